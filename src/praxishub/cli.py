@@ -1,0 +1,274 @@
+"""The ``praxishub`` command.
+
+Rule: each command is a thin edge: it reads files and arguments, calls the
+core, prints, and exits 0 on success, 2 on input a person must fix (with the
+message naming the place and the fix), 1 on anything else.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from praxishub import backup as backup_mod
+from praxishub import db, people, workspace
+from praxishub.demo import demo_settings
+from praxishub.errors import PraxisError
+from praxishub.hub import IsolationError, Runtime, isolation_mode
+from praxishub.layout import Layout
+from praxishub.settings import Settings, load_settings
+
+console = Console(stderr=True)
+SETTINGS_OPTION = click.option(
+    "-c",
+    "--settings",
+    "settings_path",
+    type=click.Path(path_type=Path),
+    default=Path("praxishub.yaml"),
+    show_default=True,
+    envvar="PRAXISHUB_SETTINGS",
+    help="The programme's settings file.",
+)
+
+
+def _fail(error: Exception, code: int = 2) -> None:
+    console.print(f"[bold red]error:[/] {error}", highlight=False, markup=True, soft_wrap=True)
+    sys.exit(code)
+
+
+def _settings(path: Path) -> Settings:
+    try:
+        return load_settings(path)
+    except PraxisError as exc:
+        _fail(exc)
+        raise  # unreachable
+
+
+@click.group()
+@click.version_option(package_name="praxishub")
+def main() -> None:
+    """Praxis Hub: training and supervision workspace on JupyterHub."""
+
+
+@main.group()
+def settings() -> None:
+    """Check the settings file."""
+
+
+@settings.command("check")
+@click.argument("file", type=click.Path(path_type=Path))
+def settings_check(file: Path) -> None:
+    """Validate FILE against the schema; exit 2 naming each problem."""
+    loaded = _settings(file)
+    click.echo(
+        f"{file}: ok ({len(loaded.people)} people, {len(loaded['cohorts'])} cohorts, "
+        f"data dir {loaded.data_dir})"
+    )
+
+
+@main.group("people")
+def people_group() -> None:
+    """Manage the programme's people."""
+
+
+@people_group.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@SETTINGS_OPTION
+@click.option(
+    "--skip-invalid", is_flag=True, help="Import the valid rows even if some are invalid."
+)
+def people_import(file: Path, settings_path: Path, skip_invalid: bool) -> None:
+    """Import people from a CSV or XLSX roster (username,full_name,email,role,cohort,supervisor)."""
+    from praxishub import roster
+
+    loaded = _settings(settings_path)
+    try:
+        rows, problems = roster.read_roster(file)
+    except PraxisError as exc:
+        _fail(exc)
+    with workspace.programme_db(loaded) as engine, db.session_scope(engine) as session:
+        report = people.import_rows(session, rows, problems, skip_invalid=skip_invalid)
+        if report.rejected and not skip_invalid:
+            session.rollback()
+    for problem in report.rejected:
+        where = problem.where if str(file) in problem.where else f"{file}, {problem.where}"
+        click.echo(f"rejected: {where}: {problem.message}\n    fix: {problem.fix}", err=True)
+    if report.rejected and not skip_invalid:
+        click.echo(
+            f"{file}: {len(report.rejected)} invalid row(s); nothing was changed. "
+            "Fix them, or import the valid rows with --skip-invalid.",
+            err=True,
+        )
+        sys.exit(2)
+    click.echo(
+        f"{file}: {len(report.created)} created, {len(report.updated)} updated, "
+        f"{len(report.unchanged)} unchanged, {len(report.rejected)} rejected"
+    )
+
+
+@people_group.command("set-password")
+@click.argument("username")
+@SETTINGS_OPTION
+@click.option("--generate", is_flag=True, help="Make up a password and print it.")
+def people_set_password(username: str, settings_path: Path, generate: bool) -> None:
+    """Set USERNAME's password (asked for, or generated with --generate)."""
+    loaded = _settings(settings_path)
+    password = (
+        people.new_password()
+        if generate
+        else click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    )
+    with workspace.programme_db(loaded) as engine, db.session_scope(engine) as session:
+        try:
+            people.set_password(session, username, password)
+        except KeyError:
+            _fail(PraxisError(f"{username!r} is not in the roster; import them first."))
+    click.echo(f"{username}: {password}" if generate else f"{username}: password set")
+
+
+@main.command()
+@click.option("--data-dir", type=click.Path(path_type=Path), default=Path("var"), show_default=True)
+@click.option("--seed", type=int, default=2026, show_default=True)
+def demo(data_dir: Path, seed: int) -> None:
+    """Create the demo programme (synthetic people) in DATA_DIR, unless one exists."""
+    settings_path = create_demo(data_dir, seed)
+    print_logins(Layout(load_settings(settings_path).data_dir))
+
+
+def create_demo(data_dir: Path, seed: int = 2026) -> Path:
+    import yaml
+
+    settings_path = data_dir / "praxishub.yaml"
+    if settings_path.exists():
+        return settings_path
+    data_dir.mkdir(parents=True, exist_ok=True)
+    values = demo_settings(seed)
+    text = "# Demo programme: synthetic people only.\n" + yaml.safe_dump(
+        values, allow_unicode=True, sort_keys=False
+    )
+    loaded = _settings_from_text(text, settings_path)
+    logins = {}
+    with workspace.programme_db(loaded) as engine, db.session_scope(engine) as session:
+        for person in loaded.people:
+            password = people.new_password()
+            people.set_password(session, person["username"], password)
+            logins[person["username"]] = {
+                "password": password,
+                "role": person["role"],
+                "full_name": person["full_name"],
+            }
+    layout = Layout(loaded.data_dir)
+    workspace.write_private(layout.logins_file, json.dumps(logins, ensure_ascii=False, indent=1))
+    # Written last: its presence means the demo is complete.
+    tmp = settings_path.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    workspace.make_settings_private(tmp, loaded)
+    tmp.replace(settings_path)
+    return settings_path
+
+
+def _settings_from_text(text: str, path: Path) -> Settings:
+    from praxishub.settings import parse_settings
+
+    loaded = parse_settings(text, path)
+    return Settings(path=path.resolve(), values=loaded.values)
+
+
+def print_logins(layout: Layout) -> None:
+    logins = json.loads(layout.logins_file.read_text(encoding="utf-8"))
+    table = Table(title="Demo logins (synthetic people)")
+    for col in ("role", "username", "password", "name"):
+        table.add_column(col)
+    order = {"coordinator": 0, "trainer": 1, "supervisor": 2, "trainee": 3}
+    shown = sorted(logins.items(), key=lambda kv: order[kv[1]["role"]])
+    trainees = 0
+    for username, info in shown:
+        if info["role"] == "trainee":
+            trainees += 1
+            if trainees > 5:
+                continue
+        table.add_row(info["role"], username, info["password"], info["full_name"])
+    Console().print(table)
+    click.echo(f"All {len(logins)} logins: {layout.logins_file}")
+
+
+@main.command()
+@SETTINGS_OPTION
+@click.option(
+    "--demo",
+    "demo_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Create (if missing) and run the demo programme in this data dir.",
+)
+@click.option(
+    "--hub-config",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="jupyterhub_config.py to use (default: the repository's hub_config/).",
+)
+def up(settings_path: Path, demo_dir: Path | None, hub_config: Path | None) -> None:
+    """Start the workspace in the foreground; Ctrl-C or SIGTERM stops all of it."""
+    from praxishub.runner import run_hub
+
+    if demo_dir is not None:
+        settings_path = create_demo(demo_dir)
+    loaded = _settings(settings_path)
+    try:
+        mode = isolation_mode(loaded, Runtime.detect())
+    except IsolationError as exc:
+        _fail(exc)
+    layout = workspace.ensure_layout(loaded)
+    try:
+        workspace.ensure_settings_private(loaded)
+    except PraxisError as exc:
+        _fail(exc)
+    with workspace.programme_db(loaded):
+        pass  # migrated, roster from settings applied
+    config = (
+        hub_config or Path(__file__).resolve().parents[2] / "hub_config" / "jupyterhub_config.py"
+    )
+    if not config.exists():
+        _fail(PraxisError(f"{config} not found; pass --hub-config PATH/jupyterhub_config.py"))
+    if loaded.is_demo and layout.logins_file.exists():
+        print_logins(layout)
+    if mode == "none":
+        console.print(
+            "[bold red]DEMO MODE: not running as root, so every person's server runs as "
+            "this one Unix user. People are NOT isolated. Never use it for real people.[/]"
+        )
+    ports = loaded["ports"]
+    click.echo(f"Praxis Hub at http://{ports['ip']}:{ports['public']}/  (Ctrl-C stops it)")
+    sys.exit(run_hub(config, loaded.path, layout.hub_dir))
+
+
+@main.command("backup")
+@click.argument("dest", type=click.Path(path_type=Path))
+@SETTINGS_OPTION
+def backup_cmd(dest: Path, settings_path: Path) -> None:
+    """Back up the programme and hub databases into DEST (live-safe)."""
+    loaded = _settings(settings_path)
+    try:
+        manifest = backup_mod.backup(Layout(loaded.data_dir), dest)
+    except PraxisError as exc:
+        _fail(exc)
+    click.echo(json.dumps(manifest, indent=1))
+
+
+@main.command("restore")
+@click.argument("src", type=click.Path(path_type=Path))
+@SETTINGS_OPTION
+def restore_cmd(src: Path, settings_path: Path) -> None:
+    """Restore the databases from backup SRC (stop the hub first)."""
+    loaded = _settings(settings_path)
+    layout = workspace.ensure_layout(loaded)
+    try:
+        manifest = backup_mod.restore(layout, src)
+    except PraxisError as exc:
+        _fail(exc)
+    click.echo(f"restored {', '.join(manifest['databases'])} from {src}")

@@ -1,0 +1,100 @@
+"""The programme database: tables, engine and migrations.
+
+Rule: the schema changes only through Alembic migrations in
+``praxishub/migrations``; every write goes through a transaction
+(``session_scope``), so a failure leaves nothing half-written. SQLite runs in
+WAL mode with foreign keys on; PostgreSQL is used by URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import ForeignKey, String, create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Cohort(Base):
+    __tablename__ = "cohorts"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    language: Mapped[str | None] = mapped_column(String(8))
+
+
+class Person(Base):
+    __tablename__ = "people"
+
+    username: Mapped[str] = mapped_column(String(40), primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    role: Mapped[str] = mapped_column(String(20), index=True)
+    cohort_id: Mapped[str | None] = mapped_column(ForeignKey("cohorts.id"), index=True)
+    supervisor: Mapped[str | None] = mapped_column(ForeignKey("people.username"), index=True)
+    password_hash: Mapped[str | None] = mapped_column(String(100))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "username": self.username,
+            "full_name": self.full_name,
+            "email": self.email,
+            "role": self.role,
+            "cohort": self.cohort_id,
+            "supervisor": self.supervisor,
+        }
+
+
+def default_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir / 'praxis' / 'programme.sqlite'}"
+
+
+def make_engine(url: str) -> Engine:
+    """An engine with the pragmas that make SQLite safe for concurrent writers."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the database to the newest schema (idempotent)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("praxishub").joinpath("migrations")))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One transaction: committed on success, rolled back on any error."""
+    factory = sessionmaker(engine, expire_on_commit=False)
+    with factory() as session, session.begin():
+        yield session

@@ -1,0 +1,245 @@
+"""Apply Praxis Hub settings to a JupyterHub configuration.
+
+Rule (as in the-littlest-jupyterhub): ``apply_settings`` is pure. It only
+*sets* traitlets on the ``Config`` it is given, from the settings and the
+runtime facts handed to it; it reads no file and starts nothing, so tests call
+it on a plain ``Config()``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import sys
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from traitlets.config import Config
+
+from praxishub.auth import roster_hook
+from praxishub.layout import Layout
+from praxishub.settings import Settings
+
+SERVICE = "praxis"
+ACCESS = f"access:services!service={SERVICE}"
+
+# Programme actions, checked by the programme service against the caller's scopes.
+CUSTOM_SCOPES: dict[str, dict[str, str]] = {
+    "custom:praxis:learn": {"description": "Take courses and submit own work."},
+    "custom:praxis:supervise": {"description": "See and supervise own supervisees."},
+    "custom:praxis:grade": {"description": "Grade submissions one may see."},
+    "custom:praxis:courses:manage": {"description": "Write, release and deploy courses."},
+    "custom:praxis:cases:contribute": {"description": "Submit cases for review."},
+    "custom:praxis:cases:publish": {"description": "Review and publish cases."},
+    "custom:praxis:dashboards:present": {"description": "Open programme-wide dashboards."},
+    "custom:praxis:people:read": {"description": "See everyone in the programme."},
+    "custom:praxis:people:manage": {"description": "Create people, cohorts, assignments."},
+    "custom:praxis:reports": {"description": "Export funder reports and certificates."},
+    "custom:praxis:audit:read": {"description": "Read the audit log."},
+}
+
+# The least each role needs. Hub-level data stays with JupyterHub's default
+# `user` role (`self`); programme data is reached only through the service.
+ROLE_SCOPES: dict[str, list[str]] = {
+    "trainee": [ACCESS, "custom:praxis:learn"],
+    "supervisor": [ACCESS, "custom:praxis:supervise", "custom:praxis:grade"],
+    "trainer": [
+        ACCESS,
+        "custom:praxis:grade",
+        "custom:praxis:courses:manage",
+        "custom:praxis:cases:contribute",
+        "custom:praxis:cases:publish",
+        "custom:praxis:dashboards:present",
+    ],
+    "coordinator": [
+        ACCESS,
+        "custom:praxis:people:read",
+        "custom:praxis:people:manage",
+        "custom:praxis:reports",
+        "custom:praxis:audit:read",
+        "custom:praxis:dashboards:present",
+    ],
+}
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """Facts about the machine the hub starts on, gathered at the edge."""
+
+    is_root: bool
+    prefix: Path  # the Python environment Praxis Hub runs from
+    service_token: str
+    hub_user: str
+
+    @classmethod
+    def detect(cls) -> Runtime:
+        return cls(
+            is_root=os.geteuid() == 0,
+            prefix=Path(sys.prefix),
+            service_token=os.environ.get("PRAXISHUB_SERVICE_TOKEN") or secrets.token_hex(32),
+            hub_user=os.environ.get("USER", "root"),
+        )
+
+
+class IsolationError(RuntimeError):
+    """A programme that must isolate people was asked to run without root."""
+
+
+def isolation_mode(settings: Settings, runtime: Runtime) -> str:
+    """'unix-users' or 'none'; refuses to run a real programme unisolated."""
+    wanted = settings["spawner"]["isolation"]
+    if wanted == "unix-users" and not runtime.is_root:
+        if not settings.is_demo:
+            raise IsolationError(
+                "Per-user isolation (spawner.isolation: unix-users) needs root to run "
+                "each person's server as their own Unix user. Start Praxis Hub as root; "
+                "only a demo programme (programme.demo: true) may run without isolation."
+            )
+        return "none"
+    return wanted
+
+
+def apply_settings(c: Config, settings: Settings, runtime: Runtime) -> Config:
+    """Set everything JupyterHub needs for this programme on ``c``."""
+    layout = Layout(settings.data_dir)
+    ports = settings["ports"]
+    bin_dir = runtime.prefix / "bin"
+    language = settings["programme"]["languages"][0]
+    service_url = f"http://127.0.0.1:{ports['service']}/services/{SERVICE}/"
+
+    c.JupyterHub.ip = ports["ip"]
+    c.JupyterHub.port = ports["public"]
+    c.JupyterHub.hub_ip = "127.0.0.1"
+    c.JupyterHub.hub_port = ports["hub"]
+    c.JupyterHub.db_url = settings["database"]["hub_url"] or f"sqlite:///{layout.hub_db}"
+    c.JupyterHub.cookie_secret_file = str(layout.hub_dir / "jupyterhub_cookie_secret")
+    c.JupyterHub.pid_file = str(layout.hub_dir / "jupyterhub.pid")
+    c.JupyterHub.cleanup_servers = True
+    c.JupyterHub.concurrent_spawn_limit = settings["spawner"]["concurrent_spawn_limit"]
+    c.JupyterHub.template_vars = {"announcement_login": settings["programme"]["name"]}
+    c.ConfigurableHTTPProxy.command = [str(bin_dir / "configurable-http-proxy")]
+    c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{ports['proxy_api']}"
+    c.ConfigurableHTTPProxy.pid_file = str(layout.hub_dir / "proxy.pid")
+
+    _apply_authentication(c, settings, runtime, service_url)
+    _apply_roles(c)
+    _apply_spawner(c, settings, runtime, layout, bin_dir, language)
+    _apply_service(c, settings, runtime, layout, bin_dir)
+    return c
+
+
+def _apply_authentication(
+    c: Config, settings: Settings, runtime: Runtime, service_url: str
+) -> None:
+    auth = settings["authentication"]
+    c.Authenticator.manage_groups = True
+    # The roster decides who gets in: the service refuses anyone not in it.
+    c.Authenticator.allow_all = True
+    c.Authenticator.auth_refresh_age = auth["refresh_seconds"]
+    c.Authenticator.refresh_pre_spawn = True
+    if auth["class"] == "local":
+        c.JupyterHub.authenticator_class = "praxishub.auth.PraxisAuthenticator"
+        c.PraxisAuthenticator.service_url = service_url
+        c.PraxisAuthenticator.service_token = runtime.service_token
+    else:
+        c.JupyterHub.authenticator_class = auth["class"]
+        c.Authenticator.post_auth_hook = roster_hook(service_url, runtime.service_token)
+        section = auth["class"].rsplit(".", 1)[-1]
+        for key, value in auth["config"].items():
+            setattr(c[section], key, value)
+
+
+def _apply_roles(c: Config) -> None:
+    c.JupyterHub.custom_scopes = CUSTOM_SCOPES
+    roles: list[dict[str, Any]] = [
+        {
+            "name": role,
+            "description": f"Praxis Hub {role}",
+            "scopes": scopes,
+            "groups": [f"role-{role}"],
+        }
+        for role, scopes in ROLE_SCOPES.items()
+    ]
+    roles.append(
+        {
+            "name": "praxis-service",
+            "description": "The programme service: reads who is who, nothing else.",
+            "scopes": ["list:users", "read:users:name", "read:users:groups", "read:groups"],
+            "services": [SERVICE],
+        }
+    )
+    c.JupyterHub.load_roles = roles
+
+
+def _apply_spawner(
+    c: Config,
+    settings: Settings,
+    runtime: Runtime,
+    layout: Layout,
+    bin_dir: Path,
+    language: str,
+) -> None:
+    spawn = settings["spawner"]
+    mode = isolation_mode(settings, runtime)
+    if mode == "unix-users":
+        c.JupyterHub.spawner_class = "praxishub.spawner.UnixUserSpawner"
+        c.UnixUserSpawner.home_root = spawn["home_root"]
+        c.UnixUserSpawner.unix_prefix = spawn["unix_prefix"]
+        c.UnixUserSpawner.default_language = language
+    else:
+        c.JupyterHub.spawner_class = "praxishub.spawner.SharedUserSpawner"
+        c.SharedUserSpawner.homes_dir = str(layout.demo_homes)
+        c.SharedUserSpawner.default_language = language
+        if runtime.is_root:
+            c.Spawner.args = ["--allow-root"]
+    c.Spawner.cmd = [str(bin_dir / "jupyterhub-singleuser")]
+    c.Spawner.default_url = spawn["default_url"]
+    c.Spawner.start_timeout = spawn["start_timeout"]
+    c.Spawner.http_timeout = spawn["http_timeout"]
+    # Stop within the 10 s Praxis Hub promises on shutdown.
+    c.LocalProcessSpawner.interrupt_timeout = 3
+    c.LocalProcessSpawner.term_timeout = 3
+    c.LocalProcessSpawner.kill_timeout = 2
+    c.Spawner.environment = {
+        # Per-user settings must win over the shared environment's (stack notes).
+        "JUPYTER_PREFER_ENV_PATH": "0",
+        "JUPYTER_CONFIG_PATH": str(resources.files("praxishub").joinpath("jupyter_config")),
+        "PRAXISHUB_LANGUAGE": language,
+    }
+
+
+def _apply_service(
+    c: Config, settings: Settings, runtime: Runtime, layout: Layout, bin_dir: Path
+) -> None:
+    ports = settings["ports"]
+    service: dict[str, Any] = {
+        "name": SERVICE,
+        "display": True,
+        "url": f"http://127.0.0.1:{ports['service']}",
+        "api_token": runtime.service_token,
+        "command": [str(bin_dir / "python"), "-m", "praxishub.service"],
+        "cwd": str(layout.praxis_dir),
+        "environment": {
+            "PRAXISHUB_SETTINGS": str(settings.path),
+            "PYTHONUNBUFFERED": "1",
+        },
+        "oauth_no_confirm": True,
+        "oauth_client_allowed_scopes": [ACCESS, *CUSTOM_SCOPES],
+    }
+    if runtime.is_root:
+        service["user"] = settings["service"]["unix_user"]
+    c.JupyterHub.services = [service]
+
+
+def log_isolation(settings: Settings, runtime: Runtime, log: logging.Logger) -> None:
+    if isolation_mode(settings, runtime) == "none":
+        log.warning(
+            "\n%s\nDEMO MODE: every person's server runs as the Unix user %r.\n"
+            "People are NOT isolated from each other. Never use this for real people.\n%s",
+            "!" * 72,
+            runtime.hub_user,
+            "!" * 72,
+        )

@@ -1,0 +1,41 @@
+"""Where state lives under the data dir, and who owns it.
+
+Rule: all state is under the data dir. Each part belongs to one Unix user and
+is readable by nobody else: ``hub/`` to the hub (root), ``praxis/`` to the
+programme service. No trainee's Unix user can read either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Layout:
+    data_dir: Path
+
+    @property
+    def hub_dir(self) -> Path:
+        return self.data_dir / "hub"
+
+    @property
+    def praxis_dir(self) -> Path:
+        return self.data_dir / "praxis"
+
+    @property
+    def demo_homes(self) -> Path:
+        return self.data_dir / "demo-homes"
+
+    @property
+    def logins_file(self) -> Path:
+        """Demo logins (synthetic people only), readable by the one who made them."""
+        return self.data_dir / "demo-logins.json"
+
+    @property
+    def hub_db(self) -> Path:
+        return self.hub_dir / "jupyterhub.sqlite"
+
+    @property
+    def programme_db(self) -> Path:
+        return self.praxis_dir / "programme.sqlite"

@@ -1,0 +1,1 @@
+"""The programme service: the only gate to programme data."""

@@ -1,0 +1,3 @@
+from praxishub.service.app import main
+
+main()

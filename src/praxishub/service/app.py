@@ -1,0 +1,182 @@
+"""The programme service, run by JupyterHub as a managed service.
+
+Rule: handlers are thin. Each authenticates the caller through the hub (OAuth
+cookie or token), authorises by the caller's scopes and roster relationships,
+and calls a function of the core; no business rule lives in a handler. This
+process owns the programme database; nothing a trainee runs can read it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+import os
+import signal
+from typing import Any
+from urllib.parse import urlparse
+
+from jupyterhub.services.auth import HubOAuth, HubOAuthCallbackHandler, HubOAuthenticated
+from jupyterhub.utils import url_path_join
+from sqlalchemy.engine import Engine
+from tornado import web
+
+from praxishub import db, people
+from praxishub.settings import load_settings
+
+log = logging.getLogger("praxishub.service")
+
+
+class BaseHandler(HubOAuthenticated, web.RequestHandler):
+    def initialize(self, engine: Engine, service_token: str) -> None:
+        self.engine = engine
+        self.service_token = service_token
+
+    def set_default_headers(self) -> None:
+        self.set_header("Content-Security-Policy", "frame-ancestors 'none'")
+        self.set_header("X-Content-Type-Options", "nosniff")
+        self.set_header("Cache-Control", "no-store")
+
+    def write_json(self, data: Any, status: int = 200) -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", "application/json; charset=utf-8")
+        self.finish(json.dumps(data, ensure_ascii=False, default=str))
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        reason = kwargs.get("exc_info", (None, None))[1]
+        message = getattr(reason, "log_message", None) or self._reason
+        self.write_json({"status": status_code, "message": message}, status_code)
+
+    def caller(self) -> dict[str, Any]:
+        """The hub model of the caller, or 403 (API requests never redirect)."""
+        model = self.get_current_user()
+        if not model:
+            raise web.HTTPError(403, "log in through the hub, or send a hub token")
+        return model
+
+    def has_scope(self, model: dict[str, Any], scope: str) -> bool:
+        return scope in set(model.get("scopes", []))
+
+
+class MeHandler(BaseHandler):
+    def get(self) -> None:
+        model = self.caller()
+        with db.session_scope(self.engine) as session:
+            person = people.get(session, model["name"])
+            if person is None:
+                raise web.HTTPError(404, f"{model['name']} is not in this programme's roster")
+            self.write_json(
+                {
+                    **person.as_dict(),
+                    "roles": [person.role],
+                    "groups": people.groups_for(person),
+                    "scopes": sorted(s for s in model.get("scopes", []) if s.startswith("custom:")),
+                }
+            )
+
+
+class PeopleHandler(BaseHandler):
+    def get(self) -> None:
+        model = self.caller()
+        everyone = self.has_scope(model, "custom:praxis:people:read")
+        if not everyone and not self.has_scope(model, "custom:praxis:supervise"):
+            raise web.HTTPError(403, "listing people needs the coordinator or supervisor role")
+        with db.session_scope(self.engine) as session:
+            viewer = people.get(session, model["name"])
+            if viewer is None:
+                raise web.HTTPError(403, f"{model['name']} is not in this programme's roster")
+            found = people.visible_people(session, viewer, sees_everyone=everyone)
+            self.write_json({"people": [p.as_dict() for p in found]})
+
+
+class HubHandler(web.RequestHandler):
+    """Called by the hub's authenticator only, with the service's own token."""
+
+    def initialize(self, engine: Engine, service_token: str) -> None:
+        self.engine = engine
+        self.service_token = service_token
+
+    def check_xsrf_cookie(self) -> None:
+        pass  # token-authenticated machine calls, no cookies involved
+
+    def prepare(self) -> None:
+        sent = self.request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+        if not sent or not hmac.compare_digest(sent, self.service_token):
+            raise web.HTTPError(403)
+
+    async def post(self, action: str) -> None:
+        body = json.loads(self.request.body or b"{}")
+        username = str(body.get("username", ""))
+        answer = await asyncio.get_running_loop().run_in_executor(
+            None, self._answer, action, username, str(body.get("password", ""))
+        )
+        if answer is None:
+            raise web.HTTPError(403)
+        self.set_header("Content-Type", "application/json")
+        self.finish(json.dumps(answer))
+
+    def _answer(self, action: str, username: str, password: str) -> dict[str, Any] | None:
+        with db.session_scope(self.engine) as session:
+            person = people.get(session, username)
+            if action == "login" and not people.check_password(person, password):
+                return None
+            if person is None or action not in ("login", "lookup"):
+                return None
+            return {"name": person.username, "groups": people.groups_for(person)}
+
+
+class HealthHandler(web.RequestHandler):
+    def get(self) -> None:
+        self.finish({"ok": True})
+
+
+class IndexHandler(BaseHandler):
+    @web.authenticated
+    def get(self) -> None:
+        self.redirect(url_path_join(self.hub_auth.hub_prefix, "home"))
+
+
+def make_app(engine: Engine, service_token: str, prefix: str) -> web.Application:
+    args = {"engine": engine, "service_token": service_token}
+    routes = [
+        (prefix, IndexHandler, args),
+        (url_path_join(prefix, "api/me"), MeHandler, args),
+        (url_path_join(prefix, "api/people"), PeopleHandler, args),
+        (url_path_join(prefix, r"api/hub/(login|lookup)"), HubHandler, args),
+        (url_path_join(prefix, "api/health"), HealthHandler),
+        (url_path_join(prefix, "oauth_callback"), HubOAuthCallbackHandler),
+    ]
+    return web.Application(
+        routes,
+        cookie_secret=os.urandom(32),
+        xsrf_cookies=True,
+        hub_auth=HubOAuth.instance(),
+    )
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="[praxis %(levelname)s %(asctime)s] %(message)s")
+    settings = load_settings(os.environ["PRAXISHUB_SETTINGS"])
+    url = settings["database"]["url"] or db.default_url(settings.data_dir)
+    engine = db.make_engine(url)
+    db.migrate(engine)
+    with db.session_scope(engine) as session:
+        report = people.sync_settings(session, settings.values)
+    log.info("roster from settings: %d new, %d updated", len(report.created), len(report.updated))
+    prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/services/praxis/")
+    app = make_app(engine, os.environ["JUPYTERHUB_API_TOKEN"], prefix)
+    bind = urlparse(os.environ["JUPYTERHUB_SERVICE_URL"])
+    asyncio.run(_serve(app, bind.hostname or "127.0.0.1", bind.port or 10101))
+
+
+async def _serve(app: web.Application, host: str, port: int) -> None:
+    server = app.listen(port, address=host, xheaders=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    # Exit at once on SIGINT/SIGTERM, so the hub (and `praxishub up`) stop quickly.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    log.info("programme service on http://%s:%d", host, port)
+    await stop.wait()
+    server.stop()
