@@ -210,7 +210,8 @@ def print_logins(layout: Layout) -> None:
     "--hub-config",
     type=click.Path(path_type=Path),
     default=None,
-    help="jupyterhub_config.py to use (default: the repository's hub_config/).",
+    envvar="PRAXISHUB_HUB_CONFIG",
+    help="jupyterhub_config.py to use (default: hub_config/ of this checkout).",
 )
 def up(settings_path: Path, demo_dir: Path | None, hub_config: Path | None) -> None:
     """Start the workspace in the foreground; Ctrl-C or SIGTERM stops all of it."""
@@ -230,9 +231,7 @@ def up(settings_path: Path, demo_dir: Path | None, hub_config: Path | None) -> N
         _fail(exc)
     with workspace.programme_db(loaded):
         pass  # migrated, roster from settings applied
-    config = (
-        hub_config or Path(__file__).resolve().parents[2] / "hub_config" / "jupyterhub_config.py"
-    )
+    config = (hub_config or _find_hub_config()).resolve()
     if not config.exists():
         _fail(PraxisError(f"{config} not found; pass --hub-config PATH/jupyterhub_config.py"))
     if loaded.is_demo and layout.logins_file.exists():
@@ -245,6 +244,14 @@ def up(settings_path: Path, demo_dir: Path | None, hub_config: Path | None) -> N
     ports = loaded["ports"]
     click.echo(f"Praxis Hub at http://{ports['ip']}:{ports['public']}/  (Ctrl-C stops it)")
     sys.exit(run_hub(config, loaded.path, layout.hub_dir))
+
+
+def _find_hub_config() -> Path:
+    for base in (Path.cwd(), Path(__file__).resolve().parents[2]):
+        candidate = base / "hub_config" / "jupyterhub_config.py"
+        if candidate.exists():
+            return candidate
+    return Path("hub_config/jupyterhub_config.py")
 
 
 @main.command("backup")

@@ -231,7 +231,30 @@ def _apply_service(
     }
     if runtime.is_root:
         service["user"] = settings["service"]["unix_user"]
-    c.JupyterHub.services = [service]
+    services = [service]
+    idle = settings["spawner"]["idle_timeout"]
+    if idle:
+        services.append(
+            {
+                "name": "idle-culler",
+                "command": [
+                    str(bin_dir / "python"),
+                    "-m",
+                    "jupyterhub_idle_culler",
+                    f"--timeout={idle}",
+                ],
+            }
+        )
+        c.JupyterHub.load_roles = [
+            *c.JupyterHub.load_roles,
+            {
+                "name": "idle-culler",
+                "description": "Stops servers idle for longer than spawner.idle_timeout.",
+                "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+                "services": ["idle-culler"],
+            },
+        ]
+    c.JupyterHub.services = services
 
 
 def log_isolation(settings: Settings, runtime: Runtime, log: logging.Logger) -> None:

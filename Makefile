@@ -1,0 +1,62 @@
+# Praxis Hub: `make up` starts the demo workspace, `make test` runs every test.
+# Both set up everything they need on a fresh Debian machine with Python 3.11.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Servers run as other Unix users, so the environment must be readable by them:
+# prefer Debian's Python over one under /root (pyenv), which others cannot reach.
+PYTHON ?= $(firstword $(wildcard /usr/bin/python3.11 /usr/bin/python3) python3)
+
+# If other users cannot read this checkout (e.g. it lives under /root), install
+# Praxis Hub into a venv they can read instead of linking to the checkout.
+ifeq ($(shell id -u),0)
+ifneq ($(shell runuser -u nobody -- test -r $(CURDIR)/pyproject.toml 2>/dev/null && echo yes),yes)
+VENV ?= /opt/praxishub/venv-$(shell echo $(CURDIR) | md5sum | cut -c1-8)
+EDITABLE :=
+endif
+endif
+VENV ?= .venv
+EDITABLE ?= -e
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.praxishub-installed
+SOURCES := $(shell find src -type f -not -path '*/__pycache__/*' 2>/dev/null)
+
+.PHONY: help up test lint format bench install chromium
+
+help:
+	@echo "make up     start the demo workspace at http://127.0.0.1:8000"
+	@echo "make test   run the whole test suite (unit, integration, browser)"
+	@echo "make bench  run the benchmarks (results in bench/results/)"
+
+$(STAMP): pyproject.toml $(if $(EDITABLE),,$(SOURCES))
+	@if ! $(PYTHON) -c 'import venv, ensurepip' 2>/dev/null; then \
+	  echo "Installing Debian's python3-venv"; \
+	  apt-get update -qq && apt-get install -y -qq python3-venv; fi
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q $(EDITABLE) ".[test]"
+	@touch $@
+
+install: $(STAMP)
+
+up: $(STAMP)
+	$(BIN)/praxishub up --demo var --hub-config hub_config/jupyterhub_config.py
+
+chromium:
+	@command -v chromium >/dev/null || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: $(STAMP) chromium lint
+	PRAXISHUB_HUB_CONFIG=$(CURDIR)/hub_config/jupyterhub_config.py $(BIN)/pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python bench/login_storm.py

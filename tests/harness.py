@@ -1,0 +1,190 @@
+"""A real Praxis Hub for tests: `praxishub up` with the real proxy, the programme
+service and real Unix users, on free random ports of 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+import requests
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.prefix) / "bin"
+HUB_CONFIG = Path(os.environ.get("PRAXISHUB_HUB_CONFIG", REPO / "hub_config/jupyterhub_config.py"))
+TEST_PREFIX = "pt-"  # Unix names of test users, apart from real ones (ph-)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def world_dir(prefix: str) -> Path:
+    """A temporary folder other Unix users may pass through (pytest's tmp is 0700)."""
+    path = Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))
+    path.chmod(0o711)
+    return path
+
+
+def make_programme(base: Path, **overrides: object) -> Path:
+    """The demo programme, adapted for a test: random ports, test homes, English first."""
+    data = base / "var"
+    subprocess.run([BIN / "praxishub", "demo", "--data-dir", data], check=True, capture_output=True)
+    settings_path = data / "praxishub.yaml"
+    values = yaml.safe_load(settings_path.read_text("utf-8"))
+    home = base / "home"
+    home.mkdir(mode=0o755)
+    values["programme"]["languages"] = ["en", "ru", "zh"]
+    values["spawner"] = {
+        "home_root": str(home),
+        "unix_prefix": TEST_PREFIX,
+        "idle_timeout": 0,
+        "start_timeout": 90,
+    }
+    values["ports"] = {
+        "public": free_port(),
+        "hub": free_port(),
+        "proxy_api": free_port(),
+        "service": free_port(),
+    }
+    for key, value in overrides.items():
+        values[key] = value
+    tmp = settings_path.with_suffix(".new")
+    tmp.write_text(yaml.safe_dump(values, allow_unicode=True, sort_keys=False), "utf-8")
+    st = settings_path.stat()
+    os.chown(tmp, st.st_uid, st.st_gid)
+    tmp.chmod(0o640)
+    tmp.replace(settings_path)
+    return settings_path
+
+
+@dataclass
+class Hub:
+    settings_path: Path
+    proc: subprocess.Popen | None = None
+    log_path: Path | None = None
+    _tokens: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def values(self) -> dict:
+        return yaml.safe_load(self.settings_path.read_text("utf-8"))
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.values['ports']['public']}"
+
+    @property
+    def logins(self) -> dict[str, dict[str, str]]:
+        return json.loads((self.settings_path.parent / "demo-logins.json").read_text("utf-8"))
+
+    def people(self, role: str) -> list[str]:
+        return [u for u, info in self.logins.items() if info["role"] == role]
+
+    def start(self, timeout: float = 60) -> None:
+        self.log_path = self.settings_path.parent / "up.log"
+        with self.log_path.open("ab") as log:
+            self.proc = subprocess.Popen(
+                [BIN / "praxishub", "up", "-c", self.settings_path, "--hub-config", HUB_CONFIG],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"praxishub up exited:\n{self.log_tail()}")
+            try:
+                hub = requests.get(f"{self.url}/hub/api/", timeout=2)
+                svc = requests.get(f"{self.url}/services/praxis/api/health", timeout=2)
+                if hub.status_code == 200 and svc.status_code == 200:
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.3)
+        raise RuntimeError(f"hub not ready in {timeout}s:\n{self.log_tail()}")
+
+    def descendants(self) -> list[psutil.Process]:
+        assert self.proc is not None
+        try:
+            return psutil.Process(self.proc.pid).children(recursive=True)
+        except psutil.NoSuchProcess:
+            return []
+
+    def stop(self) -> float:
+        """SIGTERM `praxishub up`; return the seconds it took to exit."""
+        assert self.proc is not None
+        started = time.monotonic()
+        self.proc.send_signal(signal.SIGTERM)
+        self.proc.wait(timeout=30)
+        return time.monotonic() - started
+
+    def log_tail(self, lines: int = 60) -> str:
+        if not self.log_path or not self.log_path.exists():
+            return ""
+        return "\n".join(self.log_path.read_text("utf-8", "replace").splitlines()[-lines:])
+
+    def login(self, username: str, password: str | None = None) -> requests.Session:
+        """Log in through the hub's login form, as a browser would."""
+        s = requests.Session()
+        s.get(f"{self.url}/hub/login", timeout=10)
+        password = self.logins[username]["password"] if password is None else password
+        r = s.post(
+            f"{self.url}/hub/login",
+            data={
+                "username": username,
+                "password": password,
+                "_xsrf": s.cookies.get("_xsrf", path="/hub/"),
+            },
+            allow_redirects=False,
+            timeout=30,
+        )
+        s.login_status = r.status_code  # type: ignore[attr-defined]
+        return s
+
+    def token(self, username: str) -> str:
+        """An API token the person made for themselves after logging in."""
+        if username not in self._tokens:
+            s = self.login(username)
+            r = s.post(
+                f"{self.url}/hub/api/users/{username}/tokens",
+                headers={"X-XSRFToken": s.cookies.get("_xsrf", path="/hub/")},
+                json={"note": "test"},
+                timeout=10,
+            )
+            r.raise_for_status()
+            self._tokens[username] = r.json()["token"]
+        return self._tokens[username]
+
+    def api(self, username: str, method: str, path: str, **kw: object) -> requests.Response:
+        headers = {"Authorization": f"token {self.token(username)}"}
+        return requests.request(method, f"{self.url}{path}", headers=headers, timeout=60, **kw)
+
+    def start_server(self, username: str, timeout: float = 90) -> None:
+        r = self.api(username, "POST", f"/hub/api/users/{username}/server")
+        assert r.status_code in (201, 202, 400), r.text  # 400: already running
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            model = self.api(username, "GET", f"/hub/api/users/{username}").json()
+            if model["servers"].get("", {}).get("ready"):
+                return
+            time.sleep(0.5)
+        raise RuntimeError(f"server of {username} not ready:\n{self.log_tail()}")
+
+
+def remove_test_users() -> None:
+    """Delete the Unix users tests made (prefix pt-), and their processes."""
+    for line in Path("/etc/passwd").read_text().splitlines():
+        name = line.split(":", 1)[0]
+        if name.startswith(TEST_PREFIX):
+            subprocess.run(["pkill", "-KILL", "-u", name], check=False)
+            subprocess.run(["userdel", "--remove", name], check=False, capture_output=True)

@@ -1,0 +1,94 @@
+"""Can one trainee reach another trainee's account, server or files? (They must not.)"""
+
+from __future__ import annotations
+
+import pwd
+
+import pytest
+import requests
+
+from kernel import execute
+
+pytestmark = pytest.mark.integration
+
+
+def test_trainee_token_cannot_see_other_users(hub):
+    """Does trainee A's token get 404 for B and 403 for the user list?"""
+    a, b = hub.people("trainee")[:2]
+    assert hub.api(a, "GET", f"/hub/api/users/{a}").status_code == 200
+    assert hub.api(a, "GET", f"/hub/api/users/{b}").status_code == 404
+    assert hub.api(a, "GET", "/hub/api/users").status_code == 403
+    assert hub.api(a, "GET", "/hub/api/groups").status_code == 403
+
+
+def test_wrong_password_and_unknown_person_are_refused(hub):
+    """Does the login form refuse a wrong password and someone not in the roster?"""
+    a = hub.people("trainee")[0]
+    assert hub.login(a).login_status == 302
+    assert hub.login(a, password="not-the-password").login_status == 403
+    assert hub.login("nobody.here", password="whatever").login_status == 403
+
+
+def test_roster_groups_reach_the_hub(hub):
+    """Does a logged-in trainee carry their role and cohort groups in the hub?"""
+    a = hub.people("trainee")[0]
+    cohort = next(p["cohort"] for p in hub.values["people"] if p["username"] == a)
+    model = hub.api(a, "GET", f"/hub/api/users/{a}").json()
+    assert set(model["groups"]) == {"role-trainee", f"cohort-{cohort}"}
+
+
+def test_browser_session_of_a_cannot_open_b_lab(hub):
+    """Does A's logged-in browser session get into /user/B/lab? (It must not.)"""
+    a, b = hub.people("trainee")[2:4]
+    hub.start_server(b)
+    session = hub.login(a)
+    r = session.get(f"{hub.url}/user/{b}/lab", timeout=60)
+    assert r.status_code in (403, 404) or f"/user/{a}/" in r.url, (r.status_code, r.url)
+    assert f'"baseUrl": "/user/{b}/"' not in r.text
+    assert "JupyterLab" not in r.text or f"/user/{b}/" not in r.url
+
+
+def test_code_in_b_kernel_cannot_read_a_home(hub):
+    """Does code in trainee B's kernel get PermissionError opening a file in A's home?"""
+    a, b = hub.people("trainee")[4:6]
+    hub.start_server(a)
+    hub.start_server(b)
+    home_a = pwd.getpwnam(f"pt-{a.replace('.', '_')}").pw_dir
+    secret = f"{home_a}/answers.txt"
+    wrote = execute(
+        hub.url, a, hub.token(a), f"open({secret!r}, 'w').write('only mine'); print('ok')"
+    )
+    assert wrote == {"stdout": "ok\n", "error": None}
+    stolen = execute(hub.url, b, hub.token(b), f"print(open({secret!r}).read())")
+    assert stolen["error"] == "PermissionError"
+    assert "only mine" not in stolen["stdout"]
+    listed = execute(hub.url, b, hub.token(b), f"import os; print(os.listdir({home_a!r}))")
+    assert listed["error"] == "PermissionError"
+
+
+def test_servers_run_as_their_own_unix_users_with_private_homes(hub):
+    """Does each server run as the person's own Unix user, home mode 0700?"""
+    import os
+    import stat
+
+    a = hub.people("trainee")[4]
+    out = execute(hub.url, a, hub.token(a), "import os, getpass; print(getpass.getuser(), os.getcwd())")
+    user, cwd = out["stdout"].split()
+    assert user == f"pt-{a.replace('.', '_')}"
+    assert stat.S_IMODE(os.stat(cwd).st_mode) == 0o700
+
+
+def test_programme_data_is_not_readable_from_a_kernel(hub):
+    """Can a trainee's code read the programme database, the settings or the hub's secrets?"""
+    a = hub.people("trainee")[4]
+    data = hub.settings_path.parent
+    for path in (data / "praxis" / "programme.sqlite", data / "praxishub.yaml", data / "hub" / "jupyterhub_cookie_secret", data / "demo-logins.json"):
+        out = execute(hub.url, a, hub.token(a), f"open({str(path)!r}, 'rb').read(1)")
+        assert out["error"] == "PermissionError", path
+
+
+def test_anonymous_requests_get_no_data(hub):
+    """Does the programme API answer an anonymous request with data? (It must not.)"""
+    for path in ("/services/praxis/api/me", "/services/praxis/api/people"):
+        r = requests.get(f"{hub.url}{path}", timeout=10, allow_redirects=False)
+        assert r.status_code == 403
