@@ -1,0 +1,123 @@
+"""Does apply_settings give JupyterHub the right configuration, without starting a hub?"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from traitlets.config import Config
+
+from praxishub.hub import ROLE_SCOPES, IsolationError, Runtime, apply_settings
+from praxishub.settings import parse_settings
+
+SETTINGS = """\
+programme: {name: P, languages: [ru, en]}
+ports: {public: 9000, hub: 9001, proxy_api: 9002, service: 9003}
+people:
+  - {username: s.orlova, full_name: S O, email: s@example.org, role: supervisor}
+"""
+
+
+def make(text: str = SETTINGS, *, root: bool = True) -> Config:
+    settings = parse_settings(text, Path("/srv/p/praxishub.yaml"))
+    runtime = Runtime(is_root=root, prefix=Path("/opt/venv"), service_token="t" * 64, hub_user="root")
+    return apply_settings(Config(), settings, runtime)
+
+
+def roles(c: Config) -> dict[str, dict]:
+    return {r["name"]: r for r in c.JupyterHub.load_roles}
+
+
+def test_roles_are_assigned_through_role_groups():
+    """Does each programme role go to its role group, with access to the programme service?"""
+    got = roles(make())
+    for role in ("trainee", "supervisor", "trainer", "coordinator"):
+        assert got[role]["groups"] == [f"role-{role}"]
+        assert "access:services!service=praxis" in got[role]["scopes"]
+
+
+def test_no_user_role_holds_powers_over_other_users():
+    """Does any non-admin role hold groups!group=, admin:users or access to others' servers? (No.)"""
+    forbidden = ("admin:", "groups!group=", "access:servers", "servers", "users", "tokens")
+    for name, role in roles(make()).items():
+        if name not in ROLE_SCOPES:
+            continue
+        for scope in role["scopes"]:
+            assert not scope.startswith(forbidden), (name, scope)
+
+
+def test_custom_scopes_are_defined_and_offered_to_the_service():
+    """Are the programme's actions JupyterHub custom scopes the service can see in tokens?"""
+    c = make()
+    assert "custom:praxis:grade" in c.JupyterHub.custom_scopes
+    assert "custom:praxis:cases:publish" in c.JupyterHub.custom_scopes
+    used = {s for scopes in ROLE_SCOPES.values() for s in scopes if s.startswith("custom:")}
+    assert used <= set(c.JupyterHub.custom_scopes)
+    service = c.JupyterHub.services[0]
+    assert used <= set(service["oauth_client_allowed_scopes"])
+
+
+def test_service_runs_as_its_own_unix_user_with_the_shared_token():
+    """Does the programme service run as `praxis`, and does the authenticator know its token?"""
+    c = make()
+    service = c.JupyterHub.services[0]
+    assert service["name"] == "praxis"
+    assert service["user"] == "praxis"
+    assert service["url"] == "http://127.0.0.1:9003"
+    assert service["api_token"] == c.PraxisAuthenticator.service_token
+    assert c.PraxisAuthenticator.service_url == "http://127.0.0.1:9003/services/praxis/"
+
+
+def test_ports_and_state_live_under_the_data_dir():
+    """Are the ports set, and the hub database and secrets under the data dir?"""
+    c = make()
+    assert (c.JupyterHub.port, c.JupyterHub.hub_port) == (9000, 9001)
+    assert c.ConfigurableHTTPProxy.api_url == "http://127.0.0.1:9002"
+    assert c.ConfigurableHTTPProxy.command == ["/opt/venv/bin/configurable-http-proxy"]
+    assert c.JupyterHub.db_url == "sqlite:////srv/p/var/hub/jupyterhub.sqlite"
+    assert c.JupyterHub.cookie_secret_file == "/srv/p/var/hub/jupyterhub_cookie_secret"
+
+
+def test_root_gets_unix_user_spawner():
+    """Does a hub run as root give every person their own Unix user?"""
+    c = make()
+    assert c.JupyterHub.spawner_class == "praxishub.spawner.UnixUserSpawner"
+    assert c.UnixUserSpawner.unix_prefix == "ph-"
+    assert c.UnixUserSpawner.default_language == "ru"
+    assert c.Spawner.environment["JUPYTER_PREFER_ENV_PATH"] == "0"
+
+
+def test_real_programme_without_root_refuses_to_start():
+    """Does a non-demo programme refuse to run without root (no isolation)?"""
+    with pytest.raises(IsolationError, match="needs root"):
+        make(root=False)
+
+
+def test_demo_without_root_runs_unisolated_and_says_so():
+    """Does a demo programme without root fall back to one shared Unix user?"""
+    c = make(SETTINGS.replace("name: P,", "name: P, demo: true,"), root=False)
+    assert c.JupyterHub.spawner_class == "praxishub.spawner.SharedUserSpawner"
+    assert "user" not in c.JupyterHub.services[0]
+
+
+def test_other_authenticator_is_gated_by_the_roster():
+    """Does an OAuth authenticator get its settings and the roster hook?"""
+    text = SETTINGS + (
+        "authentication:\n  class: oauthenticator.generic.GenericOAuthenticator\n"
+        "  config: {client_id: abc}\n"
+    )
+    c = make(text)
+    assert c.JupyterHub.authenticator_class == "oauthenticator.generic.GenericOAuthenticator"
+    assert c.GenericOAuthenticator.client_id == "abc"
+    assert callable(c.Authenticator.post_auth_hook)
+    assert c.Authenticator.manage_groups is True
+
+
+def test_idle_culler_is_a_service_with_least_scopes():
+    """Is the idle culler configured from spawner.idle_timeout with only the scopes it needs?"""
+    c = make()
+    culler = next(s for s in c.JupyterHub.services if s["name"] == "idle-culler")
+    assert "--timeout=3600" in culler["command"]
+    assert "admin:users" not in roles(c)["idle-culler"]["scopes"]
+    c = make(SETTINGS + "spawner: {idle_timeout: 0}\n")
+    assert [s["name"] for s in c.JupyterHub.services] == ["praxis"]
