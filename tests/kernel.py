@@ -24,7 +24,9 @@ def execute(base_url: str, username: str, token: str, code: str, timeout: float 
         requests.delete(f"{api}/{kid}", headers=headers, timeout=30)
 
 
-async def _run(base_url: str, username: str, token: str, kid: str, code: str, timeout: float) -> dict:
+async def _run(
+    base_url: str, username: str, token: str, kid: str, code: str, timeout: float
+) -> dict:
     ws_url = base_url.replace("http", "ws", 1) + f"/user/{username}/api/kernels/{kid}/channels"
     conn = await websocket_connect(
         HTTPRequest(ws_url, headers={"Authorization": f"token {token}"}, connect_timeout=30)

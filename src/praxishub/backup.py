@@ -31,10 +31,14 @@ def _copy(src: Path, dest: Path) -> None:
 
 
 def _integrity(path: Path) -> str:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
-    conn.close()
-    return str(result)
+    """'ok', or what SQLite found wrong (a file that is no database at all included)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    finally:
+        conn.close()
 
 
 def _counts(path: Path) -> dict[str, int]:
@@ -74,26 +78,44 @@ def restore(layout: Layout, src: Path) -> dict[str, object]:
             f"{src} is not a Praxis Hub backup.",
             [Problem(str(manifest_path), "missing", "name a folder made by `praxishub backup`")],
         )
+    pid_file = layout.hub_dir / "jupyterhub.pid"
+    if pid_file.exists() and _running(pid_file):
+        raise PraxisError(
+            "The hub is running; restoring under it would lose what it writes.",
+            [Problem(str(pid_file), "hub process alive", "stop `praxishub up` first")],
+        )
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     targets = databases(layout)
-    staged: list[tuple[Path, Path]] = []
-    for name in manifest["databases"]:
-        copy = src / f"{name}.sqlite"
-        if _integrity(copy) != "ok":
+    copies = {name: src / f"{name}.sqlite" for name in manifest["databases"]}
+    for copy in copies.values():
+        found = _integrity(copy) if copy.exists() else "missing"
+        if found != "ok":
             raise PraxisError(
-                f"Backup {src} is damaged.",
-                [Problem(str(copy), "fails SQLite's integrity check", "restore an older backup")],
+                f"Backup {src} is damaged; nothing was restored.",
+                [Problem(str(copy), f"integrity check: {found}", "restore an older backup")],
             )
+    staged: list[tuple[Path, Path]] = []
+    for name, copy in copies.items():
         target = targets[name]
         stage = target.with_name(f".{target.name}.restore")
         _copy(copy, stage)
+        # The database belongs to whoever owns its folder (the service, or root for the hub).
+        st = target.parent.stat()
+        os.chown(stage, st.st_uid, st.st_gid)
+        os.chmod(stage, 0o600)
         staged.append((stage, target))
     for stage, target in staged:
-        if target.exists():
-            st = target.stat()
-            os.chown(stage, st.st_uid, st.st_gid)
-        os.chmod(stage, 0o600)
         for suffix in ("-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(stage, target)
     return manifest
+
+
+def _running(pid_file: Path) -> bool:
+    try:
+        os.kill(int(pid_file.read_text().strip()), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -6,7 +6,6 @@ import pwd
 
 import pytest
 import requests
-
 from kernel import execute
 
 pytestmark = pytest.mark.integration
@@ -72,7 +71,9 @@ def test_servers_run_as_their_own_unix_users_with_private_homes(hub):
     import stat
 
     a = hub.people("trainee")[4]
-    out = execute(hub.url, a, hub.token(a), "import os, getpass; print(getpass.getuser(), os.getcwd())")
+    out = execute(
+        hub.url, a, hub.token(a), "import os, getpass; print(getpass.getuser(), os.getcwd())"
+    )
     user, cwd = out["stdout"].split()
     assert user == f"pt-{a.replace('.', '_')}"
     assert stat.S_IMODE(os.stat(cwd).st_mode) == 0o700
@@ -82,7 +83,12 @@ def test_programme_data_is_not_readable_from_a_kernel(hub):
     """Can a trainee's code read the programme database, the settings or the hub's secrets?"""
     a = hub.people("trainee")[4]
     data = hub.settings_path.parent
-    for path in (data / "praxis" / "programme.sqlite", data / "praxishub.yaml", data / "hub" / "jupyterhub_cookie_secret", data / "demo-logins.json"):
+    for path in (
+        data / "praxis" / "programme.sqlite",
+        data / "praxishub.yaml",
+        data / "hub" / "jupyterhub_cookie_secret",
+        data / "demo-logins.json",
+    ):
         out = execute(hub.url, a, hub.token(a), f"open({str(path)!r}, 'rb').read(1)")
         assert out["error"] == "PermissionError", path
 

@@ -12,14 +12,20 @@ import psutil
 import pytest
 import requests
 import yaml
-
 from harness import REPO, Hub, free_port, remove_test_users, world_dir
 
 pytestmark = pytest.mark.integration
 
 
 def clean_env() -> dict[str, str]:
-    drop = ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "VIRTUAL_ENV", "PRAXISHUB_HUB_CONFIG", "PRAXISHUB_SETTINGS")
+    drop = (
+        "MAKEFLAGS",
+        "MAKELEVEL",
+        "MFLAGS",
+        "VIRTUAL_ENV",
+        "PRAXISHUB_HUB_CONFIG",
+        "PRAXISHUB_SETTINGS",
+    )
     return {k: v for k, v in os.environ.items() if k not in drop}
 
 
@@ -46,7 +52,9 @@ def test_make_up_from_a_fresh_clone_then_sigterm_leaves_nothing(tmp_path):
     settings_path.write_text(yaml.safe_dump(values, allow_unicode=True), "utf-8")
 
     log = (tmp_path / "up.log").open("wb")
-    make = subprocess.Popen(["make", "up"], cwd=clone, env=env, stdout=log, stderr=subprocess.STDOUT)
+    make = subprocess.Popen(
+        ["make", "up"], cwd=clone, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
     hub = Hub(settings_path)
     try:
         deadline = time.monotonic() + 120
@@ -66,10 +74,17 @@ def test_make_up_from_a_fresh_clone_then_sigterm_leaves_nothing(tmp_path):
 
         trainee = hub.people("trainee")[0]
         hub.start_server(trainee)
-        up = next(p for p in psutil.Process(make.pid).children() if "praxishub" in " ".join(p.cmdline()))
+        up = next(
+            p for p in psutil.Process(make.pid).children() if "praxishub" in " ".join(p.cmdline())
+        )
         started = up.children(recursive=True)
         names = " ".join(" ".join(p.cmdline()) for p in started)
-        for part in ("jupyterhub", "configurable-http-proxy", "praxishub.service", "jupyterhub-singleuser"):
+        for part in (
+            "jupyterhub",
+            "configurable-http-proxy",
+            "praxishub.service",
+            "jupyterhub-singleuser",
+        ):
             assert part in names
 
         # `praxishub up` kills whatever has not stopped after its 7 s grace period.

@@ -20,7 +20,9 @@ people:
 
 def make(text: str = SETTINGS, *, root: bool = True) -> Config:
     settings = parse_settings(text, Path("/srv/p/praxishub.yaml"))
-    runtime = Runtime(is_root=root, prefix=Path("/opt/venv"), service_token="t" * 64, hub_user="root")
+    runtime = Runtime(
+        is_root=root, prefix=Path("/opt/venv"), service_token="t" * 64, hub_user="root"
+    )
     return apply_settings(Config(), settings, runtime)
 
 
