@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
+
 from harness import REPO, Hub, make_programme, remove_test_users, world_dir
 
 ARTIFACTS = REPO / "test-artifacts"

@@ -181,10 +181,10 @@ class Hub:
         raise RuntimeError(f"server of {username} not ready:\n{self.log_tail()}")
 
 
-def remove_test_users() -> None:
-    """Delete the Unix users tests made (prefix pt-), and their processes."""
+def remove_test_users(prefix: str = TEST_PREFIX) -> None:
+    """Delete the Unix users tests made (by their prefix), and their processes."""
     for line in Path("/etc/passwd").read_text().splitlines():
         name = line.split(":", 1)[0]
-        if name.startswith(TEST_PREFIX):
+        if name.startswith(prefix):
             subprocess.run(["pkill", "-KILL", "-u", name], check=False)
             subprocess.run(["userdel", "--remove", name], check=False, capture_output=True)

@@ -6,6 +6,7 @@ import pwd
 
 import pytest
 import requests
+
 from kernel import execute
 
 pytestmark = pytest.mark.integration

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from harness import world_dir
 
+from harness import world_dir
 from praxishub import db, people, workspace
 from praxishub.backup import backup, restore
 from praxishub.demo import demo_settings
