@@ -45,3 +45,15 @@ def test_wrong_password_shows_an_error(hub, page):
     page.click("#login_submit")
     expect(page.locator(".login_error")).to_have_text("Invalid username or password")
     assert "/hub/login" in page.url
+
+
+def test_trainee_browser_cannot_open_another_trainees_lab(hub, page):
+    """In Chromium, does trainee A opening /user/B/lab get a refusal instead of B's JupyterLab?"""
+    a, b = hub.people("trainee")[8:10]
+    hub.start_server(b)
+    log_in(page, hub, a)
+    page.wait_for_url(re.compile(rf"/user/{re.escape(a)}/"), timeout=90_000)
+    response = page.goto(f"{hub.url}/user/{b}/lab")
+    assert response is not None and response.status == 403
+    expect(page.locator("#jp-main-dock-panel")).to_have_count(0)
+    expect(page.get_by_text("403")).to_be_visible()
