@@ -18,7 +18,7 @@ from rich.table import Table
 from praxishub import backup as backup_mod
 from praxishub import db, people, workspace
 from praxishub.demo import demo_settings
-from praxishub.errors import PraxisError
+from praxishub.errors import PraxisError, Problem
 from praxishub.hub import IsolationError, Runtime, isolation_mode
 from praxishub.layout import Layout
 from praxishub.settings import Settings, load_settings
@@ -76,6 +76,16 @@ def people_group() -> None:
     """Manage the programme's people."""
 
 
+def _line_number(problem: Problem) -> int:
+    digits = problem.where.rsplit("line ", 1)[-1].split(",")[0]
+    return int(digits) if digits.isdigit() else 0
+
+
+class _Refused(Exception):
+    def __init__(self, report: people.ImportReport) -> None:
+        self.report = report
+
+
 @people_group.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
 @SETTINGS_OPTION
@@ -91,11 +101,15 @@ def people_import(file: Path, settings_path: Path, skip_invalid: bool) -> None:
         rows, problems = roster.read_roster(file)
     except PraxisError as exc:
         _fail(exc)
-    with workspace.programme_db(loaded) as engine, db.session_scope(engine) as session:
-        report = people.import_rows(session, rows, problems, skip_invalid=skip_invalid)
-        if report.rejected and not skip_invalid:
-            session.rollback()
-    for problem in report.rejected:
+    with workspace.programme_db(loaded) as engine:
+        try:
+            with db.session_scope(engine) as session:
+                report = people.import_rows(session, rows, problems, skip_invalid=skip_invalid)
+                if report.rejected and not skip_invalid:
+                    raise _Refused(report)
+        except _Refused as refused:
+            report = refused.report  # rolled back: nothing was changed
+    for problem in sorted(report.rejected, key=_line_number):
         where = problem.where if str(file) in problem.where else f"{file}, {problem.where}"
         click.echo(f"rejected: {where}: {problem.message}\n    fix: {problem.fix}", err=True)
     if report.rejected and not skip_invalid:
