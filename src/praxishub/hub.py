@@ -186,7 +186,7 @@ def _apply_spawner(
     mode = isolation_mode(settings, runtime)
     if mode == "unix-users":
         c.JupyterHub.spawner_class = "praxishub.spawner.UnixUserSpawner"
-        c.UnixUserSpawner.home_root = spawn["home_root"]
+        c.UnixUserSpawner.home_root = spawn["home_root"] or str(layout.homes)
         c.UnixUserSpawner.unix_prefix = spawn["unix_prefix"]
         c.UnixUserSpawner.default_language = language
     else:

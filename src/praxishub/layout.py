@@ -24,6 +24,11 @@ class Layout:
         return self.data_dir / "praxis"
 
     @property
+    def homes(self) -> Path:
+        """Default parent of people's homes (their own Unix users' homes)."""
+        return self.data_dir / "home"
+
+    @property
     def demo_homes(self) -> Path:
         return self.data_dir / "demo-homes"
 

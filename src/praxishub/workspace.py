@@ -43,6 +43,10 @@ def ensure_layout(settings: Settings) -> Layout:
     for part in (layout.hub_dir, layout.praxis_dir):
         part.mkdir(exist_ok=True)
         part.chmod(0o700)
+    if settings["spawner"]["home_root"] is None and is_root():
+        # People pass through to their own (0700) homes, but cannot list who else has one.
+        layout.homes.mkdir(exist_ok=True)
+        layout.homes.chmod(0o711)
     owner = ensure_service_user(settings)
     if owner is not None:
         unixusers.chown_tree(layout.praxis_dir, owner.pw_uid, owner.pw_gid)

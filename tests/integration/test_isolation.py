@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import pwd
 
+import psutil
 import pytest
 import requests
 
@@ -100,3 +102,19 @@ def test_anonymous_requests_get_no_data(hub):
     for path in ("/services/praxis/api/me", "/services/praxis/api/people"):
         r = requests.get(f"{hub.url}{path}", timeout=10, allow_redirects=False)
         assert r.status_code == 403
+
+
+def test_programme_service_runs_as_its_own_user_and_owns_the_database(hub):
+    """Does the programme service run as `praxis`, owning a database no one else can reach?"""
+    users = []
+    for proc in psutil.process_iter(["username", "cmdline"]):
+        if "praxishub.service" not in " ".join(proc.info["cmdline"] or []):
+            continue
+        with contextlib.suppress(psutil.NoSuchProcess):
+            if proc.environ().get("PRAXISHUB_SETTINGS") == str(hub.settings_path):
+                users.append(proc.info["username"])
+    assert users == ["praxis"]
+    praxis_dir = hub.settings_path.parent / "praxis"
+    assert praxis_dir.owner() == "praxis"
+    assert praxis_dir.stat().st_mode & 0o777 == 0o700
+    assert (praxis_dir / "programme.sqlite").owner() == "praxis"

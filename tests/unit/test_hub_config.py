@@ -85,6 +85,7 @@ def test_root_gets_unix_user_spawner():
     c = make()
     assert c.JupyterHub.spawner_class == "praxishub.spawner.UnixUserSpawner"
     assert c.UnixUserSpawner.unix_prefix == "ph-"
+    assert c.UnixUserSpawner.home_root == "/srv/p/var/home"  # all state under the data dir
     assert c.UnixUserSpawner.default_language == "ru"
     assert c.Spawner.environment["JUPYTER_PREFER_ENV_PATH"] == "0"
 
