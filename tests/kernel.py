@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import requests
 from tornado.httpclient import HTTPRequest
@@ -19,7 +20,11 @@ def execute(base_url: str, username: str, token: str, code: str, timeout: float 
     kernel.raise_for_status()
     kid = kernel.json()["id"]
     try:
-        return asyncio.run(_run(base_url, username, token, kid, code, timeout))
+        # In its own thread: Playwright's sync API may hold this thread's event loop.
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(
+                asyncio.run, _run(base_url, username, token, kid, code, timeout)
+            ).result()
     finally:
         requests.delete(f"{api}/{kid}", headers=headers, timeout=30)
 

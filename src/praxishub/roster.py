@@ -12,6 +12,7 @@ import csv
 import io
 import re
 import unicodedata
+import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,11 @@ COLUMNS = ("username", "full_name", "email", "role", "cohort", "supervisor")
 USERNAME_PATTERN = r"^[a-z][a-z0-9.-]{0,28}$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 HEADER_FIX = "the first line must be: " + ",".join(COLUMNS)
+USERNAME_RULE = "use lowercase latin letters, digits, '.' and '-', starting with a letter, at most 29 characters"
+RESAVE_FIX = "save it again as .xlsx or .csv"
+TEXT_FIX = "save it as CSV UTF-8"
+
+Table = list[tuple[int, list[str]]]
 
 
 @dataclass(frozen=True)
@@ -36,158 +42,184 @@ class RosterRow:
     supervisor: str | None
 
 
+def _error(summary: str, where: str, message: str, fix: str) -> RosterError:
+    return RosterError(summary, [Problem(where, message, fix)])
+
+
 def read_roster(path: Path) -> tuple[list[RosterRow], list[Problem]]:
     """Read a CSV or XLSX roster: the valid rows, and one problem per rejected row."""
     path = Path(path)
+    source = str(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise RosterError(
-            f"Roster {path} does not exist.",
-            [Problem(str(path), "no such file", "check the path")],
+        raise _error(
+            f"Roster {source} does not exist.", source, "no such file", "check the path"
         ) from None
     except IsADirectoryError:
-        raise RosterError(
-            f"Roster {path} is a folder.", [Problem(str(path), "a folder", "name a file")]
+        raise _error(
+            f"Roster {source} is a folder.", source, "not a file", "name the file itself"
         ) from None
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _validate(_xlsx_table(data, str(path)), str(path))
-    return parse_roster_text(decode_roster_bytes(data, str(path)), str(path))
+    except OSError as exc:
+        raise _error(
+            f"Roster {source} cannot be read.", source, str(exc), "check its permissions"
+        ) from None
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _validate(_xlsx_table(data, source), source)
+    if suffix == ".xls" or data.startswith(b"\xd0\xcf\x11\xe0"):
+        # The old binary Excel format: openpyxl cannot read it, and as text it is noise.
+        raise _error(
+            f"Roster {source} is an old Excel .xls file.", source, "not supported", RESAVE_FIX
+        )
+    return parse_roster_text(decode_roster_bytes(data, source), source)
 
 
 def decode_roster_bytes(data: bytes, source: str) -> str:
     """Text of a CSV in UTF-8 (with or without BOM), UTF-16 with BOM, or cp1251."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
     if data.startswith(b"PK\x03\x04"):
-        raise RosterError(
+        raise _error(
             f"Roster {source} is a spreadsheet, not CSV.",
-            [Problem(source, "an XLSX file under another name", "rename it to .xlsx")],
+            source,
+            "an XLSX file",
+            "rename it to .xlsx",
         )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Excel's "Unicode text" export; the BOM tells the byte order.
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            where = f"{source}, byte {exc.start}"
+            raise _error(
+                f"Roster {source} is damaged UTF-16.", where, "not UTF-16", TEXT_FIX
+            ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
     try:
-        # A Russian Excel saves "CSV" in cp1251.
+        # Anything that is not strict UTF-8 is taken for what a Russian Excel saves as "CSV".
         return data.decode("cp1251")
     except UnicodeDecodeError as exc:
-        raise RosterError(
-            f"Roster {source} is in an unknown encoding.",
-            [Problem(f"{source}, byte {exc.start}", "not UTF-8 or cp1251", "save it as CSV UTF-8")],
+        where = f"{source}, byte {exc.start}"
+        raise _error(
+            f"Roster {source} is in an unknown encoding.", where, "not UTF-8 or cp1251", TEXT_FIX
         ) from None
 
 
 def parse_roster_text(text: str, source: str) -> tuple[list[RosterRow], list[Problem]]:
-    """Parse CSV text whose separator is ',', ';' or a tab."""
-    first = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first.count)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    return _validate([(i + 1, row) for i, row in enumerate(rows)], source)
+    """Parse CSV text whose separator is ',', ';' or a tab (judged from the header line)."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max((",", ";", "\t"), key=header.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    table: Table = []
+    start = 1  # a quoted cell may span lines: a record starts one past where the last one ended
+    try:
+        for record in reader:
+            table.append((start, record))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        where = f"{source}, line {reader.line_num}"
+        raise _error(
+            f"Roster {source} is not valid CSV.", where, str(exc), "check the quotes"
+        ) from None
+    return _validate(table, source)
 
 
-def _xlsx_table(data: bytes, source: str) -> list[tuple[int, list[str]]]:
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a cohort typed as 2026 must not become "2026.0"
+    return str(value)
+
+
+def _xlsx_table(data: bytes, source: str) -> Table:
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise RosterError(
-            f"Roster {source} is not a readable XLSX file.",
-            [Problem(source, str(exc) or "not a spreadsheet", "save it again as .xlsx or .csv")],
-        ) from None
-    try:
-        sheet = book.worksheets[0]
-        return [
-            (n, ["" if v is None else str(v) for v in values])
-            for n, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
-    finally:
-        book.close()
+        # Style and extension warnings say nothing about the cell values we read.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            try:
+                rows = book.worksheets[0].iter_rows(values_only=True)
+                return [(n, [_cell_text(v) for v in row]) for n, row in enumerate(rows, start=1)]
+            finally:
+                book.close()
+    except (zipfile.BadZipFile, KeyError, ValueError, IndexError, TypeError, OSError) as exc:
+        summary = f"Roster {source} is not a readable XLSX file."
+        raise _error(summary, source, str(exc) or "not a workbook", RESAVE_FIX) from None
 
 
-def _validate(
-    table: list[tuple[int, list[str]]], source: str
-) -> tuple[list[RosterRow], list[Problem]]:
+def _validate(table: Table, source: str) -> tuple[list[RosterRow], list[Problem]]:
     table = [(n, [unicodedata.normalize("NFC", c).strip() for c in row]) for n, row in table]
     table = [(n, row) for n, row in table if any(row)]
     if not table:
-        raise RosterError(
-            f"Roster {source} is empty.", [Problem(f"{source}, line 1", "no rows", HEADER_FIX)]
-        )
+        raise _error(f"Roster {source} is empty.", f"{source}, line 1", "no rows", HEADER_FIX)
     header_line, header = table[0]
-    names = [h.lstrip("\ufeff").strip().lower() for h in header]
-    missing = [c for c in COLUMNS if c not in names]
+    names = [h.replace("\ufeff", "").strip().lower() for h in header]
+    missing = ", ".join(c for c in COLUMNS if c not in names)
     if missing:
-        raise RosterError(
-            f"Roster {source} lacks the column(s) {', '.join(missing)}.",
-            [Problem(f"{source}, line {header_line}", f"header is {','.join(header)}", HEADER_FIX)],
-        )
+        where = f"{source}, line {header_line}"
+        message = f"missing column(s) {missing}; the header is {','.join(header)!r}"
+        raise _error(f"Roster {source} lacks the column(s) {missing}.", where, message, HEADER_FIX)
     index = {c: names.index(c) for c in COLUMNS}
     rows: list[RosterRow] = []
     problems: list[Problem] = []
-    seen: dict[str, int] = {}
+    seen_user: dict[str, int] = {}
     seen_email: dict[str, int] = {}
     for n, cells in table[1:]:
         get = {c: (cells[i] if i < len(cells) else "") for c, i in index.items()}
+        username, email = get["username"], get["email"]
         errors = _row_errors(get)
-        user_key, email_key = get["username"], get["email"].casefold()
-        if not errors and user_key in seen:
+        if username in seen_user:
+            first = seen_user[username]
             errors.append(
-                (
-                    f"username {user_key!r} already on line {seen[user_key]}",
-                    "give each person one row",
-                )
+                (f"username {username!r} already on line {first}", "give each person one row")
             )
-        if not errors and email_key in seen_email:
+        if email.casefold() in seen_email:
+            first = seen_email[email.casefold()]
             errors.append(
-                (
-                    f"e-mail {get['email']!r} already on line {seen_email[email_key]}",
-                    "each person needs their own e-mail",
-                )
+                (f"email {email!r} already on line {first}", "give each person their own e-mail")
             )
         if errors:
-            problems.append(
-                Problem(
-                    f"{source}, line {n}",
-                    "; ".join(m for m, _ in errors),
-                    "; ".join(f for _, f in errors),
-                )
-            )
+            fix = "; ".join(f for _, f in errors)
+            problems.append(Problem(f"{source}, line {n}", "; ".join(m for m, _ in errors), fix))
             continue
-        seen[user_key] = n
-        seen_email[email_key] = n
+        # Only accepted rows claim a username: a rejected row must not block its corrected copy.
+        seen_user[username] = n
+        seen_email[email.casefold()] = n
+        cohort, supervisor = get["cohort"] or None, get["supervisor"] or None
         rows.append(
-            RosterRow(
-                line=n,
-                username=get["username"],
-                full_name=get["full_name"],
-                email=get["email"],
-                role=get["role"],
-                cohort=get["cohort"] or None,
-                supervisor=get["supervisor"] or None,
-            )
+            RosterRow(n, username, get["full_name"], email, get["role"], cohort, supervisor)
         )
     return rows, problems
 
 
+def _username_fix(value: str) -> str:
+    if value and re.fullmatch(USERNAME_PATTERN, value.lower()):
+        return f"write it in lowercase: {value.lower()}"
+    return USERNAME_RULE
+
+
 def _row_errors(get: dict[str, str]) -> list[tuple[str, str]]:
     errors: list[tuple[str, str]] = []
-    username = get["username"]
+    username, email, role, sup = get["username"], get["email"], get["role"], get["supervisor"]
     if not re.fullmatch(USERNAME_PATTERN, username):
-        fix = "lowercase latin letters, digits, '.' and '-', starting with a letter, at most 29"
-        if username and re.fullmatch(USERNAME_PATTERN, username.lower()):
-            fix = f"write it in lowercase: {username.lower()}"
-        errors.append((f"username {username!r} is not allowed", fix))
+        errors.append((f"username {username!r} is not allowed", _username_fix(username)))
     if not get["full_name"]:
         errors.append(("full_name is empty", "write the person's full name"))
-    if not re.fullmatch(EMAIL_PATTERN, get["email"]):
-        errors.append((f"email {get['email']!r} is not an e-mail address", "write name@domain"))
-    if get["role"] not in ROLES:
-        errors.append((f"role {get['role']!r} is unknown", "use one of: " + ", ".join(ROLES)))
-    sup = get["supervisor"]
+    if not re.fullmatch(EMAIL_PATTERN, email):
+        errors.append(
+            (f"email {email!r} is not an e-mail address", "write one address: name@domain.org")
+        )
+    if role not in ROLES:
+        errors.append((f"role {role!r} is unknown", "use one of: " + ", ".join(ROLES)))
     if sup and not re.fullmatch(USERNAME_PATTERN, sup):
-        errors.append((f"supervisor {sup!r} is not a username", "write the supervisor's username"))
+        errors.append((f"supervisor {sup!r} is not a username", _username_fix(sup)))
     elif sup and sup == username:
-        errors.append(("a person cannot supervise themselves", "name someone else"))
+        errors.append(
+            (f"supervisor {sup!r} is the person themselves", "name someone else, or leave it empty")
+        )
     return errors

@@ -61,9 +61,13 @@ def test_demo_without_root_runs_as_one_user_and_says_so(plain_user):
     values["spawner"] = {"idle_timeout": 0}
     settings.write_text(yaml.safe_dump(values, allow_unicode=True), "utf-8")
     log_path = Path(entry.pw_dir) / "up.log"
+    # The user's own copy of the glue, as in their own checkout (CI's may be unreadable to them).
+    hub_config = Path(entry.pw_dir) / "jupyterhub_config.py"
+    shutil.copy(HUB_CONFIG, hub_config)
+    hub_config.chmod(0o644)
     with open(log_path, "wb") as log:
         up = subprocess.Popen(
-            [BIN / "praxishub", "up", "-c", settings, "--hub-config", HUB_CONFIG],
+            [BIN / "praxishub", "up", "-c", settings, "--hub-config", hub_config],
             stdout=log,
             stderr=subprocess.STDOUT,
             **as_user(entry),
@@ -71,12 +75,13 @@ def test_demo_without_root_runs_as_one_user_and_says_so(plain_user):
     hub = Hub(settings)
     try:
         deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
+        ready = False
+        while not ready and time.monotonic() < deadline and up.poll() is None:
             try:
-                if requests.get(f"{hub.url}/services/praxis/api/health", timeout=2).ok:
-                    break
+                ready = requests.get(f"{hub.url}/services/praxis/api/health", timeout=2).ok
             except requests.RequestException:
                 time.sleep(0.5)
+        assert ready, log_path.read_text("utf-8", "replace")
         trainee = hub.people("trainee")[0]
         hub.start_server(trainee)
         output = log_path.read_text("utf-8", "replace")
