@@ -91,10 +91,11 @@ def test_demo_without_root_runs_as_one_user_and_says_so(plain_user):
         assert status.status_code == 200
         servers = [
             p
-            for p in psutil.process_iter(["username", "cmdline"])
-            if "jupyterhub-singleuser" in " ".join(p.info["cmdline"] or [])
+            for p in psutil.Process(up.pid).children(recursive=True)
+            if "jupyterhub-singleuser" in " ".join(p.cmdline())
         ]
-        assert servers and all(p.info["username"] == entry.pw_name for p in servers)
+        assert servers
+        assert {p.username() for p in servers} == {entry.pw_name}
     finally:
         up.send_signal(signal.SIGTERM)
         up.wait(timeout=30)
