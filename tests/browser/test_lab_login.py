@@ -27,6 +27,8 @@ def test_trainee_logs_in_and_lab_loads_then_switches_to_russian(hub, page):
     expect(page.get_by_role("menuitem", name="File", exact=True)).to_be_visible()
     # No news pop-up: the announcements plugin is off for everyone.
     expect(page.get_by_text("Would you like to get notified")).to_have_count(0)
+    # Course authoring and grading tools are not a trainee's.
+    expect(page.get_by_text("Create Assignment")).to_have_count(0)
 
     page.get_by_role("menuitem", name="Settings", exact=True).click()
     page.get_by_text("Language", exact=True).click()

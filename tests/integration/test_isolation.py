@@ -118,3 +118,13 @@ def test_programme_service_runs_as_its_own_user_and_owns_the_database(hub):
     assert praxis_dir.owner() == "praxis"
     assert praxis_dir.stat().st_mode & 0o777 == 0o700
     assert (praxis_dir / "programme.sqlite").owner() == "praxis"
+
+
+def test_trainee_server_has_no_grading_tools(hub):
+    """Does a trainee's own server refuse formgrader while keeping the assignment list?"""
+    a = hub.people("trainee")[4]
+    hub.start_server(a)
+    assert hub.api(a, "GET", f"/user/{a}/formgrader").status_code == 404
+    listing = hub.api(a, "GET", f"/user/{a}/assignments?course_id=none")
+    assert listing.status_code == 200, listing.text
+    assert "success" in listing.json()
