@@ -21,6 +21,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.prefix) / "bin"
 HUB_CONFIG = Path(os.environ.get("PRAXISHUB_HUB_CONFIG", REPO / "hub_config/jupyterhub_config.py"))
+FIXTURES = REPO / "tests" / "fixtures"
 TEST_PREFIX = "pt-"  # Unix names of test users, apart from real ones (ph-)
 
 
@@ -57,7 +58,10 @@ def make_programme(base: Path, **overrides: object) -> Path:
         "hub": free_port(),
         "proxy_api": free_port(),
         "service": free_port(),
+        "courses": free_port(),
     }
+    trainers = [p["username"] for p in values["people"] if p["role"] == "trainer"]
+    values["courses"] = [{"id": "tiny", "trainers": trainers[:1]}]
     for key, value in overrides.items():
         values[key] = value
     tmp = settings_path.with_suffix(".new")
@@ -66,6 +70,19 @@ def make_programme(base: Path, **overrides: object) -> Path:
     os.chown(tmp, st.st_uid, st.st_gid)
     tmp.chmod(0o640)
     tmp.replace(settings_path)
+    subprocess.run(
+        [
+            BIN / "praxishub",
+            "courses",
+            "deploy",
+            "-c",
+            settings_path,
+            "--from",
+            FIXTURES / "courses",
+        ],
+        check=True,
+        capture_output=True,
+    )
     return settings_path
 
 

@@ -145,6 +145,73 @@ def people_set_password(username: str, settings_path: Path, generate: bool) -> N
     click.echo(f"{username}: {password}" if generate else f"{username}: password set")
 
 
+@main.group("courses")
+def courses_group() -> None:
+    """Deploy and release webinar courses (nbgrader)."""
+
+
+def _repo_courses() -> Path:
+    for base in (Path.cwd(), Path(__file__).resolve().parents[2]):
+        if (base / "courses").is_dir():
+            return base / "courses"
+    return Path("courses")
+
+
+@courses_group.command("deploy")
+@SETTINGS_OPTION
+@click.option(
+    "--from",
+    "source",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder holding the courses (default: courses/ of this checkout).",
+)
+def courses_deploy(settings_path: Path, source: Path | None) -> None:
+    """Put the programme's courses into the data dir (keeps gradebooks and submissions)."""
+    from praxishub import courses
+
+    loaded = _settings(settings_path)
+    workspace.ensure_layout(loaded)
+    try:
+        done = courses.deploy(loaded, source or _repo_courses())
+    except PraxisError as exc:
+        _fail(exc)
+    click.echo(f"deployed: {', '.join(done) or 'no courses in the settings'}")
+
+
+@courses_group.command("release")
+@click.argument("course")
+@click.argument("assignment")
+@SETTINGS_OPTION
+def courses_release(course: str, assignment: str, settings_path: Path) -> None:
+    """Generate and release ASSIGNMENT of COURSE to its trainees."""
+    from praxishub import courses
+
+    loaded = _settings(settings_path)
+    try:
+        courses.release(loaded, course, assignment)
+    except PraxisError as exc:
+        _fail(exc)
+    click.echo(f"released {course}/{assignment}")
+
+
+@courses_group.command("collect")
+@click.argument("course")
+@click.argument("assignment")
+@SETTINGS_OPTION
+def courses_collect(course: str, assignment: str, settings_path: Path) -> None:
+    """Collect the submissions of ASSIGNMENT (each must belong to the trainee it names)."""
+    from praxishub import courses
+
+    loaded = _settings(settings_path)
+    try:
+        result = courses.nbgrader(loaded, courses.find(loaded, course), "collect", assignment)
+    except PraxisError as exc:
+        _fail(exc)
+    click.echo(result.stdout + result.stderr, nl=False)
+    sys.exit(0 if result.returncode == 0 else 1)
+
+
 @main.command()
 @click.option("--data-dir", type=click.Path(path_type=Path), default=Path("var"), show_default=True)
 @click.option("--seed", type=int, default=2026, show_default=True)
@@ -161,7 +228,8 @@ def create_demo(data_dir: Path, seed: int = 2026) -> Path:
     if settings_path.exists():
         return settings_path
     data_dir.mkdir(parents=True, exist_ok=True)
-    values = demo_settings(seed)
+    available = sorted(p.parent.name for p in _repo_courses().glob("*/course.yaml"))
+    values = demo_settings(seed, courses=available)
     text = "# Demo programme: synthetic people only.\n" + yaml.safe_dump(
         values, allow_unicode=True, sort_keys=False
     )
@@ -234,6 +302,13 @@ def up(settings_path: Path, demo_dir: Path | None, hub_config: Path | None) -> N
     if demo_dir is not None:
         settings_path = create_demo(demo_dir)
     loaded = _settings(settings_path)
+    if demo_dir is not None:
+        from praxishub import courses
+
+        missing = [c for c in courses.courses_of(loaded) if not c.directory.exists()]
+        if missing and workspace.is_root():
+            workspace.ensure_layout(loaded)
+            courses.deploy(loaded, _repo_courses())
     try:
         mode = isolation_mode(loaded, Runtime.detect())
     except IsolationError as exc:

@@ -8,6 +8,7 @@ passwords happen at the edge, in the CLI.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from typing import Any
 
 from faker import Faker
@@ -108,8 +109,11 @@ def _person(rng: random.Random, fakes: dict[str, Faker], lang: str) -> tuple[str
     return f"{first} {last}", f"{first[0].lower()}.{last.lower()}"
 
 
-def demo_settings(seed: int = 2026, trainees: int = 40) -> dict[str, Any]:
-    """A two-cohort programme: trainees, 4 supervisors, 2 trainers, 1 coordinator."""
+def demo_settings(
+    seed: int = 2026, trainees: int = 40, courses: Sequence[str] = ()
+) -> dict[str, Any]:
+    """A two-cohort programme: trainees, 4 supervisors, 2 trainers, 1 coordinator;
+    the given courses are shared out between the two trainers in turn."""
     rng = random.Random(seed)  # noqa: S311 (synthetic people, not secrets)
     fakes = {"ru": Faker("ru_RU"), "en": Faker("en_US")}
     for fake in fakes.values():
@@ -148,4 +152,8 @@ def demo_settings(seed: int = 2026, trainees: int = 40) -> dict[str, Any]:
         "data_dir": ".",
         "cohorts": cohorts,
         "people": people,
+        "courses": [
+            {"id": course, "trainers": [staff[1 + i % 2]["username"]]}
+            for i, course in enumerate(courses)
+        ],
     }

@@ -20,6 +20,7 @@ from typing import Any
 from traitlets.config import Config
 
 from praxishub.auth import roster_hook
+from praxishub.courses import courses_of, grader_env, trainer_group
 from praxishub.layout import Layout
 from praxishub.settings import Settings
 
@@ -128,6 +129,7 @@ def apply_settings(c: Config, settings: Settings, runtime: Runtime) -> Config:
     _apply_roles(c)
     _apply_spawner(c, settings, runtime, layout, bin_dir, language)
     _apply_service(c, settings, runtime, layout, bin_dir)
+    _apply_courses(c, settings, runtime, bin_dir)
     return c
 
 
@@ -206,9 +208,16 @@ def _apply_spawner(
     c.Spawner.environment = {
         # Per-user settings must win over the shared environment's (stack notes).
         "JUPYTER_PREFER_ENV_PATH": "0",
+        "PATH": _path(bin_dir),
         "JUPYTER_CONFIG_PATH": str(resources.files("praxishub").joinpath("jupyter_config")),
         "PRAXISHUB_LANGUAGE": language,
+        "PRAXISHUB_EXCHANGE": str(layout.exchange_dir),
     }
+
+
+def _path(bin_dir: Path) -> str:
+    """The environment's tools first; never a folder other Unix users cannot read (/root)."""
+    return f"{bin_dir}:/usr/local/bin:/usr/bin:/bin"
 
 
 def _apply_service(
@@ -255,6 +264,45 @@ def _apply_service(
             },
         ]
     c.JupyterHub.services = services
+
+
+def _apply_courses(c: Config, settings: Settings, runtime: Runtime, bin_dir: Path) -> None:
+    """One grading service per course (formgrader), open to that course's trainers only."""
+    mode = isolation_mode(settings, runtime)
+    services = list(c.JupyterHub.services)
+    roles = list(c.JupyterHub.load_roles)
+    for course in courses_of(settings):
+        command = [
+            str(bin_dir / "jupyterhub-singleuser"),
+            f"--ServerApp.root_dir={course.directory}",
+        ]
+        service: dict[str, Any] = {
+            "name": course.service,
+            "url": f"http://127.0.0.1:{course.port}",
+            "command": command,
+            "cwd": str(course.directory),
+            "environment": {
+                **grader_env(settings, course, mode),
+                "PATH": _path(bin_dir),
+                "JUPYTERHUB_DEFAULT_URL": "/formgrader",
+            },
+            "oauth_no_confirm": True,
+        }
+        if runtime.is_root and mode == "unix-users":
+            service["user"] = course.service
+        elif runtime.is_root:
+            command.append("--allow-root")
+        services.append(service)
+        roles.append(
+            {
+                "name": f"{course.service}-access",
+                "description": f"Open the grading service of course {course.id}.",
+                "scopes": [f"access:services!service={course.service}"],
+                "groups": [trainer_group(course.id)],
+            }
+        )
+    c.JupyterHub.services = services
+    c.JupyterHub.load_roles = roles
 
 
 def log_isolation(settings: Settings, runtime: Runtime, log: logging.Logger) -> None:

@@ -29,6 +29,15 @@ class Layout:
         return self.data_dir / "home"
 
     @property
+    def courses_dir(self) -> Path:
+        """One nbgrader course directory per course, each owned by its grader user."""
+        return self.data_dir / "courses"
+
+    @property
+    def exchange_dir(self) -> Path:
+        return self.data_dir / "exchange"
+
+    @property
     def demo_homes(self) -> Path:
         return self.data_dir / "demo-homes"
 

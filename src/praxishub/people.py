@@ -8,6 +8,7 @@ invalid rows. Applying the same input twice changes nothing the second time.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -37,11 +38,13 @@ class ImportReport:
         return bool(self.created or self.updated)
 
 
-def groups_for(person: Person) -> list[str]:
-    """The JupyterHub groups a person belongs to: their role, and their cohort."""
+def groups_for(person: Person, teaches: Sequence[str] = ()) -> list[str]:
+    """The JupyterHub groups of a person: their role, their cohort, the courses they teach."""
     groups = [f"role-{person.role}"]
     if person.cohort_id:
         groups.append(f"cohort-{person.cohort_id}")
+    if person.role == "trainer":
+        groups.extend(f"course-{course}-trainers" for course in teaches)
     return groups
 
 

@@ -172,6 +172,26 @@ def consistency_problems(data: dict[str, Any]) -> list[tuple[list[Any], str, str
                     "give them role supervisor or trainer, or name a supervisor",
                 )
             )
+    for i, course in enumerate(data["courses"]):
+        for j, trainer in enumerate(course["trainers"]):
+            if roles.get(trainer) != "trainer":
+                found.append(
+                    (
+                        ["courses", i, "trainers", j],
+                        f"{trainer!r} is not a trainer of this programme",
+                        _choices_fix(
+                            "add them under `people:` with role trainer, or use",
+                            sorted(u for u, r in roles.items() if r == "trainer"),
+                        ),
+                    )
+                )
+    course_ids = Counter(c["id"] for c in data["courses"])
+    for i, course in enumerate(data["courses"]):
+        if course_ids[course["id"]] > 1:
+            found.append(
+                (["courses", i, "id"], f"course {course['id']!r} listed twice", "list it once")
+            )
+            course_ids[course["id"]] = 1
     counts = Counter(c["id"] for c in data["cohorts"])
     for i, cohort in enumerate(data["cohorts"]):
         if counts[cohort["id"]] > 1:

@@ -156,4 +156,4 @@ def test_cli_check_accepts_the_example():
         [BIN / "praxishub", "settings", "check", EXAMPLE], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
-    assert "ok (4 people, 2 cohorts" in result.stdout
+    assert "ok (5 people, 2 cohorts" in result.stdout

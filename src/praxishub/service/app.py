@@ -22,7 +22,7 @@ from jupyterhub.utils import url_path_join
 from sqlalchemy.engine import Engine
 from tornado import web
 
-from praxishub import db, people
+from praxishub import courses, db, people
 from praxishub.settings import load_settings
 
 log = logging.getLogger("praxishub.service")
@@ -70,7 +70,9 @@ class MeHandler(BaseHandler):
                 {
                     **person.as_dict(),
                     "roles": [person.role],
-                    "groups": people.groups_for(person),
+                    "groups": people.groups_for(
+                        person, self.application.settings["teaching"].get(person.username, [])
+                    ),
                     "scopes": sorted(s for s in model.get("scopes", []) if s.startswith("custom:")),
                 }
             )
@@ -123,7 +125,8 @@ class HubHandler(web.RequestHandler):
                 return None
             if person is None or action not in ("login", "lookup"):
                 return None
-            return {"name": person.username, "groups": people.groups_for(person)}
+            teaches = self.application.settings["teaching"].get(person.username, [])
+            return {"name": person.username, "groups": people.groups_for(person, teaches)}
 
 
 class HealthHandler(web.RequestHandler):
@@ -137,7 +140,9 @@ class IndexHandler(BaseHandler):
         self.redirect(url_path_join(self.hub_auth.hub_prefix, "home"))
 
 
-def make_app(engine: Engine, service_token: str, prefix: str) -> web.Application:
+def make_app(
+    engine: Engine, service_token: str, prefix: str, teaching: dict[str, list[str]]
+) -> web.Application:
     args = {"engine": engine, "service_token": service_token}
     routes = [
         (prefix, IndexHandler, args),
@@ -152,6 +157,7 @@ def make_app(engine: Engine, service_token: str, prefix: str) -> web.Application
         cookie_secret=os.urandom(32),
         xsrf_cookies=True,
         hub_auth=HubOAuth.instance(),
+        teaching=teaching,
     )
 
 
@@ -165,7 +171,9 @@ def main() -> None:
         report = people.sync_settings(session, settings.values)
     log.info("roster from settings: %d new, %d updated", len(report.created), len(report.updated))
     prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/services/praxis/")
-    app = make_app(engine, os.environ["JUPYTERHUB_API_TOKEN"], prefix)
+    app = make_app(
+        engine, os.environ["JUPYTERHUB_API_TOKEN"], prefix, courses.teaching(settings.values)
+    )
     bind = urlparse(os.environ["JUPYTERHUB_SERVICE_URL"])
     asyncio.run(_serve(app, bind.hostname or "127.0.0.1", bind.port or 10101))
 

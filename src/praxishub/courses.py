@@ -1,0 +1,245 @@
+"""Webinar courses on nbgrader: deploy a course into the data dir, release its assignments.
+
+Rule: each course directory belongs to its own Unix user (``grader-<id>``),
+mode 0700, so sources, solutions, the gradebook and collected submissions are
+readable only by that course's grading service, which only the course's
+trainers can open. Trainees reach a course only through nbgrader's exchange.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from praxishub import unixusers
+from praxishub.errors import PraxisError, Problem
+from praxishub.layout import Layout
+from praxishub.settings import Settings
+
+GRADER_PREFIX = "grader-"
+
+
+@cache
+def course_schema() -> dict[str, Any]:
+    text = resources.files("praxishub").joinpath("schema/course.schema.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def trainer_group(course_id: str) -> str:
+    """The hub group whose members may open the course's grading service."""
+    return f"course-{course_id}-trainers"
+
+
+def teaching(settings_values: dict[str, Any]) -> dict[str, list[str]]:
+    """username -> the courses they are a trainer of."""
+    out: dict[str, list[str]] = {}
+    for course in settings_values["courses"]:
+        for trainer in course["trainers"]:
+            out.setdefault(trainer, []).append(course["id"])
+    return out
+
+
+def grader_user(course_id: str) -> str:
+    return f"{GRADER_PREFIX}{course_id}"
+
+
+def grader_config_dir() -> Path:
+    return Path(str(resources.files("praxishub").joinpath("jupyter_config_grader")))
+
+
+def load_course(path: Path) -> dict[str, Any]:
+    """Read and validate a course.yaml; PraxisError names the key and the fix."""
+    try:
+        spec = yaml.safe_load(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise PraxisError(
+            f"Course file {path} does not exist.",
+            [Problem(str(path), "missing", "add course.yaml to the course folder")],
+        ) from None
+    except yaml.YAMLError as exc:
+        raise PraxisError(
+            f"{path} is not valid YAML.", [Problem(str(path), str(exc), "fix the YAML")]
+        ) from None
+    validator = jsonschema.Draft202012Validator(
+        course_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    problems = [
+        Problem(
+            f"{path}, {'.'.join(map(str, e.absolute_path)) or 'top level'}",
+            e.message,
+            "see src/praxishub/schema/course.schema.yaml",
+        )
+        for e in validator.iter_errors(spec)
+    ]
+    if problems:
+        raise PraxisError(f"Course file {path} has {len(problems)} problem(s).", problems)
+    return spec
+
+
+@dataclass(frozen=True)
+class Course:
+    id: str
+    trainers: tuple[str, ...]
+    directory: Path
+    port: int
+
+    @property
+    def service(self) -> str:
+        return grader_user(self.id)
+
+
+def courses_of(settings: Settings) -> list[Course]:
+    layout = Layout(settings.data_dir)
+    base = settings["ports"]["courses"]
+    return [
+        Course(c["id"], tuple(c["trainers"]), layout.courses_dir / c["id"], base + i)
+        for i, c in enumerate(settings["courses"])
+    ]
+
+
+def ensure_exchange(layout: Layout) -> Path:
+    """nbgrader's exchange root: everyone may create a course folder, nobody may delete others'."""
+    layout.exchange_dir.mkdir(parents=True, exist_ok=True)
+    layout.exchange_dir.chmod(0o1777)
+    return layout.exchange_dir
+
+
+def deploy(settings: Settings, source_root: Path) -> list[str]:
+    """Copy each course of the programme from ``source_root`` into the data dir.
+
+    New and changed files of the repository replace those in the data dir;
+    anything else there (gradebook, submissions, a trainer's new assignment)
+    is kept.
+    """
+    layout = Layout(settings.data_dir)
+    ensure_exchange(layout)
+    layout.courses_dir.mkdir(parents=True, exist_ok=True)
+    layout.courses_dir.chmod(0o711)
+    done = []
+    for course in courses_of(settings):
+        src = source_root / course.id
+        spec = load_course(src / "course.yaml")
+        if spec["id"] != course.id:
+            raise PraxisError(
+                f"{src / 'course.yaml'} says id {spec['id']!r}.",
+                [
+                    Problem(
+                        str(src / "course.yaml"),
+                        "id differs from the folder",
+                        f"write id: {course.id}",
+                    )
+                ],
+            )
+        course.directory.mkdir(exist_ok=True)
+        shutil.copytree(src / "source", course.directory / "source", dirs_exist_ok=True)
+        shutil.copy2(src / "course.yaml", course.directory / "course.yaml")
+        (course.directory / "nbgrader_config.py").write_text(
+            "# Written by `praxishub courses deploy`.\n"
+            f"c.CourseDirectory.course_id = {course.id!r}\n"
+            f"c.CourseDirectory.root = {str(course.directory)!r}\n",
+            encoding="utf-8",
+        )
+        if os.geteuid() == 0:
+            entry = unixusers.ensure_user(course.service, course.directory, system=True)
+            unixusers.chown_tree(course.directory, entry.pw_uid, entry.pw_gid)
+        course.directory.chmod(0o700)
+        done.append(course.id)
+    return done
+
+
+def find(settings: Settings, course_id: str) -> Course:
+    for course in courses_of(settings):
+        if course.id == course_id:
+            return course
+    raise PraxisError(
+        f"Course {course_id!r} is not in {settings.path}.",
+        [
+            Problem(
+                f"{settings.path}, courses",
+                f"no course {course_id!r}",
+                "use one of: " + ", ".join(c.id for c in courses_of(settings)),
+            )
+        ],
+    )
+
+
+def grader_env(settings: Settings, course: Course, isolation: str) -> dict[str, str]:
+    """Environment of everything that runs as a course's grader (service and commands)."""
+    return {
+        "HOME": str(course.directory),
+        "LANG": "C.UTF-8",
+        "JUPYTER_PREFER_ENV_PATH": "0",
+        "JUPYTER_CONFIG_PATH": str(grader_config_dir()),
+        "PRAXISHUB_EXCHANGE": str(Layout(settings.data_dir).exchange_dir),
+        "PRAXISHUB_UNIX_PREFIX": settings["spawner"]["unix_prefix"],
+        "PRAXISHUB_ISOLATION": isolation,
+    }
+
+
+def nbgrader(settings: Settings, course: Course, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run an nbgrader command in the course directory, as the course's own Unix user."""
+    bin_dir = Path(sys.prefix) / "bin"
+    isolation = "unix-users" if os.geteuid() == 0 else "none"
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", **grader_env(settings, course, isolation)}
+    kwargs: dict[str, Any] = {}
+    if os.geteuid() == 0:
+        entry = pwd.getpwnam(course.service)
+        kwargs = {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
+    return subprocess.run(
+        [str(bin_dir / "nbgrader"), *args],
+        cwd=course.directory,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        **kwargs,
+    )
+
+
+def release(settings: Settings, course_id: str, assignment: str) -> None:
+    """Generate the student version of an assignment and release it to the exchange."""
+    course = find(settings, course_id)
+    spec = load_course(course.directory / "course.yaml")
+    webinar = next((w for w in spec["webinars"] if w["id"] == assignment), None)
+    if webinar is None or not (course.directory / "source" / assignment).is_dir():
+        raise PraxisError(
+            f"Course {course_id} has no assignment {assignment!r}.",
+            [
+                Problem(
+                    str(course.directory / "course.yaml"),
+                    f"no webinar {assignment!r}",
+                    "use one of: " + ", ".join(w["id"] for w in spec["webinars"]),
+                )
+            ],
+        )
+    due = datetime.fromisoformat(webinar["deadline"]).isoformat(sep=" ")
+    steps = [
+        ("db", "assignment", "add", assignment, f"--duedate={due}"),
+        ("generate_assignment", assignment, "--force"),
+        ("release_assignment", assignment, "--force"),
+    ]
+    for step in steps:
+        result = nbgrader(settings, course, *step)
+        if result.returncode != 0:
+            raise PraxisError(
+                f"nbgrader {step[0]} failed for {course_id}/{assignment}.",
+                [
+                    Problem(
+                        str(course.directory),
+                        result.stderr[-2000:],
+                        "fix the notebook and release again",
+                    )
+                ],
+            )

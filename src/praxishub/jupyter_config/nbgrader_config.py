@@ -1,0 +1,9 @@
+# nbgrader settings of every person's own server: the shared exchange, and the
+# person's hub name as their student id (their Unix name has a prefix).
+import os
+
+c = get_config()  # noqa: F821
+c.Exchange.root = os.environ.get("PRAXISHUB_EXCHANGE", "/nonexistent")
+c.Exchange.path_includes_course = True
+if "JUPYTERHUB_USER" in os.environ:
+    c.CourseDirectory.student_id = os.environ["JUPYTERHUB_USER"]

@@ -1,0 +1,111 @@
+"""The course loop on the real nbgrader exchange, through the hub, with real Unix users."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+
+import pytest
+import requests
+
+from harness import BIN
+from kernel import execute
+
+pytestmark = pytest.mark.integration
+COURSE, ASSIGNMENT = "tiny", "w01-check"
+GRADER = f"/services/grader-{COURSE}"
+
+
+def wait_for_grader(hub, trainer: str) -> requests.Response:
+    deadline = time.monotonic() + 90
+    while True:
+        r = hub.api(trainer, "GET", f"{GRADER}/api/status")
+        if r.status_code == 200 or time.monotonic() > deadline:
+            return r
+        time.sleep(1)
+
+
+def course_trainer(hub) -> str:
+    return next(c["trainers"][0] for c in hub.values["courses"] if c["id"] == COURSE)
+
+
+def test_formgrader_is_open_to_the_course_trainers_only(hub):
+    """Does the course's trainer reach formgrader, while trainees, supervisors, the
+    coordinator and a trainer of no such course get 403?"""
+    trainer = course_trainer(hub)
+    assert wait_for_grader(hub, trainer).status_code == 200
+    r = hub.api(trainer, "GET", f"{GRADER}/formgrader/api/assignments")
+    assert r.status_code == 200, r.text
+    others = [
+        hub.people("trainee")[0],
+        hub.people("supervisor")[0],
+        hub.people("coordinator")[0],
+        *[t for t in hub.people("trainer") if t != trainer],
+    ]
+    for person in others:
+        assert hub.api(person, "GET", f"{GRADER}/formgrader").status_code == 403, person
+        assert hub.api(person, "GET", f"{GRADER}/api/contents").status_code == 403, person
+
+
+def release(hub) -> None:
+    out = subprocess.run(
+        [BIN / "praxishub", "courses", "release", COURSE, ASSIGNMENT, "-c", hub.settings_path],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stderr
+
+
+def assignment_action(hub, person: str, action: str) -> requests.Response:
+    return hub.api(
+        person,
+        "POST",
+        f"/user/{person}/assignments/{action}",
+        json={"course_id": COURSE, "assignment_id": ASSIGNMENT},
+    )
+
+
+def test_release_fetch_submit_collect_and_a_forged_submission_is_refused(hub):
+    """Released work is fetched and submitted by a trainee; a submission another trainee
+    makes in their name is refused at collection, and the real one is collected."""
+    release(hub)
+    a, b = hub.people("trainee")[10:12]
+    for person in (a, b):
+        hub.start_server(person)
+        listed = hub.api(person, "GET", f"/user/{person}/assignments?course_id={COURSE}").json()
+        assert listed["success"], listed
+        assert [x["assignment_id"] for x in listed["value"]] == [ASSIGNMENT]
+        fetched = assignment_action(hub, person, "fetch").json()
+        assert fetched["value"][0]["status"] == "fetched"
+    # A answers in their own copy, then submits through the Assignments API.
+    notebook = f"{COURSE}/{ASSIGNMENT}/{ASSIGNMENT}.ipynb"
+    code = (
+        f"import json; p = {notebook!r}; nb = json.load(open(p))\n"
+        "nb['cells'][1]['source'] = 'minutes = 30  # answer of A'\n"
+        "json.dump(nb, open(p, 'w'))\nprint('saved')"
+    )
+    assert execute(hub.url, a, hub.token(a), code)["stdout"] == "saved\n"
+    submitted = assignment_action(hub, a, "submit").json()
+    assert submitted["success"], submitted
+    # B forges a later submission in A's name from their own kernel.
+    forged = execute(
+        hub.url,
+        b,
+        hub.token(b),
+        f"import subprocess, sys; r = subprocess.run(['nbgrader', 'submit', {ASSIGNMENT!r}, "
+        f"'--course', {COURSE!r}, '--student', {a!r}], capture_output=True, text=True); "
+        "print(r.returncode)",
+    )
+    assert forged["stdout"].strip() == "0"
+    time.sleep(1.1)  # nbgrader names submissions by the second
+    out = subprocess.run(
+        [BIN / "praxishub", "courses", "collect", COURSE, ASSIGNMENT, "-c", hub.settings_path],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stdout
+    assert f"names {a} but belongs to Unix user pt-{b.replace('.', '_')}" in out.stdout
+    collected = hub.settings_path.parent / "courses" / COURSE / "submitted" / a / ASSIGNMENT
+    text = (collected / f"{ASSIGNMENT}.ipynb").read_text("utf-8")
+    assert "answer of A" in text
+    assert not (collected.parent.parent / b).exists()
