@@ -9,22 +9,30 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from harness import REPO
+from praxishub.courses import load_course
 
-COURSES = REPO / "courses"
+# The programme's courses, and the small course the hub tests use.
+ROOTS = (REPO / "courses", REPO / "tests" / "fixtures" / "courses")
 NBGRADER = Path(sys.prefix) / "bin" / "nbgrader"
+
+
+def course_dirs() -> dict[str, Path]:
+    return {p.parent.name: p.parent for root in ROOTS for p in root.glob("*/course.yaml")}
 
 
 def assignments() -> list[tuple[str, str]]:
     return sorted(
-        (src.parent.parent.name, src.name) for src in COURSES.glob("*/source/*") if src.is_dir()
+        (course, src.name)
+        for course, folder in course_dirs().items()
+        for src in (folder / "source").iterdir()
+        if src.is_dir()
     )
 
 
 def course_ids() -> list[str]:
-    return sorted(p.parent.name for p in COURSES.glob("*/course.yaml"))
+    return sorted(course_dirs())
 
 
 def nbgrader(course_dir: Path, *args: str) -> None:
@@ -46,9 +54,10 @@ def nbgrader(course_dir: Path, *args: str) -> None:
 @pytest.mark.parametrize("course", course_ids())
 def test_course_yaml_lists_exactly_its_assignments(course):
     """Does course.yaml list one webinar for each assignment folder, and no others?"""
-    spec = yaml.safe_load((COURSES / course / "course.yaml").read_text("utf-8"))
+    folder = course_dirs()[course]
+    spec = load_course(folder / "course.yaml")  # the schema, dates included
     listed = {w["id"] for w in spec["webinars"]}
-    present = {p.name for p in (COURSES / course / "source").iterdir() if p.is_dir()}
+    present = {p.name for p in (folder / "source").iterdir() if p.is_dir()}
     assert listed == present
     assert spec["id"] == course
 
@@ -59,7 +68,7 @@ def test_solution_gets_full_marks_and_blank_gets_zero(course, assignment, tmp_pa
     from nbgrader.api import Gradebook
 
     root = tmp_path / course
-    shutil.copytree(COURSES / course / "source" / assignment, root / "source" / assignment)
+    shutil.copytree(course_dirs()[course] / "source" / assignment, root / "source" / assignment)
     (root / "nbgrader_config.py").write_text(f"c.CourseDirectory.course_id = {course!r}\n")
     nbgrader(root, "generate_assignment", assignment)
     for student, origin in (("solution", "source"), ("blank", "release")):
