@@ -16,7 +16,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import ForeignKey, String, create_engine, event
+from sqlalchemy import JSON, ForeignKey, String, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
@@ -59,6 +59,34 @@ class Person(Base):
             "role": self.role,
             "cohort": self.cohort_id,
             "supervisor": self.supervisor,
+        }
+
+
+class Score(Base):
+    """The autograded result of a trainee's latest submission of an assignment."""
+
+    __tablename__ = "scores"
+
+    course: Mapped[str] = mapped_column(String(40), primary_key=True)
+    assignment: Mapped[str] = mapped_column(String(60), primary_key=True)
+    username: Mapped[str] = mapped_column(ForeignKey("people.username"), primary_key=True)
+    auto_score: Mapped[float]
+    auto_max: Mapped[float]
+    max_score: Mapped[float]
+    failed_checks: Mapped[list] = mapped_column(JSON)
+    submitted_at: Mapped[datetime | None]
+    graded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "course": self.course,
+            "assignment": self.assignment,
+            "auto_score": self.auto_score,
+            "auto_max": self.auto_max,
+            "max_score": self.max_score,
+            "failed_checks": self.failed_checks,
+            "submitted_at": self.submitted_at,
+            "graded_at": self.graded_at,
         }
 
 

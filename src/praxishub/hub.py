@@ -269,6 +269,7 @@ def _apply_service(
 def _apply_courses(c: Config, settings: Settings, runtime: Runtime, bin_dir: Path) -> None:
     """One grading service per course (formgrader), open to that course's trainers only."""
     mode = isolation_mode(settings, runtime)
+    service_url = f"http://127.0.0.1:{settings['ports']['service']}/services/{SERVICE}/"
     services = list(c.JupyterHub.services)
     roles = list(c.JupyterHub.load_roles)
     for course in courses_of(settings):
@@ -293,6 +294,29 @@ def _apply_courses(c: Config, settings: Settings, runtime: Runtime, bin_dir: Pat
         elif runtime.is_root:
             command.append("--allow-root")
         services.append(service)
+        autograde: dict[str, Any] = {
+            "name": f"autograde-{course.id}",
+            "command": [str(bin_dir / "python"), "-m", "praxishub.autograder"],
+            "cwd": str(course.directory),
+            "environment": {
+                **grader_env(settings, course, mode),
+                "PATH": _path(bin_dir),
+                "PRAXISHUB_COURSE": course.id,
+                "PRAXISHUB_COURSE_DIR": str(course.directory),
+                "PRAXISHUB_SCORES_URL": f"{service_url}api/scores",
+            },
+        }
+        if "user" in service:
+            autograde["user"] = course.service
+        services.append(autograde)
+        roles.append(
+            {
+                "name": f"autograde-{course.id}",
+                "description": f"Report autograded scores of course {course.id}.",
+                "scopes": [ACCESS],
+                "services": [f"autograde-{course.id}"],
+            }
+        )
         roles.append(
             {
                 "name": f"{course.service}-access",

@@ -81,7 +81,12 @@ def test_solution_gets_full_marks_and_blank_gets_zero(course, assignment, tmp_pa
     with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
         for student, want_full in (("solution", True), ("blank", False)):
             sub = gb.find_submission(assignment, student)
-            auto = [g for nb in sub.notebooks for g in nb.grades if g.auto_score is not None]
+            auto = [
+                g
+                for nb in sub.notebooks
+                for g in nb.grades
+                if g.auto_score is not None and g.cell.cell_type == "code"
+            ]
             max_auto = sum(g.max_score for g in auto)
             got = sum(g.auto_score for g in auto)
             assert max_auto > 0, "every webinar has autograded knowledge checks"

@@ -109,3 +109,54 @@ def test_release_fetch_submit_collect_and_a_forged_submission_is_refused(hub):
     text = (collected / f"{ASSIGNMENT}.ipynb").read_text("utf-8")
     assert "answer of A" in text
     assert not (collected.parent.parent / b).exists()
+
+
+def wait_for_score(hub, person: str, timeout: float = 120) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        rows = hub.api(person, "GET", "/services/praxis/api/me/scores").json()["scores"]
+        mine = [r for r in rows if (r["course"], r["assignment"]) == (COURSE, ASSIGNMENT)]
+        if mine:
+            return mine[0]
+        time.sleep(1)
+    raise AssertionError(f"no score for {person}:\n{hub.log_tail()}")
+
+
+def test_each_submission_is_autograded_and_the_trainee_sees_only_their_score(hub):
+    """Does a submission get autograded on its own, the trainee see their score and which
+    checks failed (never the hidden tests), and nobody else's?"""
+    release(hub)
+    right, blank = hub.people("trainee")[12:14]
+    for person in (right, blank):
+        hub.start_server(person)
+        assignment_action(hub, person, "fetch")
+    notebook = f"{COURSE}/{ASSIGNMENT}/{ASSIGNMENT}.ipynb"
+    answer = (
+        f"import json; p = {notebook!r}; nb = json.load(open(p))\n"
+        "nb['cells'][1]['source'] = 'minutes = 30'\n"
+        "json.dump(nb, open(p, 'w'))\nprint('saved')"
+    )
+    assert execute(hub.url, right, hub.token(right), answer)["stdout"] == "saved\n"
+    for person in (right, blank):
+        assert assignment_action(hub, person, "submit").json()["success"]
+
+    good = wait_for_score(hub, right)
+    assert (good["auto_score"], good["auto_max"], good["failed_checks"]) == (1.0, 1.0, [])
+    assert good["max_score"] == 3.0  # the open answer waits for a person
+    bad = wait_for_score(hub, blank)
+    assert (bad["auto_score"], bad["failed_checks"]) == (0.0, ["q1-test"])
+    raw = hub.api(blank, "GET", "/services/praxis/api/me/scores").text
+    assert "minutes == 30" not in raw and "HIDDEN" not in raw
+    assert right not in raw
+
+
+def test_people_cannot_report_scores(hub):
+    """Can a trainee (or a trainer) write a score through the API? (No: only the autograder.)"""
+    for person in (hub.people("trainee")[0], course_trainer(hub)):
+        r = hub.api(
+            person,
+            "POST",
+            "/services/praxis/api/scores",
+            json={"course": COURSE, "assignment": ASSIGNMENT, "username": person, "auto_score": 99},
+        )
+        assert r.status_code == 403

@@ -5,3 +5,5 @@ c = get_config()  # noqa: F821
 c.Exchange.root = os.environ["PRAXISHUB_EXCHANGE"]
 c.Exchange.path_includes_course = True
 c.ExchangeFactory.collect = "praxishub.exchange.OwnerCheckedCollect"
+# A trainee's code must not hold the grader for ever.
+c.Execute.timeout = 60

@@ -22,7 +22,7 @@ from jupyterhub.utils import url_path_join
 from sqlalchemy.engine import Engine
 from tornado import web
 
-from praxishub import courses, db, people
+from praxishub import courses, db, people, scores
 from praxishub.settings import load_settings
 
 log = logging.getLogger("praxishub.service")
@@ -92,6 +92,35 @@ class PeopleHandler(BaseHandler):
             self.write_json({"people": [p.as_dict() for p in found]})
 
 
+class MyScoresHandler(BaseHandler):
+    def get(self) -> None:
+        model = self.caller()
+        with db.session_scope(self.engine) as session:
+            rows = scores.of_trainee(session, model["name"])
+            self.write_json({"scores": [r.as_dict() for r in rows]})
+
+
+class ScoresHandler(BaseHandler):
+    """Where a course's autograder reports results; only that course's autograder may."""
+
+    def check_xsrf_cookie(self) -> None:
+        if not self.request.headers.get("Authorization"):
+            super().check_xsrf_cookie()  # token calls cannot be forged by a browser
+
+    def post(self) -> None:
+        model = self.caller()
+        body = json.loads(self.request.body or b"{}")
+        course = str(body.get("course", ""))
+        if model.get("kind") != "service" or model["name"] != f"autograde-{course}":
+            raise web.HTTPError(403, "only the course's autograder reports scores")
+        try:
+            with db.session_scope(self.engine) as session:
+                scores.record(session, course, body)
+        except scores.ScoreError as exc:
+            raise web.HTTPError(400, str(exc)) from None
+        self.write_json({"ok": True}, 201)
+
+
 class HubHandler(web.RequestHandler):
     """Called by the hub's authenticator only, with the service's own token."""
 
@@ -148,6 +177,8 @@ def make_app(
         (prefix, IndexHandler, args),
         (url_path_join(prefix, "api/me"), MeHandler, args),
         (url_path_join(prefix, "api/people"), PeopleHandler, args),
+        (url_path_join(prefix, "api/me/scores"), MyScoresHandler, args),
+        (url_path_join(prefix, "api/scores"), ScoresHandler, args),
         (url_path_join(prefix, r"api/hub/(login|lookup)"), HubHandler, args),
         (url_path_join(prefix, "api/health"), HealthHandler),
         (url_path_join(prefix, "oauth_callback"), HubOAuthCallbackHandler),

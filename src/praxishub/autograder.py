@@ -1,0 +1,164 @@
+"""Autograde each new submission of a course as soon as it arrives.
+
+Rule: runs as the course's own grader user, one process per course. A
+submission is collected only through the owner-checked exchange, and the
+inbound files already graded are remembered in the course directory, so a
+restart neither loses nor repeats work. Scores go to the programme service,
+the only place trainees read them; hidden tests' source never leaves here.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import requests
+
+log = logging.getLogger("praxishub.autograder")
+STATE = ".praxis/graded.json"
+
+
+def parse_inbound(filename: str) -> tuple[str, str, str] | None:
+    """(student, assignment, timestamp) of an nbgrader inbound name, or None."""
+    parts = filename.split("+")
+    if len(parts) != 4:
+        return None
+    return parts[0], parts[1], parts[2]
+
+
+def new_submissions(names: list[str], graded: set[str]) -> dict[str, set[str]]:
+    """assignment -> students with a submission not graded yet."""
+    todo: dict[str, set[str]] = {}
+    for name in names:
+        parsed = parse_inbound(name)
+        if parsed is None or name in graded:
+            continue
+        student, assignment, _ = parsed
+        todo.setdefault(assignment, set()).add(student)
+    return todo
+
+
+def read_results(db_url: str, assignment: str, student: str) -> dict[str, Any] | None:
+    """The autograded outcome of a student's submission, as a trainee may see it."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with Gradebook(db_url) as gb:
+        try:
+            sub = gb.find_submission(assignment, student)
+        except MissingEntry:
+            return None
+        # Knowledge checks are code test cells; an unanswered open answer also gets an
+        # auto_score of 0 from nbgrader, but it is a person's to grade.
+        auto = [
+            g
+            for nb in sub.notebooks
+            for g in nb.grades
+            if g.auto_score is not None and g.cell.cell_type == "code"
+        ]
+        return {
+            "assignment": assignment,
+            "username": student,
+            "auto_score": sum(g.auto_score for g in auto),
+            "auto_max": sum(g.max_score for g in auto),
+            "max_score": sub.max_score,
+            # the names of the checks only: never the tests' source
+            "failed_checks": sorted(g.name for g in auto if g.auto_score < g.max_score),
+            "submitted_at": sub.timestamp.isoformat() if sub.timestamp else None,
+        }
+
+
+def _load_state(path: Path) -> set[str]:
+    try:
+        return set(json.loads(path.read_text("utf-8")))
+    except FileNotFoundError:
+        return set()
+
+
+def _save_state(path: Path, graded: set[str]) -> None:
+    path.parent.mkdir(mode=0o700, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(sorted(graded)), "utf-8")
+    os.replace(tmp, path)
+
+
+def _nbgrader(course_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    cmd = [str(Path(sys.prefix) / "bin" / "nbgrader"), *args]
+    return subprocess.run(cmd, cwd=course_dir, capture_output=True, text=True, check=False)
+
+
+class Autograder:
+    def __init__(self, course: str, course_dir: Path, inbound: Path, scores_url: str, token: str):
+        self.course = course
+        self.course_dir = course_dir
+        self.inbound = inbound
+        self.scores_url = scores_url
+        self.token = token
+        self.state_path = course_dir / STATE
+
+    def run_once(self) -> int:
+        """Grade what is new; return how many submissions were graded."""
+        if not self.inbound.is_dir():
+            return 0
+        names = sorted(os.listdir(self.inbound))
+        graded = _load_state(self.state_path)
+        todo = new_submissions(names, graded)
+        done = 0
+        for assignment, students in sorted(todo.items()):
+            collect = _nbgrader(self.course_dir, "collect", assignment, "--update")
+            log.info("collect %s: %s", assignment, collect.stderr.strip()[-500:])
+            auto = _nbgrader(self.course_dir, "autograde", assignment)
+            if auto.returncode != 0:
+                log.error("autograde %s failed: %s", assignment, auto.stderr[-2000:])
+            db_url = f"sqlite:///{self.course_dir / 'gradebook.db'}"
+            for student in sorted(students):
+                result = read_results(db_url, assignment, student)
+                if result is not None:
+                    self.post(result)
+                    done += 1
+            graded.update(n for n in names if (p := parse_inbound(n)) and p[1] == assignment)
+            _save_state(self.state_path, graded)
+        return done
+
+    def post(self, result: dict[str, Any]) -> None:
+        r = requests.post(
+            self.scores_url,
+            json={"course": self.course, **result},
+            headers={"Authorization": f"token {self.token}"},
+            timeout=30,
+        )
+        r.raise_for_status()
+
+
+def main() -> None:
+    logging.basicConfig(
+        level=logging.INFO, format="[autograde %(levelname)s %(asctime)s] %(message)s"
+    )
+    course = os.environ["PRAXISHUB_COURSE"]
+    grader = Autograder(
+        course,
+        Path(os.environ["PRAXISHUB_COURSE_DIR"]),
+        Path(os.environ["PRAXISHUB_EXCHANGE"]) / course / "inbound",
+        os.environ["PRAXISHUB_SCORES_URL"],
+        os.environ["JUPYTERHUB_API_TOKEN"],
+    )
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    log.info("autograding %s from %s", course, grader.inbound)
+    while not stop.is_set():
+        try:
+            grader.run_once()
+        except Exception:  # keep serving the course; the next round retries
+            log.exception("autograding round failed")
+        stop.wait(float(os.environ.get("PRAXISHUB_AUTOGRADE_INTERVAL", "2")))
+
+
+if __name__ == "__main__":
+    main()
