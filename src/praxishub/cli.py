@@ -302,13 +302,7 @@ def up(settings_path: Path, demo_dir: Path | None, hub_config: Path | None) -> N
     if demo_dir is not None:
         settings_path = create_demo(demo_dir)
     loaded = _settings(settings_path)
-    if demo_dir is not None:
-        from praxishub import courses
 
-        missing = [c for c in courses.courses_of(loaded) if not c.directory.exists()]
-        if missing and workspace.is_root():
-            workspace.ensure_layout(loaded)
-            courses.deploy(loaded, _repo_courses())
     try:
         mode = isolation_mode(loaded, Runtime.detect())
     except IsolationError as exc:
@@ -320,6 +314,13 @@ def up(settings_path: Path, demo_dir: Path | None, hub_config: Path | None) -> N
         _fail(exc)
     with workspace.programme_db(loaded):
         pass  # migrated, roster from settings applied
+    from praxishub import courses
+
+    # A course listed in the settings but never deployed is deployed now; others are left as they are.
+    try:
+        courses.deploy(loaded, _repo_courses(), missing_only=True)
+    except PraxisError as exc:
+        _fail(exc)
     config = (hub_config or _find_hub_config()).resolve()
     if not config.exists():
         _fail(PraxisError(f"{config} not found; pass --hub-config PATH/jupyterhub_config.py"))

@@ -116,12 +116,12 @@ def ensure_exchange(layout: Layout) -> Path:
     return layout.exchange_dir
 
 
-def deploy(settings: Settings, source_root: Path) -> list[str]:
+def deploy(settings: Settings, source_root: Path, *, missing_only: bool = False) -> list[str]:
     """Copy each course of the programme from ``source_root`` into the data dir.
 
     New and changed files of the repository replace those in the data dir;
     anything else there (gradebook, submissions, a trainer's new assignment)
-    is kept.
+    is kept. With ``missing_only``, only courses never deployed are.
     """
     layout = Layout(settings.data_dir)
     ensure_exchange(layout)
@@ -129,6 +129,8 @@ def deploy(settings: Settings, source_root: Path) -> list[str]:
     layout.courses_dir.chmod(0o711)
     done = []
     for course in courses_of(settings):
+        if missing_only and course.directory.exists():
+            continue
         src = source_root / course.id
         spec = load_course(src / "course.yaml")
         if spec["id"] != course.id:

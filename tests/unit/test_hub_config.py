@@ -124,3 +124,42 @@ def test_idle_culler_is_a_service_with_least_scopes():
     assert "admin:users" not in roles(c)["idle-culler"]["scopes"]
     c = make(SETTINGS + "spawner: {idle_timeout: 0}\n")
     assert [s["name"] for s in c.JupyterHub.services] == ["praxis"]
+
+
+COURSES = SETTINGS.replace(
+    "people:\n",
+    "courses:\n  - {id: pfa, trainers: [t.one]}\npeople:\n"
+    "  - {username: t.one, full_name: T O, email: t@example.org, role: trainer}\n",
+)
+
+
+def test_each_course_gets_a_grader_and_an_autograder_as_its_own_user():
+    """Does each course get formgrader and an autograder, both as grader-<id>, on its own port?"""
+    c = make(COURSES)
+    services = {s["name"]: s for s in c.JupyterHub.services}
+    grader, auto = services["grader-pfa"], services["autograde-pfa"]
+    assert grader["user"] == auto["user"] == "grader-pfa"
+    assert grader["url"] == "http://127.0.0.1:10200"
+    assert grader["cwd"] == "/srv/p/var/courses/pfa"
+    assert grader["environment"]["JUPYTER_CONFIG_PATH"].endswith("jupyter_config_grader")
+    assert (
+        auto["environment"]["PRAXISHUB_SCORES_URL"]
+        == "http://127.0.0.1:9003/services/praxis/api/scores"
+    )
+
+
+def test_only_the_course_trainers_group_may_open_its_grader():
+    """Is access to grader-<id> given to the course's trainer group and to no programme role?"""
+    got = roles(make(COURSES))
+    assert got["grader-pfa-access"]["scopes"] == ["access:services!service=grader-pfa"]
+    assert got["grader-pfa-access"]["groups"] == ["course-pfa-trainers"]
+    for role in ROLE_SCOPES:
+        assert not any("grader" in s for s in got[role]["scopes"])
+
+
+def test_a_course_trainer_must_be_a_trainer():
+    """Is a course whose trainer is not a trainer of the programme refused?"""
+    from praxishub.errors import SettingsError
+
+    with pytest.raises(SettingsError, match=r"'s\.orlova' is not a trainer"):
+        make(COURSES.replace("trainers: [t.one]", "trainers: [s.orlova]"))
