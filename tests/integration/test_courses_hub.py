@@ -160,3 +160,59 @@ def test_people_cannot_report_scores(hub):
             json={"course": COURSE, "assignment": ASSIGNMENT, "username": person, "auto_score": 99},
         )
         assert r.status_code == 403
+
+
+def test_trainer_grades_an_open_answer_and_the_trainee_reads_the_feedback(hub):
+    """Does a trainer's grade and comment in formgrader reach the trainee as feedback they
+    fetch, while another trainee cannot fetch it?"""
+    release(hub)
+    trainee, other = hub.people("trainee")[14:16]
+    trainer = course_trainer(hub)
+    hub.start_server(trainee)
+    hub.start_server(other)
+    assignment_action(hub, trainee, "fetch")
+    notebook = f"{COURSE}/{ASSIGNMENT}/{ASSIGNMENT}.ipynb"
+    answer = (
+        f"import json; p = {notebook!r}; nb = json.load(open(p))\n"
+        "nb['cells'][1]['source'] = 'minutes = 30'\n"
+        "nb['cells'][3]['source'] = 'Я бы выслушала и спросила о безопасности.'\n"
+        "json.dump(nb, open(p, 'w'))\nprint('saved')"
+    )
+    assert execute(hub.url, trainee, hub.token(trainee), answer)["stdout"] == "saved\n"
+    assert assignment_action(hub, trainee, "submit").json()["success"]
+    wait_for_score(hub, trainee)  # collected and autograded
+
+    api = f"{GRADER}/formgrader/api"
+    subs = hub.api(trainer, "GET", f"{api}/submitted_notebooks/{ASSIGNMENT}/{ASSIGNMENT}").json()
+    sub = next(s for s in subs if s["student"] == trainee)
+    grades = hub.api(trainer, "GET", f"{api}/grades?submission_id={sub['id']}").json()
+    open_answer = next(g for g in grades if g["name"] == "open-1")
+    r = hub.api(trainer, "PUT", f"{api}/grade/{open_answer['id']}", json={"manual_score": 2})
+    assert r.status_code == 200 and r.json()["manual_score"] == 2
+    comments = hub.api(trainer, "GET", f"{api}/comments?submission_id={sub['id']}").json()
+    comment = next(c for c in comments if c["name"] == "open-1")
+    note = "Хорошо: безопасность прежде всего / Good: safety first"
+    hub.api(trainer, "PUT", f"{api}/comment/{comment['id']}", json={"manual_comment": note})
+    for step in ("generate_feedback", "release_feedback"):
+        r = hub.api(trainer, "POST", f"{api}/assignment/{ASSIGNMENT}/{trainee}/{step}")
+        assert r.status_code == 200 and r.json()["success"], r.text
+
+    assert assignment_action(hub, trainee, "fetch_feedback").json()["success"]
+    read = execute(
+        hub.url,
+        trainee,
+        hub.token(trainee),
+        f"import glob; print(open(glob.glob('{COURSE}/{ASSIGNMENT}/feedback/*/*.html')[0]).read())",
+    )
+    assert note in read["stdout"]
+    assert "3.0 / 3.0" in read["stdout"]  # 1 autograded + 2 from the trainer
+    # The other trainee fetches nothing of it.
+    assignment_action(hub, other, "fetch")
+    assignment_action(hub, other, "fetch_feedback")
+    theirs = execute(
+        hub.url,
+        other,
+        hub.token(other),
+        f"import glob; print(glob.glob('{COURSE}/**/*.html', recursive=True))",
+    )
+    assert theirs["stdout"].strip() == "[]"
