@@ -205,3 +205,11 @@ def remove_test_users(prefix: str = TEST_PREFIX) -> None:
         if name.startswith(prefix):
             subprocess.run(["pkill", "-KILL", "-u", name], check=False)
             subprocess.run(["userdel", "--remove", name], check=False, capture_output=True)
+
+
+def browser_log_in(page, hub: Hub, username: str) -> None:
+    """Log in through the hub's login form in a Playwright page."""
+    page.goto(f"{hub.url}/hub/login")
+    page.fill("#username_input", username)
+    page.fill("#password_input", hub.logins[username]["password"])
+    page.click("#login_submit")

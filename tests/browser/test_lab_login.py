@@ -7,14 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from harness import browser_log_in as log_in
+
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
-
-
-def log_in(page, hub, username: str) -> None:
-    page.goto(f"{hub.url}/hub/login")
-    page.fill("#username_input", username)
-    page.fill("#password_input", hub.logins[username]["password"])
-    page.click("#login_submit")
 
 
 def test_trainee_logs_in_and_lab_loads_then_switches_to_russian(hub, page):

@@ -22,7 +22,8 @@ from jupyterhub.utils import url_path_join
 from sqlalchemy.engine import Engine
 from tornado import web
 
-from praxishub import courses, db, people, scores
+from praxishub import courses, db, i18n, people, scores
+from praxishub.service import pages
 from praxishub.settings import load_settings
 
 log = logging.getLogger("praxishub.service")
@@ -100,6 +101,26 @@ class MyScoresHandler(BaseHandler):
             self.write_json({"scores": [r.as_dict() for r in rows]})
 
 
+class MyProgressPage(BaseHandler):
+    """The trainee's own scores, as a page (their UI until the dashboards arrive)."""
+
+    @web.authenticated
+    def get(self) -> None:
+        model = self.get_current_user()
+        lang = i18n.pick_language(
+            self.get_argument("lang", None),
+            self.request.headers.get("Accept-Language", ""),
+            self.application.settings["languages"],
+        )
+        with db.session_scope(self.engine) as session:
+            rows = [r.as_dict() for r in scores.of_trainee(session, model["name"])]
+        self.set_header(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+        )
+        self.finish(pages.progress(rows, lang))
+
+
 class ScoresHandler(BaseHandler):
     """Where a course's autograder reports results; only that course's autograder may."""
 
@@ -170,7 +191,11 @@ class IndexHandler(BaseHandler):
 
 
 def make_app(
-    engine: Engine, service_token: str, prefix: str, teaching: dict[str, list[str]]
+    engine: Engine,
+    service_token: str,
+    prefix: str,
+    teaching: dict[str, list[str]],
+    languages: list[str],
 ) -> web.Application:
     args = {"engine": engine, "service_token": service_token}
     routes = [
@@ -179,6 +204,7 @@ def make_app(
         (url_path_join(prefix, "api/people"), PeopleHandler, args),
         (url_path_join(prefix, "api/me/scores"), MyScoresHandler, args),
         (url_path_join(prefix, "api/scores"), ScoresHandler, args),
+        (url_path_join(prefix, "me"), MyProgressPage, args),
         (url_path_join(prefix, r"api/hub/(login|lookup)"), HubHandler, args),
         (url_path_join(prefix, "api/health"), HealthHandler),
         (url_path_join(prefix, "oauth_callback"), HubOAuthCallbackHandler),
@@ -189,6 +215,7 @@ def make_app(
         xsrf_cookies=True,
         hub_auth=HubOAuth.instance(),
         teaching=teaching,
+        languages=languages,
     )
 
 
@@ -203,7 +230,11 @@ def main() -> None:
     log.info("roster from settings: %d new, %d updated", len(report.created), len(report.updated))
     prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/services/praxis/")
     app = make_app(
-        engine, os.environ["JUPYTERHUB_API_TOKEN"], prefix, courses.teaching(settings.values)
+        engine,
+        os.environ["JUPYTERHUB_API_TOKEN"],
+        prefix,
+        courses.teaching(settings.values),
+        settings["programme"]["languages"],
     )
     bind = urlparse(os.environ["JUPYTERHUB_SERVICE_URL"])
     asyncio.run(_serve(app, bind.hostname or "127.0.0.1", bind.port or 10101))
