@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import requests
+import yaml
 
 log = logging.getLogger("praxishub.autograder")
 STATE = ".praxis/graded.json"
@@ -110,6 +111,8 @@ class Autograder:
         graded = _load_state(self.state_path)
         todo = new_submissions(names, graded)
         done = 0
+        spec = yaml.safe_load((self.course_dir / "course.yaml").read_text("utf-8")) if todo else {}
+        deadlines = {w["id"]: w["deadline"] for w in spec.get("webinars", [])}
         for assignment, students in sorted(todo.items()):
             collect = _nbgrader(self.course_dir, "collect", assignment, "--update")
             log.info("collect %s: %s", assignment, collect.stderr.strip()[-500:])
@@ -120,6 +123,8 @@ class Autograder:
             for student in sorted(students):
                 result = read_results(db_url, assignment, student)
                 if result is not None:
+                    result["deadline"] = deadlines.get(assignment)
+                    result["late_penalty"] = spec.get("late_penalty") or {}
                     self.post(result)
                     done += 1
             graded.update(n for n in names if (p := parse_inbound(n)) and p[1] == assignment)

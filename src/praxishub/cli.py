@@ -195,6 +195,64 @@ def courses_release(course: str, assignment: str, settings_path: Path) -> None:
     click.echo(f"released {course}/{assignment}")
 
 
+@courses_group.command("extend")
+@click.argument("course")
+@click.argument("assignment")
+@click.argument("trainee")
+@click.option(
+    "--until",
+    "until",
+    required=True,
+    help="New deadline: YYYY-MM-DD (end of that day) or ISO 8601.",
+)
+@SETTINGS_OPTION
+def courses_extend(
+    course: str, assignment: str, trainee: str, until: str, settings_path: Path
+) -> None:
+    """Give TRAINEE until a later date for ASSIGNMENT of COURSE; penalties are recomputed."""
+    from datetime import datetime, time
+
+    from praxishub import courses, scores
+
+    loaded = _settings(settings_path)
+    try:
+        found = courses.find(loaded, course)
+        spec = courses.load_course(found.directory / "course.yaml")
+        webinar = next((w for w in spec["webinars"] if w["id"] == assignment), None)
+        if webinar is None:
+            raise PraxisError(
+                f"Course {course} has no assignment {assignment!r}.",
+                [
+                    Problem(
+                        "ASSIGNMENT",
+                        assignment,
+                        "use one of: " + ", ".join(w["id"] for w in spec["webinars"]),
+                    )
+                ],
+            )
+        deadline = datetime.fromisoformat(webinar["deadline"])
+        try:
+            moment = datetime.fromisoformat(until)
+        except ValueError:
+            raise PraxisError(
+                f"--until {until!r} is not a date.",
+                [Problem("--until", until, "write YYYY-MM-DD or YYYY-MM-DDTHH:MM+03:00")],
+            ) from None
+        if len(until) == 10:  # a day: its end, in the deadline's time zone
+            moment = datetime.combine(moment.date(), time(23, 59), deadline.tzinfo)
+        elif moment.tzinfo is None:
+            moment = moment.replace(tzinfo=deadline.tzinfo)
+        with workspace.programme_db(loaded) as engine, db.session_scope(engine) as session:
+            score = scores.extend(session, course, assignment, trainee, moment)
+            penalty = score.penalty_percent if score is not None else None
+    except (PraxisError, scores.ScoreError) as exc:
+        _fail(exc)
+    click.echo(
+        f"{trainee}: {course}/{assignment} due {moment.isoformat()}"
+        + (f"; late penalty now {penalty:g}%" if penalty is not None else "; not submitted yet")
+    )
+
+
 @courses_group.command("collect")
 @click.argument("course")
 @click.argument("assignment")

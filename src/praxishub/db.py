@@ -76,9 +76,17 @@ class Score(Base):
     failed_checks: Mapped[list] = mapped_column(JSON)
     submitted_at: Mapped[datetime | None]
     graded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    due_at: Mapped[datetime | None]
+    policy: Mapped[dict | None] = mapped_column(JSON)
+    penalty_percent: Mapped[float] = mapped_column(default=0.0)
 
     def as_dict(self) -> dict[str, object]:
         return {
+            "due_at": self.due_at,
+            "penalty_percent": self.penalty_percent,
+            "auto_score_after_penalty": round(
+                self.auto_score * (1 - self.penalty_percent / 100), 2
+            ),
             "course": self.course,
             "assignment": self.assignment,
             "auto_score": self.auto_score,
@@ -88,6 +96,18 @@ class Score(Base):
             "submitted_at": self.submitted_at,
             "graded_at": self.graded_at,
         }
+
+
+class Extension(Base):
+    """A later deadline for one trainee's assignment."""
+
+    __tablename__ = "extensions"
+
+    course: Mapped[str] = mapped_column(String(40), primary_key=True)
+    assignment: Mapped[str] = mapped_column(String(60), primary_key=True)
+    username: Mapped[str] = mapped_column(ForeignKey("people.username"), primary_key=True)
+    until: Mapped[datetime]
+    granted_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 def default_url(data_dir: Path) -> str:

@@ -20,6 +20,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "nothing_yet": {"ru": "Пока нет проверенных работ.", "en": "No graded work yet."},
     "submitted": {"ru": "Сдано", "en": "Submitted"},
+    "late": {"ru": "за опоздание", "en": "late"},
 }
 
 

@@ -1,8 +1,9 @@
-"""Autograded scores in the programme database.
+"""Autograded scores and late penalties in the programme database.
 
-Rule: a score is written only for a person in the roster and a course of the
-programme, one row per (course, assignment, trainee), replaced by newer
-grading; a trainee reads only their own rows.
+Rule: a score is written only for a person in the roster, one row per
+(course, assignment, trainee), replaced by newer grading; its late penalty is
+recomputed whenever the grading or the trainee's extension changes; a
+trainee reads only their own rows.
 """
 
 from __future__ import annotations
@@ -13,13 +14,18 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from praxishub.db import Person, Score, utcnow
+from praxishub.db import Extension, Person, Score, utcnow
+from praxishub.deadlines import Policy, as_utc, effective_due, penalty_percent
 
 FIELDS = ("auto_score", "auto_max", "max_score", "failed_checks")
 
 
 class ScoreError(ValueError):
     """A score that cannot be stored (the message says why)."""
+
+
+def _naive_utc(text: str) -> datetime:
+    return as_utc(datetime.fromisoformat(text)).replace(tzinfo=None)
 
 
 def record(session: Session, course: str, result: dict[str, Any]) -> Score:
@@ -35,12 +41,42 @@ def record(session: Session, course: str, result: dict[str, Any]) -> Score:
     score.auto_max = float(result["auto_max"])
     score.max_score = float(result["max_score"])
     score.failed_checks = [str(c) for c in result["failed_checks"]]
-    submitted = result.get("submitted_at")
-    score.submitted_at = (
-        datetime.fromisoformat(submitted).replace(tzinfo=None) if submitted else None
-    )
+    score.submitted_at = _naive_utc(result["submitted_at"]) if result.get("submitted_at") else None
+    score.due_at = _naive_utc(result["deadline"]) if result.get("deadline") else None
+    score.policy = result.get("late_penalty") or {}
     score.graded_at = utcnow()
     session.add(score)
+    apply_penalty(session, score)
+    return score
+
+
+def apply_penalty(session: Session, score: Score) -> None:
+    """Recompute a score's late penalty from its deadline and the trainee's extension."""
+    if score.submitted_at is None or score.due_at is None:
+        score.penalty_percent = 0.0
+        return
+    ext = session.get(Extension, (score.course, score.assignment, score.username))
+    due = effective_due(score.due_at, ext.until if ext else None)
+    score.penalty_percent = penalty_percent(score.submitted_at, due, Policy.from_spec(score.policy))
+
+
+def extend(
+    session: Session, course: str, assignment: str, username: str, until: datetime
+) -> Score | None:
+    """Give a trainee a later deadline; recompute their penalty if already graded."""
+    if session.get(Person, username) is None:
+        raise ScoreError(f"{username!r} is not in the roster")
+    key = (course, assignment, username)
+    ext = session.get(Extension, key) or Extension(
+        course=course, assignment=assignment, username=username
+    )
+    ext.until = as_utc(until).replace(tzinfo=None)
+    ext.granted_at = utcnow()
+    session.add(ext)
+    session.flush()
+    score = session.get(Score, key)
+    if score is not None:
+        apply_penalty(session, score)
     return score
 
 

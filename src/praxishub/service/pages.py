@@ -18,7 +18,7 @@ def progress(rows: list[dict[str, Any]], lang: str) -> str:
     """The trainee's own scores: autograded points and the checks that failed."""
     head = (
         f"<tr><th>{t('course', lang)}</th><th>{t('assignment', lang)}</th>"
-        f"<th>{t('autograded', lang)}</th><th>{t('total', lang)}</th>"
+        f"<th>{t('autograded', lang)}</th><th></th><th>{t('total', lang)}</th>"
         f"<th>{t('failed_checks', lang)}</th></tr>"
     )
     body = []
@@ -32,7 +32,12 @@ def progress(rows: list[dict[str, Any]], lang: str) -> str:
             f"<tr data-assignment='{escape(r['assignment'])}'><td>{escape(r['course'])}</td>"
             f"<td>{escape(r['assignment'])}</td>"
             f"<td class='score'>{r['auto_score']:g} / {r['auto_max']:g}</td>"
-            f"<td>{r['max_score']:g}</td><td>{failed}</td></tr>"
+            + (
+                f"<td class='bad late'>−{r['penalty_percent']:g}% {t('late', lang)}</td>"
+                if r["penalty_percent"]
+                else "<td></td>"
+            )
+            + f"<td>{r['max_score']:g}</td><td>{failed}</td></tr>"
         )
     table = (
         f"<table>{head}{''.join(body)}</table><p class='note'>{t('waiting_people', lang)}</p>"
