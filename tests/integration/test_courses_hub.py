@@ -65,6 +65,16 @@ def assignment_action(hub, person: str, action: str) -> requests.Response:
     )
 
 
+def answer(hub, person: str, cells: dict[int, str]) -> None:
+    """Write answers into the person's fetched copy, from their own kernel."""
+    code = (
+        f"import json; p = '{COURSE}/{ASSIGNMENT}/{ASSIGNMENT}.ipynb'; nb = json.load(open(p))\n"
+        f"for i, text in {cells!r}.items(): nb['cells'][i]['source'] = text\n"
+        "json.dump(nb, open(p, 'w'))\nprint('saved')"
+    )
+    assert execute(hub.url, person, hub.token(person), code)["stdout"] == "saved\n"
+
+
 def test_release_fetch_submit_collect_and_a_forged_submission_is_refused(hub):
     """Released work is fetched and submitted by a trainee; a submission another trainee
     makes in their name is refused at collection, and the real one is collected."""
@@ -78,13 +88,7 @@ def test_release_fetch_submit_collect_and_a_forged_submission_is_refused(hub):
         fetched = assignment_action(hub, person, "fetch").json()
         assert fetched["value"][0]["status"] == "fetched"
     # A answers in their own copy, then submits through the Assignments API.
-    notebook = f"{COURSE}/{ASSIGNMENT}/{ASSIGNMENT}.ipynb"
-    code = (
-        f"import json; p = {notebook!r}; nb = json.load(open(p))\n"
-        "nb['cells'][1]['source'] = 'minutes = 30  # answer of A'\n"
-        "json.dump(nb, open(p, 'w'))\nprint('saved')"
-    )
-    assert execute(hub.url, a, hub.token(a), code)["stdout"] == "saved\n"
+    answer(hub, a, {1: "minutes = 30  # answer of A"})
     submitted = assignment_action(hub, a, "submit").json()
     assert submitted["success"], submitted
     # B forges a later submission in A's name from their own kernel.
@@ -130,13 +134,7 @@ def test_each_submission_is_autograded_and_the_trainee_sees_only_their_score(hub
     for person in (right, blank):
         hub.start_server(person)
         assignment_action(hub, person, "fetch")
-    notebook = f"{COURSE}/{ASSIGNMENT}/{ASSIGNMENT}.ipynb"
-    answer = (
-        f"import json; p = {notebook!r}; nb = json.load(open(p))\n"
-        "nb['cells'][1]['source'] = 'minutes = 30'\n"
-        "json.dump(nb, open(p, 'w'))\nprint('saved')"
-    )
-    assert execute(hub.url, right, hub.token(right), answer)["stdout"] == "saved\n"
+    answer(hub, right, {1: "minutes = 30"})
     for person in (right, blank):
         assert assignment_action(hub, person, "submit").json()["success"]
 
@@ -171,14 +169,7 @@ def test_trainer_grades_an_open_answer_and_the_trainee_reads_the_feedback(hub):
     hub.start_server(trainee)
     hub.start_server(other)
     assignment_action(hub, trainee, "fetch")
-    notebook = f"{COURSE}/{ASSIGNMENT}/{ASSIGNMENT}.ipynb"
-    answer = (
-        f"import json; p = {notebook!r}; nb = json.load(open(p))\n"
-        "nb['cells'][1]['source'] = 'minutes = 30'\n"
-        "nb['cells'][3]['source'] = 'Я бы выслушала и спросила о безопасности.'\n"
-        "json.dump(nb, open(p, 'w'))\nprint('saved')"
-    )
-    assert execute(hub.url, trainee, hub.token(trainee), answer)["stdout"] == "saved\n"
+    answer(hub, trainee, {1: "minutes = 30", 3: "Я бы выслушала и спросила о безопасности."})
     assert assignment_action(hub, trainee, "submit").json()["success"]
     wait_for_score(hub, trainee)  # collected and autograded
 
