@@ -62,6 +62,7 @@ def make_programme(base: Path, **overrides: object) -> Path:
     }
     trainers = [p["username"] for p in values["people"] if p["role"] == "trainer"]
     values["courses"] = [{"id": "tiny", "trainers": trainers[:1]}]
+    values["grading"] = {"cell_timeout": 10, "total_timeout": 45}
     for key, value in overrides.items():
         values[key] = value
     tmp = settings_path.with_suffix(".new")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import pwd
+import shutil
 import signal
 import subprocess
 import sys
@@ -75,6 +77,30 @@ def read_results(db_url: str, assignment: str, student: str) -> dict[str, Any] |
         }
 
 
+def not_graded(db_url: str, assignment: str, student: str) -> dict[str, Any]:
+    """What a trainee sees when their submission could not be graded (time limit, crash):
+    no points, every check listed as not passed."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(db_url) as gb:
+        cells = [
+            cell
+            for nb in gb.find_assignment(assignment).notebooks
+            for cell in nb.grade_cells
+            if cell.cell_type == "code"
+        ]
+        max_score = gb.find_assignment(assignment).max_score
+    return {
+        "assignment": assignment,
+        "username": student,
+        "auto_score": 0.0,
+        "auto_max": sum(c.max_score for c in cells),
+        "max_score": max_score,
+        "failed_checks": sorted(c.name for c in cells),
+        "submitted_at": None,
+    }
+
+
 def _load_state(path: Path) -> set[str]:
     try:
         return set(json.loads(path.read_text("utf-8")))
@@ -89,13 +115,53 @@ def _save_state(path: Path, graded: set[str]) -> None:
     os.replace(tmp, path)
 
 
-def _nbgrader(course_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _nbgrader(
+    course_dir: Path, *args: str, user: str | None = None, timeout: float | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run nbgrader in the course directory, as ``user`` if given (we are root then)."""
     cmd = [str(Path(sys.prefix) / "bin" / "nbgrader"), *args]
-    return subprocess.run(cmd, cwd=course_dir, capture_output=True, text=True, check=False)
+    kwargs: dict[str, Any] = {}
+    if user:
+        entry = pwd.getpwnam(user)
+        kwargs = {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
+    try:
+        return subprocess.run(
+            cmd,
+            cwd=course_dir,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=timeout,
+            **kwargs,
+        )
+    except subprocess.TimeoutExpired as exc:
+        return subprocess.CompletedProcess(cmd, -9, "", f"timed out after {exc.timeout}s")
+
+
+def _give_back(course_dir: Path, owner: str | None, sandbox_dir: Path | None) -> None:
+    """After grading as root: the course's files go back to its grader; kernels' work folders go."""
+    if owner:
+        entry = pwd.getpwnam(owner)
+        for root, dirs, files in os.walk(course_dir):
+            for name in [root, *(os.path.join(root, n) for n in dirs + files)]:
+                os.chown(name, entry.pw_uid, entry.pw_gid, follow_symlinks=False)
+    if sandbox_dir and sandbox_dir.is_dir():
+        # Whatever a submission left running (forked children of a killed kernel) goes too.
+        sandbox_user = os.environ.get("PRAXISHUB_SANDBOX_USER")
+        if sandbox_user:
+            subprocess.run(["pkill", "-KILL", "-u", sandbox_user], check=False)
+        for work in sandbox_dir.glob("work-*"):
+            shutil.rmtree(work, ignore_errors=True)
 
 
 class Autograder:
     def __init__(self, course: str, course_dir: Path, inbound: Path, scores_url: str, token: str):
+        # As root (isolated programmes), collect as the grader and let nbgrader start
+        # kernels only through the sandbox; the files then go back to the grader.
+        self.grader_user = os.environ.get("PRAXISHUB_GRADER_USER") if os.geteuid() == 0 else None
+        sandbox = os.environ.get("PRAXISHUB_SANDBOX_DIR")
+        self.sandbox_dir = Path(sandbox) if sandbox else None
+        self.total_timeout = float(os.environ.get("PRAXISHUB_GRADING_TIMEOUT", "300"))
         self.course = course
         self.course_dir = course_dir
         self.inbound = inbound
@@ -113,15 +179,32 @@ class Autograder:
         done = 0
         spec = yaml.safe_load((self.course_dir / "course.yaml").read_text("utf-8")) if todo else {}
         deadlines = {w["id"]: w["deadline"] for w in spec.get("webinars", [])}
+        db_url = f"sqlite:///{self.course_dir / 'gradebook.db'}"
         for assignment, students in sorted(todo.items()):
-            collect = _nbgrader(self.course_dir, "collect", assignment, "--update")
+            collect = _nbgrader(
+                self.course_dir, "collect", assignment, "--update", user=self.grader_user
+            )
             log.info("collect %s: %s", assignment, collect.stderr.strip()[-500:])
-            auto = _nbgrader(self.course_dir, "autograde", assignment)
-            if auto.returncode != 0:
-                log.error("autograde %s failed: %s", assignment, auto.stderr[-2000:])
-            db_url = f"sqlite:///{self.course_dir / 'gradebook.db'}"
             for student in sorted(students):
-                result = read_results(db_url, assignment, student)
+                # One call per submission: a hostile one can stall or crash only itself.
+                auto = _nbgrader(
+                    self.course_dir,
+                    "autograde",
+                    assignment,
+                    f"--student={student}",
+                    "--force",
+                    timeout=self.total_timeout,
+                )
+                _give_back(self.course_dir, self.grader_user, self.sandbox_dir)
+                result = None
+                if auto.returncode == 0:
+                    result = read_results(db_url, assignment, student)
+                else:
+                    log.error(
+                        "autograde %s/%s failed: %s", assignment, student, auto.stderr[-2000:]
+                    )
+                if result is None and self._is_collected(assignment, student):
+                    result = not_graded(db_url, assignment, student)
                 if result is not None:
                     result["deadline"] = deadlines.get(assignment)
                     result["late_penalty"] = spec.get("late_penalty") or {}
@@ -130,6 +213,9 @@ class Autograder:
             graded.update(n for n in names if (p := parse_inbound(n)) and p[1] == assignment)
             _save_state(self.state_path, graded)
         return done
+
+    def _is_collected(self, assignment: str, student: str) -> bool:
+        return (self.course_dir / "submitted" / student / assignment).is_dir()
 
     def post(self, result: dict[str, Any]) -> None:
         r = requests.post(

@@ -51,6 +51,11 @@ def teaching(settings_values: dict[str, Any]) -> dict[str, list[str]]:
     return out
 
 
+def sandbox_user(course_id: str) -> str:
+    """The Unix user trainee code runs as while it is autograded."""
+    return f"sandbox-{course_id}"
+
+
 def grader_user(course_id: str) -> str:
     return f"{GRADER_PREFIX}{course_id}"
 
@@ -156,9 +161,22 @@ def deploy(settings: Settings, source_root: Path, *, missing_only: bool = False)
         if os.geteuid() == 0:
             entry = unixusers.ensure_user(course.service, course.directory, system=True)
             unixusers.chown_tree(course.directory, entry.pw_uid, entry.pw_gid)
+            ensure_sandbox(layout, course.id)
         course.directory.chmod(0o700)
         done.append(course.id)
     return done
+
+
+def ensure_sandbox(layout: Layout, course_id: str) -> Path:
+    """The sandbox user of a course and its private folder (kernel sockets, work folders)."""
+    layout.sandbox_dir.mkdir(exist_ok=True)
+    layout.sandbox_dir.chmod(0o711)
+    folder = layout.sandbox_dir / course_id
+    entry = unixusers.ensure_user(sandbox_user(course_id), folder, system=True)
+    folder.mkdir(exist_ok=True)
+    os.chown(folder, entry.pw_uid, entry.pw_gid)
+    folder.chmod(0o700)
+    return folder
 
 
 def find(settings: Settings, course_id: str) -> Course:

@@ -20,7 +20,7 @@ from typing import Any
 from traitlets.config import Config
 
 from praxishub.auth import roster_hook
-from praxishub.courses import courses_of, grader_env, trainer_group
+from praxishub.courses import courses_of, grader_env, sandbox_user, trainer_group
 from praxishub.layout import Layout
 from praxishub.settings import Settings
 
@@ -269,6 +269,7 @@ def _apply_service(
 def _apply_courses(c: Config, settings: Settings, runtime: Runtime, bin_dir: Path) -> None:
     """One grading service per course (formgrader), open to that course's trainers only."""
     mode = isolation_mode(settings, runtime)
+    layout = Layout(settings.data_dir)
     service_url = f"http://127.0.0.1:{settings['ports']['service']}/services/{SERVICE}/"
     services = list(c.JupyterHub.services)
     roles = list(c.JupyterHub.load_roles)
@@ -304,10 +305,21 @@ def _apply_courses(c: Config, settings: Settings, runtime: Runtime, bin_dir: Pat
                 "PRAXISHUB_COURSE": course.id,
                 "PRAXISHUB_COURSE_DIR": str(course.directory),
                 "PRAXISHUB_SCORES_URL": f"{service_url}api/scores",
+                "PRAXISHUB_CELL_TIMEOUT": str(settings["grading"]["cell_timeout"]),
+                "PRAXISHUB_GRADING_TIMEOUT": str(settings["grading"]["total_timeout"]),
             },
         }
         if "user" in service:
-            autograde["user"] = course.service
+            # Root, so that nbgrader can start each kernel as the sandbox user.
+            autograde["environment"].update(
+                {
+                    "PRAXISHUB_GRADER_USER": course.service,
+                    "PRAXISHUB_SANDBOX_USER": sandbox_user(course.id),
+                    "PRAXISHUB_SANDBOX_DIR": str(layout.sandbox_dir / course.id),
+                    "JUPYTER_PATH": str(resources.files("praxishub").joinpath("jupyter_data")),
+                    "JUPYTER_RUNTIME_DIR": str(layout.hub_dir / "runtime" / course.id),
+                }
+            )
         services.append(autograde)
         roles.append(
             {

@@ -38,6 +38,11 @@ class Layout:
         return self.data_dir / "exchange"
 
     @property
+    def sandbox_dir(self) -> Path:
+        """Per course: where autograding kernels keep their sockets and work folders."""
+        return self.data_dir / "sandbox"
+
+    @property
     def demo_homes(self) -> Path:
         return self.data_dir / "demo-homes"
 

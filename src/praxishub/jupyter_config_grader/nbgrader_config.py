@@ -6,4 +6,13 @@ c.Exchange.root = os.environ["PRAXISHUB_EXCHANGE"]
 c.Exchange.path_includes_course = True
 c.ExchangeFactory.collect = "praxishub.exchange.OwnerCheckedCollect"
 # A trainee's code must not hold the grader for ever.
-c.Execute.timeout = 60
+c.Execute.timeout = int(os.environ.get("PRAXISHUB_CELL_TIMEOUT", "60"))
+# Trainee code runs only in the sandbox kernel (see praxishub.sandbox), which
+# talks over Unix sockets because it has no network. Without isolation (a demo
+# without root) there is no one to isolate from, and the plain kernel runs.
+if os.environ.get("PRAXISHUB_ISOLATION") != "none":
+    c.Execute.kernel_name = "praxis-sandbox"
+    c.KernelManager.transport = "ipc"
+    c.KernelManager.ip = os.path.join(
+        os.environ.get("PRAXISHUB_SANDBOX_DIR", "/nonexistent"), "kernel"
+    )

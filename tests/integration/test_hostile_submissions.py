@@ -1,0 +1,68 @@
+"""Can a submission cheat, snoop, escape or break the autograder? Each attack earns 0 points.
+
+Every hostile answer sets ``minutes = 30`` (the right answer) only if its attack worked,
+so a score of 1 would mean the attack succeeded.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from test_courses_hub import ASSIGNMENT, COURSE, answer, assignment_action, wait_for_score
+
+from harness import BIN
+
+pytestmark = pytest.mark.integration
+
+
+def attacks(hub) -> dict[str, str]:
+    course_dir = hub.settings_path.parent / "courses" / COURSE
+    port = hub.values["ports"]["public"]
+    gradebook = course_dir / "gradebook.db"
+    solution = course_dir / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    return {
+        "read the gradebook": f"open({str(gradebook)!r}, 'rb').read(1)\nminutes = 30",
+        "write the gradebook": f"open({str(gradebook)!r}, 'ab').write(b'x')\nminutes = 30",
+        "read the solution": f"open({str(solution)!r}).read()\nminutes = 30",
+        "reach the network": (
+            f"import socket\nsocket.create_connection(('127.0.0.1', {port}), timeout=3)\nminutes = 30"
+        ),
+        "allocate 8 GB": "b = bytearray(8 * 1024**3)\nminutes = 30",
+        "loop for ever": "while True:\n    pass",
+        "fork bomb": (
+            "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass"
+        ),
+        "patch the tests' verdict": (
+            "import IPython\nIPython.get_ipython().showtraceback = lambda *a, **k: None\nminutes = 31"
+        ),
+    }
+
+
+@pytest.mark.timeout(900)
+def test_every_attack_scores_zero_and_grading_goes_on(hub):
+    """Does each hostile submission get 0, leave nothing running, and not stop the next one?"""
+    out = subprocess.run(
+        [BIN / "praxishub", "courses", "release", COURSE, ASSIGNMENT, "-c", hub.settings_path],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stderr
+    tried = attacks(hub)
+    people = hub.people("trainee")[17 : 17 + len(tried) + 1]
+    honest = people[-1]
+    for person, code in zip(people, [*tried.values(), "minutes = 30"], strict=True):
+        hub.start_server(person)
+        assignment_action(hub, person, "fetch")
+        answer(hub, person, {1: code})
+        assert assignment_action(hub, person, "submit").json()["success"]
+    succeeded = []
+    for person, name in zip(people, tried, strict=False):
+        score = wait_for_score(hub, person, timeout=300)
+        if score["auto_score"] != 0:
+            succeeded.append(name)
+    print(f"attacks tried: {len(tried)}, succeeded: {len(succeeded)} {succeeded}")
+    assert succeeded == []
+    assert wait_for_score(hub, honest, timeout=300)["auto_score"] == 1.0
+    left = subprocess.run(["pgrep", "-u", f"sandbox-{COURSE}"], capture_output=True, text=True)
+    assert left.stdout == "", "processes of the sandbox user outlived grading"
