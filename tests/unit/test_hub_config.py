@@ -133,12 +133,17 @@ COURSES = SETTINGS.replace(
 )
 
 
-def test_each_course_gets_a_grader_and_an_autograder_as_its_own_user():
-    """Does each course get formgrader and an autograder, both as grader-<id>, on its own port?"""
+def test_each_course_gets_a_grader_and_a_sandboxing_autograder():
+    """Does each course get formgrader as grader-<id> on its own port, and an autograder
+    that collects as grader-<id> and runs trainee code as sandbox-<id>?"""
     c = make(COURSES)
     services = {s["name"]: s for s in c.JupyterHub.services}
     grader, auto = services["grader-pfa"], services["autograde-pfa"]
-    assert grader["user"] == auto["user"] == "grader-pfa"
+    assert grader["user"] == "grader-pfa"
+    assert "user" not in auto  # root, to start kernels as the sandbox user
+    assert auto["environment"]["PRAXISHUB_GRADER_USER"] == "grader-pfa"
+    assert auto["environment"]["PRAXISHUB_SANDBOX_USER"] == "sandbox-pfa"
+    assert auto["environment"]["JUPYTER_PATH"].endswith("jupyter_data")
     assert grader["url"] == "http://127.0.0.1:10200"
     assert grader["cwd"] == "/srv/p/var/courses/pfa"
     assert grader["environment"]["JUPYTER_CONFIG_PATH"].endswith("jupyter_config_grader")
