@@ -65,3 +65,23 @@ def test_new_submissions_skip_graded_and_foreign_names():
     graded = {names[0]}
     assert new_submissions(names, graded) == {"w01": {"b.petrov"}, "w02": {"b.petrov"}}
     assert parse_inbound(names[1])[:2] == ("b.petrov", "w01")
+
+
+def test_sandbox_launcher_refuses_without_root():
+    """Does the sandbox launcher refuse to start trainee code when it cannot isolate it?"""
+    import pwd
+    import subprocess
+    import sys
+
+    nobody = pwd.getpwnam("nobody")
+    out = subprocess.run(
+        [sys.executable, "-m", "praxishub.sandbox", "-f", "/nonexistent.json"],
+        capture_output=True,
+        text=True,
+        user=nobody.pw_uid,
+        group=nobody.pw_gid,
+        extra_groups=[],
+        cwd="/",
+    )
+    assert out.returncode != 0
+    assert "refusing to run trainee code without a sandbox" in out.stderr
