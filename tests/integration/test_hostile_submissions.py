@@ -9,9 +9,8 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from test_courses_hub import ASSIGNMENT, COURSE, answer, assignment_action, wait_for_score
 
-from harness import BIN
+from courseloop import ASSIGNMENT, COURSE, answer, assignment_action, release, wait_for_score
 
 pytestmark = pytest.mark.integration
 
@@ -42,12 +41,7 @@ def attacks(hub) -> dict[str, str]:
 @pytest.mark.timeout(900)
 def test_every_attack_scores_zero_and_grading_goes_on(hub):
     """Does each hostile submission get 0, leave nothing running, and not stop the next one?"""
-    out = subprocess.run(
-        [BIN / "praxishub", "courses", "release", COURSE, ASSIGNMENT, "-c", hub.settings_path],
-        capture_output=True,
-        text=True,
-    )
-    assert out.returncode == 0, out.stderr
+    release(hub)
     tried = attacks(hub)
     people = hub.people("trainee")[17 : 17 + len(tried) + 1]
     honest = people[-1]
