@@ -154,6 +154,8 @@ class Hub:
     def login(self, username: str, password: str | None = None) -> requests.Session:
         """Log in through the hub's login form, as a browser would."""
         s = requests.Session()
+        # One connection per request, closed at once: no socket is left for the GC to find.
+        s.headers["Connection"] = "close"
         s.get(f"{self.url}/hub/login", timeout=10)
         password = self.logins[username]["password"] if password is None else password
         r = s.post(
@@ -172,13 +174,13 @@ class Hub:
     def token(self, username: str) -> str:
         """An API token the person made for themselves after logging in."""
         if username not in self._tokens:
-            s = self.login(username)
-            r = s.post(
-                f"{self.url}/hub/api/users/{username}/tokens",
-                headers={"X-XSRFToken": s.cookies.get("_xsrf", path="/hub/")},
-                json={"note": "test"},
-                timeout=10,
-            )
+            with self.login(username) as s:
+                r = s.post(
+                    f"{self.url}/hub/api/users/{username}/tokens",
+                    headers={"X-XSRFToken": s.cookies.get("_xsrf", path="/hub/")},
+                    json={"note": "test"},
+                    timeout=10,
+                )
             r.raise_for_status()
             self._tokens[username] = r.json()["token"]
         return self._tokens[username]

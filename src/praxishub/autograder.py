@@ -18,6 +18,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +139,17 @@ def _nbgrader(
         return subprocess.CompletedProcess(cmd, -9, "", f"timed out after {exc.timeout}s")
 
 
+def kill_all(user: str, rounds: int = 50) -> bool:
+    """Kill every process of ``user``, again and again while a fork bomb keeps making more."""
+    for _ in range(rounds):
+        subprocess.run(["pkill", "-KILL", "-u", user], check=False)
+        if subprocess.run(["pgrep", "-u", user], capture_output=True, check=False).returncode:
+            return True  # pgrep found none
+        time.sleep(0.05)
+    log.error("processes of %s survive killing", user)
+    return False
+
+
 def _give_back(course_dir: Path, owner: str | None, sandbox_dir: Path | None) -> None:
     """After grading as root: the course's files go back to its grader; kernels' work folders go."""
     if owner:
@@ -149,7 +161,7 @@ def _give_back(course_dir: Path, owner: str | None, sandbox_dir: Path | None) ->
         # Whatever a submission left running (forked children of a killed kernel) goes too.
         sandbox_user = os.environ.get("PRAXISHUB_SANDBOX_USER")
         if sandbox_user:
-            subprocess.run(["pkill", "-KILL", "-u", sandbox_user], check=False)
+            kill_all(sandbox_user)
         for work in sandbox_dir.glob("work-*"):
             shutil.rmtree(work, ignore_errors=True)
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 LIMITS = {
     resource.RLIMIT_AS: 2 * 1024**3,  # 2 GiB of address space
-    resource.RLIMIT_NPROC: 256,  # for the sandbox user as a whole: no fork bomb
+    resource.RLIMIT_NPROC: 64,  # for the sandbox user as a whole: no fork bomb
     resource.RLIMIT_CPU: 600,
     resource.RLIMIT_FSIZE: 64 * 1024**2,
     resource.RLIMIT_NOFILE: 256,
