@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -72,4 +73,8 @@ async def _run(
         elif kind == "status" and msg["content"]["execution_state"] == "idle":
             break
     conn.close()
+    # Wait for the close handshake, so the socket is closed before the loop ends.
+    with contextlib.suppress(TimeoutError):
+        while await asyncio.wait_for(conn.read_message(), 5) is not None:
+            pass
     return out

@@ -25,6 +25,8 @@ from typing import Any
 import requests
 import yaml
 
+from praxishub import submissions
+
 log = logging.getLogger("praxishub.autograder")
 STATE = ".praxis/graded.json"
 
@@ -198,25 +200,7 @@ class Autograder:
             )
             log.info("collect %s: %s", assignment, collect.stderr.strip()[-500:])
             for student in sorted(students):
-                # One call per submission: a hostile one can stall or crash only itself.
-                auto = _nbgrader(
-                    self.course_dir,
-                    "autograde",
-                    assignment,
-                    f"--student={student}",
-                    "--force",
-                    timeout=self.total_timeout,
-                )
-                _give_back(self.course_dir, self.grader_user, self.sandbox_dir)
-                result = None
-                if auto.returncode == 0:
-                    result = read_results(db_url, assignment, student)
-                else:
-                    log.error(
-                        "autograde %s/%s failed: %s", assignment, student, auto.stderr[-2000:]
-                    )
-                if result is None and self._is_collected(assignment, student):
-                    result = not_graded(db_url, assignment, student)
+                result = self._grade(db_url, assignment, student)
                 if result is not None:
                     result["deadline"] = deadlines.get(assignment)
                     result["late_penalty"] = spec.get("late_penalty") or {}
@@ -226,8 +210,37 @@ class Autograder:
             _save_state(self.state_path, graded)
         return done
 
-    def _is_collected(self, assignment: str, student: str) -> bool:
-        return (self.course_dir / "submitted" / student / assignment).is_dir()
+    def _grade(self, db_url: str, assignment: str, student: str) -> dict[str, Any] | None:
+        folder = self.course_dir / "submitted" / student / assignment
+        if not folder.is_dir():
+            return None  # refused at collection (not the trainee's own files)
+        wrong = submissions.problems(folder)
+        if wrong:
+            return {
+                **not_graded(db_url, assignment, student),
+                "status": "invalid",
+                "message": "; ".join(wrong),
+            }
+        # One call per submission: a hostile one can stall or crash only itself.
+        auto = _nbgrader(
+            self.course_dir,
+            "autograde",
+            assignment,
+            f"--student={student}",
+            "--force",
+            timeout=self.total_timeout,
+        )
+        _give_back(self.course_dir, self.grader_user, self.sandbox_dir)
+        result = read_results(db_url, assignment, student) if auto.returncode == 0 else None
+        if result is None:
+            log.error("autograde %s/%s failed: %s", assignment, student, auto.stderr[-2000:])
+            return {
+                **not_graded(db_url, assignment, student),
+                "status": "not_graded",
+                "message": "grading stopped (time limit, memory limit or a crash): "
+                "check for endless loops or very large data, then submit again",
+            }
+        return result
 
     def post(self, result: dict[str, Any]) -> None:
         r = requests.post(

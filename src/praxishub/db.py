@@ -16,7 +16,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import JSON, ForeignKey, String, create_engine, event
+from sqlalchemy import JSON, ForeignKey, String, Text, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
@@ -79,9 +79,13 @@ class Score(Base):
     due_at: Mapped[datetime | None]
     policy: Mapped[dict | None] = mapped_column(JSON)
     penalty_percent: Mapped[float] = mapped_column(default=0.0)
+    status: Mapped[str] = mapped_column(String(20), default="graded")
+    message: Mapped[str | None] = mapped_column(Text)
 
     def as_dict(self) -> dict[str, object]:
         return {
+            "status": self.status,
+            "message": self.message,
             "due_at": self.due_at,
             "penalty_percent": self.penalty_percent,
             "auto_score_after_penalty": round(

@@ -18,6 +18,7 @@ from praxishub.db import Extension, Person, Score, utcnow
 from praxishub.deadlines import Policy, as_utc, effective_due, penalty_percent
 
 FIELDS = ("auto_score", "auto_max", "max_score", "failed_checks")
+STATUSES = ("graded", "invalid", "not_graded")
 
 
 class ScoreError(ValueError):
@@ -44,6 +45,10 @@ def record(session: Session, course: str, result: dict[str, Any]) -> Score:
     score.submitted_at = _naive_utc(result["submitted_at"]) if result.get("submitted_at") else None
     score.due_at = _naive_utc(result["deadline"]) if result.get("deadline") else None
     score.policy = result.get("late_penalty") or {}
+    score.status = str(result.get("status") or "graded")
+    if score.status not in STATUSES:
+        raise ScoreError(f"status {score.status!r} is not one of {', '.join(STATUSES)}")
+    score.message = str(result["message"])[:2000] if result.get("message") else None
     score.graded_at = utcnow()
     session.add(score)
     apply_penalty(session, score)

@@ -163,3 +163,33 @@ def test_trainer_grades_an_open_answer_and_the_trainee_reads_the_feedback(hub):
         f"import glob; print(glob.glob('{COURSE}/**/*.html', recursive=True))",
     )
     assert theirs["stdout"].strip() == "[]"
+
+
+def test_broken_submissions_get_a_clear_message_and_nobody_else_is_affected(hub):
+    """Do a non-JSON notebook and one with duplicate cell ids each get a message, while a good
+    submission beside them is graded as usual?"""
+    release(hub)
+    broken_json, duplicate_ids, good = hub.people("trainee")[26:29]
+    path = f"{COURSE}/{ASSIGNMENT}/{ASSIGNMENT}.ipynb"
+    breakers = {
+        broken_json: f"open({path!r}, 'w').write('{{ not json'); print('saved')",
+        duplicate_ids: (
+            f"import json; p = {path!r}; nb = json.load(open(p)); "
+            "nb['cells'][2]['id'] = nb['cells'][1]['id']; json.dump(nb, open(p, 'w')); print('saved')"
+        ),
+    }
+    for person in (broken_json, duplicate_ids, good):
+        hub.start_server(person)
+        assignment_action(hub, person, "fetch")
+        if person in breakers:
+            assert (
+                execute(hub.url, person, hub.token(person), breakers[person])["stdout"] == "saved\n"
+            )
+        else:
+            answer(hub, person, {1: "minutes = 30"})
+        assert assignment_action(hub, person, "submit").json()["success"]
+    first = wait_for_score(hub, broken_json)
+    assert first["status"] == "invalid" and "not a notebook" in first["message"]
+    second = wait_for_score(hub, duplicate_ids)
+    assert second["status"] == "invalid" and "share the id" in second["message"]
+    assert wait_for_score(hub, good)["auto_score"] == 1.0

@@ -23,11 +23,12 @@ def progress(rows: list[dict[str, Any]], lang: str) -> str:
     )
     body = []
     for r in rows:
-        failed = (
-            f"<span class='bad'>{escape(', '.join(r['failed_checks']))}</span>"
-            if r["failed_checks"]
-            else f"<span class='ok'>{t('all_passed', lang)}</span>"
-        )
+        if r.get("status", "graded") != "graded":
+            failed = f"<span class='bad message'>{escape(r.get('message') or '')}</span>"
+        elif r["failed_checks"]:
+            failed = f"<span class='bad'>{escape(', '.join(r['failed_checks']))}</span>"
+        else:
+            failed = f"<span class='ok'>{t('all_passed', lang)}</span>"
         body.append(
             f"<tr data-assignment='{escape(r['assignment'])}'><td>{escape(r['course'])}</td>"
             f"<td>{escape(r['assignment'])}</td>"
