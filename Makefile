@@ -60,3 +60,4 @@ test: $(STAMP) chromium lint
 
 bench: $(STAMP)
 	$(BIN)/python bench/login_storm.py
+	$(BIN)/python bench/autograde.py

@@ -38,10 +38,14 @@ def world_dir(prefix: str) -> Path:
     return path
 
 
-def make_programme(base: Path, **overrides: object) -> Path:
+def make_programme(base: Path, trainees: int = 40, **overrides: object) -> Path:
     """The demo programme, adapted for a test: random ports, test homes, English first."""
     data = base / "var"
-    subprocess.run([BIN / "praxishub", "demo", "--data-dir", data], check=True, capture_output=True)
+    subprocess.run(
+        [BIN / "praxishub", "demo", "--data-dir", data, "--trainees", str(trainees)],
+        check=True,
+        capture_output=True,
+    )
     settings_path = data / "praxishub.yaml"
     values = yaml.safe_load(settings_path.read_text("utf-8"))
     home = base / "home"

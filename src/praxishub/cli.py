@@ -270,16 +270,66 @@ def courses_collect(course: str, assignment: str, settings_path: Path) -> None:
     sys.exit(0 if result.returncode == 0 else 1)
 
 
+@main.group("grade")
+def grade_group() -> None:
+    """Grade submissions in bulk."""
+
+
+@grade_group.command("autograde")
+@click.argument("course")
+@click.argument("assignment")
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True)
+@click.option("--scheduler", default=None, help="Address of a running Dask scheduler.")
+@click.option("--no-collect", is_flag=True, help="Grade what is collected already.")
+@SETTINGS_OPTION
+def grade_autograde(
+    course: str,
+    assignment: str,
+    workers: int,
+    scheduler: str | None,
+    no_collect: bool,
+    settings_path: Path,
+) -> None:
+    """Autograde every submission of ASSIGNMENT of COURSE at once, on Dask."""
+    from rich.progress import Progress
+
+    from praxishub import grading
+
+    loaded = _settings(settings_path)
+    with Progress() as bar:
+        task = bar.add_task(f"autograding {course}/{assignment}", total=None)
+        try:
+            outcome = grading.autograde_assignment(
+                loaded,
+                course,
+                assignment,
+                workers,
+                scheduler,
+                collect=not no_collect,
+                on_start=lambda n: bar.update(task, total=n),
+                on_done=lambda _: bar.advance(task),
+            )
+        except PraxisError as exc:
+            _fail(exc)
+    click.echo(
+        f"graded {outcome['graded']}, not graded {outcome['not_graded']}, "
+        f"refused {outcome['refused']}"
+    )
+    if outcome["unknown"]:
+        click.echo("not in the roster (gradebook only): " + ", ".join(outcome["unknown"]))
+
+
 @main.command()
 @click.option("--data-dir", type=click.Path(path_type=Path), default=Path("var"), show_default=True)
 @click.option("--seed", type=int, default=2026, show_default=True)
-def demo(data_dir: Path, seed: int) -> None:
+@click.option("--trainees", type=click.IntRange(1, 5000), default=40, show_default=True)
+def demo(data_dir: Path, seed: int, trainees: int) -> None:
     """Create the demo programme (synthetic people) in DATA_DIR, unless one exists."""
-    settings_path = create_demo(data_dir, seed)
+    settings_path = create_demo(data_dir, seed, trainees)
     print_logins(Layout(load_settings(settings_path).data_dir))
 
 
-def create_demo(data_dir: Path, seed: int = 2026) -> Path:
+def create_demo(data_dir: Path, seed: int = 2026, trainees: int = 40) -> Path:
     import yaml
 
     settings_path = data_dir / "praxishub.yaml"
@@ -287,7 +337,7 @@ def create_demo(data_dir: Path, seed: int = 2026) -> Path:
         return settings_path
     data_dir.mkdir(parents=True, exist_ok=True)
     available = sorted(p.parent.name for p in _repo_courses().glob("*/course.yaml"))
-    values = demo_settings(seed, courses=available)
+    values = demo_settings(seed, trainees=trainees, courses=available)
     text = "# Demo programme: synthetic people only.\n" + yaml.safe_dump(
         values, allow_unicode=True, sort_keys=False
     )
@@ -376,7 +426,13 @@ def up(settings_path: Path, demo_dir: Path | None, hub_config: Path | None) -> N
 
     # A course listed in the settings but never deployed is deployed now; others are left as they are.
     try:
-        courses.deploy(loaded, _repo_courses(), missing_only=True)
+        fresh = courses.deploy(loaded, _repo_courses(), missing_only=True)
+        if loaded.is_demo:  # something to open in the Assignments tab straight away
+            for course_id in fresh:
+                first = courses.first_webinar(loaded, course_id)
+                if first:
+                    click.echo(f"releasing {course_id}/{first} for the demo")
+                    courses.release(loaded, course_id, first)
     except PraxisError as exc:
         _fail(exc)
     config = (hub_config or _find_hub_config()).resolve()

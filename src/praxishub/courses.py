@@ -179,6 +179,33 @@ def ensure_sandbox(layout: Layout, course_id: str) -> Path:
     return folder
 
 
+def first_webinar(settings: Settings, course_id: str) -> str | None:
+    """The first webinar of a deployed course whose assignment exists, if any."""
+    course = find(settings, course_id)
+    spec = load_course(course.directory / "course.yaml")
+    for webinar in spec["webinars"]:
+        if (course.directory / "source" / webinar["id"]).is_dir():
+            return webinar["id"]
+    return None
+
+
+def ensure_sandbox_pool(layout: Layout, course_id: str, slots: int) -> list[Path]:
+    """Sandbox slots for grading many submissions at once: a Unix user and a private
+    folder each (see praxishub.grading), so that slots never share processes or files."""
+    from praxishub.grading import slot_dir, slot_user
+
+    ensure_sandbox(layout, course_id)
+    folders = []
+    for slot in range(slots):
+        folder = slot_dir(layout.sandbox_dir, course_id, slot)
+        entry = unixusers.ensure_user(slot_user(course_id, slot), folder, system=True)
+        folder.mkdir(exist_ok=True)
+        os.chown(folder, entry.pw_uid, entry.pw_gid)
+        folder.chmod(0o700)
+        folders.append(folder)
+    return folders
+
+
 def find(settings: Settings, course_id: str) -> Course:
     for course in courses_of(settings):
         if course.id == course_id:

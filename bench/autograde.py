@@ -1,0 +1,242 @@
+"""Autograding at scale: stock `nbgrader autograde` against `praxishub grade autograde`.
+
+N synthetic submissions of one webinar assignment (right, partly wrong, erroring, slow)
+are graded twice, on identical copies of the same course, in the same run:
+- baseline: stock nbgrader, one `nbgrader autograde ASSIGNMENT` call for all trainees,
+  trainee code in a plain kernel with the grader's rights;
+- ours: praxishub.grading on a Dask LocalCluster, trainee code in the sandbox (as root:
+  one unprivileged Unix user per worker slot, no network, limits), the gradebook written
+  by one process.
+Prints the throughput ratio and score parity; writes bench/results/autograde.json.
+
+    .venv/bin/python bench/autograde.py [--submissions 200] [--workers 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import psutil
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.prefix) / "bin"
+COURSE, ASSIGNMENT = "pfa-crisis", "w03-suicide-risk"
+BENCH_COURSE = "bench"  # its sandbox users: sandbox-bench, sbx<k>-bench
+CELL_TIMEOUT = 60
+MIX = {"right": 0.4, "wrong": 0.25, "erroring": 0.25, "slow": 0.1}
+console = Console()
+
+
+def nbgrader(root: Path, *args: str) -> float:
+    started = time.monotonic()
+    done = subprocess.run(
+        [BIN / "nbgrader", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={"PATH": f"{BIN}:/usr/bin:/bin", "HOME": str(root), "JUPYTER_PREFER_ENV_PATH": "0"},
+    )
+    if done.returncode != 0:
+        sys.exit(done.stderr[-3000:])
+    return time.monotonic() - started
+
+
+def answer_cells(nb: dict) -> list[dict]:
+    return [c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("solution")]
+
+
+def stub(source: str) -> str:
+    """An answer cell as released, before the trainee writes (lines before the solution)."""
+    return source.split("### BEGIN SOLUTION")[0].rstrip() + "\n"
+
+
+def submission(kind: str, solution: dict, release: dict) -> dict:
+    if kind == "erroring":
+        return json.loads(json.dumps(release))  # every answer still raises NotImplementedError
+    nb = json.loads(json.dumps(solution))
+    code = [c for c in answer_cells(nb) if c["cell_type"] == "code"]
+    if kind == "wrong":
+        for cell in code[::2]:
+            cell["source"] = stub("".join(cell["source"]))
+    if kind == "slow":
+        code[0]["source"] = "import time\n\ntime.sleep(2)\n" + "".join(code[0]["source"])
+    return nb
+
+
+def make_course(base: Path, n: int) -> dict[str, str]:
+    """A course with the assignment generated and n submissions; student -> kind."""
+    root = base / "course"
+    src = REPO / "courses" / COURSE / "source" / ASSIGNMENT
+    shutil.copytree(src, root / "source" / ASSIGNMENT)
+    (root / "nbgrader_config.py").write_text(
+        f"c.CourseDirectory.course_id = {BENCH_COURSE!r}\nc.Execute.timeout = {CELL_TIMEOUT}\n"
+    )
+    nbgrader(root, "generate_assignment", ASSIGNMENT, "--force")
+    name = f"{ASSIGNMENT}.ipynb"
+    solution = json.loads((src / name).read_text("utf-8"))
+    release = json.loads((root / "release" / ASSIGNMENT / name).read_text("utf-8"))
+    kinds, order = {}, []
+    for kind, share in MIX.items():
+        order += [kind] * round(share * n)
+    order = (order + ["right"] * n)[:n]
+    for i, kind in enumerate(order):
+        student = f"trainee{i:04d}"
+        folder = root / "submitted" / student / ASSIGNMENT
+        folder.mkdir(parents=True)
+        (folder / name).write_text(json.dumps(submission(kind, solution, release)), "utf-8")
+        (folder / "timestamp.txt").write_text("2027-02-20 12:00:00.000000 UTC")
+        kinds[student] = kind
+    return kinds
+
+
+def cell_scores(root: Path) -> dict[str, dict[str, float | None]]:
+    with sqlite3.connect(root / "gradebook.db") as con:
+        rows = con.execute(
+            "SELECT s.student_id, c.name, g.auto_score FROM grade g"
+            " JOIN base_cell c ON g.cell_id = c.id"
+            " JOIN submitted_notebook n ON g.notebook_id = n.id"
+            " JOIN submitted_assignment s ON n.assignment_id = s.id"
+        ).fetchall()
+    out: dict[str, dict[str, float | None]] = {}
+    for student, cell, score in rows:
+        out.setdefault(student, {})[cell] = score
+    return out
+
+
+def run_ours(root: Path, data_dir: Path, workers: int, total: int) -> float:
+    from praxishub import grading
+    from praxishub.courses import ensure_sandbox_pool
+    from praxishub.layout import Layout
+
+    sandbox = None
+    if os.geteuid() == 0:
+        from importlib import resources
+
+        layout = Layout(data_dir)
+        data_dir.mkdir(exist_ok=True)
+        ensure_sandbox_pool(layout, BENCH_COURSE, workers)
+        sandbox = grading.Sandbox(
+            str(layout.sandbox_dir),
+            BENCH_COURSE,
+            workers,
+            str(resources.files("praxishub").joinpath("jupyter_data")),
+        )
+    else:
+        console.print("[yellow]not root: ours runs without the sandbox[/yellow]")
+    started = time.monotonic()
+    jobs, refused = grading.jobs_for(root, BENCH_COURSE, ASSIGNMENT, CELL_TIMEOUT, 600, sandbox)
+    assert not refused, refused
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task(f"praxishub, {workers} workers", total=total)
+        grading.run(jobs, root, ASSIGNMENT, workers, on_done=lambda _: bar.advance(task))
+    return time.monotonic() - started
+
+
+def profile_one(root: Path) -> dict[str, float]:
+    """Where one submission's time goes in stock nbgrader (cumulative seconds)."""
+    from nbgrader.apps.api import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config import Config
+
+    cfg = Config()
+    cfg.CourseDirectory.root = str(root)
+    cfg.CourseDirectory.course_id = BENCH_COURSE
+    api = NbGraderAPI(coursedir=CourseDirectory(config=cfg), config=cfg)
+    prof = cProfile.Profile()
+    started = time.monotonic()
+    prof.enable()
+    api.autograde(ASSIGNMENT, "trainee0000", force=True, create=True)
+    prof.disable()
+    wall = time.monotonic() - started
+    stats = pstats.Stats(prof, stream=io.StringIO())
+    wanted = {
+        "async_start_new_kernel": "kernel start (process, imports, handshake)",
+        "async_execute_cell": "running the cells",
+        "_async_cleanup_kernel": "kernel shutdown",
+    }
+    out = {"wall_s": round(wall, 2)}
+    for (_, _, func), (_, _, _, cum, _) in stats.stats.items():  # type: ignore[attr-defined]
+        label = wanted.get(func)
+        if label:
+            out[label] = round(max(out.get(label, 0.0), cum), 2)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--submissions", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=4)
+    args = parser.parse_args()
+    base = Path(tempfile.mkdtemp(prefix="praxishub-bench-ag-"))
+    base.chmod(0o711)
+    try:
+        kinds = make_course(base, args.submissions)
+        stock, ours = base / "stock", base / "ours"
+        shutil.copytree(base / "course", stock)
+        shutil.copytree(base / "course", ours)
+        console.print(f"stock nbgrader autograde, {args.submissions} submissions …")
+        stock_s = nbgrader(stock, "autograde", ASSIGNMENT, "--force")
+        console.print(f"praxishub grade autograde, {args.workers} workers …")
+        ours_s = run_ours(ours, base / "data", args.workers, args.submissions)
+        theirs_scores, our_scores = cell_scores(stock), cell_scores(ours)
+        same = sum(our_scores.get(s) == theirs_scores.get(s) for s in kinds)
+        profile = profile_one(base / "course")
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    parity = same / len(kinds)
+    ratio = stock_s / ours_s
+    table = Table(title=f"Autograding {args.submissions} submissions of {COURSE}/{ASSIGNMENT}")
+    table.add_column("")
+    table.add_column("stock nbgrader (baseline)", justify="right")
+    table.add_column(f"praxishub, {args.workers} workers", justify="right")
+    table.add_row("seconds", f"{stock_s:.1f}", f"{ours_s:.1f}")
+    table.add_row(
+        "submissions / minute",
+        f"{60 * args.submissions / stock_s:.1f}",
+        f"{60 * args.submissions / ours_s:.1f}",
+    )
+    console.print(table)
+    console.print(f"throughput ratio (ours / nbgrader): {ratio:.2f}x; score parity {parity:.1%}")
+    console.print(f"one submission in stock nbgrader: {profile}")
+    result = {
+        "submissions": args.submissions,
+        "mix": {k: sum(1 for v in kinds.values() if v == k) for k in MIX},
+        "workers": args.workers,
+        "nbgrader_s": round(stock_s, 1),
+        "ours_s": round(ours_s, 1),
+        "ratio": round(ratio, 2),
+        "parity": round(parity, 4),
+        "sandboxed": os.geteuid() == 0,
+        "profile_one_submission_stock": profile,
+        "machine": {
+            "cores": os.cpu_count(),
+            "memory_gib": round(psutil.virtual_memory().total / 1024**3, 1),
+        },
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    out = REPO / "bench" / "results" / "autograde.json"
+    out.parent.mkdir(exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    tmp.write_text(json.dumps(result, indent=2), "utf-8")
+    tmp.replace(out)
+    console.print(f"written {out}")
+
+
+if __name__ == "__main__":
+    main()

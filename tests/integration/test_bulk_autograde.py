@@ -1,0 +1,151 @@
+"""`praxishub grade autograde` on Dask: the same scores as nbgrader, nothing lost, sandboxed.
+
+Real nbgrader, a real Dask LocalCluster, real sandbox users (the suite runs as root).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from harness import BIN, make_programme, world_dir
+
+pytestmark = pytest.mark.integration
+
+COURSE, ASSIGNMENT = "tiny", "w01-check"
+BULK = ("--workers", "2", "--no-collect")  # submissions are put in place as collect would
+
+ANSWERS = {
+    "right": "minutes = 30",
+    "wrong": "minutes = 31",
+    "error": "raise RuntimeError('oops')",
+    "slow": "import time\ntime.sleep(3)\nminutes = 30",
+    "not a number": "minutes = 'thirty'",
+    "loop for ever": "while True:\n    pass",
+}
+
+
+def submit(course_dir: Path, student: str, code: str | None) -> None:
+    """Put a submission in the course as nbgrader collect leaves it."""
+    release = course_dir / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    nb = json.loads(release.read_text("utf-8"))
+    if code is not None:
+        nb["cells"][1]["source"] = code
+    folder = course_dir / "submitted" / student / ASSIGNMENT
+    folder.mkdir(parents=True)
+    (folder / f"{ASSIGNMENT}.ipynb").write_text(json.dumps(nb), "utf-8")
+    (folder / "timestamp.txt").write_text("2027-02-10 12:00:00.000000 UTC")
+
+
+def cell_scores(course_dir: Path) -> dict[str, dict[str, float | None]]:
+    """student -> grade cell -> auto score, straight from the gradebook."""
+    with sqlite3.connect(course_dir / "gradebook.db") as con:
+        rows = con.execute(
+            "SELECT s.student_id, c.name, g.auto_score FROM grade g"
+            " JOIN base_cell c ON g.cell_id = c.id"
+            " JOIN submitted_notebook n ON g.notebook_id = n.id"
+            " JOIN submitted_assignment s ON n.assignment_id = s.id"
+        ).fetchall()
+    out: dict[str, dict[str, float | None]] = {}
+    for student, cell, score in rows:
+        out.setdefault(student, {})[cell] = score
+    return out
+
+
+@pytest.fixture(scope="module")
+def programme():
+    base = world_dir("praxishub-bulk-")
+    settings_path = make_programme(base, trainees=12)
+    out = subprocess.run(
+        [BIN / "praxishub", "courses", "release", COURSE, ASSIGNMENT, "-c", settings_path],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stderr
+    yield settings_path
+    shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.mark.timeout(600)
+def test_scores_match_nbgrader_and_reach_the_trainees(programme, tmp_path):
+    """Do 2 workers give every submission the score stock `nbgrader autograde` gives, store
+    all of them, record them for the trainees, and keep trainee code from the gradebook and
+    from other submissions (which stock nbgrader does not)?"""
+    values = yaml.safe_load(programme.read_text("utf-8"))
+    course_dir = programme.parent / "courses" / COURSE
+    trainees = [p["username"] for p in values["people"] if p["role"] == "trainee"]
+    kinds = {**ANSWERS, "blank": None}
+    people = dict(zip(trainees, kinds, strict=False))
+    for person, kind in people.items():
+        submit(course_dir, person, kinds[kind])
+    # Snoopers: the right answer only if they can read what trainee code must not.
+    victim = next(p for p, k in people.items() if k == "right")
+    targets = {
+        "the gradebook": course_dir / "gradebook.db",
+        "another submission": course_dir
+        / "submitted"
+        / victim
+        / ASSIGNMENT
+        / f"{ASSIGNMENT}.ipynb",
+    }
+    snoopers = dict(zip(trainees[len(people) :], targets, strict=False))
+    for person, target in snoopers.items():
+        submit(course_dir, person, f"open({str(targets[target])!r}, 'rb').read(1)\nminutes = 30")
+    # Stock nbgrader, one call for everyone, on an identical copy.
+    stock = tmp_path / "stock"
+    shutil.copytree(course_dir, stock)
+    (stock / "nbgrader_config.py").write_text(
+        f"c.CourseDirectory.course_id = {COURSE!r}\nc.Execute.timeout = 10\n"
+    )
+    done = subprocess.run(
+        [BIN / "nbgrader", "autograde", ASSIGNMENT, "--force"],
+        cwd=stock,
+        capture_output=True,
+        text=True,
+        env={"PATH": f"{BIN}:/usr/bin:/bin", "HOME": str(stock), "JUPYTER_PREFER_ENV_PATH": "0"},
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+
+    out = subprocess.run(
+        [BIN / "praxishub", "grade", "autograde", COURSE, ASSIGNMENT, *BULK, "-c", programme],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    everyone = [*people, *snoopers]
+    assert f"graded {len(everyone)}, not graded 0, refused 0" in out.stdout
+
+    ours, theirs = cell_scores(course_dir), cell_scores(stock)
+    assert set(ours) == set(everyone)
+    assert {p: ours[p] for p in people} == {p: theirs[p] for p in people}
+    # stock nbgrader runs trainee code with its own rights; ours in the sandbox
+    assert all(theirs[p]["q1-test"] == 1.0 for p in snoopers)
+    assert all(ours[p]["q1-test"] == 0.0 for p in snoopers)
+    right = next(p for p, k in people.items() if k == "right")
+    assert ours[right]["q1-test"] == 1.0
+    assert all(ours[p]["q1-test"] == 0.0 for p, k in people.items() if k != "right" and k != "slow")
+    # autograded notebooks are in place, the course still belongs to its grader
+    for person in everyone:
+        graded = course_dir / "autograded" / person / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+        assert graded.is_file()
+        assert graded.stat().st_uid == course_dir.stat().st_uid != 0
+    # the trainees' scores, as /api/me/scores shows them, come from the programme database
+    db_path = programme.parent / "praxis" / "programme.sqlite"
+    with sqlite3.connect(db_path) as con:
+        rows = dict(
+            con.execute(
+                "SELECT username, auto_score FROM scores WHERE course=? AND assignment=?",
+                (COURSE, ASSIGNMENT),
+            ).fetchall()
+        )
+    assert rows == {p: ours[p]["q1-test"] for p in everyone}
+    # every sandbox slot is empty afterwards
+    for slot in range(2):
+        left = subprocess.run(["pgrep", "-u", f"sbx{slot}-{COURSE}"], capture_output=True)
+        assert left.returncode == 1, left.stdout
