@@ -153,6 +153,7 @@ def test_trainer_grades_an_open_answer_and_the_trainee_reads_the_feedback(hub):
     )
     assert note in read["stdout"]
     assert "3.0 / 3.0" in read["stdout"]  # 1 autograded + 2 from the trainer
+    assert "HIDDEN TESTS" not in read["stdout"] and "minutes == 30" not in read["stdout"]
     # The other trainee fetches nothing of it.
     assignment_action(hub, other, "fetch")
     assignment_action(hub, other, "fetch_feedback")

@@ -60,3 +60,31 @@ def test_every_attack_scores_zero_and_grading_goes_on(hub):
     assert wait_for_score(hub, honest, timeout=300)["auto_score"] == 1.0
     left = subprocess.run(["pgrep", "-u", f"sandbox-{COURSE}"], capture_output=True, text=True)
     assert left.stdout == "", "processes of the sandbox user outlived grading"
+
+
+@pytest.mark.timeout(300)
+def test_formgrader_autograde_button_runs_no_trainee_code(hub):
+    """Does formgrader's own Autograde (which runs as the course grader, not as root) refuse to
+    run a submission at all, rather than run trainee code with the grader's rights?"""
+    from courseloop import GRADER, course_trainer, wait_for_grader
+
+    release(hub)
+    trainer = course_trainer(hub)
+    assert wait_for_grader(hub, trainer).status_code == 200
+    trainee = hub.people("trainee")[31]
+    course_dir = hub.settings_path.parent / "courses" / COURSE
+    marker = course_dir / "ran-as-grader"  # only the grader itself may write here
+    hub.start_server(trainee)
+    assignment_action(hub, trainee, "fetch")
+    answer(hub, trainee, {1: f"open({str(marker)!r}, 'w').write('x')\nminutes = 30"})
+    assert assignment_action(hub, trainee, "submit").json()["success"]
+    assert wait_for_score(hub, trainee, timeout=300)["auto_score"] == 0  # the sandbox: no rights
+
+    r = hub.api(
+        trainer, "POST", f"{GRADER}/formgrader/api/submission/{ASSIGNMENT}/{trainee}/autograde"
+    )
+    assert r.status_code == 200
+    outcome = r.json()
+    assert outcome["success"] is False
+    assert "sandbox" in (outcome.get("error", "") + outcome.get("log", ""))
+    assert not marker.exists()

@@ -16,3 +16,9 @@ if os.environ.get("PRAXISHUB_ISOLATION") != "none":
     c.KernelManager.ip = os.path.join(
         os.environ.get("PRAXISHUB_SANDBOX_DIR", "/nonexistent"), "kernel"
     )
+# Feedback never shows the hidden tests (stock nbgrader leaves them in).
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+    "praxishub.feedback.HideHiddenTests",
+]
