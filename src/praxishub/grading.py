@@ -21,6 +21,7 @@ import sqlite3
 import tempfile
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -68,12 +69,15 @@ class Job:
 def seed_gradebook(db_path: Path, assignment: str) -> bytes:
     """A copy of the course gradebook that keeps the assignment's definition and no people."""
     from nbgrader.api import Gradebook
+    from sqlalchemy.exc import SAWarning
 
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "seed.db"
         with sqlite3.connect(db_path) as src, sqlite3.connect(copy) as dst:
             src.backup(dst)  # consistent even while someone writes
-        with Gradebook(f"sqlite:///{copy}") as gb:
+        with Gradebook(f"sqlite:///{copy}") as gb, warnings.catch_warnings():
+            # nbgrader's cascade deletes make SQLAlchemy warn about what it then skips
+            warnings.simplefilter("ignore", SAWarning)
             gb.find_assignment(assignment)  # MissingEntry: not released
             for student in list(gb.students):
                 gb.remove_student(student.id)
