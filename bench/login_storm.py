@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import shutil
 import signal
@@ -23,7 +22,6 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
 from pathlib import Path
 
 import psutil
@@ -34,6 +32,8 @@ from rich.table import Table
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
+import results_file  # noqa: E402
+
 from harness import BIN, Hub, free_port, make_programme, remove_test_users, world_dir  # noqa: E402
 
 READY_LIMIT_S = 600
@@ -251,16 +251,8 @@ def main() -> None:
         **ours,
         "stock": stock,
         "ratios_ours_over_stock": ratios,
-        "machine": {
-            "cores": os.cpu_count(),
-            "memory_gib": round(psutil.virtual_memory().total / 1024**3, 1),
-        },
-        "date": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-    out = REPO / "bench" / "results" / "login_storm.json"
-    tmp = out.with_suffix(".tmp")
-    tmp.write_text(json.dumps(result, indent=2), "utf-8")
-    tmp.replace(out)
+    out = results_file.write("login_storm", result)
     console.print(f"written {out}")
 
 

@@ -218,18 +218,7 @@ def courses_extend(
     try:
         found = courses.find(loaded, course)
         spec = courses.load_course(found.directory / "course.yaml")
-        webinar = next((w for w in spec["webinars"] if w["id"] == assignment), None)
-        if webinar is None:
-            raise PraxisError(
-                f"Course {course} has no assignment {assignment!r}.",
-                [
-                    Problem(
-                        "ASSIGNMENT",
-                        assignment,
-                        "use one of: " + ", ".join(w["id"] for w in spec["webinars"]),
-                    )
-                ],
-            )
+        webinar = courses.webinar_of(spec, assignment)
         deadline = datetime.fromisoformat(webinar["deadline"])
         try:
             moment = datetime.fromisoformat(until)

@@ -179,6 +179,23 @@ def ensure_sandbox(layout: Layout, course_id: str) -> Path:
     return folder
 
 
+def webinar_of(spec: dict[str, Any], assignment: str) -> dict[str, Any]:
+    """The webinar of ``assignment`` in a course.yaml, or an error listing those there are."""
+    for webinar in spec["webinars"]:
+        if webinar["id"] == assignment:
+            return webinar
+    raise PraxisError(
+        f"Course {spec['id']} has no assignment {assignment!r}.",
+        [
+            Problem(
+                "ASSIGNMENT",
+                assignment,
+                "use one of: " + ", ".join(w["id"] for w in spec["webinars"]),
+            )
+        ],
+    )
+
+
 def first_webinar(settings: Settings, course_id: str) -> str | None:
     """The first webinar of a deployed course whose assignment exists, if any."""
     course = find(settings, course_id)

@@ -84,6 +84,21 @@ def seed_gradebook(db_path: Path, assignment: str) -> bytes:
         return copy.read_bytes()
 
 
+def cell_scores(gradebook: Path) -> dict[str, dict[str, float | None]]:
+    """student -> grade cell -> autograded score, straight from an nbgrader gradebook."""
+    with sqlite3.connect(gradebook) as con:
+        rows = con.execute(
+            "SELECT s.student_id, c.name, g.auto_score FROM grade g"
+            " JOIN base_cell c ON g.cell_id = c.id"
+            " JOIN submitted_notebook n ON g.notebook_id = n.id"
+            " JOIN submitted_assignment s ON n.assignment_id = s.id"
+        ).fetchall()
+    out: dict[str, dict[str, float | None]] = {}
+    for student, cell, score in rows:
+        out.setdefault(student, {})[cell] = score
+    return out
+
+
 def read_tree(folder: Path, skip_notebooks: bool = False) -> dict[str, bytes]:
     out = {}
     for path in sorted(folder.rglob("*")):
@@ -140,8 +155,40 @@ def _stop_kernels(user: str | None) -> None:
         kill_all(user)
 
 
+class _CheckedSchemas:
+    """``jsonschema.validate`` for nbgrader's cell metadata, without checking nbgrader's
+    fixed schema itself again for every cell (a third of nbgrader's own CPU time per
+    submission). Same verdicts: the schema is checked once, the same validator class used."""
+
+    def __init__(self) -> None:
+        self._validators: dict[str, Any] = {}
+
+    def validate(self, instance: Any, schema: dict[str, Any]) -> None:
+        import json
+
+        import jsonschema
+
+        key = json.dumps(schema, sort_keys=True)
+        validator = self._validators.get(key)
+        if validator is None:
+            cls = jsonschema.validators.validator_for(schema)
+            cls.check_schema(schema)
+            validator = self._validators[key] = cls(schema)
+        error = jsonschema.exceptions.best_match(validator.iter_errors(instance))
+        if error is not None:
+            raise error
+
+
+def _speed_up_nbgrader() -> None:
+    from nbgrader.nbgraderformat import common
+
+    if not isinstance(common.jsonschema, _CheckedSchemas):
+        common.jsonschema = _CheckedSchemas()
+
+
 def grade(job: Job) -> dict[str, Any]:
     """Autograde one submission with nbgrader in a scratch course (runs on a Dask worker)."""
+    _speed_up_nbgrader()
     if job.sandbox is None:
         return _grade_in(job, None, None)
     with claim_slot(job.sandbox) as slot:
@@ -354,18 +401,7 @@ def autograde_assignment(
 
     course = courses.find(settings, course_id)
     spec = courses.load_course(course.directory / "course.yaml")
-    webinar = next((w for w in spec["webinars"] if w["id"] == assignment), None)
-    if webinar is None:
-        raise PraxisError(
-            f"Course {course_id} has no assignment {assignment!r}.",
-            [
-                Problem(
-                    "ASSIGNMENT",
-                    assignment,
-                    "use one of: " + ", ".join(w["id"] for w in spec["webinars"]),
-                )
-            ],
-        )
+    webinar = courses.webinar_of(spec, assignment)
     if collect:
         done = courses.nbgrader(settings, course, "collect", assignment, "--update")
         if done.returncode != 0:

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from harness import BIN, make_programme, world_dir
+from praxishub.grading import cell_scores
 
 pytestmark = pytest.mark.integration
 
@@ -41,21 +42,6 @@ def submit(course_dir: Path, student: str, code: str | None) -> None:
     folder.mkdir(parents=True)
     (folder / f"{ASSIGNMENT}.ipynb").write_text(json.dumps(nb), "utf-8")
     (folder / "timestamp.txt").write_text("2027-02-10 12:00:00.000000 UTC")
-
-
-def cell_scores(course_dir: Path) -> dict[str, dict[str, float | None]]:
-    """student -> grade cell -> auto score, straight from the gradebook."""
-    with sqlite3.connect(course_dir / "gradebook.db") as con:
-        rows = con.execute(
-            "SELECT s.student_id, c.name, g.auto_score FROM grade g"
-            " JOIN base_cell c ON g.cell_id = c.id"
-            " JOIN submitted_notebook n ON g.notebook_id = n.id"
-            " JOIN submitted_assignment s ON n.assignment_id = s.id"
-        ).fetchall()
-    out: dict[str, dict[str, float | None]] = {}
-    for student, cell, score in rows:
-        out.setdefault(student, {})[cell] = score
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +107,7 @@ def test_scores_match_nbgrader_and_reach_the_trainees(programme, tmp_path):
     everyone = [*people, *snoopers]
     assert f"graded {len(everyone)}, not graded 0, refused 0" in out.stdout
 
-    ours, theirs = cell_scores(course_dir), cell_scores(stock)
+    ours, theirs = cell_scores(course_dir / "gradebook.db"), cell_scores(stock / "gradebook.db")
     assert set(ours) == set(everyone)
     assert {p: ours[p] for p in people} == {p: theirs[p] for p in people}
     # stock nbgrader runs trainee code with its own rights; ours in the sandbox
