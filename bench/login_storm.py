@@ -122,7 +122,11 @@ def memory(root_pid: int) -> dict[str, float]:
         for p in [psutil.Process(root_pid), *tree]
         if "bin/jupyterhub " in " ".join(p.cmdline()) + " "
     ]
-    proxy = [p for p in tree if "configurable-http-proxy" in " ".join(p.cmdline())]
+    proxy = [
+        p
+        for p in tree
+        if any(n in " ".join(p.cmdline()) for n in ("configurable-http-proxy", "praxishub.proxy"))
+    ]
     return {
         "mem_per_user_mb": round(statistics.mean(per_server), 1) if per_server else 0.0,
         "hub_mem_mb": round(rss_mb(hub[:1]), 1),

@@ -121,7 +121,8 @@ def apply_settings(c: Config, settings: Settings, runtime: Runtime) -> Config:
     c.JupyterHub.cleanup_servers = True
     c.JupyterHub.concurrent_spawn_limit = settings["spawner"]["concurrent_spawn_limit"]
     c.JupyterHub.template_vars = {"announcement_login": settings["programme"]["name"]}
-    c.ConfigurableHTTPProxy.command = [str(bin_dir / "configurable-http-proxy")]
+    # The port of configurable-http-proxy with room for many requests (see praxishub.proxy).
+    c.ConfigurableHTTPProxy.command = [str(bin_dir / "python"), "-m", "praxishub.proxy"]
     c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{ports['proxy_api']}"
     c.ConfigurableHTTPProxy.pid_file = str(layout.hub_dir / "proxy.pid")
 

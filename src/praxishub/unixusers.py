@@ -8,11 +8,14 @@ locks /etc/passwd and fails when two run at once.
 
 from __future__ import annotations
 
+import logging
 import os
 import pwd
 import subprocess
 import threading
 from pathlib import Path
+
+log = logging.getLogger("praxishub.unixusers")
 
 _lock = threading.Lock()
 
@@ -49,6 +52,18 @@ def ensure_user(name: str, home_root: Path, *, system: bool = False) -> pwd.stru
             subprocess.run([*cmd, name], check=True, capture_output=True, text=True)
         entry = pwd.getpwnam(name)
         home = Path(entry.pw_dir)
+        wanted = home_root / name
+        if system and home != wanted:
+            # A service user made for a data dir that moved (or was deleted): JupyterHub
+            # starts services with the HOME of their Unix user, so point it here. usermod
+            # refuses while the user runs processes; those keep the old home meanwhile.
+            moved = subprocess.run(
+                ["usermod", "--home", str(wanted), name], capture_output=True, text=True
+            )
+            if moved.returncode == 0:
+                entry = pwd.getpwnam(name)
+            else:
+                log.warning("home of %s stays %s: %s", name, home, moved.stderr.strip())
         if not system:
             if not home.exists():
                 home.mkdir(parents=True, mode=0o700)

@@ -83,7 +83,7 @@ def test_make_up_from_a_fresh_clone_then_sigterm_leaves_nothing(tmp_path):
         names = " ".join(" ".join(p.cmdline()) for p in started)
         for part in (
             "jupyterhub",
-            "configurable-http-proxy",
+            "praxishub.proxy",
             "praxishub.service",
             "jupyterhub-singleuser",
         ):

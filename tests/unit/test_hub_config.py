@@ -75,7 +75,7 @@ def test_ports_and_state_live_under_the_data_dir():
     c = make()
     assert (c.JupyterHub.port, c.JupyterHub.hub_port) == (9000, 9001)
     assert c.ConfigurableHTTPProxy.api_url == "http://127.0.0.1:9002"
-    assert c.ConfigurableHTTPProxy.command == ["/opt/venv/bin/configurable-http-proxy"]
+    assert c.ConfigurableHTTPProxy.command == ["/opt/venv/bin/python", "-m", "praxishub.proxy"]
     assert c.JupyterHub.db_url == "sqlite:////srv/p/var/hub/jupyterhub.sqlite"
     assert c.JupyterHub.cookie_secret_file == "/srv/p/var/hub/jupyterhub_cookie_secret"
 
