@@ -32,12 +32,43 @@ ANSWERS = {
 }
 
 
-def submit(course_dir: Path, student: str, code: str | None) -> None:
+def _edit_test(nb: dict) -> None:
+    nb["cells"][2]["source"] = "pass"
+
+
+def _delete_test(nb: dict) -> None:
+    del nb["cells"][2]
+
+
+def _more_points(nb: dict) -> None:
+    nb["cells"][2]["metadata"]["nbgrader"]["points"] = 100
+    nb["cells"][2]["source"] = "pass"
+
+
+def _test_as_markdown(nb: dict) -> None:
+    cell = nb["cells"][2]
+    cell["cell_type"] = "markdown"
+    cell.pop("outputs", None)
+    cell.pop("execution_count", None)
+
+
+# Each with a wrong answer: a point would mean the tampering worked.
+TAMPERING = {
+    "edited test cell": _edit_test,
+    "deleted test cell": _delete_test,
+    "changed grade metadata": _more_points,
+    "test cell turned into Markdown": _test_as_markdown,
+}
+
+
+def submit(course_dir: Path, student: str, code: str | None, tamper=None) -> None:
     """Put a submission in the course as nbgrader collect leaves it."""
     release = course_dir / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
     nb = json.loads(release.read_text("utf-8"))
     if code is not None:
         nb["cells"][1]["source"] = code
+    if tamper is not None:
+        tamper(nb)
     folder = course_dir / "submitted" / student / ASSIGNMENT
     folder.mkdir(parents=True)
     (folder / f"{ASSIGNMENT}.ipynb").write_text(json.dumps(nb), "utf-8")
@@ -47,7 +78,7 @@ def submit(course_dir: Path, student: str, code: str | None) -> None:
 @pytest.fixture(scope="module")
 def programme():
     base = world_dir("praxishub-bulk-")
-    settings_path = make_programme(base, trainees=12)
+    settings_path = make_programme(base, trainees=16)
     out = subprocess.run(
         [BIN / "praxishub", "courses", "release", COURSE, ASSIGNMENT, "-c", settings_path],
         capture_output=True,
@@ -61,8 +92,8 @@ def programme():
 @pytest.mark.timeout(600)
 def test_scores_match_nbgrader_and_reach_the_trainees(programme, tmp_path):
     """Do 2 workers give every submission the score stock `nbgrader autograde` gives, store
-    all of them, record them for the trainees, and keep trainee code from the gradebook and
-    from other submissions (which stock nbgrader does not)?"""
+    all of them, record them for the trainees, give tampered tests nothing, and keep trainee
+    code from the gradebook and from other submissions (which stock nbgrader does not)?"""
     values = yaml.safe_load(programme.read_text("utf-8"))
     course_dir = programme.parent / "courses" / COURSE
     trainees = [p["username"] for p in values["people"] if p["role"] == "trainee"]
@@ -83,6 +114,10 @@ def test_scores_match_nbgrader_and_reach_the_trainees(programme, tmp_path):
     snoopers = dict(zip(trainees[len(people) :], targets, strict=False))
     for person, target in snoopers.items():
         submit(course_dir, person, f"open({str(targets[target])!r}, 'rb').read(1)\nminutes = 30")
+    tamperers = dict(zip(trainees[len(people) + len(snoopers) :], TAMPERING, strict=False))
+    assert len(tamperers) == len(TAMPERING)
+    for person, how in tamperers.items():
+        submit(course_dir, person, "minutes = 31", TAMPERING[how])
     # Stock nbgrader, one call for everyone, on an identical copy.
     stock = tmp_path / "stock"
     shutil.copytree(course_dir, stock)
@@ -104,12 +139,16 @@ def test_scores_match_nbgrader_and_reach_the_trainees(programme, tmp_path):
         text=True,
     )
     assert out.returncode == 0, out.stdout + out.stderr
-    everyone = [*people, *snoopers]
+    everyone = [*people, *snoopers, *tamperers]
     assert f"graded {len(everyone)}, not graded 0, refused 0" in out.stdout
 
     ours, theirs = cell_scores(course_dir / "gradebook.db"), cell_scores(stock / "gradebook.db")
     assert set(ours) == set(everyone)
     assert {p: ours[p] for p in people} == {p: theirs[p] for p in people}
+    # tampering earns nothing, as with nbgrader itself (which restores the tests)
+    for person, how in tamperers.items():
+        assert ours[person] == theirs[person], how
+        assert not ours[person].get("q1-test"), (how, ours[person])
     # stock nbgrader runs trainee code with its own rights; ours in the sandbox
     assert all(theirs[p]["q1-test"] == 1.0 for p in snoopers)
     assert all(ours[p]["q1-test"] == 0.0 for p in snoopers)
@@ -130,7 +169,8 @@ def test_scores_match_nbgrader_and_reach_the_trainees(programme, tmp_path):
                 (COURSE, ASSIGNMENT),
             ).fetchall()
         )
-    assert rows == {p: ours[p]["q1-test"] for p in everyone}
+    # (a deleted test cell has no autograded score in the gradebook: 0 points for the trainee)
+    assert rows == {p: ours[p]["q1-test"] or 0.0 for p in everyone}
     # every sandbox slot is empty afterwards
     for slot in range(2):
         left = subprocess.run(["pgrep", "-u", f"sbx{slot}-{COURSE}"], capture_output=True)
