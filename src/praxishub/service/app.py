@@ -39,6 +39,12 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
         self.set_header("X-Content-Type-Options", "nosniff")
         self.set_header("Cache-Control", "no-store")
 
+    async def prepare(self) -> None:
+        # Ask the hub who the caller is without blocking the event loop: one slow answer
+        # from a busy hub must not stall every other request to the service. The answer
+        # is cached on the handler, so get_current_user() below does not ask again.
+        await self.hub_auth.get_user(self, sync=False)
+
     def write_json(self, data: Any, status: int = 200) -> None:
         self.set_status(status)
         self.set_header("Content-Type", "application/json; charset=utf-8")
