@@ -421,6 +421,25 @@ def autograde_assignment(
             str(resources.files("praxishub").joinpath("jupyter_data")),
         )
     grading = settings["grading"]
+    from nbgrader.api import Gradebook, MissingEntry
+
+    gradebook = course.directory / "gradebook.db"
+    try:
+        if not gradebook.is_file():
+            raise MissingEntry()
+        with Gradebook(f"sqlite:///{gradebook}") as gb:
+            gb.find_assignment(assignment)
+    except MissingEntry:
+        raise PraxisError(
+            f"{course_id}/{assignment} has not been released, so there is nothing to grade.",
+            [
+                Problem(
+                    str(gradebook),
+                    f"no assignment {assignment!r}",
+                    f"run: praxishub courses release {course_id} {assignment}",
+                )
+            ],
+        ) from None
     jobs, refused = jobs_for(
         course.directory,
         course.id,
