@@ -61,3 +61,4 @@ test: $(STAMP) chromium lint
 bench: $(STAMP)
 	$(BIN)/python bench/login_storm.py
 	$(BIN)/python bench/autograde.py
+	$(BIN)/python bench/deidentify.py

@@ -17,6 +17,7 @@ from rich.table import Table
 
 from praxishub import backup as backup_mod
 from praxishub import db, people, workspace
+from praxishub.cases.commands import cases_group
 from praxishub.demo import demo_settings
 from praxishub.errors import PraxisError, Problem
 from praxishub.hub import IsolationError, Runtime, isolation_mode
@@ -422,6 +423,20 @@ def up(settings_path: Path, demo_dir: Path | None, hub_config: Path | None) -> N
                 if first:
                     click.echo(f"releasing {course_id}/{first} for the demo")
                     courses.release(loaded, course_id, first)
+        # The repo's case library (checked, de-identified, reviewed) is what the service serves.
+        from praxishub.cases import browse, commands, library
+
+        source = commands.repo_library()
+        if (source / "cases").is_dir():
+            store = library.Store(layout.cases_store)
+            done = browse.deploy(
+                source, layout.library_dir, library.read_deny_list(store.deny_list)
+            )
+            commands.owner_fix(layout.library_dir, loaded.path)
+            click.echo(f"case library: {len(done)} case(s) from {source}")
+        dashboards = _repo_courses().parent / "dashboards"
+        if dashboards.is_dir():
+            workspace.deploy_apps(dashboards, layout.apps_dir)
     except PraxisError as exc:
         _fail(exc)
     config = (hub_config or _find_hub_config()).resolve()
@@ -472,3 +487,6 @@ def restore_cmd(src: Path, settings_path: Path) -> None:
     except PraxisError as exc:
         _fail(exc)
     click.echo(f"restored {', '.join(manifest['databases'])} from {src}")
+
+
+main.add_command(cases_group)

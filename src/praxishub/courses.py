@@ -29,6 +29,7 @@ from praxishub.layout import Layout
 from praxishub.settings import Settings
 
 GRADER_PREFIX = "grader-"
+CASE_ASSIGNMENTS = "case_assignments.yaml"
 
 
 @cache
@@ -272,25 +273,54 @@ def nbgrader(settings: Settings, course: Course, *args: str) -> subprocess.Compl
     )
 
 
+def case_assignments(directory: Path) -> list[dict[str, Any]]:
+    """The case-analysis assignments added to a deployed course (``praxishub cases assign``).
+
+    They are listed beside course.yaml, not in it: deploy replaces course.yaml from
+    the repository and keeps everything else in the course directory.
+    """
+    path = directory / CASE_ASSIGNMENTS
+    if not path.is_file():
+        return []
+    return list((yaml.safe_load(path.read_text("utf-8")) or {}).get("assignments", []))
+
+
+def record_case_assignment(directory: Path, entry: dict[str, Any]) -> Path:
+    """Add or replace (by id) one case assignment in the course's list; written atomically."""
+    kept = [a for a in case_assignments(directory) if a["id"] != entry["id"]]
+    text = "# Written by `praxishub cases assign`; kept by `praxishub courses deploy`.\n"
+    text += yaml.safe_dump({"assignments": [*kept, entry]}, allow_unicode=True, sort_keys=False)
+    path = directory / CASE_ASSIGNMENTS
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
 def release(settings: Settings, course_id: str, assignment: str) -> None:
-    """Generate the student version of an assignment and release it to the exchange."""
+    """Generate the student version of an assignment and release it to the exchange.
+
+    An assignment is a webinar of course.yaml or a case assignment of the course.
+    """
     course = find(settings, course_id)
     spec = load_course(course.directory / "course.yaml")
-    webinar = next((w for w in spec["webinars"] if w["id"] == assignment), None)
-    if webinar is None or not (course.directory / "source" / assignment).is_dir():
+    cases = case_assignments(course.directory)
+    found = next((a for a in [*spec["webinars"], *cases] if a["id"] == assignment), None)
+    if found is None or not (course.directory / "source" / assignment).is_dir():
         raise PraxisError(
             f"Course {course_id} has no assignment {assignment!r}.",
             [
                 Problem(
                     str(course.directory / "course.yaml"),
-                    f"no webinar {assignment!r}",
-                    "use one of: " + ", ".join(w["id"] for w in spec["webinars"]),
+                    f"no webinar or case assignment {assignment!r}",
+                    "use one of: " + ", ".join(a["id"] for a in [*spec["webinars"], *cases]),
                 )
             ],
         )
-    due = datetime.fromisoformat(webinar["deadline"]).isoformat(sep=" ")
+    due = found.get("deadline")
+    add = [f"--duedate={datetime.fromisoformat(due).isoformat(sep=' ')}"] if due else []
     steps = [
-        ("db", "assignment", "add", assignment, f"--duedate={due}"),
+        ("db", "assignment", "add", assignment, *add),
         ("generate_assignment", assignment, "--force"),
         ("release_assignment", assignment, "--force"),
     ]

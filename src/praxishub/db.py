@@ -114,6 +114,20 @@ class Extension(Base):
     granted_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class CaseView(Base):
+    """One opening of a published case by one person (the who-viewed audit log)."""
+
+    __tablename__ = "case_views"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(String(80), index=True)
+    username: Mapped[str] = mapped_column(ForeignKey("people.username"), index=True)
+    viewed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"case": self.case_id, "username": self.username, "viewed_at": self.viewed_at}
+
+
 def default_url(data_dir: Path) -> str:
     return f"sqlite:///{data_dir / 'praxis' / 'programme.sqlite'}"
 

@@ -192,10 +192,12 @@ def _apply_spawner(
         c.UnixUserSpawner.home_root = spawn["home_root"] or str(layout.homes)
         c.UnixUserSpawner.unix_prefix = spawn["unix_prefix"]
         c.UnixUserSpawner.default_language = language
+        c.UnixUserSpawner.apps_dir = str(layout.apps_dir)
     else:
         c.JupyterHub.spawner_class = "praxishub.spawner.SharedUserSpawner"
         c.SharedUserSpawner.homes_dir = str(layout.demo_homes)
         c.SharedUserSpawner.default_language = language
+        c.SharedUserSpawner.apps_dir = str(layout.apps_dir)
         if runtime.is_root:
             c.Spawner.args = ["--allow-root"]
     c.Spawner.cmd = [str(bin_dir / "jupyterhub-singleuser")]
@@ -213,7 +215,17 @@ def _apply_spawner(
         "JUPYTER_CONFIG_PATH": str(resources.files("praxishub").joinpath("jupyter_config")),
         "PRAXISHUB_LANGUAGE": language,
         "PRAXISHUB_EXCHANGE": str(layout.exchange_dir),
+        # The apps (Voila) in a person's server call the programme service directly.
+        "PRAXISHUB_SERVICE_URL": f"http://127.0.0.1:{settings['ports']['service']}/services/{SERVICE}/",
     }
+    # The server's token may call the programme service as its owner, with the owner's
+    # programme scopes (JupyterHub gives the token only those the owner holds).
+    c.Spawner.server_token_scopes = [
+        "users:activity!user",
+        "access:servers!server",
+        ACCESS,
+        *CUSTOM_SCOPES,
+    ]
 
 
 def _path(bin_dir: Path) -> str:

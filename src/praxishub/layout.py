@@ -52,6 +52,21 @@ class Layout:
         return self.data_dir / "demo-logins.json"
 
     @property
+    def apps_dir(self) -> Path:
+        """The Voila apps (from the repo's dashboards/), copied into each person's home."""
+        return self.data_dir / "apps"
+
+    @property
+    def library_dir(self) -> Path:
+        """The published case library the programme service serves (cases/<case_id>/)."""
+        return self.praxis_dir / "library"
+
+    @property
+    def cases_store(self) -> Path:
+        """Raw intake, review drafts, reports and the deny-list: the service's alone."""
+        return self.praxis_dir / "cases"
+
+    @property
     def hub_db(self) -> Path:
         return self.hub_dir / "jupyterhub.sqlite"
 

@@ -12,6 +12,7 @@ import asyncio
 import json
 import os
 import pwd
+import shutil
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
@@ -34,12 +35,37 @@ def seed_user_settings(home: Path, language: str) -> Path | None:
     return target
 
 
+APPS_FOLDER = "praxis-apps"
+
+
+def install_apps(home: Path, apps: Path, owner: tuple[int, int] | None = None) -> Path | None:
+    """Copy the Voila apps into home/praxis-apps, read-only for the person (replaced each start)."""
+    notebooks = sorted(apps.glob("*.ipynb")) if apps.is_dir() else []
+    if not notebooks:
+        return None
+    target = home / APPS_FOLDER
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        target.unlink()  # a person's own file in the way: the apps folder is ours
+    target.mkdir(exist_ok=True)
+    for notebook in notebooks:
+        copy = target / notebook.name
+        copy.unlink(missing_ok=True)
+        shutil.copyfile(notebook, copy)
+        copy.chmod(0o444)
+    target.chmod(0o555)
+    if owner is not None:  # root owns it: the person can read and run, not change
+        for path in (target, *target.iterdir()):
+            os.chown(path, *owner)
+    return target
+
+
 class UnixUserSpawner(LocalProcessSpawner):
     """LocalProcessSpawner that runs each hub user as their own, created-on-demand Unix user."""
 
     home_root = Unicode("/home", config=True, help="Parent directory of the homes.")
     unix_prefix = Unicode("ph-", config=True, help="Prefix of the Unix names.")
     default_language = Unicode("", config=True, help="First JupyterLab language of new users.")
+    apps_dir = Unicode("", config=True, help="The Voila apps copied into each home.")
 
     @property
     def unix_name(self) -> str:
@@ -51,6 +77,8 @@ class UnixUserSpawner(LocalProcessSpawner):
         seeded = seed_user_settings(home, self.default_language)
         if seeded is not None:
             unixusers.chown_tree(home / ".jupyter", entry.pw_uid, entry.pw_gid)
+        if self.apps_dir:
+            install_apps(home, Path(self.apps_dir), owner=(0, 0))
 
     async def start(self):  # type: ignore[no-untyped-def]
         await asyncio.get_running_loop().run_in_executor(None, self._prepare_account)
@@ -72,6 +100,7 @@ class SharedUserSpawner(LocalProcessSpawner):
 
     homes_dir = Unicode(config=True, help="Folder holding one subfolder per person.")
     default_language = Unicode("", config=True)
+    apps_dir = Unicode("", config=True, help="The Voila apps copied into each home.")
 
     def make_preexec_fn(self, name: str):  # type: ignore[no-untyped-def]
         return None
@@ -80,6 +109,8 @@ class SharedUserSpawner(LocalProcessSpawner):
         home = Path(self.homes_dir) / self.user.name
         home.mkdir(parents=True, exist_ok=True, mode=0o700)
         seed_user_settings(home, self.default_language)
+        if self.apps_dir:
+            install_apps(home, Path(self.apps_dir))
         env["HOME"] = str(home)
         env["USER"] = os.environ.get("USER", "")
         return env

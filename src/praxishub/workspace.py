@@ -137,3 +137,17 @@ def write_private(path: Path, text: str) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
+
+
+def deploy_apps(source: Path, target: Path) -> list[str]:
+    """Copy the Voila apps (dashboards/*.ipynb) into the data dir, readable by everyone."""
+    target.mkdir(parents=True, exist_ok=True)
+    target.chmod(0o755)
+    names = []
+    for notebook in sorted(source.glob("*.ipynb")):
+        tmp = target / f".{notebook.name}.tmp"
+        tmp.write_bytes(notebook.read_bytes())
+        tmp.chmod(0o644)
+        os.replace(tmp, target / notebook.name)
+        names.append(notebook.stem)
+    return names

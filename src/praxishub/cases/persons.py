@@ -1,0 +1,121 @@
+"""Layer 2, continued: persons named by their context, in every language.
+
+Rule: the context alone must say "this is a person": a title (Mr, Ms., paní,
+MUDr.), an initial before a surname (J. Mensah, Е. В. Шестакова), a role label
+with a colon ("Konzultant: Ondřej"), a name being introduced ("gave her name as",
+"представилась как", "деп таныстырды", "自称") or a nickname ("calls him "Mase"",
+"JJ (his nickname)", "妈妈叫她"琪琪""). So these find names that no list holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from praxishub.cases.ner import allowed
+from praxishub.cases.spans import Span
+
+_UP = "A-ZА-ЯЁÁČĎÉĚÍŇÓŘŠŤÚŮÝŽӘҒҚҢӨҰҮҺІ"
+_LO = "a-zа-яёáčďéěíňóřšťúůýžәғқңөұүһі"
+_NAME = rf"[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?"
+_NAMES = rf"{_NAME}(?:\s{_NAME}){{0,2}}"
+_HAN = "\u4e00-\u9fff"
+
+# Capitalised function words that can follow an initial-like letter at a sentence's end.
+_NOT_SURNAMES = frozenset(
+    [
+        "The",
+        "This",
+        "That",
+        "Then",
+        "There",
+        "They",
+        "These",
+        "Those",
+        "She",
+        "He",
+        "It",
+        "We",
+        "You",
+        "His",
+        "Her",
+        "Its",
+        "Our",
+        "Their",
+        "And",
+        "But",
+        "Or",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Also",
+        "In",
+        "On",
+        "At",
+        "To",
+        "For",
+        "From",
+        "With",
+        "Of",
+        "As",
+        "By",
+        "No",
+        "Not",
+        "Yes",
+    ]
+)
+
+_CONTEXTS = [
+    # Mr Osei, Ms. Alvarez, Mrs Kowalski's, Dr Aisha Thompson
+    re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+(?P<n>{_NAMES})"),
+    # paní Kučerová, pana Černého, MUDr. Malým, Mgr. Hana Horáková
+    re.compile(
+        r"(?<!\w)(?:pan|paní|pana|panu|panem|pane|slečn[aouě]|Mgr\.|MUDr\.|PhDr\.|Ing\.|Bc\.|doc\.|prof\.)"
+        rf"\s+(?P<n>{_NAMES})"
+    ),
+    # J. Mensah, R. Castillo, Е. В. Шестакова
+    re.compile(rf"(?<![\w.])(?P<n>[{_UP}]\.\s?(?:[{_UP}]\.\s?)?{_NAME})"),
+    # Соколовой О. П., Жұмабекова Р. Т.
+    re.compile(rf"(?<![\w.])(?P<n>{_NAME}\s[{_UP}]\.\s?[{_UP}]\.)"),
+    # School counsellor:** Priya Nair / Konzultant: Ondřej / Кеңесші: Арман
+    re.compile(
+        r"(?i:counsel+or|therapist|psychologist|supervisor|tutor|consultant|caseworker|social worker"
+        r"|konzultant\w*|psycholog\w*|terapeut\w*|supervize|supervizor\w*|psycholožka"
+        r"|психолог\w*|консультант\w*|супервиз\w*|кеңесші|куратор\w*)"
+        rf"\s*[:：]\s*(?:\*\*\s*)?(?:(?:Dr|Mgr|PhDr|Mr|Ms|Mrs)\.?\s+)?(?P<n>{_NAMES})"
+    ),
+    # gave her name as Hope / se představila jako Míša / представилась как Саша / Жансая деп таныстырды
+    re.compile(
+        r"(?:name (?:is|was|as)|named|introduced (?:herself|himself|themselves) as|called (?:herself|himself)"
+        r"|představil[aoi]? se jako|se představil[aoi]? jako|представил\w* как|представил\w*"
+        rf"|назвал\w* себя|зовут)\s+(?P<n>{_NAMES})"
+    ),
+    re.compile(rf"(?P<n>{_NAMES})\s+деп\s+(?:ата\w*|таныстыр\w*|шақыр\w*)"),
+    # Mom calls him "Mase" / volá „Matýsku“ / называет его Тимошей / просит называть «Тим»
+    re.compile(
+        r"(?:\bcalls?|\bcalled|nicknamed?|goes by|known as|volá|volají|říká|říkají|oslovuje|přezdív\w+"
+        r"|называ\w+|зов[ёеу]т)\s+(?:(?:him|her|them|me|ho|ji|mu|jí|jej|его|её|ее|их|меня)\s+)?"
+        rf"[\"“„«'‘]?(?P<n>{_NAME})"
+    ),
+    # JJ (his nickname), Gracie (she prefers this), Aika (she uses this name with friends)
+    re.compile(
+        r"(?P<n>\b[A-Z][A-Za-z]{1,20})[\"”]?\s*\((?:(?:his|her|their)\s+(?:nick)?name"
+        r"|(?:she|he|they)\s+(?:prefers?|uses?|likes?))"
+    ),
+    # 妈妈叫她"琪琪", 自称小雨, 明明（妈妈这样叫他）
+    re.compile(rf"叫(?:他|她|我)?\s*[\"“”「『](?P<n>[{_HAN}]{{1,3}})[\"”」』]"),
+    re.compile(rf"(?:自称|小名|昵称|名叫)[\"“「]?(?P<n>[{_HAN}]{{2}})"),
+    re.compile(rf"(?P<n>[{_HAN}]{{2}})[（(][^）)\n]{{0,10}}叫(?:他|她)[）)]"),
+]
+
+
+def find(text: str) -> Iterator[Span]:
+    for pattern in _CONTEXTS:
+        for m in pattern.finditer(text):
+            name = m.group("n")
+            words = re.findall(rf"[{_UP}][{_LO}]+", name)
+            if words and (words[-1] in _NOT_SURNAMES or allowed(name)):
+                continue
+            yield Span(m.start("n"), m.end("n"), "PERSON", "context")

@@ -1,0 +1,270 @@
+"""Layer 4: what was found once is masked wherever it recurs in the same case.
+
+Rule: only what another layer already found (a person, place, organisation or
+class) is looked for again, in the forms its language gives it: Russian, Kazakh
+and Czech case endings, English plurals and possessives, and for Chinese the
+given name alone and doubled (王一鸣 → 一鸣; 林悦 → 悦悦). A person's first name
+also brings its diminutives (Полина → Поля). The search is case-sensitive, so
+"Will" the name never masks "will" the verb; a recurrence that starts a sentence
+is masked only if it is a known first name, so "Holub na okně" stays.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from praxishub.cases import intake, ner
+from praxishub.cases.spans import Span
+
+_LETTER = r"[^\W\d_]"
+_KINDS = ("PERSON", "PLACE", "ORG", "CLASS")
+_RU_ENDINGS = "а|я|у|ю|е|и|ы|о|ой|ей|ою|ею|ом|ем|ым|им|ого|его|ому|ему|ую|ая|ий|ый|ое|ых|их|ов|ев|ах|ях|ами|ями|ам|ям|ь|й"
+_KK_ENDINGS = (
+    "ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|а|е|на|не|ны|ні|ды|ді|ты|ті|н|да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен"
+    "|мен|бен|пен|ша|ше|жан|лар|лер|дар|дер"
+)
+_CS_ENDINGS = "a|e|ě|u|ou|y|i|o|em|ovi|ové|ovou|ová|é|ého|ému|ém|ým|ými|ech|ách|ům|ům|ku|ko"
+_EN_ENDINGS = "s|es|'s|’s"
+_VOWELS = "аяуюеиыоёйьәөүұіaeiouyáéěíóúůýě"
+# Czech consonant changes before -e/-i/-ovi: Zuzka → Zuzce, Olga → Olze, Věra → Věře, Marek → Marka
+_CS_SOFT = {"k": "c", "h": "z", "g": "z", "r": "ř", "ch": "š"}
+# Titles that a model may include in a person's span; they are not names.
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "sir",
+        "madam",
+        "pan",
+        "paní",
+        "pana",
+        "panu",
+        "panem",
+        "slečna",
+        "mgr",
+        "mudr",
+        "phdr",
+        "ing",
+        "bc",
+        "doc",
+        "господин",
+        "госпожа",
+        "гражданин",
+        "гражданка",
+        "ханым",
+        "мырза",
+        "апай",
+        "ағай",
+    ]
+)
+_SENTENCE_END = re.compile(r"(?:[.!?…:;\n]\s*[\"«“„(]?\s*|^\s*[#>*\-\d.)|]*\s*)$")
+
+
+@dataclass
+class Seen:
+    """The names, places and classes found so far in one case, and their patterns."""
+
+    language: str
+    parts: dict[str, str] = field(default_factory=dict)  # part → kind
+    _pattern: re.Pattern[str] | None = None
+    _zh: set[str] = field(default_factory=set)
+
+    def add(self, text: str, spans: list[Span]) -> None:
+        before = len(self.parts) + len(self._zh)
+        for span in spans:
+            if span.kind in _KINDS and "recurs" not in span.source:
+                self._add(span.kind, text[span.start : span.end])
+        if len(self.parts) + len(self._zh) != before:
+            self._pattern = None
+
+    def _add(self, kind: str, surface: str) -> None:
+        if self.language == "zh" or re.search(r"[\u4e00-\u9fff]", surface):
+            self._add_zh(kind, surface)
+            return
+        if kind == "CLASS":
+            if re.fullmatch(r"\w{2,6}", surface):
+                self.parts.setdefault(surface, kind)
+            return
+        for word in re.findall(rf"{_LETTER}[\w'’-]*{_LETTER}", surface):
+            if len(word) < 3 or word.isupper() or not word[0].isupper() or ner.allowed(word):
+                continue
+            if word.casefold() in _TITLES:
+                continue
+            if kind == "PERSON" or kind == "PLACE":
+                self.parts.setdefault(word, kind)
+            if kind == "PERSON":
+                for short in _diminutives_of(word, self.language):
+                    self.parts.setdefault(short, kind)
+
+    def _add_zh(self, kind: str, surface: str) -> None:
+        name = re.sub(r"[^\u4e00-\u9fff]", "", surface)
+        if kind != "PERSON":
+            if len(name) >= 2 and not ner.allowed(name):
+                self._zh.add(name)
+            return
+        surnames = ner.zh_surnames()
+        if len(name) >= 2:
+            self._zh.add(name)
+        given = (
+            name[2:]
+            if name[:2] in surnames and len(name) >= 4
+            else name[1:]
+            if name[:1] in surnames
+            else ""
+        )
+        if len(given) == 2:
+            self._zh.add(given)  # 王一鸣 → 一鸣
+        if given:
+            self._zh.add(given[-1] * 2)  # 林悦 → 悦悦, 陈思琪 → 琪琪
+
+    def pattern(self) -> re.Pattern[str] | None:
+        if self._pattern is None and (self.parts or self._zh):
+            alternatives = [re.escape(z) for z in sorted(self._zh, key=len, reverse=True)]
+            for part in sorted(self.parts, key=len, reverse=True):
+                alternatives.append(_forms(part, self.language))
+            self._pattern = re.compile("|".join(alternatives))
+        return self._pattern
+
+    def find(self, text: str, taken: list[Span]) -> list[Span]:
+        """Spans for every recurrence in text of what was seen, outside what is already taken."""
+        pattern = self.pattern()
+        if pattern is None:
+            return []
+        found = []
+        for m in pattern.finditer(text):
+            if any(s.start <= m.start() and m.end() <= s.end for s in taken):
+                continue
+            word = m.group()
+            if not _han(word) and self._inside_word(text, m.start(), m.end()):
+                continue
+            kind = self.parts.get(word) or next(
+                (k for p, k in self.parts.items() if word.startswith(p[: max(3, len(p) - 2)])),
+                "PERSON",
+            )
+            if (
+                kind == "PERSON"
+                and not _han(word)
+                and self._starts_sentence(text, m.start())
+                and not _first_name(word, self.language)
+            ):
+                continue
+            found.append(Span(m.start(), m.end(), kind, "recurs"))
+        return found
+
+    @staticmethod
+    def _inside_word(text: str, start: int, end: int) -> bool:
+        return bool(
+            (start and re.match(_LETTER, text[start - 1]))
+            or (end < len(text) and re.match(r"\w", text[end]))
+        )
+
+    @staticmethod
+    def _starts_sentence(text: str, start: int) -> bool:
+        return start == 0 or bool(_SENTENCE_END.search(text[max(0, start - 4) : start]))
+
+
+def _han(word: str) -> bool:
+    return bool(re.match(r"[\u4e00-\u9fff]", word))
+
+
+def _forms(word: str, language: str) -> str:
+    """A regex for the word and its inflected forms."""
+    if language == "en":
+        return re.escape(word) + f"(?:{_EN_ENDINGS})?"
+    endings = {"cs": _CS_ENDINGS, "kk": f"{_KK_ENDINGS}|{_RU_ENDINGS}"}.get(language, _RU_ENDINGS)
+    stems = {word}
+    stem = word
+    while len(stem) > 3 and stem[-1].casefold() in _VOWELS and len(word) - len(stem) < 2:
+        stem = stem[:-1]
+    stems.add(stem)
+    # A seed that was itself inflected ("Мельниковым", "Айгерімнің"): its stem without the ending.
+    for ending in sorted(endings.split("|"), key=len, reverse=True):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            stems.add(word[: -len(ending)])
+            break
+    if language == "cs":
+        for stem in list(stems):
+            if stem.endswith("ek") and len(stem) > 4:
+                stems.add(stem[:-2] + "k")  # Marek → Marka, Vašek → Vaška
+            for hard, soft in _CS_SOFT.items():
+                if stem.endswith(hard):
+                    stems.add(stem[: -len(hard)] + soft)
+    body = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
+    # Czech diminutives grow from the stem: Adéla → Adélka, Adélku
+    middle = "(?:k|ičk|ink|ečk)?" if language == "cs" else ""
+    tail = f"(?:{_KK_ENDINGS})?" if language == "kk" else ""
+    return f"(?:{body}){middle}(?:{endings})?{tail}"
+
+
+def _diminutives_of(word: str, language: str) -> list[str]:
+    """The diminutives of the first name word is a form of (Полину → Поля, Полечка)."""
+    table = intake.diminutives().get(language if language != "kk" else "kk", {}) or {}
+    out: list[str] = []
+    folded = word.casefold()
+    for base, shorts in table.items():
+        b = base.casefold()
+        if folded == b or (
+            len(b) > 4 and folded[: len(b) - 1] == b[:-1] and len(folded) - len(b) <= 2
+        ):
+            out.extend(shorts)
+    return out
+
+
+@functools.cache
+def _first_names(language: str) -> frozenset[str]:
+    names: set[str] = set()
+    for base, shorts in (intake.diminutives().get(language, {}) or {}).items():
+        names.add(base.casefold())
+        names.update(s.casefold() for s in shorts)
+    if language in ("cs", "en"):
+        names |= ner.latin_names(language, first_only=True)
+    if language == "kk":
+        names |= ner.kk_names()
+    return frozenset(names)
+
+
+def _first_name(word: str, language: str) -> bool:
+    names = _first_names(language)
+    folded = word.casefold()
+    if folded in names:
+        return True
+    if language == "cs":  # Adélka, Ondrou, Zuzce: a declined or diminutive first name
+        for ending in (
+            "ička",
+            "inka",
+            "ečka",
+            "ka",
+            "ku",
+            "kou",
+            "ce",
+            "ou",
+            "ovi",
+            "em",
+            "a",
+            "e",
+            "u",
+            "y",
+            "i",
+            "o",
+        ):
+            stem = folded[: -len(ending)]
+            if (
+                folded.endswith(ending)
+                and len(stem) >= 3
+                and {stem, stem + "a", stem + "ka"} & names  # Zuzce → Zuzka
+            ):
+                return True
+    if language in ("ru", "kk"):
+        # Not a common word pymorphy3 knows (so "Дәуренмен" is kept masked), or a name it knows.
+        lower = word.casefold()
+        if not ner.morph().word_is_known(lower):
+            return True
+        return any("Name" in p.tag.grammemes for p in ner.parse(word)[:2])
+    return False

@@ -1,0 +1,93 @@
+"""Spans: what the de-identification layers find, and how their findings are joined.
+
+Rule: a span is offsets into the original text plus a type; every layer returns
+spans and nothing else, and only ``union`` decides what is finally replaced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The identifier types, in the order they win when two spans of equal length overlap.
+TYPES = (
+    "ID",
+    "PHONE",
+    "EMAIL",
+    "URL",
+    "HANDLE",
+    "POSTCODE",
+    "ADDRESS",
+    "SCHOOL",
+    "CLASS",
+    "DATE",
+    "AGE",
+    "PERSON",
+    "ORG",
+    "PLACE",
+)
+PRIORITY = {t: i for i, t in enumerate(TYPES)}
+
+# Tags shown in place of an identifier: Russian for Cyrillic cases, English otherwise.
+LABELS = {
+    "ru": {
+        "PERSON": "ИМЯ",
+        "PLACE": "МЕСТО",
+        "ADDRESS": "АДРЕС",
+        "POSTCODE": "ИНДЕКС",
+        "PHONE": "ТЕЛЕФОН",
+        "EMAIL": "ПОЧТА",
+        "URL": "ССЫЛКА",
+        "HANDLE": "НИК",
+        "ID": "НОМЕР",
+        "DATE": "ДАТА",
+        "AGE": "ВОЗРАСТ",
+        "SCHOOL": "ШКОЛА",
+        "CLASS": "КЛАСС",
+        "ORG": "ОРГАНИЗАЦИЯ",
+    },
+    "en": {t: ("NAME" if t == "PERSON" else t) for t in TYPES},
+}
+
+
+def label(kind: str, language: str) -> str:
+    return LABELS["ru" if language in ("ru", "kk") else "en"][kind]
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str
+    source: str  # which layer found it, e.g. "phonenumbers", "natasha", "intake"
+
+    def __post_init__(self) -> None:
+        if self.kind not in PRIORITY:
+            raise ValueError(f"unknown identifier type {self.kind!r}")
+        if not 0 <= self.start < self.end:
+            raise ValueError(f"empty or negative span {self.start}..{self.end}")
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def union(spans: list[Span]) -> list[Span]:
+    """Join overlapping spans into non-overlapping ones, sorted by offset.
+
+    Overlapping spans merge into one covering both (nothing found by any layer is
+    left unmasked); the merged span takes the type of its strongest member: a
+    structured identifier beats a name, a longer span beats a shorter one.
+    """
+    merged: list[list[Span]] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if merged and span.start < max(s.end for s in merged[-1]):
+            merged[-1].append(span)
+        else:
+            merged.append([span])
+    out = []
+    for group in merged:
+        best = min(group, key=lambda s: (PRIORITY[s.kind], -(s.end - s.start)))
+        start = min(s.start for s in group)
+        end = max(s.end for s in group)
+        sources = "+".join(sorted({s.source for s in group}))
+        out.append(Span(start, end, best.kind, sources))
+    return out

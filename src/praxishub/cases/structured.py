@@ -1,0 +1,289 @@
+"""Layer 1: structured identifiers, found by pattern and validated by library.
+
+Rule: a number is an identifier when a library says it is valid (phonenumbers,
+python-stdnum) or when its context says so ("паспорт", "карта №"); every other
+long run of digits is left to the review as a suspicious leftover, not guessed.
+Offsets always refer to the text as given: look-alike characters are normalised
+in a copy of the same length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+from stdnum.cn import ric
+from stdnum.cz import rc
+from stdnum.gb import nhs, upn
+from stdnum.ru import inn
+
+from praxishub.cases import places
+from praxishub.cases.spans import Span
+
+# Dashes and spaces that people type between digits: mapped one-to-one so offsets hold.
+_LOOKALIKES = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\uff08": "(",
+        "\uff09": ")",
+        "\uff0b": "+",
+    }
+)
+
+REGIONS = {
+    "ru": ("RU", "KZ"),
+    "kk": ("KZ", "RU"),
+    "zh": ("CN",),
+    "cs": ("CZ",),
+    "en": ("GB", "US"),
+}
+ALL_REGIONS = ("RU", "KZ", "CN", "CZ", "GB", "US")
+
+
+def normalise(text: str) -> str:
+    """The text with dashes, spaces and full-width brackets made plain, same length."""
+    return text.translate(_LOOKALIKES)
+
+
+# Seven digits or more, with the separators phone numbers are written with.
+_PHONE_LIKE = re.compile(r"\+?\(?\d[\d \-.()]{5,}\d")
+
+
+def phones(text: str, language: str) -> Iterator[Span]:
+    """Phone numbers valid for the language's countries (any country's, if written with +).
+
+    phonenumbers' matcher is slow on long text, so it runs only on the lines that hold
+    a run of seven digits or more.
+    """
+    plain = normalise(text)
+    regions = REGIONS.get(language, ALL_REGIONS)
+    start = 0
+    for line in plain.splitlines(keepends=True):
+        if any(sum(ch.isdigit() for ch in m.group()) >= 7 for m in _PHONE_LIKE.finditer(line)):
+            for region in regions:
+                for match in phonenumbers.PhoneNumberMatcher(
+                    line, region, leniency=phonenumbers.Leniency.VALID
+                ):
+                    yield Span(start + match.start, start + match.end, "PHONE", "phonenumbers")
+        start += len(line)
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}", re.UNICODE)
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"'«»)\]]+"
+    r"|\b(?:vk\.com|t\.me|instagram\.com|facebook\.com|fb\.com|ok\.ru|tiktok\.com|youtube\.com"
+    r"|weibo\.com|x\.com|twitter\.com|linkedin\.com)/[^\s<>\"'«»)\]]+",
+    re.IGNORECASE,
+)
+# ASCII look-behind: Python's \w matches Chinese characters, and "账号@linyue" is a handle.
+_HANDLE = re.compile(r"(?<![A-Za-z0-9_@.])@[A-Za-z0-9_][A-Za-z0-9_.]{2,31}(?<!\.)")
+# A handle named as such, without an @: "ник в ВК: nastya_2009", "Telegram: lena.k", "微信号 wxid_abc".
+_HANDLE_NAMED = re.compile(
+    r"(?:ник\w{0,4}|логин\w{0,3}|аккаунт\w{0,3}|username|handle|nick(?:name)?|telegram|телеграм\w*"
+    r"|instagram|инстаграм\w*|tiktok|тикток\w*|snapchat|discord|twitch|roblox|steam|skype"
+    r"|微信号?|QQ号?|微博|账号|帐号|抖音号?|小红书号?|用户名)"
+    r"(?:\s+(?:в|во|на|in|on)\s+\w+)?(?:\s+(?:is|was|as|—))?\s*[:：-]?\s*"
+    r"(?P<h>[A-Za-z][A-Za-z0-9_.]{2,31}[A-Za-z0-9_])(?![A-Za-z0-9_@])",
+    re.IGNORECASE,
+)
+
+
+def web(text: str) -> Iterator[Span]:
+    taken: list[tuple[int, int]] = []
+    for m in _URL.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in ".,;:!?":
+            end -= 1
+        taken.append((m.start(), end))
+        yield Span(m.start(), end, "URL", "pattern")
+    for m in _EMAIL.finditer(text):
+        taken.append((m.start(), m.end()))
+        yield Span(m.start(), m.end(), "EMAIL", "pattern")
+    for m in _HANDLE.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            yield Span(m.start(), m.end(), "HANDLE", "pattern")
+    for m in _HANDLE_NAMED.finditer(text):
+        # Without a colon, only a name that looks made up ("gracie.w10", not "private") is a handle.
+        if not re.search(r"[\d_.]", m.group("h")) and not re.search(r"[:：]", m.group()):
+            continue
+        if not any(a <= m.start("h") < b for a, b in taken):
+            yield Span(m.start("h"), m.end("h"), "HANDLE", "pattern")
+
+
+def _iin_valid(digits: str) -> bool:
+    """Kazakh IIN/BIN: 12 digits, check digit by the two weight series (no stdnum module yet)."""
+    if len(digits) != 12 or not digits.isdigit():
+        return False
+    nums = [int(d) for d in digits]
+    for weights in (range(1, 12), [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]):
+        check = sum(n * w for n, w in zip(nums[:11], weights, strict=True)) % 11
+        if check != 10:
+            return check == nums[11]
+    return False
+
+
+def _snils_valid(digits: str) -> bool:
+    """Russian SNILS: 9 digits and a 2-digit control number (no stdnum module yet)."""
+    if len(digits) != 11 or not digits.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(9, 0, -1), strict=True))
+    control = total % 101
+    return (0 if control == 100 else control) == int(digits[9:])
+
+
+# ASCII boundaries: Python's \w matches Chinese characters, so "身份证号42010620090925153X" has none.
+_DIGIT_GROUPS = re.compile(r"(?<![0-9A-Za-z])\d[\d \-/]{8,22}[\dXx](?![0-9A-Za-z])")
+_UPN = re.compile(r"(?<![0-9A-Za-z])[A-Z]\d{11}[0-9A-Z](?![0-9A-Za-z])")
+_PASSPORT = re.compile(r"(?<!\d)\d{2} ?\d{2} ?(?:№ ?)?\d{6}(?!\d)")
+_RECORD_WORD = (
+    r"(?:карт\w*|медкарт\w*|истори\w+ болезни|дел[оау]|договор\w*|протокол\w*|полис\w*|"
+    r"справк\w*|свидетельств\w*|паспорт\w*|удостоверени\w*|тарих\w*|file|record|case|chart|MRN|log|"
+    r"ticket|referral|病历号?|住院号|门诊号|档案号|编号|记录号|karta|spis\w*|chorobopis\w*|záznam\w*)"
+)
+_RECORD_NUMBER = r"(?P<n>[A-ZА-Я]{0,3}-?\d[\d\-/]{2,15}\d)(?![\d\-/])"
+_RECORD = re.compile(
+    # "карта № 58213", "MRN 00482913", "карточка обращения № 24-01187" (one word between, then №)
+    _RECORD_WORD
+    + r"(?:(?:\s+[^\W\d]{3,20})?\s*(?:№|#|No\.?|č\.)|\s*(?:номер|number)?)\s*[:：]?\s*"
+    + _RECORD_NUMBER,
+    re.IGNORECASE,
+)
+# "log #CT-448217": a number after # is a record's, not a heading's (those have a space and a word)
+_HASH_NUMBER = re.compile(r"(?<![\w&#])#\s?" + _RECORD_NUMBER)
+
+
+def national_ids(text: str) -> Iterator[Span]:
+    plain = normalise(text)
+    for m in _DIGIT_GROUPS.finditer(plain):
+        raw = m.group()
+        digits = re.sub(r"[ \-/]", "", raw)
+        valid = (
+            _iin_valid(digits)
+            or _snils_valid(digits)
+            or (len(digits) in (10, 12) and inn.is_valid(digits))
+            or (len(digits) == 18 and ric.is_valid(digits.upper()))
+            or (
+                len(digits) == 10
+                and re.fullmatch(r"\d{3} \d{3} \d{4}", raw) is not None
+                and nhs.is_valid(digits)
+            )
+            or (len(digits) in (9, 10) and "/" in raw and rc.is_valid(digits))
+        )
+        if valid:
+            yield Span(m.start(), m.end(), "ID", "stdnum")
+    for m in _PASSPORT.finditer(plain):
+        context = plain[max(0, m.start() - 40) : m.start()].lower()
+        if "паспорт" in context or "серия" in context or "passport" in context:
+            yield Span(m.start(), m.end(), "ID", "pattern")
+    for m in _RECORD.finditer(plain):
+        if sum(ch.isdigit() for ch in m.group("n")) >= 4:
+            yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for m in _HASH_NUMBER.finditer(plain):
+        if sum(ch.isdigit() for ch in m.group("n")) >= 4:
+            yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for m in _UPN.finditer(plain):
+        if upn.is_valid(m.group()):
+            yield Span(m.start(), m.end(), "ID", "stdnum")
+
+
+_MONTHS = {
+    "ru": r"январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?"
+    r"|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]"
+    r"|янв\.|февр?\.|апр\.|авг\.|сент?\.|окт\.|нояб?\.|дек\.",
+    "kk": r"қаңтар\w*|ақпан\w*|наурыз\w*|сәуір\w*|мамыр\w*|маусым\w*|шілде\w*|тамыз\w*"
+    r"|қыркүйек\w*|қазан\w*|қараша\w*|желтоқсан\w*",
+    "cs": r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
+    r"|leden|únor|březen|duben|květen|červen|červenec|srpen|říjen|listopad|prosinec",
+    "en": r"January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?",
+}
+_MONTH = "|".join(_MONTHS.values())
+_YEAR = r"(?:19|20)\d\d"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MON = r"(?:0?[1-9]|1[0-2])"
+# The word that may follow a year: "2024 г.", "2024 года", "2024 roku"
+_YEAR_WORD = r"(?:\s*(?:г\.|гг\.|года?(?!\w)|г(?!\w)|roku(?!\w)|r\.))?"
+_DATE_PATTERNS = [
+    # 12.03.2024, 12/03/24, 12-03-2024, 22.03
+    re.compile(rf"(?<![\d.]){_DAY}[./-]{_MON}(?:[./-](?:{_YEAR}{_YEAR_WORD}|\d\d))?(?![\d]|\.\d)"),
+    # US order: 2/26/2024, 06/21/2015
+    re.compile(rf"(?<![\d./]){_MON}/{_DAY}/(?:{_YEAR}|\d\d)(?![\d/])"),
+    # Czech, with spaces: 29. 12. 2011, 22. 3.
+    re.compile(rf"(?<![\d.]){_DAY}\.\s?{_MON}\.(?:\s?{_YEAR}{_YEAR_WORD})?(?!\d)"),
+    # 2024-03-12, 2024.03.12, 2024/3/12
+    re.compile(rf"(?<!\d){_YEAR}[./-]{_MON}[./-]{_DAY}(?!\d)"),
+    # 12 марта 2024 г., 3 мая, 12. března 2024, 3rd of March 2024
+    re.compile(
+        rf"(?<!\d){_DAY}(?:st|nd|rd|th)?\.?\s*(?:of\s+)?(?:{_MONTH})(?:\s*,?\s*{_YEAR}{_YEAR_WORD})?(?!\w)",
+        re.IGNORECASE,
+    ),
+    # March 3, 2024 / March 3rd / Oct 16, 2023
+    re.compile(rf"(?<!\w)(?:{_MONTHS['en']})\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s*{_YEAR})?(?!\d)"),
+    # Kazakh: 2024 жылғы 4 наурызда, 12 наурыз
+    re.compile(
+        rf"(?<!\d)(?:{_YEAR}\s*ж(?:ылғы|ылы|\.)?\s+)?{_DAY}\s+(?:{_MONTHS['kk']})", re.IGNORECASE
+    ),
+    # 2024年5月12日, 5月12号
+    re.compile(rf"(?:{_YEAR}\s*年\s*)?{_MON}\s*月\s*{_DAY}\s*[日号]"),
+]
+YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+
+
+def dates(text: str) -> Iterator[Span]:
+    """Whole dates with a day and a month (and any year and its "г."/"жылғы" word).
+
+    The span covers the year too; the engine writes the year back after the tag
+    when it keeps years, so "2 апреля 2024 г." becomes "[ДАТА_1] 2024".
+    """
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            yield Span(m.start(), m.end(), "DATE", "pattern")
+
+
+_AGE = re.compile(
+    r"(?<!\d)(?P<n>\d{2,3})\s*(?:-?\s*(?:лет|года?|годик\w*|жаста\w*|жас\w*|岁|周岁|let|roků|rok[ůy]?"
+    r"|years?(?:\s+old)?|y/?o|yrs?)\b|岁)",
+    re.IGNORECASE,
+)
+_AGED = re.compile(r"\b(?:aged|age|возраст\w*|věk\w*)\s*[:：]?\s*(?P<n>\d{2,3})\b", re.IGNORECASE)
+
+
+def ages(text: str) -> Iterator[Span]:
+    for pattern in (_AGE, _AGED):
+        for m in pattern.finditer(text):
+            if int(m.group("n")) > 89:
+                yield Span(m.start(), m.end(), "AGE", "pattern")
+
+
+def find(text: str, language: str, keep_year: bool = True) -> list[Span]:
+    """Every structured identifier in text (overlaps are joined later)."""
+    found: list[Span] = []
+    found.extend(phones(text, language))
+    found.extend(web(text))
+    found.extend(national_ids(text))
+    found.extend(dates(text))
+    found.extend(ages(text))
+    found.extend(places.find(text))
+    return found
+
+
+_LONG_DIGITS = re.compile(r"(?<!\d)\d[\d\s\-–—]{4,}\d(?!\d)")
+
+
+def leftovers(text: str) -> Iterator[tuple[int, int, str]]:
+    """What a reviewer must look at after masking: digit runs, @, links (pattern, no model)."""
+    for m in _LONG_DIGITS.finditer(text):
+        if sum(ch.isdigit() for ch in m.group()) >= 6:
+            yield m.start(), m.end(), "6+ digits"
+    for m in re.finditer(r"@|https?:|www\.", text):
+        yield m.start(), m.end(), "link or @"

@@ -1,0 +1,104 @@
+"""In Chromium: does a reviewer clear a case in the Voila review app, and a trainee then read it
+in the Voila case library app, with the opening in the audit log?"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+from playwright.sync_api import expect
+
+from harness import BIN, REPO
+from harness import browser_log_in as log_in
+
+pytestmark = [pytest.mark.integration, pytest.mark.browser]
+
+RAW = REPO / "tests" / "fixtures" / "cases" / "raw"
+CASE_ID = "browser-review-case"
+
+
+def voila(hub, username: str, app: str) -> str:
+    return f"{hub.url}/user/{username}/voila/render/praxis-apps/{app}.ipynb"
+
+
+def test_reviewer_approves_and_publishes_then_trainee_reads_it(hub, page):
+    """Review app: highlighted tags, a leftover blocks approval until kept; library app: read it."""
+    case = "ru-school-bullying-7th-grade"
+    done = subprocess.run(
+        [
+            BIN / "praxishub",
+            "cases",
+            "submit",
+            RAW / case / "case.md",
+            "--meta",
+            RAW / case / "intake.yaml",
+            "--id",
+            CASE_ID,
+            "-c",
+            hub.settings_path,
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    trainer = hub.people("trainer")[0]
+    # Plant a leftover the reviewer must resolve: a name-list word the engine left (as a reviewer edit).
+    draft = hub.api(trainer, "GET", f"/services/praxis/api/review/cases/{CASE_ID}").json()
+    cell = draft["notebook"]["cells"][1]
+    text = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+    edited = hub.api(
+        trainer,
+        "POST",
+        f"/services/praxis/api/review/cases/{CASE_ID}",
+        json={"action": "edit", "cell": 1, "source": text + "\n\nМетодика «Вера в себя»."},
+    )
+    assert edited.status_code == 200, edited.text
+    assert any(i["text"] == "Вера" for i in edited.json()["leftovers"])
+
+    hub.start_server(trainer)
+    log_in(page, hub, trainer)
+    page.wait_for_url(re.compile(rf"/user/{re.escape(trainer)}/"), timeout=90_000)
+    page.goto(voila(hub, trainer, "case_review"))
+    queue = page.locator("select").first
+    expect(queue).to_be_visible(timeout=90_000)
+    label = queue.locator("option", has_text=CASE_ID).inner_text()
+    queue.select_option(label=label)
+    expect(page.locator("mark.praxis-tag").first).to_be_visible(timeout=30_000)
+    expect(page.locator("mark.praxis-leftover", has_text="Вера")).to_be_visible()
+    assert page.locator("mark.praxis-tag").count() > 10
+    # Approving with the leftover open is refused, with the reason.
+    page.get_by_role("button", name="Approve").click()
+    expect(page.get_by_text(re.compile("leftover"))).to_be_visible(timeout=30_000)
+    # Keep it (a method's name, nobody's), approve, publish.
+    page.get_by_role("checkbox", name=re.compile("Вера")).check()
+    page.get_by_role("button", name="Approve").click()
+    expect(page.get_by_text("Status: approved")).to_be_visible(timeout=30_000)
+    page.get_by_role("button", name="Publish").click()
+    expect(page.get_by_text("Status: published")).to_be_visible(timeout=30_000)
+
+    trainee = hub.people("trainee")[11]
+    hub.start_server(trainee)
+    page.context.clear_cookies()
+    log_in(page, hub, trainee)
+    page.wait_for_url(re.compile(rf"/user/{re.escape(trainee)}/"), timeout=90_000)
+    page.goto(voila(hub, trainee, "case_library"))
+    expect(page.get_by_text("Case library")).to_be_visible(timeout=90_000)
+    page.get_by_label("Language").select_option("ru")
+    results = page.locator("select[size]").first
+    expect(results.locator("option", has_text="·")).not_to_have_count(0)
+    option = results.locator("option").filter(has_text=re.compile("ru")).first
+    title = option.inner_text()
+    results.select_option(label=title)
+    page.get_by_role("button", name="Open").click()
+    expect(page.get_by_text(re.compile(r"\[ИМЯ_\d+\]")).first).to_be_visible(timeout=30_000)
+    # A trainee's server cannot read the review queue.
+    refused = page.goto(voila(hub, trainee, "case_review"))
+    assert refused is not None
+    expect(page.get_by_text(re.compile("cases:publish"))).to_be_visible(timeout=90_000)
+
+    coordinator = hub.people("coordinator")[0]
+    views = hub.api(coordinator, "GET", f"/services/praxis/api/cases/views?user={trainee}").json()[
+        "views"
+    ]
+    assert views and views[0]["username"] == trainee
