@@ -18,7 +18,9 @@ def test_czech_date_with_spaces_keeps_year() -> None:
 
 def test_russian_and_kazakh_year_words_are_masked() -> None:
     """Are '2 апреля 2024 г.' and '2024 жылғы 4 наурызда' masked, the year and its words kept in place?"""
-    assert Deidentifier(language="ru").text("встреча 2 апреля 2024 г.") == "встреча [ДАТА_1] 2024 г."
+    assert (
+        Deidentifier(language="ru").text("встреча 2 апреля 2024 г.") == "встреча [ДАТА_1] 2024 г."
+    )
     out = Deidentifier(language="kk").text("2024 жылғы 4 наурызда келді")
     assert out == "2024 жылғы [ДАТА_1] келді"
 
