@@ -104,11 +104,20 @@ def _ru_gender(parts: list[str], roles: list[str]):  # type: ignore[no-untyped-d
     return gender
 
 
+_TITLE = re.compile(
+    r"^(?:mr|mrs|ms|miss|mx|dr|prof|sir|mgr|mudr|phdr|bc|ing|paní|pan|slečna|г-н|г-жа|господин|госпожа"
+    r"|д-р|проф|тов|мырза|ханым|先生|女士|老师)\.?$",
+    re.IGNORECASE,
+)
+
+
 def expand(name: str, language: str, extra_diminutives: list[str] | None = None) -> Person:
     """All the surface forms of one intake name."""
     from pytrovich.enums import Gender
 
-    parts = [p for p in re.split(r"\s+", name.strip()) if p]
+    # Titles are not part of a name ("Mr Okoro", "Mgr. Dvořáková"): matching them would
+    # mask every "Mr" in every case.
+    parts = [p for p in re.split(r"\s+", name.strip()) if p and not _TITLE.match(p)]
     person = Person(key=name.strip())
     if not parts:
         return person

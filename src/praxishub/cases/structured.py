@@ -218,6 +218,8 @@ _DATE_PATTERNS = [
     re.compile(rf"(?<![\d.]){_DAY}[./-]{_MON}(?:[./-](?:{_YEAR}{_YEAR_WORD}|\d\d))?(?![\d]|\.\d)"),
     # US order: 2/26/2024, 06/21/2015
     re.compile(rf"(?<![\d./]){_MON}/{_DAY}/(?:{_YEAR}|\d\d)(?![\d/])"),
+    # US order without a year: "on 11/22", "On 01/27" (a fraction like 3/4 is masked too: safe side)
+    re.compile(rf"(?<![\d./]){_MON}/{_DAY}(?![\d/])"),
     # Czech, with spaces: 29. 12. 2011, 22. 3.
     re.compile(rf"(?<![\d.]){_DAY}\.\s?{_MON}\.(?:\s?{_YEAR}{_YEAR_WORD})?(?!\d)"),
     # 2024-03-12, 2024.03.12, 2024/3/12
