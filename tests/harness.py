@@ -220,3 +220,25 @@ def browser_log_in(page, hub: Hub, username: str) -> None:
     page.fill("#username_input", username)
     page.fill("#password_input", hub.logins[username]["password"])
     page.click("#login_submit")
+
+
+def submit_case(hub: Hub, raw_case: str, case_id: str) -> None:
+    """Put a synthetic raw case (tests/fixtures/cases/raw/<raw_case>) into the review queue."""
+    raw = FIXTURES / "cases" / "raw" / raw_case
+    done = subprocess.run(
+        [
+            BIN / "praxishub",
+            "cases",
+            "submit",
+            raw / "case.md",
+            "--meta",
+            raw / "intake.yaml",
+            "--id",
+            case_id,
+            "-c",
+            hub.settings_path,
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr

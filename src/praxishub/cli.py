@@ -22,19 +22,10 @@ from praxishub.demo import demo_settings
 from praxishub.errors import PraxisError, Problem
 from praxishub.hub import IsolationError, Runtime, isolation_mode
 from praxishub.layout import Layout
+from praxishub.options import SETTINGS_OPTION
 from praxishub.settings import Settings, load_settings
 
 console = Console(stderr=True)
-SETTINGS_OPTION = click.option(
-    "-c",
-    "--settings",
-    "settings_path",
-    type=click.Path(path_type=Path),
-    default=Path("praxishub.yaml"),
-    show_default=True,
-    envvar="PRAXISHUB_SETTINGS",
-    help="The programme's settings file.",
-)
 
 
 def _fail(error: Exception, code: int = 2) -> None:

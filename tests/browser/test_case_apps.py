@@ -4,17 +4,15 @@ in the Voila case library app, with the opening in the audit log?"""
 from __future__ import annotations
 
 import re
-import subprocess
 
 import pytest
 from playwright.sync_api import expect
 
-from harness import BIN, REPO
 from harness import browser_log_in as log_in
+from harness import submit_case
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
 
-RAW = REPO / "tests" / "fixtures" / "cases" / "raw"
 CASE_ID = "browser-review-case"
 
 
@@ -25,23 +23,7 @@ def voila(hub, username: str, app: str) -> str:
 def test_reviewer_approves_and_publishes_then_trainee_reads_it(hub, page):
     """Review app: highlighted tags, a leftover blocks approval until kept; library app: read it."""
     case = "ru-school-bullying-7th-grade"
-    done = subprocess.run(
-        [
-            BIN / "praxishub",
-            "cases",
-            "submit",
-            RAW / case / "case.md",
-            "--meta",
-            RAW / case / "intake.yaml",
-            "--id",
-            CASE_ID,
-            "-c",
-            hub.settings_path,
-        ],
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr
+    submit_case(hub, case, CASE_ID)
     trainer = hub.people("trainer")[0]
     # Plant a leftover the reviewer must resolve: a name-list word the engine left (as a reviewer edit).
     draft = hub.api(trainer, "GET", f"/services/praxis/api/review/cases/{CASE_ID}").json()

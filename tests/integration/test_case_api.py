@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 import yaml
 
-from harness import BIN, REPO
+from harness import REPO, submit_case
 
 pytestmark = pytest.mark.integration
 
@@ -62,23 +60,7 @@ def test_unknown_and_malformed_case_ids_are_not_found(hub):
 def test_review_queue_needs_the_publish_scope_and_publishing_serves_the_case(hub):
     """Can a trainer (cases:publish) review and publish a submitted case, and a trainee not?"""
     case = "en-school-grief-after-fathers-death"
-    submitted = subprocess.run(
-        [
-            BIN / "praxishub",
-            "cases",
-            "submit",
-            RAW / case / "case.md",
-            "--meta",
-            RAW / case / "intake.yaml",
-            "--id",
-            "api-review-case",
-            "-c",
-            hub.settings_path,
-        ],
-        capture_output=True,
-        text=True,
-    )
-    assert submitted.returncode == 0, submitted.stderr
+    submit_case(hub, case, "api-review-case")
     trainer, trainee = hub.people("trainer")[0], hub.people("trainee")[0]
     assert hub.api(trainee, "GET", "/services/praxis/api/review/cases").status_code == 403
     assert (

@@ -20,6 +20,7 @@ from praxishub.cases import browse, files, library
 from praxishub.cases import check as check_mod
 from praxishub.cases.engine import LANGUAGES
 from praxishub.errors import PraxisError
+from praxishub.options import SETTINGS_OPTION
 
 console = Console(stderr=True)
 
@@ -95,16 +96,6 @@ def deidentify(
 
 # --- the review workflow (submit → review → publish), the library check ------------------
 
-SETTINGS_OPTION = click.option(
-    "-c",
-    "--settings",
-    "settings_path",
-    type=click.Path(path_type=Path),
-    default=Path("praxishub.yaml"),
-    show_default=True,
-    envvar="PRAXISHUB_SETTINGS",
-    help="The programme's settings file.",
-)
 LIBRARY_OPTION = click.option(
     "--library",
     "library_dir",
@@ -289,24 +280,8 @@ def owner_fix(path: Path, settings_path: Path) -> None:
 @cases_group.command("assign")
 @click.argument("case_id")
 @click.option("--course", "course_id", required=True, help="The course that gets the assignment.")
-@click.option(
-    "--library",
-    "library_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("case_library"),
-    show_default=True,
-    help="The case library folder (holds cases/<case_id>/).",
-)
-@click.option(
-    "-c",
-    "--settings",
-    "settings_path",
-    type=click.Path(path_type=Path),
-    default=Path("praxishub.yaml"),
-    show_default=True,
-    envvar="PRAXISHUB_SETTINGS",
-    help="The programme's settings file.",
-)
+@LIBRARY_OPTION
+@SETTINGS_OPTION
 def assign_cmd(case_id: str, course_id: str, library_dir: Path, settings_path: Path) -> None:
     """Make the published case CASE_ID a case-analysis assignment of a deployed course."""
     from praxishub.cases.assign import assign
