@@ -285,11 +285,18 @@ def case_assignments(directory: Path) -> list[dict[str, Any]]:
     return list((yaml.safe_load(path.read_text("utf-8")) or {}).get("assignments", []))
 
 
+def case_assignments_text(assignments: list[dict[str, Any]], entry: dict[str, Any]) -> str:
+    """The course's case-assignment list with entry added, or replaced by id."""
+    kept = [a for a in assignments if a["id"] != entry["id"]]
+    text = "# Written by `praxishub cases assign`; kept by `praxishub courses deploy`.\n"
+    return text + yaml.safe_dump(
+        {"assignments": [*kept, entry]}, allow_unicode=True, sort_keys=False
+    )
+
+
 def record_case_assignment(directory: Path, entry: dict[str, Any]) -> Path:
     """Add or replace (by id) one case assignment in the course's list; written atomically."""
-    kept = [a for a in case_assignments(directory) if a["id"] != entry["id"]]
-    text = "# Written by `praxishub cases assign`; kept by `praxishub courses deploy`.\n"
-    text += yaml.safe_dump({"assignments": [*kept, entry]}, allow_unicode=True, sort_keys=False)
+    text = case_assignments_text(case_assignments(directory), entry)
     path = directory / CASE_ASSIGNMENTS
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(text, encoding="utf-8")

@@ -8,6 +8,7 @@ it on a plain ``Config()``.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import secrets
@@ -217,6 +218,14 @@ def _apply_spawner(
         "PRAXISHUB_EXCHANGE": str(layout.exchange_dir),
         # The apps (Voila) in a person's server call the programme service directly.
         "PRAXISHUB_SERVICE_URL": f"http://127.0.0.1:{settings['ports']['service']}/services/{SERVICE}/",
+        # Each course's grading service, where a trainer's apps may put a case assignment
+        # (the hub lets only the course's trainers in).
+        "PRAXISHUB_COURSE_SERVICES": json.dumps(
+            {
+                course.id: f"http://127.0.0.1:{course.port}/services/{course.service}/"
+                for course in courses_of(settings)
+            }
+        ),
     }
     # The server's token may call the programme service as its owner, with the owner's
     # programme scopes (JupyterHub gives the token only those the owner holds).
@@ -224,6 +233,7 @@ def _apply_spawner(
         "users:activity!user",
         "access:servers!server",
         ACCESS,
+        "access:services",  # narrowed by the hub to the services the owner may open
         *CUSTOM_SCOPES,
     ]
 

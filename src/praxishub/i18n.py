@@ -22,6 +22,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "submitted": {"ru": "Сдано", "en": "Submitted"},
     "late": {"ru": "за опоздание", "en": "late"},
     # the Voila apps (praxishub.apps)
+    "assign": {"ru": "Сделать заданием курса", "en": "Make it a course assignment"},
+    "assigned": {
+        "ru": "{assignment} добавлено в курс {course}: выдайте его в formgrader.",
+        "en": "{assignment} added to {course}: release it in formgrader.",
+    },
     "library": {"ru": "Библиотека случаев", "en": "Case library"},
     "topic": {"ru": "Тема", "en": "Topic"},
     "age_band": {"ru": "Возраст", "en": "Age band"},

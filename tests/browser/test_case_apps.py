@@ -3,9 +3,11 @@ in the Voila case library app, with the opening in the audit log?"""
 
 from __future__ import annotations
 
+import pwd
 import re
 
 import pytest
+import yaml
 from playwright.sync_api import expect
 
 from harness import browser_log_in as log_in
@@ -86,3 +88,43 @@ def test_reviewer_approves_and_publishes_then_trainee_reads_it(hub, page):
         "views"
     ]
     assert views and views[0]["username"] == trainee
+
+
+def test_trainer_makes_a_case_an_assignment_of_their_course_from_the_library_app(hub, page):
+    """Does a course's trainer's button put the case assignment into the course (as its grader)?"""
+    trainer = hub.values["courses"][0]["trainers"][0]
+    course = hub.values["courses"][0]["id"]
+    case_id = "kk-girl-school-refusal-relocation"
+    hub.start_server(trainer)
+    log_in(page, hub, trainer)
+    page.wait_for_url(re.compile(rf"/user/{re.escape(trainer)}/"), timeout=90_000)
+    page.goto(voila(hub, trainer, "case_library"))
+    results = page.locator("select[size]").first
+    expect(results.locator("option")).not_to_have_count(0, timeout=90_000)
+    label = results.locator("option", has_text="· kk ·").first.inner_text()
+    results.select_option(label=label)
+    expect(results).to_have_value(re.compile("."))
+    page.get_by_label("Course").select_option(course)
+    page.get_by_role("button", name="Make it a course assignment").click()
+    expect(page.get_by_text(f"case-{case_id} added to {course}")).to_be_visible(timeout=60_000)
+    source = (
+        hub.settings_path.parent
+        / "courses"
+        / course
+        / "source"
+        / f"case-{case_id}"
+        / f"case-{case_id}.ipynb"
+    )
+    assert source.is_file()
+    assert pwd.getpwuid(source.stat().st_uid).pw_name == f"grader-{course}"
+    listed = yaml.safe_load((source.parents[2] / "case_assignments.yaml").read_text("utf-8"))
+    assert f"case-{case_id}" in {a["id"] for a in listed["assignments"]}
+    # A trainer of no course sees no such button.
+    other = next(t for t in hub.people("trainer") if t != trainer)
+    hub.start_server(other)
+    page.context.clear_cookies()
+    log_in(page, hub, other)
+    page.wait_for_url(re.compile(rf"/user/{re.escape(other)}/"), timeout=90_000)
+    page.goto(voila(hub, other, "case_library"))
+    expect(page.get_by_text("Case library")).to_be_visible(timeout=90_000)
+    expect(page.get_by_role("button", name="Make it a course assignment")).to_have_count(0)

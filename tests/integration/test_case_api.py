@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import pwd
+import stat
+import subprocess
+
 import pytest
 import yaml
 
-from harness import REPO, submit_case
+from harness import REPO, TEST_PREFIX, submit_case
+from praxishub import unixusers
 
 pytestmark = pytest.mark.integration
 
@@ -110,3 +115,29 @@ def test_review_queue_needs_the_publish_scope_and_publishing_serves_the_case(hub
     assert done.status_code == 200, done.text
     served = hub.api(trainee, "GET", "/services/praxis/api/cases").json()["cases"]
     assert "api-review-case" in {c["id"] for c in served}
+
+
+@pytest.mark.root
+def test_raw_notes_and_intake_names_are_the_programme_services_alone(hub):
+    """Can a trainee's Unix user read a raw note, its names or the report? (No: praxis, 0700.)"""
+    submit_case(hub, "zh-adolescent-leukaemia-parental-anxiety", "isolation-case")
+    trainee = hub.people("trainee")[3]
+    hub.start_server(trainee)
+    store = hub.settings_path.parent / "praxis" / "cases"
+    service_user = hub.values["service"]["unix_user"]
+    for path in (store, store / "intake" / "isolation-case", store / "review" / "isolation-case"):
+        info = path.stat()
+        assert pwd.getpwuid(info.st_uid).pw_name == service_user
+        assert stat.S_IMODE(info.st_mode) == 0o700, path
+    unix = unixusers.unix_name(TEST_PREFIX, trainee)
+    for target in (
+        store / "intake" / "isolation-case" / "raw.md",
+        store / "intake" / "isolation-case" / "intake.yaml",
+        store / "review" / "isolation-case" / "report.json",
+        store / "deny-list.txt",
+    ):
+        assert target.exists()
+        tried = subprocess.run(
+            ["runuser", "-u", unix, "--", "cat", str(target)], capture_output=True, text=True
+        )
+        assert tried.returncode != 0 and "Permission denied" in tried.stderr, target

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import html
+
 import ipywidgets as widgets
+import yaml
 from IPython.display import Markdown, display
 
-from praxishub.apps.client import APIError, ProgrammeAPI
+from praxishub.apps.client import APIError, GraderFiles, ProgrammeAPI, course_services
 from praxishub.apps.texts import t
+from praxishub.errors import PraxisError
 
 FILTERS = ("topic", "age_band", "setting", "language")
 
@@ -31,7 +35,47 @@ class CaseLibrary:
         for dropdown in self.filters.values():
             dropdown.observe(lambda _change: self.refresh(), names="value")
         self.open_button.on_click(lambda _b: self.open(self.results.value))
+        self.assign_row = self._assign_row()
         self.refresh()
+
+    def _assign_row(self) -> widgets.Widget:
+        """For trainers: a course of theirs and a button that makes the case its assignment."""
+        me = self.api.get("api/me")
+        services = course_services()
+        taught = [
+            g.removeprefix("course-").removesuffix("-trainers")
+            for g in me.get("groups", [])
+            if g.startswith("course-") and g.endswith("-trainers")
+        ]
+        taught = [c for c in taught if c in services]
+        if "custom:praxis:courses:manage" not in me.get("scopes", []) or not taught:
+            return widgets.HBox([])
+        self.course = widgets.Dropdown(description=t("course"), options=taught)
+        button = widgets.Button(description=t("assign"), button_style="warning")
+        button.on_click(lambda _b: self.assign(self.results.value, self.course.value))
+        return widgets.HBox([self.course, button])
+
+    def assign(self, case_id: str | None, course_id: str) -> None:
+        """Put the case-analysis assignment into the course's source folder (formgrader's)."""
+        from praxishub import courses
+        from praxishub.cases.assign import prepare
+
+        if not case_id:
+            return
+        try:
+            case = self.api.get(f"api/cases/{case_id}")
+            name, notebook, entry = prepare(case["notebook"], case["meta"], case_id)
+            grader = GraderFiles(course_services()[course_id])
+            grader.ensure_folder("source")
+            grader.ensure_folder(f"source/{name}")
+            grader.write_notebook(f"source/{name}/{name}.ipynb", notebook)
+            listed = grader.read_text(courses.CASE_ASSIGNMENTS)
+            known = (yaml.safe_load(listed) or {}).get("assignments", []) if listed else []
+            grader.write_text(courses.CASE_ASSIGNMENTS, courses.case_assignments_text(known, entry))
+        except (APIError, PraxisError) as exc:
+            self.message.value = f"<b>{html.escape(str(exc))}</b>"
+            return
+        self.message.value = html.escape(t("assigned", assignment=name, course=course_id))
 
     def _values(self, key: str) -> list[str]:
         if key == "topic":
@@ -81,7 +125,7 @@ class CaseLibrary:
                 widgets.HBox(list(self.filters.values())[2:]),
                 self.count,
                 self.results,
-                self.open_button,
+                widgets.HBox([self.open_button, self.assign_row]),
                 self.message,
                 self.reader,
             ]

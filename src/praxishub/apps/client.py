@@ -52,3 +52,61 @@ class ProgrammeAPI:
 
     def post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
         return self._call("POST", path, json=body)
+
+
+def course_services() -> dict[str, str]:
+    """course id -> its grading service's URL (from the spawner's environment)."""
+    import json
+
+    try:
+        return dict(json.loads(os.environ.get("PRAXISHUB_COURSE_SERVICES", "{}")))
+    except ValueError:
+        return {}
+
+
+@dataclass
+class GraderFiles:
+    """A course's grading service (formgrader's Jupyter server), through its contents API.
+
+    A trainer may open it (the hub checks), so an app in the trainer's server may put
+    files into the course's source folder there, as the trainer could by hand.
+    """
+
+    base: str
+    token: str = field(default_factory=lambda: os.environ.get("JUPYTERHUB_API_TOKEN", ""))
+    timeout: float = 30
+
+    def _call(self, method: str, path: str, **kw: Any) -> dict[str, Any]:
+        url = self.base.rstrip("/") + "/api/contents/" + path.strip("/")
+        try:
+            r = requests.request(
+                method,
+                url,
+                headers={"Authorization": f"token {self.token}"},
+                timeout=self.timeout,
+                **kw,
+            )
+        except requests.RequestException as exc:
+            raise APIError(
+                0, f"the course's grading service did not answer ({exc.__class__.__name__})"
+            ) from None
+        if r.status_code == 404 and method == "GET":
+            return {}
+        if r.status_code >= 400:
+            hint = "you are not a trainer of this course" if r.status_code == 403 else r.reason
+            raise APIError(r.status_code, f"{path}: {hint}")
+        return r.json() if r.content else {}
+
+    def read_text(self, path: str) -> str | None:
+        found = self._call("GET", path, params={"type": "file", "format": "text", "content": "1"})
+        return found.get("content") if found else None
+
+    def ensure_folder(self, path: str) -> None:
+        if not self._call("GET", path, params={"content": "0"}):
+            self._call("PUT", path, json={"type": "directory"})
+
+    def write_notebook(self, path: str, notebook: dict[str, Any]) -> None:
+        self._call("PUT", path, json={"type": "notebook", "format": "json", "content": notebook})
+
+    def write_text(self, path: str, text: str) -> None:
+        self._call("PUT", path, json={"type": "file", "format": "text", "content": text})

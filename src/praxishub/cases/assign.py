@@ -264,6 +264,17 @@ def read_published(library: Path, case_id: str) -> tuple[dict[str, Any], dict[st
     return nb, meta
 
 
+def prepare(
+    case_nb: dict[str, Any], meta: dict[str, Any], case_id: str
+) -> tuple[str, nbformat.NotebookNode, dict[str, Any]]:
+    """(assignment name, nbgrader source notebook, the course's list entry) for a case."""
+    rubric = load_rubric()
+    nb = build_notebook(case_nb, {**meta, "id": case_id}, rubric, meta["language"])
+    name = assignment_name(case_id)
+    entry = {"id": name, "case_id": case_id, "rubric": rubric["id"], "title": meta["title"]}
+    return name, nb, entry
+
+
 def assign(settings: Settings, case_id: str, course_id: str, library: Path) -> str:
     """Add a published case to a deployed course as a case-analysis assignment.
 
@@ -280,15 +291,10 @@ def assign(settings: Settings, case_id: str, course_id: str, library: Path) -> s
             f"run: praxishub courses deploy -c {settings.path}",
         )
     case_nb, meta = read_published(library, case_id)
-    rubric = load_rubric()
-    nb = build_notebook(case_nb, {**meta, "id": case_id}, rubric, meta["language"])
-    name = assignment_name(case_id)
+    name, nb, entry = prepare(case_nb, meta, case_id)
     folder = course.directory / "source" / name
     files.write_atomic(folder / f"{name}.ipynb", nbformat.writes(nb))
-    listed = courses.record_case_assignment(
-        course.directory,
-        {"id": name, "case_id": case_id, "rubric": rubric["id"], "title": meta["title"]},
-    )
+    listed = courses.record_case_assignment(course.directory, entry)
     if os.geteuid() == 0:  # the course's files belong to its grader, as after deploy
         owner = pwd.getpwnam(course.service)
         unixusers.chown_tree(folder, owner.pw_uid, owner.pw_gid)
