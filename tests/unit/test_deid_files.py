@@ -6,17 +6,16 @@ from __future__ import annotations
 import base64
 import json
 import stat
-import subprocess
-import sys
-from pathlib import Path
+from types import SimpleNamespace
 
 import nbformat
 import pytest
+from click.testing import CliRunner
 
 from praxishub.cases.engine import Deidentifier
 from praxishub.cases.ner import morph
+from praxishub.cli import main
 
-BIN = Path(sys.prefix) / "bin"
 NOTE = (
     "Мама Анастасии Раковой позвонила 12.03.2024 с номера +7 495 198-70-20.\n"
     "  Отступ и    пробелы   сохраняются.\n\n"
@@ -24,10 +23,12 @@ NOTE = (
 )
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN / "praxishub"), "cases", "deidentify", *args], capture_output=True, text=True
-    )
+def run(*args: str) -> SimpleNamespace:
+    """`praxishub cases deidentify ARGS`, in this process (the models load once per session)."""
+    result = CliRunner().invoke(main, ["cases", "deidentify", *map(str, args)])
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return SimpleNamespace(returncode=result.exit_code, stdout=result.stdout, stderr=result.stderr)
 
 
 def rebuild(original: str, replacements: list[dict]) -> str:

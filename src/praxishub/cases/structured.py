@@ -92,7 +92,7 @@ _HANDLE_NAMED = re.compile(
     r"(?:ник\w{0,4}|логин\w{0,3}|аккаунт\w{0,3}|username|handle|nick(?:name)?|telegram|телеграм\w*"
     r"|instagram|инстаграм\w*|tiktok|тикток\w*|snapchat|discord|twitch|roblox|steam|skype"
     r"|微信号?|QQ号?|微博|账号|帐号|抖音号?|小红书号?|用户名)"
-    r"(?:\s+(?:в|во|на|in|on)\s+\w+)?(?:\s+(?:is|was|as|—))?\s*[:：-]?\s*"
+    r"(?:\s+(?:в|во|на|in|on)\s+\w+)?(?:\s+(?:is|was|as|—))?\s*[:：(（-]?\s*@?"
     r"(?P<h>[A-Za-z][A-Za-z0-9_.]{2,31}[A-Za-z0-9_])(?![A-Za-z0-9_@])",
     re.IGNORECASE,
 )
@@ -289,3 +289,14 @@ def leftovers(text: str) -> Iterator[tuple[int, int, str]]:
             yield m.start(), m.end(), "6+ digits"
     for m in re.finditer(r"@|https?:|www\.", text):
         yield m.start(), m.end(), "link or @"
+    # What user names look like even without an @: "lvicek_x", "gr4ce_notes", "dauka07".
+    for m in _USERNAME.finditer(text):
+        yield m.start(), m.end(), "looks like a user name"
+    # A numbered school, clinic or group the engine did not mask: "№ 9 қалалық емхана".
+    for m in re.finditer(r"№\s*\d+", text):
+        yield m.start(), m.end(), "a numbered place"
+
+
+_USERNAME = re.compile(
+    r"(?<![\w@.\-])(?:[A-Za-z][A-Za-z0-9.]*_[A-Za-z0-9_.]*[A-Za-z0-9]|[a-z]{3,}\d{2,}[a-z_]*|[a-z]{2,}\.[a-z]{2,}\d*\b(?!\.\w))(?![\w@\-])"
+)
