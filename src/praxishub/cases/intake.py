@@ -9,6 +9,7 @@ person share one key, so "Анастасия", "Насти" and "Раковой"
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -95,6 +96,8 @@ def _ru_gender(parts: list[str], roles: list[str]):  # type: ignore[no-untyped-d
     from pytrovich.enums import Gender
 
     named = dict(zip(roles, parts, strict=True))
+    # An ambiguous gender is expected (Kazakh names, "Саша"): both are tried, no warning needed.
+    logging.getLogger("pytrovich.detector").setLevel(logging.ERROR)
     try:
         gender = PetrovichGenderDetector().detect(
             firstname=named.get("first"), middlename=named.get("middle"), lastname=named.get("last")
