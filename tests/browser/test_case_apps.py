@@ -22,6 +22,15 @@ def voila(hub, username: str, app: str) -> str:
     return f"{hub.url}/user/{username}/voila/render/praxis-apps/{app}.ipynb"
 
 
+def open_app(page, hub, username: str, app: str) -> None:
+    """Log username in (their server started) and open one of their Voila apps."""
+    hub.start_server(username)
+    page.context.clear_cookies()
+    log_in(page, hub, username)
+    page.wait_for_url(re.compile(rf"/user/{re.escape(username)}/"), timeout=90_000)
+    page.goto(voila(hub, username, app))
+
+
 def test_reviewer_approves_and_publishes_then_trainee_reads_it(hub, page):
     """Review app: highlighted tags, a leftover blocks approval until kept; library app: read it."""
     case = "ru-school-bullying-7th-grade"
@@ -40,10 +49,7 @@ def test_reviewer_approves_and_publishes_then_trainee_reads_it(hub, page):
     assert edited.status_code == 200, edited.text
     assert any(i["text"] == "Вера" for i in edited.json()["leftovers"])
 
-    hub.start_server(trainer)
-    log_in(page, hub, trainer)
-    page.wait_for_url(re.compile(rf"/user/{re.escape(trainer)}/"), timeout=90_000)
-    page.goto(voila(hub, trainer, "case_review"))
+    open_app(page, hub, trainer, "case_review")
     queue = page.locator("select").first
     expect(queue).to_be_visible(timeout=90_000)
     label = queue.locator("option", has_text=CASE_ID).inner_text()
@@ -62,11 +68,7 @@ def test_reviewer_approves_and_publishes_then_trainee_reads_it(hub, page):
     expect(page.get_by_text("Status: published")).to_be_visible(timeout=30_000)
 
     trainee = hub.people("trainee")[11]
-    hub.start_server(trainee)
-    page.context.clear_cookies()
-    log_in(page, hub, trainee)
-    page.wait_for_url(re.compile(rf"/user/{re.escape(trainee)}/"), timeout=90_000)
-    page.goto(voila(hub, trainee, "case_library"))
+    open_app(page, hub, trainee, "case_library")
     expect(page.get_by_text("Case library")).to_be_visible(timeout=90_000)
     page.get_by_label("Language").select_option("ru")
     results = page.locator("select[size]").first
@@ -95,10 +97,7 @@ def test_trainer_makes_a_case_an_assignment_of_their_course_from_the_library_app
     trainer = hub.values["courses"][0]["trainers"][0]
     course = hub.values["courses"][0]["id"]
     case_id = "kk-girl-school-refusal-relocation"
-    hub.start_server(trainer)
-    log_in(page, hub, trainer)
-    page.wait_for_url(re.compile(rf"/user/{re.escape(trainer)}/"), timeout=90_000)
-    page.goto(voila(hub, trainer, "case_library"))
+    open_app(page, hub, trainer, "case_library")
     results = page.locator("select[size]").first
     expect(results.locator("option")).not_to_have_count(0, timeout=90_000)
     label = results.locator("option", has_text="· kk ·").first.inner_text()
@@ -121,10 +120,6 @@ def test_trainer_makes_a_case_an_assignment_of_their_course_from_the_library_app
     assert f"case-{case_id}" in {a["id"] for a in listed["assignments"]}
     # A trainer of no course sees no such button.
     other = next(t for t in hub.people("trainer") if t != trainer)
-    hub.start_server(other)
-    page.context.clear_cookies()
-    log_in(page, hub, other)
-    page.wait_for_url(re.compile(rf"/user/{re.escape(other)}/"), timeout=90_000)
-    page.goto(voila(hub, other, "case_library"))
+    open_app(page, hub, other, "case_library")
     expect(page.get_by_text("Case library")).to_be_visible(timeout=90_000)
     expect(page.get_by_role("button", name="Make it a course assignment")).to_have_count(0)

@@ -17,6 +17,18 @@ class APIError(Exception):
         self.status = status
 
 
+def request(
+    method: str, url: str, token: str, timeout: float, what: str, **kw: Any
+) -> requests.Response:
+    """One call with the server's token; a service that does not answer is an APIError."""
+    try:
+        return requests.request(
+            method, url, headers={"Authorization": f"token {token}"}, timeout=timeout, **kw
+        )
+    except requests.RequestException as exc:
+        raise APIError(0, f"{what} did not answer ({exc.__class__.__name__})") from None
+
+
 @dataclass
 class ProgrammeAPI:
     base: str = field(default_factory=lambda: os.environ.get("PRAXISHUB_SERVICE_URL", ""))
@@ -27,18 +39,7 @@ class ProgrammeAPI:
         if not self.base:
             raise APIError(0, "PRAXISHUB_SERVICE_URL is not set: open this app from Praxis Hub")
         url = self.base.rstrip("/") + "/" + path.lstrip("/")
-        try:
-            r = requests.request(
-                method,
-                url,
-                headers={"Authorization": f"token {self.token}"},
-                timeout=self.timeout,
-                **kw,
-            )
-        except requests.RequestException as exc:
-            raise APIError(
-                0, f"the programme service did not answer ({exc.__class__.__name__})"
-            ) from None
+        r = request(method, url, self.token, self.timeout, "the programme service", **kw)
         try:
             body = r.json()
         except ValueError:
@@ -78,18 +79,7 @@ class GraderFiles:
 
     def _call(self, method: str, path: str, **kw: Any) -> dict[str, Any]:
         url = self.base.rstrip("/") + "/api/contents/" + path.strip("/")
-        try:
-            r = requests.request(
-                method,
-                url,
-                headers={"Authorization": f"token {self.token}"},
-                timeout=self.timeout,
-                **kw,
-            )
-        except requests.RequestException as exc:
-            raise APIError(
-                0, f"the course's grading service did not answer ({exc.__class__.__name__})"
-            ) from None
+        r = request(method, url, self.token, self.timeout, "the course's grading service", **kw)
         if r.status_code == 404 and method == "GET":
             return {}
         if r.status_code >= 400:
