@@ -22,15 +22,13 @@ from praxishub.demo import demo_settings
 from praxishub.errors import PraxisError, Problem
 from praxishub.hub import IsolationError, Runtime, isolation_mode
 from praxishub.layout import Layout
-from praxishub.options import SETTINGS_OPTION
+from praxishub.options import SETTINGS_OPTION, fail
 from praxishub.settings import Settings, load_settings
 
 console = Console(stderr=True)
 
 
-def _fail(error: Exception, code: int = 2) -> None:
-    console.print(f"[bold red]error:[/] {error}", highlight=False, markup=True, soft_wrap=True)
-    sys.exit(code)
+_fail = fail
 
 
 def _settings(path: Path) -> Settings:
@@ -423,7 +421,7 @@ def up(settings_path: Path, demo_dir: Path | None, hub_config: Path | None) -> N
             done = browse.deploy(
                 source, layout.library_dir, library.read_deny_list(store.deny_list)
             )
-            commands.owner_fix(layout.library_dir, loaded.path)
+            commands.give_to_service(layout.library_dir, loaded)
             click.echo(f"case library: {len(done)} case(s) from {source}")
         dashboards = _repo_courses().parent / "dashboards"
         if dashboards.is_dir():

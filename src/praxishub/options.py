@@ -1,10 +1,21 @@
-"""Command-line options shared by every ``praxishub`` command group."""
+"""Command-line options and the error exit shared by every ``praxishub`` command group."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
+from rich.console import Console
+
+console = Console(stderr=True)
+
+
+def fail(error: Exception, code: int = 2) -> None:
+    """Print a person-actionable error and exit (2: input to fix; 1: anything else)."""
+    console.print(f"[bold red]error:[/] {error}", highlight=False, markup=True, soft_wrap=True)
+    sys.exit(code)
+
 
 SETTINGS_OPTION = click.option(
     "-c",

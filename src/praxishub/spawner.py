@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
 import pwd
-import shutil
+import subprocess
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
@@ -20,6 +21,7 @@ from traitlets import Unicode
 
 from praxishub import unixusers
 
+log = logging.getLogger("praxishub.spawner")
 TRANSLATION_SETTINGS = Path(".jupyter/lab/user-settings/@jupyterlab/translation-extension")
 LOCALES = {"ru": "ru_RU", "zh": "zh_CN", "en": "en"}
 
@@ -38,24 +40,24 @@ def seed_user_settings(home: Path, language: str) -> Path | None:
 APPS_FOLDER = "praxis-apps"
 
 
-def install_apps(home: Path, apps: Path, owner: tuple[int, int] | None = None) -> Path | None:
-    """Copy the Voila apps into home/praxis-apps, read-only for the person (replaced each start)."""
-    notebooks = sorted(apps.glob("*.ipynb")) if apps.is_dir() else []
+def install_apps(home: Path, apps: Path, unix_name: str | None = None) -> Path | None:
+    """Copy the Voila apps into home/praxis-apps (replaced at each start).
+
+    The copy is made *as the person* (``runuser``), never as root: their home is theirs,
+    and root writing into a folder someone else controls could be pointed anywhere by a
+    symlink. The copies need no protection: the apps' authority is the programme API.
+    """
+    notebooks = sorted(str(p) for p in apps.glob("*.ipynb")) if apps.is_dir() else []
     if not notebooks:
         return None
     target = home / APPS_FOLDER
-    if target.is_symlink() or (target.exists() and not target.is_dir()):
-        target.unlink()  # a person's own file in the way: the apps folder is ours
-    target.mkdir(exist_ok=True)
-    for notebook in notebooks:
-        copy = target / notebook.name
-        copy.unlink(missing_ok=True)
-        shutil.copyfile(notebook, copy)
-        copy.chmod(0o444)
-    target.chmod(0o555)
-    if owner is not None:  # root owns it: the person can read and run, not change
-        for path in (target, *target.iterdir()):
-            os.chown(path, *owner)
+    command = ["install", "-D", "-m", "0444", "-t", str(target), *notebooks]
+    if unix_name is not None:
+        command = ["runuser", "-u", unix_name, "--", *command]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        log.warning("apps not copied into %s: %s", target, done.stderr.strip())
+        return None
     return target
 
 
@@ -78,7 +80,7 @@ class UnixUserSpawner(LocalProcessSpawner):
         if seeded is not None:
             unixusers.chown_tree(home / ".jupyter", entry.pw_uid, entry.pw_gid)
         if self.apps_dir:
-            install_apps(home, Path(self.apps_dir), owner=(0, 0))
+            install_apps(home, Path(self.apps_dir), self.unix_name)
 
     async def start(self):  # type: ignore[no-untyped-def]
         await asyncio.get_running_loop().run_in_executor(None, self._prepare_account)

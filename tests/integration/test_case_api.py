@@ -90,6 +90,9 @@ def test_review_queue_needs_the_publish_scope_and_publishing_serves_the_case(hub
         json={"action": "approve"},
     )
     assert post.status_code == 403
+    for bad in ({"action": "edit", "cell": "two"}, ["not", "a", "mapping"]):
+        r = hub.api(trainer, "POST", "/services/praxis/api/review/cases/api-review-case", json=bad)
+        assert r.status_code == 400 and "send JSON like" in r.json()["message"]
     early = hub.api(
         trainer,
         "POST",

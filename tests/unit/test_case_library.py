@@ -216,3 +216,19 @@ def test_a_failed_publish_leaves_the_library_case_as_it_was(store, tmp_path, mon
         library.publish(store, case_id, lib, today=TODAY)
     assert {p.name: p.read_bytes() for p in target.iterdir()} == before
     assert os.listdir(lib / "cases") == [case_id], "no temporary folder is left behind"
+
+
+def test_submitting_a_case_again_keeps_the_reviewers_work_unless_replaced(store):
+    """Is a second submission with the same id refused (edits kept), and accepted with replace?"""
+    case_id = submit(store)
+    meta, nb = library.load_draft(store, case_id)
+    library.edit_cell(nb, 1, "Отредактировано рецензентом.")
+    library.save_draft(store, case_id, meta, nb)
+    with pytest.raises(PraxisError, match="submitted already") as refused:
+        submit(store)
+    assert "--replace" in str(refused.value)
+    assert source(library.load_draft(store, case_id)[1], 1) == "Отредактировано рецензентом."
+    library.submit(
+        store, RAW / CASE / "case.md", RAW / CASE / "intake.yaml", today=TODAY, replace=True
+    )
+    assert source(library.load_draft(store, case_id)[1], 1) != "Отредактировано рецензентом."

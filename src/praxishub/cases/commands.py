@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import pwd
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,14 +19,8 @@ from praxishub.cases import browse, files, library
 from praxishub.cases import check as check_mod
 from praxishub.cases.engine import LANGUAGES
 from praxishub.errors import PraxisError
-from praxishub.options import SETTINGS_OPTION
-
-console = Console(stderr=True)
-
-
-def fail(error: Exception, code: int = 2) -> None:
-    console.print(f"[bold red]error:[/] {error}", highlight=False, markup=True, soft_wrap=True)
-    sys.exit(code)
+from praxishub.options import SETTINGS_OPTION, fail
+from praxishub.settings import Settings, load_settings
 
 
 @click.group("cases")
@@ -109,8 +102,7 @@ LIBRARY_OPTION = click.option(
 @contextlib.contextmanager
 def _store(settings_path: Path) -> Iterator[library.Store]:
     """The case store under the data dir; left owned by the programme service afterwards."""
-    from praxishub import unixusers, workspace
-    from praxishub.settings import load_settings
+    from praxishub import workspace
 
     try:
         settings = load_settings(settings_path)
@@ -118,13 +110,11 @@ def _store(settings_path: Path) -> Iterator[library.Store]:
         fail(exc)
         raise
     layout = workspace.ensure_layout(settings)
-    store = library.Store(layout.praxis_dir / "cases")
+    store = library.Store(layout.cases_store)
     try:
         yield store
     finally:
-        if workspace.is_root() and store.root.exists():
-            owner = pwd.getpwnam(settings["service"]["unix_user"])
-            unixusers.chown_tree(store.root, owner.pw_uid, owner.pw_gid)
+        give_to_service(store.root, settings)
 
 
 @cases_group.command("submit")
@@ -139,12 +129,15 @@ def _store(settings_path: Path) -> Iterator[library.Store]:
 @click.option(
     "--id", "case_id", default=None, help="The case id (default: from the file or folder name)."
 )
+@click.option("--replace", is_flag=True, help="Submit again a case already in the queue.")
 @SETTINGS_OPTION
-def submit(raw: Path, meta_path: Path, case_id: str | None, settings_path: Path) -> None:
+def submit(
+    raw: Path, meta_path: Path, case_id: str | None, replace: bool, settings_path: Path
+) -> None:
     """De-identify RAW (.md, .txt or .ipynb) into the review queue."""
     with _store(settings_path) as store:
         try:
-            case_id = library.submit(store, raw, meta_path, case_id)
+            case_id = library.submit(store, raw, meta_path, case_id, replace=replace)
             meta, nb = library.load_draft(store, case_id)
         except PraxisError as exc:
             fail(exc)
@@ -259,21 +252,21 @@ def deploy_cmd(library_dir: Path | None, settings_path: Path) -> None:
     """Check a library and copy its cases into the one the programme service serves."""
     source = library_dir or repo_library()
     with _store(settings_path) as store:
-        layout_library = store.root.parent / "library"
+        served = store.root.parent / "library"  # Layout.library_dir
         try:
-            done = browse.deploy(source, layout_library, library.read_deny_list(store.deny_list))
+            done = browse.deploy(source, served, library.read_deny_list(store.deny_list))
         except PraxisError as exc:
             fail(exc)
-        owner_fix(layout_library, settings_path)
+    give_to_service(served, load_settings(settings_path))
     click.echo(f"deployed {len(done)} case(s) from {source}")
 
 
-def owner_fix(path: Path, settings_path: Path) -> None:
+def give_to_service(path: Path, settings: Settings) -> None:
+    """Make path the programme service's (when root), as everything under praxis/ is."""
     from praxishub import unixusers, workspace
-    from praxishub.settings import load_settings
 
     if workspace.is_root() and path.exists():
-        owner = pwd.getpwnam(load_settings(settings_path)["service"]["unix_user"])
+        owner = pwd.getpwnam(settings["service"]["unix_user"])
         unixusers.chown_tree(path, owner.pw_uid, owner.pw_gid)
 
 
@@ -285,7 +278,6 @@ def owner_fix(path: Path, settings_path: Path) -> None:
 def assign_cmd(case_id: str, course_id: str, library_dir: Path, settings_path: Path) -> None:
     """Make the published case CASE_ID a case-analysis assignment of a deployed course."""
     from praxishub.cases.assign import assign
-    from praxishub.settings import load_settings
 
     try:
         name = assign(load_settings(settings_path), case_id, course_id, library_dir)

@@ -222,15 +222,36 @@ def slug(text: str) -> str:
 
 
 def submit(
-    store: Store, raw: Path, meta_path: Path, case_id: str | None = None, today: date | None = None
+    store: Store,
+    raw: Path,
+    meta_path: Path,
+    case_id: str | None = None,
+    today: date | None = None,
+    replace: bool = False,
 ) -> str:
-    """De-identify raw into the review queue; keep raw and the intake names in intake/."""
+    """De-identify raw into the review queue; keep raw and the intake names in intake/.
+
+    A case already submitted is not replaced (a reviewer's edits would be lost) unless
+    replace is given.
+    """
     today = today or date.today()
     case_id = case_id or slug(raw.parent.name if raw.stem in ("case", "raw") else raw.stem)
     if not CASE_ID.match(case_id):
         raise CaseError(
             f"{case_id!r} is not a case id",
             [Problem("case id", case_id, "use 3-63 lowercase letters, digits and dashes")],
+        )
+    if not replace and (store.intake(case_id).exists() or store.draft(case_id).exists()):
+        raise CaseError(
+            f"case {case_id!r} was submitted already",
+            [
+                Problem(
+                    "case id",
+                    case_id,
+                    "give another --id, or --replace to start its review again "
+                    "(the draft and the reviewer's edits are replaced)",
+                )
+            ],
         )
     intake = read_yaml(meta_path)
     if not isinstance(intake, dict):

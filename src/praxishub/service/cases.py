@@ -105,12 +105,18 @@ class ReviewCaseHandler(CaseBase):
 
     def post(self, case_id: str) -> None:
         model = self.require(PUBLISH)
-        body = json.loads(self.request.body or b"{}")
-        action = str(body.get("action", ""))
+        try:
+            body = json.loads(self.request.body or b"{}")
+            action = str(body.get("action", ""))
+            cell = int(body.get("cell", -1))
+        except (ValueError, TypeError, AttributeError):
+            raise web.HTTPError(
+                400, 'send JSON like {"action": "edit", "cell": 2, "source": "..."}'
+            ) from None
         try:
             if action == "edit":
                 meta, nb = library.load_draft(self.store, case_id)
-                library.edit_cell(nb, int(body.get("cell", -1)), str(body.get("source", "")))
+                library.edit_cell(nb, cell, str(body.get("source", "")))
                 library.save_draft(self.store, case_id, meta, nb)
             elif action in ("keep", "approve", "reject"):
                 decision = "" if action == "keep" else action
