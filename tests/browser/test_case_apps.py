@@ -61,7 +61,11 @@ def test_reviewer_approves_and_publishes_then_trainee_reads_it(hub, page):
     page.get_by_role("button", name="Approve").click()
     expect(page.get_by_text(re.compile(r"leftover\(s\) unresolved"))).to_be_visible(timeout=30_000)
     # Keep it (a method's name, nobody's), approve, publish.
+    # (Keep first and wait for the redrawn draft: a tick reaches the kernel asynchronously.)
     page.get_by_role("checkbox", name=re.compile("Вера")).check()
+    page.get_by_role("button", name="Keep the ticked").click()
+    expect(page.locator("mark.praxis-leftover")).to_have_count(0, timeout=30_000)
+    expect(page.get_by_text("No leftovers.")).to_be_visible()
     page.get_by_role("button", name="Approve").click()
     expect(page.get_by_text("Status: approved")).to_be_visible(timeout=30_000)
     page.get_by_role("button", name="Publish").click()

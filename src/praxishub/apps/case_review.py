@@ -79,10 +79,16 @@ class CaseReview:
             self.message.value = f"<b>{html.escape(str(exc))}</b>"
             return
         self.queue_label.value = t("queue", n=len(items))
-        self.queue.options = [
+        options = [
             (f"{i['id']} · {i['status']} · {t('leftovers')}: {i['leftovers']}", i["id"])
             for i in items
         ]
+        if options != list(self.queue.options):
+            # New options reset the selection; keep the case being reviewed on screen.
+            chosen = self.queue.value
+            self.queue.options = options
+            if chosen in {value for _, value in options}:
+                self.queue.value = chosen
 
     def load(self, case_id: str | None) -> None:
         if not case_id:
