@@ -10,15 +10,30 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import JSON, ForeignKey, String, Text, create_engine, event
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    String,
+    Text,
+    create_engine,
+    event,
+)
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Session,
+    mapped_column,
+    relationship,
+    sessionmaker,
+)
 
 
 def utcnow() -> datetime:
@@ -128,6 +143,85 @@ class CaseView(Base):
         return {"case": self.case_id, "username": self.username, "viewed_at": self.viewed_at}
 
 
+class SubmissionIndex(Base):
+    """One submitted assignment as its course's gradebook last reported it.
+
+    The gradebooks stay with their courses (each course's Unix user); the programme
+    service keeps this index of them, so that queues and progress across every course
+    are one query on indexed columns (praxishub.desk).
+    """
+
+    __tablename__ = "submission_index"
+
+    course: Mapped[str] = mapped_column(String(40), primary_key=True)
+    assignment: Mapped[str] = mapped_column(String(60), primary_key=True)
+    username: Mapped[str] = mapped_column(ForeignKey("people.username"), primary_key=True)
+    submitted_at: Mapped[datetime | None]
+    auto_score: Mapped[float] = mapped_column(default=0.0)
+    auto_max: Mapped[float] = mapped_column(default=0.0)
+    manual_score: Mapped[float] = mapped_column(default=0.0)
+    manual_max: Mapped[float] = mapped_column(default=0.0)
+    max_score: Mapped[float] = mapped_column(default=0.0)
+    needs_manual: Mapped[int] = mapped_column(default=0)  # cells a person must still grade
+    synced_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DeskGrade(Base):
+    """What a supervisor saved for one submission: rubric levels, comments, flags.
+
+    ``version`` is the optimistic lock: a save must name the version it started from.
+    """
+
+    __tablename__ = "desk_grades"
+
+    course: Mapped[str] = mapped_column(String(40), primary_key=True)
+    assignment: Mapped[str] = mapped_column(String(60), primary_key=True)
+    username: Mapped[str] = mapped_column(ForeignKey("people.username"), primary_key=True)
+    version: Mapped[int] = mapped_column(default=0)
+    grader: Mapped[str | None] = mapped_column(ForeignKey("people.username"))
+    rubric: Mapped[dict] = mapped_column(JSON, default=dict)  # cell -> {level, criterion}
+    comments: Mapped[dict] = mapped_column(JSON, default=dict)  # cell -> text
+    follow_up: Mapped[bool] = mapped_column(default=False)
+    saved_at: Mapped[datetime | None]
+    feedback_at: Mapped[datetime | None]
+
+
+class CommentBankEntry(Base):
+    """A reusable comment of one supervisor."""
+
+    __tablename__ = "comment_bank"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    owner: Mapped[str] = mapped_column(ForeignKey("people.username"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Calibration(Base):
+    """One submission a trainer gave to several supervisors to grade independently."""
+
+    __tablename__ = "calibrations"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    title: Mapped[str] = mapped_column(String(200))
+    course: Mapped[str] = mapped_column(String(40))
+    assignment: Mapped[str] = mapped_column(String(60))
+    username: Mapped[str] = mapped_column(ForeignKey("people.username"))
+    created_by: Mapped[str] = mapped_column(ForeignKey("people.username"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CalibrationRating(Base):
+    """One rater's rubric levels for one calibration submission."""
+
+    __tablename__ = "calibration_ratings"
+
+    calibration_id: Mapped[int] = mapped_column(ForeignKey("calibrations.id"), primary_key=True)
+    rater: Mapped[str] = mapped_column(ForeignKey("people.username"), primary_key=True)
+    levels: Mapped[dict | None] = mapped_column(JSON)  # criterion -> level; None until rated
+    rated_at: Mapped[datetime | None]
+
+
 def default_url(data_dir: Path) -> str:
     return f"sqlite:///{data_dir / 'praxis' / 'programme.sqlite'}"
 
@@ -164,3 +258,69 @@ def session_scope(engine: Engine) -> Iterator[Session]:
     factory = sessionmaker(engine, expire_on_commit=False)
     with factory() as session, session.begin():
         yield session
+
+
+# --- Supervision log (praxishub.supervision; migration 0007) ---
+
+
+class SupervisionSession(Base):
+    """One supervision session a supervisor held with one or more of their supervisees."""
+
+    __tablename__ = "supervision_sessions"
+    __table_args__ = (
+        CheckConstraint("minutes BETWEEN 1 AND 600", name="ck_supervision_minutes"),
+        CheckConstraint("kind IN ('individual', 'group')", name="ck_supervision_kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    supervisor: Mapped[str] = mapped_column(ForeignKey("people.username"), index=True)
+    held_on: Mapped[date] = mapped_column(index=True)
+    minutes: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(12))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    participants: Mapped[list[SupervisionParticipant]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", order_by="SupervisionParticipant.trainee"
+    )
+    cases: Mapped[list[SupervisionCase]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class SupervisionParticipant(Base):
+    """A trainee in a supervision session; ``confirmed_at`` is set when they confirm it."""
+
+    __tablename__ = "supervision_participants"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("supervision_sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    trainee: Mapped[str] = mapped_column(
+        ForeignKey("people.username"), primary_key=True, index=True
+    )
+    confirmed_at: Mapped[datetime | None]
+
+
+class SupervisionCase(Base):
+    """A case analysis (a course's assignment) discussed in a supervision session."""
+
+    __tablename__ = "supervision_cases"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("supervision_sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    course: Mapped[str] = mapped_column(String(40), primary_key=True)
+    assignment: Mapped[str] = mapped_column(String(60), primary_key=True)
+
+
+class SupervisionSignoff(Base):
+    """A supervisor's signed monthly totals; the month's sessions are frozen from then on."""
+
+    __tablename__ = "supervision_signoffs"
+
+    supervisor: Mapped[str] = mapped_column(ForeignKey("people.username"), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM
+    total_minutes: Mapped[int]
+    trainees: Mapped[dict] = mapped_column(JSON)  # trainee -> their totals at signing
+    signed_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,181 @@
+"""The grading desk's core: gradebook rows as nbgrader counts them, queues, progress, locking."""
+
+from __future__ import annotations
+
+import pytest
+from nbgrader.api import Gradebook
+
+from praxishub import db, desk, synthetic_gradebook
+from praxishub.db import Person
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    path = tmp_path_factory.mktemp("gb") / "gradebook.db"
+    url = f"sqlite:///{path}"
+    facts = synthetic_gradebook.build(url, trainees=30, assignments=3, seed=7, supervisors=3)
+    return url, facts
+
+
+@pytest.fixture
+def engine(tmp_path, built):
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'programme.sqlite'}")
+    db.migrate(engine)
+    _, facts = built
+    with db.session_scope(engine) as session:
+        for sup in facts["supervisors"]:
+            session.add(
+                Person(
+                    username=sup["id"],
+                    full_name=sup["first_name"],
+                    email=f"{sup['id']}@example.org",
+                    role="supervisor",
+                )
+            )
+        session.flush()
+        for s in facts["students"]:
+            session.add(
+                Person(
+                    username=s["id"],
+                    full_name=f"{s['first_name']} {s['last_name']}",
+                    email=f"{s['id']}@example.org",
+                    role="trainee",
+                    supervisor=s["supervisor"],
+                )
+            )
+    return engine
+
+
+def test_gradebook_rows_match_nbgrader(built):
+    """Does every row agree with nbgrader's own Gradebook API (scores, maxima, waiting)?"""
+    url, facts = built
+    rows = desk.gradebook_rows(url)
+    assert len(rows) == sum(1 for _ in rows) and rows
+    with Gradebook(url) as gb:
+        for row in rows:
+            sub = gb.find_submission(row["assignment"], row["student"])
+            assert row["auto_score"] + row["manual_score"] == pytest.approx(sub.score)
+            assert row["max_score"] == pytest.approx(sub.max_score)
+            assert row["auto_score"] == pytest.approx(sub.code_score)
+            assert row["manual_score"] == pytest.approx(sub.written_score + sub.task_score)
+            assert (row["needs_manual"] > 0) == sub.needs_manual_grade
+    waiting = sorted((r["assignment"], r["student"]) for r in rows if r["needs_manual"])
+    assert waiting == [tuple(w) for w in facts["waiting"]]
+
+
+def test_gradebook_rows_filters(built):
+    """Do the student and assignment filters return just those rows?"""
+    url, facts = built
+    first = facts["students"][0]["id"]
+    rows = desk.gradebook_rows(url, [first], facts["assignments"][0])
+    assert {(r["student"], r["assignment"]) for r in rows} <= {(first, facts["assignments"][0])}
+    assert desk.gradebook_rows(url, []) == []
+
+
+def test_queue_holds_only_own_supervisees_oldest_first(engine, built):
+    """Is a supervisor's queue exactly their supervisees' waiting submissions, oldest first?"""
+    url, facts = built
+    with db.session_scope(engine) as session:
+        assert desk.sync(session, "c1", desk.gradebook_rows(url)) > 0
+    for sup in facts["supervisors"]:
+        mine = {s["id"] for s in facts["students"] if s["supervisor"] == sup["id"]}
+        expected = {(a, t) for a, t in facts["waiting"] if t in mine}
+        with db.session_scope(engine) as session:
+            items = desk.queue(session, sup["id"])
+        assert {(i["assignment"], i["trainee"]) for i in items} == expected
+        stamps = [i["submitted_at"] for i in items]
+        assert stamps == sorted(stamps)
+        c = desk.counts(items)
+        assert c["total"] == len(expected) and sum(c["trainee"].values()) == len(expected)
+        if items:
+            one = items[0]["trainee"]
+            with db.session_scope(engine) as session:
+                only = desk.queue(session, sup["id"], trainee=one, course="c1")
+            assert {i["trainee"] for i in only} == {one}
+
+
+def test_progress_totals_equal_nbgrader(engine, built):
+    """Does every trainee's progress total equal the score nbgrader gives them?"""
+    url, facts = built
+    with db.session_scope(engine) as session:
+        desk.sync(session, "c1", desk.gradebook_rows(url))
+        rows = desk.progress(session)
+    assert len(rows) == len(facts["students"])
+    for row in rows:
+        assert row["score"] == pytest.approx(facts["score"][row["trainee"]], abs=0.01)
+
+
+def test_sync_skips_strangers_and_complete_removes_gone(engine, built):
+    """Are rows of people not in the roster skipped, and rows gone from a gradebook removed?"""
+    url, _ = built
+    rows = desk.gradebook_rows(url)
+    stranger = {**rows[0], "student": "nobody-here"}
+    with db.session_scope(engine) as session:
+        assert desk.sync(session, "c1", [*rows, stranger]) == len(rows)
+        desk.sync(session, "c1", rows[1:], complete=True)
+        left = desk.progress(session, [rows[0]["student"]])[0]["submitted"]
+    before = sum(1 for r in rows if r["student"] == rows[0]["student"])
+    assert left == before - 1
+
+
+def test_another_supervisors_trainee_is_not_found(engine, built):
+    """Is a submission of another supervisor's supervisee refused as if it did not exist?"""
+    _, facts = built
+    a, b = facts["supervisors"][0]["id"], facts["supervisors"][1]["id"]
+    theirs = next(s["id"] for s in facts["students"] if s["supervisor"] == b)
+    with db.session_scope(engine) as session, pytest.raises(desk.DeskError, match="No submission"):
+        desk.grader_of(session, a, "c1", "x", theirs)
+    with db.session_scope(engine) as session, pytest.raises(desk.DeskError):
+        desk.grader_of(session, a, "c1", "x", "no-such-person")
+
+
+def test_second_save_of_same_version_conflicts(engine, built):
+    """Do two saves from the same version keep the first and refuse the second by name?"""
+    _, facts = built
+    s = facts["students"][0]
+    sup_a, sup_b = facts["supervisors"][0]["id"], facts["supervisors"][1]["id"]
+    key = ("c1", "a1", s["id"])
+    with db.session_scope(engine) as session:
+        before = desk.claim(session, sup_a, key, 0, {"a/q": 2}, {"a/q": "good"}, False)
+    assert before["version"] == 0
+    with db.session_scope(engine) as session, pytest.raises(desk.Conflict, match=f"{sup_a} saved"):
+        desk.claim(session, sup_b, key, 0, {"a/q": 0}, {}, False)
+    with db.session_scope(engine) as session:
+        now = desk.state(session, *key)
+    assert now["version"] == 1 and now["rubric"] == {"a/q": 2} and now["grader"] == sup_a
+    # a failed gradebook write gives the claim back
+    with db.session_scope(engine) as session:
+        prev = desk.claim(session, sup_b, key, 1, {"a/q": 1}, {}, True)
+        desk.release_claim(session, key, 1, prev)
+    with db.session_scope(engine) as session:
+        assert desk.state(session, *key)["rubric"] == {"a/q": 2}
+
+
+def test_rubric_levels_become_points():
+    """Is a rubric level the cell's share of points, and a level off the rubric refused?"""
+    rubric = desk.rubric_for("case-bullying-01")
+    cells = [{"key": "case/history", "name": "history", "max_score": 3}]
+    assert desk.grade_points(rubric, cells, {"case/history": 2}, {}) == {"case/history": 2.0}
+    open_answer = desk.rubric_for("webinar-1")
+    cells = [{"key": "w/q1", "name": "q1", "max_score": 2}]
+    assert desk.grade_points(open_answer, cells, {"w/q1": 3}, {}) == {"w/q1": 2.0}
+    assert desk.grade_points(open_answer, cells, {}, {"w/q1": 1.5}) == {"w/q1": 1.5}
+    with pytest.raises(desk.DeskError, match="not on the rubric"):
+        desk.grade_points(open_answer, cells, {"w/q1": 4}, {})
+    with pytest.raises(desk.DeskError, match="outside"):
+        desk.grade_points(open_answer, cells, {}, {"w/q1": 5})
+
+
+def test_comment_bank_is_per_supervisor(engine, built):
+    """Does each supervisor see and delete only their own bank comments?"""
+    _, facts = built
+    a, b = facts["supervisors"][0]["id"], facts["supervisors"][1]["id"]
+    with db.session_scope(engine) as session:
+        entry = desk.bank_add(session, a, "Хорошо сформулирован запрос. 好.")
+        assert desk.bank(session, b) == []
+    with db.session_scope(engine) as session, pytest.raises(desk.DeskError):
+        desk.bank_delete(session, b, entry["id"])
+    with db.session_scope(engine) as session:
+        assert [e["text"] for e in desk.bank(session, a)] == ["Хорошо сформулирован запрос. 好."]
+        desk.bank_delete(session, a, entry["id"])
+        assert desk.bank(session, a) == []
