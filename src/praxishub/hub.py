@@ -310,6 +310,10 @@ def _apply_courses(c: Config, settings: Settings, runtime: Runtime, bin_dir: Pat
                 **grader_env(settings, course, mode),
                 "PATH": _path(bin_dir),
                 "JUPYTERHUB_DEFAULT_URL": "/formgrader",
+                # The desk extension (praxishub.desk_server) reports gradebook rows here.
+                "PRAXISHUB_SERVICE_URL": service_url,
+                "PRAXISHUB_COURSE": course.id,
+                "PRAXISHUB_COURSE_DIR": str(course.directory),
             },
             "oauth_no_confirm": True,
         }
@@ -354,12 +358,27 @@ def _apply_courses(c: Config, settings: Settings, runtime: Runtime, bin_dir: Pat
         )
         roles.append(
             {
+                "name": f"{course.service}-reports",
+                "description": f"Report the gradebook rows of course {course.id} to the desks.",
+                "scopes": [ACCESS],
+                "services": [course.service],
+            }
+        )
+        roles.append(
+            {
                 "name": f"{course.service}-access",
                 "description": f"Open the grading service of course {course.id}.",
                 "scopes": [f"access:services!service={course.service}"],
                 "groups": [trainer_group(course.id)],
             }
         )
+    # The programme service calls each course's desk extension (praxishub.desk_server).
+    for role in roles:
+        if role["name"] == "praxis-service":
+            role["scopes"] = [
+                *role["scopes"],
+                *(f"access:services!service={course.service}" for course in courses_of(settings)),
+            ]
     c.JupyterHub.services = services
     c.JupyterHub.load_roles = roles
 
