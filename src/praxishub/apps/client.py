@@ -35,24 +35,44 @@ class ProgrammeAPI:
     token: str = field(default_factory=lambda: os.environ.get("JUPYTERHUB_API_TOKEN", ""))
     timeout: float = 30
 
-    def _call(self, method: str, path: str, **kw: Any) -> dict[str, Any]:
+    def _send(self, method: str, path: str, **kw: Any) -> requests.Response:
         if not self.base:
             raise APIError(0, "PRAXISHUB_SERVICE_URL is not set: open this app from Praxis Hub")
         url = self.base.rstrip("/") + "/" + path.lstrip("/")
         r = request(method, url, self.token, self.timeout, "the programme service", **kw)
-        try:
-            body = r.json()
-        except ValueError:
-            body = {"message": r.text[:200]}
         if r.status_code >= 400:
-            raise APIError(r.status_code, str(body.get("message", r.reason)))
-        return body
+            try:
+                message = str(r.json().get("message", r.reason))
+            except (ValueError, AttributeError):
+                message = r.text[:200] or str(r.reason)
+            raise APIError(r.status_code, message)
+        return r
+
+    def _call(self, method: str, path: str, **kw: Any) -> dict[str, Any]:
+        r = self._send(method, path, **kw)
+        if not r.content:
+            return {}
+        try:
+            return r.json()
+        except ValueError:
+            return {"message": r.text[:200]}
 
     def get(self, path: str, **params: str) -> dict[str, Any]:
         return self._call("GET", path, params={k: v for k, v in params.items() if v})
 
     def post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
         return self._call("POST", path, json=body)
+
+    def put(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        return self._call("PUT", path, json=body)
+
+    def delete(self, path: str) -> None:
+        self._call("DELETE", path)
+
+    def get_bytes(self, path: str, **params: str) -> bytes:
+        """A file the service makes (a CSV export), as it sent it."""
+        r = self._send("GET", path, params={k: v for k, v in params.items() if v})
+        return r.content
 
 
 def course_services() -> dict[str, str]:

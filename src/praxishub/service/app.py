@@ -204,8 +204,10 @@ def make_app(
     teaching: dict[str, list[str]],
     languages: list[str],
     layout: Layout | None = None,
+    desks: dict[str, str] | None = None,
 ) -> web.Application:
-    from praxishub.service import cases
+    from praxishub.service import cases, desk
+    from praxishub.service import supervision as supervision_api
 
     args = {"engine": engine, "service_token": service_token}
     routes = [
@@ -219,6 +221,8 @@ def make_app(
         (url_path_join(prefix, "api/health"), HealthHandler),
         (url_path_join(prefix, "oauth_callback"), HubOAuthCallbackHandler),
         *cases.routes(prefix, args),
+        *supervision_api.routes(prefix, args),
+        *desk.routes(prefix, args),
     ]
     return web.Application(
         routes,
@@ -228,6 +232,7 @@ def make_app(
         teaching=teaching,
         languages=languages,
         layout=layout,
+        desks=desks or {},
     )
 
 
@@ -248,6 +253,10 @@ def main() -> None:
         courses.teaching(settings.values),
         settings["programme"]["languages"],
         Layout(settings.data_dir),
+        {
+            course.id: f"http://127.0.0.1:{course.port}/services/{course.service}/praxis-desk/"
+            for course in courses.courses_of(settings)
+        },
     )
     bind = urlparse(os.environ["JUPYTERHUB_SERVICE_URL"])
     asyncio.run(_serve(app, bind.hostname or "127.0.0.1", bind.port or 10101))
