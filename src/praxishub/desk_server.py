@@ -192,10 +192,15 @@ class SubmissionHandler(DeskHandler):
             by_id = {
                 (c.get("metadata", {}).get("nbgrader") or {}).get("grade_id"): c for c in node.cells
             }
+            order = {name: i for i, name in enumerate(by_id)}
             for cell in cells:
                 if cell["notebook"] == nb.name and cell["name"] in by_id:
                     cell["answer_html"] = answer_html(by_id[cell["name"]])
+                    cell["position"] = order[cell["name"]]
             notebooks.append({"name": nb.name, "html": notebook_html(node)})
+        # in the order a trainee answered them: notebook by notebook, top to bottom
+        names = [nb.name for nb in sub.notebooks]
+        cells.sort(key=lambda c: (names.index(c["notebook"]), c.get("position", 0), c["name"]))
         self.reply(
             {
                 "course": self.coursedir.course_id,
