@@ -198,7 +198,8 @@ class CommentBankEntry(Base):
 
 
 class Calibration(Base):
-    """One submission a trainer gave to several supervisors to grade independently."""
+    """Submissions of one assignment a trainer gave to several supervisors to rate
+    independently, to see how far their rubric levels agree."""
 
     __tablename__ = "calibrations"
 
@@ -206,20 +207,36 @@ class Calibration(Base):
     title: Mapped[str] = mapped_column(String(200))
     course: Mapped[str] = mapped_column(String(40))
     assignment: Mapped[str] = mapped_column(String(60))
-    username: Mapped[str] = mapped_column(ForeignKey("people.username"))
     created_by: Mapped[str] = mapped_column(ForeignKey("people.username"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class CalibrationRating(Base):
-    """One rater's rubric levels for one calibration submission."""
+class CalibrationItem(Base):
+    """One trainee's submission in a calibration (raters never see whose it is)."""
 
-    __tablename__ = "calibration_ratings"
+    __tablename__ = "calibration_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    calibration_id: Mapped[int] = mapped_column(ForeignKey("calibrations.id"), index=True)
+    username: Mapped[str] = mapped_column(ForeignKey("people.username"))
+
+
+class CalibrationRater(Base):
+    __tablename__ = "calibration_raters"
 
     calibration_id: Mapped[int] = mapped_column(ForeignKey("calibrations.id"), primary_key=True)
     rater: Mapped[str] = mapped_column(ForeignKey("people.username"), primary_key=True)
-    levels: Mapped[dict | None] = mapped_column(JSON)  # criterion -> level; None until rated
-    rated_at: Mapped[datetime | None]
+
+
+class CalibrationRating(Base):
+    """One rater's rubric levels for one calibration item (never written to a gradebook)."""
+
+    __tablename__ = "calibration_ratings"
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("calibration_items.id"), primary_key=True)
+    rater: Mapped[str] = mapped_column(ForeignKey("people.username"), primary_key=True)
+    levels: Mapped[dict] = mapped_column(JSON)  # cell key -> level
+    rated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 def default_url(data_dir: Path) -> str:
@@ -270,6 +287,7 @@ class SupervisionSession(Base):
     __table_args__ = (
         CheckConstraint("minutes BETWEEN 1 AND 600", name="ck_supervision_minutes"),
         CheckConstraint("kind IN ('individual', 'group')", name="ck_supervision_kind"),
+        CheckConstraint("kind = 'group' OR group_notes = ''", name="ck_supervision_group_notes"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
@@ -277,7 +295,8 @@ class SupervisionSession(Base):
     held_on: Mapped[date] = mapped_column(index=True)
     minutes: Mapped[int]
     kind: Mapped[str] = mapped_column(String(12))
-    notes: Mapped[str] = mapped_column(Text, default="")
+    # Read by every participant of a group session; what is about one trainee is their note.
+    group_notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     participants: Mapped[list[SupervisionParticipant]] = relationship(
@@ -289,7 +308,10 @@ class SupervisionSession(Base):
 
 
 class SupervisionParticipant(Base):
-    """A trainee in a supervision session; ``confirmed_at`` is set when they confirm it."""
+    """A trainee in a supervision session; ``confirmed_at`` is set when they confirm it.
+
+    ``note`` is private to the session's supervisor and this trainee.
+    """
 
     __tablename__ = "supervision_participants"
 
@@ -300,6 +322,7 @@ class SupervisionParticipant(Base):
         ForeignKey("people.username"), primary_key=True, index=True
     )
     confirmed_at: Mapped[datetime | None]
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class SupervisionCase(Base):

@@ -194,3 +194,75 @@ def test_comment_bank_and_progress_scopes(hub, submitted):
     everyone = progress(hub.people("coordinator")[0])
     assert len(everyone) == len(hub.people("trainee"))
     assert everyone[trainee]["submitted"] >= 1
+
+
+def test_calibration_is_blind_scoped_and_never_grades(hub, submitted):
+    """A course's trainer gives a submission to two supervisors (one not the trainee's):
+    raters see no name, outsiders get 404, trainees 403; a rater sees agreement only after
+    rating; the ratings never touch the gradebook."""
+    trainee, sup = submitted
+    trainer = loop.course_trainer(hub)
+    rater_b = other_supervisor(hub, sup)
+    outsider = next(s for s in hub.people("supervisor") if s not in (sup, rater_b))
+    base = "/services/praxis/api/desk/calibrations"
+    wait_in_queue_or_graded = hub.api(sup, "GET", sub_path(trainee)).json()
+    before = next(c for c in wait_in_queue_or_graded["cells"] if c["key"] == KEY)["manual_score"]
+
+    setup = hub.api(trainer, "GET", base).json()["setup"]
+    assert trainee in {
+        t["username"] for t in setup["assignments"][f"{loop.COURSE}/{loop.ASSIGNMENT}"]
+    }
+    refused = hub.api(
+        sup,
+        "POST",
+        base,
+        json={
+            "title": "x",
+            "course": loop.COURSE,
+            "assignment": loop.ASSIGNMENT,
+            "trainees": [trainee],
+            "raters": [sup, rater_b],
+        },
+    )
+    assert refused.status_code == 400 and "courses you teach" in refused.json()["message"]
+    made = hub.api(
+        trainer,
+        "POST",
+        base,
+        json={
+            "title": "Калибровка: открытый ответ",
+            "course": loop.COURSE,
+            "assignment": loop.ASSIGNMENT,
+            "trainees": [trainee],
+            "raters": [sup, rater_b],
+        },
+    )
+    assert made.status_code == 201, made.text
+    cal = made.json()["id"]
+    item = made.json()["calibrations"][-1]["items"][0]["id"]
+    path = f"{base}/{cal}/items/{item}"
+
+    full_name = next(p["full_name"] for p in hub.values["people"] if p["username"] == trainee)
+    opened = hub.api(rater_b, "GET", path)
+    assert opened.status_code == 200, opened.text
+    assert trainee not in opened.text and full_name not in opened.text
+    assert any(c["key"] == KEY for c in opened.json()["cells"])
+    for who, status in ((outsider, 404), (trainee, 403)):
+        assert hub.api(who, "GET", path).status_code == status
+        assert hub.api(who, "GET", f"{base}/{cal}/agreement").status_code == status
+        assert hub.api(who, "POST", path, json={"levels": {KEY: 1}}).status_code == status
+
+    assert hub.api(sup, "POST", path, json={"levels": {KEY: 9}}).status_code == 400
+    assert hub.api(sup, "POST", path, json={"levels": {KEY: 3}}).status_code == 200
+    assert hub.api(rater_b, "GET", f"{base}/{cal}/agreement").status_code == 409
+    assert hub.api(rater_b, "POST", path, json={"levels": {KEY: 2}}).status_code == 200
+    seen = hub.api(rater_b, "GET", f"{base}/{cal}/agreement").json()
+    assert sorted(seen["raters"]) == ["R1", "you"]
+    result = hub.api(trainer, "GET", f"{base}/{cal}/agreement").json()
+    (criterion,) = result["criteria"]
+    assert criterion["levels"] == {sup: {"1": 3}, rater_b: {"1": 2}}
+    assert criterion["exact"] == 0.0 and criterion["within_one"] == 1.0
+    assert criterion["kappa"] is None  # one submission: kappa needs at least two
+
+    after = hub.api(sup, "GET", sub_path(trainee)).json()
+    assert next(c for c in after["cells"] if c["key"] == KEY)["manual_score"] == before

@@ -206,7 +206,7 @@ def make_app(
     layout: Layout | None = None,
     desks: dict[str, str] | None = None,
 ) -> web.Application:
-    from praxishub.service import cases, desk
+    from praxishub.service import calibration, cases, desk
     from praxishub.service import supervision as supervision_api
 
     args = {"engine": engine, "service_token": service_token}
@@ -223,6 +223,7 @@ def make_app(
         *cases.routes(prefix, args),
         *supervision_api.routes(prefix, args),
         *desk.routes(prefix, args),
+        *calibration.routes(prefix, args),
     ]
     return web.Application(
         routes,

@@ -63,24 +63,42 @@ def upgrade() -> None:
         sa.Column("title", sa.String(200), nullable=False),
         sa.Column("course", sa.String(40), nullable=False),
         sa.Column("assignment", sa.String(60), nullable=False),
-        _person("username", nullable=False),
         _person("created_by", nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
     )
     op.create_table(
-        "calibration_ratings",
+        "calibration_items",
+        sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+        sa.Column(
+            "calibration_id",
+            sa.Integer(),
+            sa.ForeignKey("calibrations.id"),
+            nullable=False,
+            index=True,
+        ),
+        _person("username", nullable=False),
+    )
+    op.create_table(
+        "calibration_raters",
         sa.Column(
             "calibration_id", sa.Integer(), sa.ForeignKey("calibrations.id"), primary_key=True
         ),
         _person("rater", primary_key=True),
-        sa.Column("levels", sa.JSON(), nullable=True),
-        sa.Column("rated_at", sa.DateTime(), nullable=True),
+    )
+    op.create_table(
+        "calibration_ratings",
+        sa.Column("item_id", sa.Integer(), sa.ForeignKey("calibration_items.id"), primary_key=True),
+        _person("rater", primary_key=True),
+        sa.Column("levels", sa.JSON(), nullable=False),
+        sa.Column("rated_at", sa.DateTime(), nullable=False),
     )
 
 
 def downgrade() -> None:
     for table in (
         "calibration_ratings",
+        "calibration_raters",
+        "calibration_items",
         "calibrations",
         "comment_bank",
         "desk_grades",
