@@ -54,6 +54,32 @@ TEXTS: dict[str, dict[str, str]] = {
     "desk_insert": {"ru": "Вставить", "en": "Insert"},
     "desk_bank_new": {"ru": "Новый комментарий для банка", "en": "A new comment for the bank"},
     "desk_bank_add": {"ru": "В банк", "en": "Add to bank"},
+    "desk_queue_tab": {"ru": "Очередь", "en": "Queue"},
+    "cal_tab": {"ru": "Калибровка", "en": "Calibration"},
+    "cal_overall": {"ru": "Все критерии", "en": "All criteria"},
+    "cal_criterion": {"ru": "Критерий", "en": "Criterion"},
+    "cal_exact": {"ru": "Совпадение", "en": "Exact"},
+    "cal_within_one": {"ru": "±1 уровень", "en": "Within one"},
+    "cal_method": {
+        "ru": "κ: взвешенная (квадратично) каппа Коэна, среднее по парам оценщиков; работ: {n}. "
+        "Для одной работы каппа не определена — смотрите совпадение.",
+        "en": "κ: quadratically weighted Cohen's kappa, mean over pairs of raters; {n} "
+        "submission(s). With one submission kappa is undefined: look at the exact share.",
+    },
+    "cal_submission": {"ru": "Работа", "en": "Submission"},
+    "cal_number": {"ru": "Работа {n}", "en": "Submission {n}"},
+    "cal_rate": {"ru": "Сохранить уровни", "en": "Save my levels"},
+    "cal_rated": {"ru": "Уровни сохранены.", "en": "Your levels are saved."},
+    "cal_agreement": {"ru": "Согласованность", "en": "Show agreement"},
+    "cal_title": {"ru": "Название", "en": "Title"},
+    "cal_trainees": {"ru": "Работы", "en": "Submissions"},
+    "cal_raters": {"ru": "Оценщики", "en": "Raters"},
+    "cal_create": {"ru": "Создать", "en": "Create"},
+    "cal_created": {"ru": "Калибровка создана.", "en": "Calibration created."},
+    "cal_new": {"ru": "Новая калибровка", "en": "New calibration"},
+    "cal_rounds": {"ru": "Калибровки", "en": "Calibrations"},
+    "cal_role_rater": {"ru": "вы оцениваете", "en": "you rate"},
+    "cal_role_creator": {"ru": "вы создали", "en": "yours"},
     # the Voila apps (praxishub.apps)
     "assign": {"ru": "Сделать заданием курса", "en": "Make it a course assignment"},
     "assigned": {

@@ -42,3 +42,34 @@ def test_saved_state_is_shown_again():
     assert box.level.value == 3 and box.points.value == 2.0 and box.comment.value == "Хорошо"
     box.points.value = 1.5
     assert box.touched
+
+
+def test_agreement_table_colours_kappa_and_escapes_names():
+    """Is good agreement green, poor red, undefined grey, and every text escaped?"""
+    from praxishub.apps.calibration_view import agreement_table
+
+    result = {
+        "raters": ["<b>R1</b>", "you"],
+        "items": 3,
+        "criteria": [
+            {
+                "criterion": {"en": "Risk <script>", "ru": "Риск"},
+                "kappa": 0.91,
+                "exact": 2 / 3,
+                "within_one": 1.0,
+                "levels": {"<b>R1</b>": {"1": 3, "2": 1}, "you": {"1": 3, "2": 2}},
+            },
+            {
+                "criterion": {"en": "Plan", "ru": "План"},
+                "kappa": 0.1,
+                "exact": 0.0,
+                "within_one": 0.5,
+                "levels": {},
+            },
+        ],
+        "overall": {"kappa": None, "exact": None, "within_one": None},
+    }
+    page = agreement_table(result)
+    assert "<script>" not in page and "&lt;b&gt;R1&lt;/b&gt;" in page
+    assert "background:#b7e4c7'>0.91" in page and "background:#ffb3b3'>0.10" in page
+    assert "67%" in page and "background:#eee'>—" in page

@@ -308,9 +308,16 @@ class GradingDesk:
         self.bank_pick.options = [(e["text"][:60], e["id"]) for e in self.bank]
 
     def widget(self) -> widgets.Widget:
+        from praxishub.apps.calibration_view import CalibrationView
+
+        tabs = widgets.Tab(children=[self.grading(), CalibrationView(self.api).widget()])
+        tabs.set_title(0, t("desk_queue_tab"))
+        tabs.set_title(1, t("cal_tab"))
+        return widgets.VBox([widgets.HTML(f"<h2>{html.escape(t('desk_title'))}</h2>"), tabs])
+
+    def grading(self) -> widgets.Widget:
         return widgets.VBox(
             [
-                widgets.HTML(f"<h2>{html.escape(t('desk_title'))}</h2>"),
                 self.counts,
                 self.filters,
                 self.queue,
