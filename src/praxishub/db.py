@@ -166,6 +166,19 @@ class SubmissionIndex(Base):
     synced_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class TraineeTotals(Base):
+    """Each trainee's totals over the submission index, kept up to date by every sync, so
+    that the progress of thousands of trainees is one read of one row each."""
+
+    __tablename__ = "trainee_totals"
+
+    username: Mapped[str] = mapped_column(ForeignKey("people.username"), primary_key=True)
+    submitted: Mapped[int] = mapped_column(default=0)
+    waiting: Mapped[int] = mapped_column(default=0)
+    score: Mapped[float] = mapped_column(default=0.0)
+    max_score: Mapped[float] = mapped_column(default=0.0)
+
+
 class DeskGrade(Base):
     """What a supervisor saved for one submission: rubric levels, comments, flags.
 

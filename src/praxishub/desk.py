@@ -24,7 +24,14 @@ from sqlalchemy import and_, case, func, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from praxishub.db import CommentBankEntry, DeskGrade, Person, SubmissionIndex, utcnow
+from praxishub.db import (
+    CommentBankEntry,
+    DeskGrade,
+    Person,
+    SubmissionIndex,
+    TraineeTotals,
+    utcnow,
+)
 from praxishub.errors import PraxisError, Problem
 
 ROW_FIELDS = (
@@ -79,9 +86,14 @@ class Conflict(DeskError):
 
 @cache
 def _gradebook_engine(url: str) -> Engine:
-    from praxishub.db import make_engine
+    """An engine that only reads: a SQLite gradebook is opened read-only, so that nothing
+    here changes nbgrader's file (not even its journal mode)."""
+    from sqlalchemy import create_engine
 
-    return make_engine(url)
+    if url.startswith("sqlite:///"):
+        path = url.removeprefix("sqlite:///")
+        return create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    return create_engine(url, pool_pre_ping=True)
 
 
 def gradebook_rows(
@@ -167,6 +179,7 @@ def sync(
             },
         )
         session.execute(stmt, chunk)
+    touched = {v["username"] for v in values}
     if complete:
         kept = {(v["assignment"], v["username"]) for v in values}
         stale = [
@@ -179,6 +192,7 @@ def sync(
             if (a, u) not in kept
         ]
         for a, u in stale:
+            touched.add(u)
             session.execute(
                 SubmissionIndex.__table__.delete().where(
                     and_(
@@ -188,7 +202,32 @@ def sync(
                     )
                 )
             )
+    refresh_totals(session, sorted(touched))
+    if len(values) >= SYNC_CHUNK and dialect == "sqlite":
+        session.execute(text("PRAGMA optimize"))  # fresh statistics after a big sync
     return len(values)
+
+
+def refresh_totals(session: Session, usernames: list[str]) -> None:
+    """Recompute the totals of these trainees from the index."""
+    si = SubmissionIndex
+    for start in range(0, len(usernames), 500):
+        chunk = usernames[start : start + 500]
+        session.execute(TraineeTotals.__table__.delete().where(TraineeTotals.username.in_(chunk)))
+        session.execute(
+            TraineeTotals.__table__.insert().from_select(
+                ["username", "submitted", "waiting", "score", "max_score"],
+                select(
+                    si.username,
+                    func.count(),
+                    func.sum(case((si.needs_manual > 0, 1), else_=0)),
+                    func.sum(si.auto_score + si.manual_score),
+                    func.sum(si.max_score),
+                )
+                .where(si.username.in_(chunk))
+                .group_by(si.username),
+            )
+        )
 
 
 def _item(si: SubmissionIndex, full_name: str) -> dict[str, Any]:
@@ -215,24 +254,34 @@ def queue(
     trainee: str | None = None,
 ) -> list[dict[str, Any]]:
     """Submissions of the supervisor's own supervisees that wait for a person, oldest first."""
-    query = (
-        select(SubmissionIndex, Person.full_name)
-        .join(Person, Person.username == SubmissionIndex.username)
-        .where(Person.supervisor == supervisor, SubmissionIndex.needs_manual > 0)
+    # The supervisees first (people.supervisor is indexed), then their rows by the
+    # (username, needs_manual) index: the queue costs the same however big the index is.
+    names = dict(
+        session.execute(
+            select(Person.username, Person.full_name).where(Person.supervisor == supervisor)
+        ).all()
+    )
+    if trainee:
+        names = {trainee: names[trainee]} if trainee in names else {}
+    if not names:
+        return []
+    query = select(SubmissionIndex).where(
+        SubmissionIndex.username.in_(sorted(names)), SubmissionIndex.needs_manual > 0
     )
     if course:
         query = query.where(SubmissionIndex.course == course)
     if assignment:
         query = query.where(SubmissionIndex.assignment == assignment)
-    if trainee:
-        query = query.where(SubmissionIndex.username == trainee)
-    query = query.order_by(
-        SubmissionIndex.submitted_at.is_(None),
-        SubmissionIndex.submitted_at,
-        SubmissionIndex.course,
-        SubmissionIndex.assignment,
+    rows = sorted(
+        session.scalars(query),
+        key=lambda r: (
+            r.submitted_at is None,
+            r.submitted_at or datetime.min,
+            r.course,
+            r.assignment,
+        ),
     )
-    return [_item(si, name) for si, name in session.execute(query)]
+    return [_item(r, names[r.username]) for r in rows]
 
 
 def counts(items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -246,37 +295,37 @@ def counts(items: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def progress(session: Session, usernames: list[str] | None = None) -> list[dict[str, Any]]:
-    """Each trainee's totals over every course: submitted, waiting for a person, points."""
-    si = SubmissionIndex
+    """Each trainee's totals over every course: submitted, waiting for a person, points
+    (of the work submitted so far). One row read per trainee (``trainee_totals``)."""
+    tt = TraineeTotals
     query = (
         select(
             Person.username,
             Person.full_name,
             Person.cohort_id,
             Person.supervisor,
-            func.count(si.assignment).label("submitted"),
-            func.coalesce(func.sum(case((si.needs_manual > 0, 1), else_=0)), 0).label("waiting"),
-            func.coalesce(func.sum(si.auto_score + si.manual_score), 0.0).label("score"),
-            func.coalesce(func.sum(si.max_score), 0.0).label("max_score"),
+            tt.submitted,
+            tt.waiting,
+            tt.score,
+            tt.max_score,
         )
         .select_from(Person)
-        .outerjoin(si, si.username == Person.username)
+        .outerjoin(tt, tt.username == Person.username)
         .where(Person.role == "trainee")
-        .group_by(Person.username, Person.full_name, Person.cohort_id, Person.supervisor)
         .order_by(Person.username)
     )
     if usernames is not None:
         query = query.where(Person.username.in_(usernames))
     return [
         {
-            "trainee": r.username,
-            "full_name": r.full_name,
-            "cohort": r.cohort_id,
-            "supervisor": r.supervisor,
-            "submitted": r.submitted,
-            "waiting": r.waiting,
-            "score": round(float(r.score), 2),
-            "max_score": round(float(r.max_score), 2),
+            "trainee": r[0],
+            "full_name": r[1],
+            "cohort": r[2],
+            "supervisor": r[3],
+            "submitted": r[4] or 0,
+            "waiting": r[5] or 0,
+            "score": round(r[6] or 0.0, 2),
+            "max_score": round(r[7] or 0.0, 2),
         }
         for r in session.execute(query)
     ]

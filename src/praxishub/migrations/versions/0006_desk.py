@@ -38,6 +38,14 @@ def upgrade() -> None:
         "ix_submission_index_user_waiting", "submission_index", ["username", "needs_manual"]
     )
     op.create_table(
+        "trainee_totals",
+        _person("username", primary_key=True),
+        sa.Column("submitted", sa.Integer(), nullable=False),
+        sa.Column("waiting", sa.Integer(), nullable=False),
+        sa.Column("score", sa.Float(), nullable=False),
+        sa.Column("max_score", sa.Float(), nullable=False),
+    )
+    op.create_table(
         "desk_grades",
         sa.Column("course", sa.String(40), primary_key=True),
         sa.Column("assignment", sa.String(60), primary_key=True),
@@ -102,6 +110,7 @@ def downgrade() -> None:
         "calibrations",
         "comment_bank",
         "desk_grades",
+        "trainee_totals",
         "submission_index",
     ):
         op.drop_table(table)
