@@ -115,6 +115,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "done": {"ru": "Готово: {what}", "en": "Done: {what}"},
     # the supervision log app (praxishub.apps.supervision_log)
     "sv_title": {"ru": "Журнал супервизии", "en": "Supervision log"},
+    "sv_group_notes": {
+        "ru": "Общие заметки группы (их видят все участники)",
+        "en": "Group notes (every participant reads them)",
+    },
+    "sv_note_for": {
+        "ru": "Заметка для {name} (видит только этот супервизант)",
+        "en": "Note for {name} (only this trainee reads it)",
+    },
+    "sv_group_label": {"ru": "Группа", "en": "Group"},
     "sv_month": {"ru": "Месяц (ГГГГ-ММ)", "en": "Month (YYYY-MM)"},
     "sv_show": {"ru": "Показать", "en": "Show"},
     "sv_sessions": {"ru": "Сессии: {n}", "en": "Sessions: {n}"},

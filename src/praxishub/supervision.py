@@ -3,9 +3,11 @@
 Rule: who sees what is decided here, once, for the API, the CSV and the apps alike. A
 supervisor logs sessions only with their own supervisees and sees only their own sessions;
 a trainee sees the sessions they took part in; a reader of everyone (coordinator) sees all
-sessions but never the notes, which belong to the supervisor and the trainee. Anything a
-caller may not see is "not found", never "forbidden", so nobody learns that it exists. A
-signed month is frozen: its sessions are never added, changed, deleted or confirmed again.
+sessions but never a note. Each participant's note belongs to the supervisor and that one
+trainee: another trainee of the same group never reads it, in JSON or CSV. A group's
+``group_notes`` are read by all its participants. Anything a caller may not see is "not
+found", never "forbidden", so nobody learns that it exists. A signed month is frozen: its
+sessions are never added, changed, deleted or confirmed again.
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ from praxishub.supervision_input import (
     parse_input,
 )
 
-CSV_COLUMNS = ["date", "supervisor", "kind", "minutes", "participants", "confirmed", "cases"]
+CSV_COLUMNS = ["session", "date", "supervisor", "kind", "minutes", "trainee", "confirmed", "cases"]
+CSV_NOTE_COLUMNS = ["group_notes", "note"]
 
 
 class NotFound(PraxisError):
@@ -64,10 +67,16 @@ class Caller:
 # --- who may see what ---
 
 
-def sees_notes(caller: Caller, row: SupervisionSession) -> bool:
+def sees_group_notes(caller: Caller, row: SupervisionSession) -> bool:
+    """The session's supervisor and every participant read a group's shared notes."""
     return caller.username == row.supervisor or any(
         p.trainee == caller.username for p in row.participants
     )
+
+
+def sees_note(caller: Caller, row: SupervisionSession, participant: SupervisionParticipant) -> bool:
+    """A participant's note is read by the session's supervisor and that trainee, nobody else."""
+    return caller.username in (row.supervisor, participant.trainee)
 
 
 def _visible(caller: Caller) -> Select[tuple[SupervisionSession]]:
@@ -175,15 +184,17 @@ def as_dict(row: SupervisionSession, caller: Caller, signed: bool = False) -> di
         "minutes": row.minutes,
         "kind": row.kind,
         "participants": [
-            {"trainee": p.trainee, "confirmed_at": p.confirmed_at} for p in row.participants
+            {"trainee": p.trainee, "confirmed_at": p.confirmed_at}
+            | ({"note": p.note} if sees_note(caller, row, p) else {})
+            for p in row.participants
         ],
         "cases": [{"course": c.course, "assignment": c.assignment} for c in row.cases],
         "signed": signed,
         "created_at": row.created_at,
         "updated_at": row.updated_at,
     }
-    if sees_notes(caller, row):
-        data["notes"] = row.notes
+    if sees_group_notes(caller, row):
+        data["group_notes"] = row.group_notes
     return data
 
 
@@ -207,9 +218,10 @@ def _fill(row: SupervisionSession, data: SessionInput) -> None:
     row.held_on = data.held_on
     row.minutes = data.minutes
     row.kind = data.kind
-    row.notes = data.notes
+    row.group_notes = data.group_notes
     row.participants = [
-        SupervisionParticipant(trainee=t, confirmed_at=confirmed.get(t)) for t in data.participants
+        SupervisionParticipant(trainee=t, confirmed_at=confirmed.get(t), note=data.notes.get(t, ""))
+        for t in data.participants
     ]
     row.cases = [SupervisionCase(course=c, assignment=a) for c, a in data.cases]
 
@@ -476,24 +488,33 @@ def export_csv(
 ) -> bytes:
     """The visible sessions as CSV in UTF-8 with a BOM (Excel then reads Cyrillic right).
 
-    Readers of everyone get no notes column; others get the notes of their own sessions.
+    One row per participant, so each trainee's note sits in their own row. A trainee gets
+    only their own rows; readers of everyone get no notes columns at all.
     """
     rows = sorted(_rows(session, caller, month, trainee), key=lambda r: (r.held_on, r.id))
     with_notes = not caller.reads_all
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS + (["notes"] if with_notes else []))
+    writer.writerow(CSV_COLUMNS + (CSV_NOTE_COLUMNS if with_notes else []))
     for r in rows:
-        line = [
-            r.held_on.isoformat(),
-            r.supervisor,
-            r.kind,
-            str(r.minutes),
-            "; ".join(p.trainee for p in r.participants),
-            "; ".join(p.trainee for p in r.participants if p.confirmed_at),
-            "; ".join(f"{c.course}/{c.assignment}" for c in r.cases),
-        ]
-        if with_notes:
-            line.append(r.notes if sees_notes(caller, r) else "")
-        writer.writerow([_cell(v) for v in line])
+        shared = r.group_notes if sees_group_notes(caller, r) else ""
+        cases = "; ".join(f"{c.course}/{c.assignment}" for c in r.cases)
+        for p in r.participants:
+            if trainee and p.trainee != trainee:
+                continue
+            if not (caller.reads_all or caller.username in (r.supervisor, p.trainee)):
+                continue  # another trainee's row of a group session
+            line = [
+                str(r.id),
+                r.held_on.isoformat(),
+                r.supervisor,
+                r.kind,
+                str(r.minutes),
+                p.trainee,
+                f"{p.confirmed_at:%Y-%m-%d}" if p.confirmed_at else "",
+                cases,
+            ]
+            if with_notes:
+                line += [shared, p.note if sees_note(caller, r, p) else ""]
+            writer.writerow([_cell(v) for v in line])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

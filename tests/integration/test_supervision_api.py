@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 from datetime import date, timedelta
 
 import pytest
@@ -12,20 +13,25 @@ pytestmark = pytest.mark.integration
 
 API = "/services/praxis/api/supervision"
 TODAY = date.today().isoformat()
+NOTE = "Синтетическая заметка супервизора"
 
 
 def supervisees(hub, sup: str) -> list[str]:
     return sorted(p["username"] for p in hub.values["people"] if p.get("supervisor") == sup)
 
 
+def note_for(trainee: str) -> str:
+    return f"{NOTE} ({trainee})"
+
+
 def session_body(trainees: list[str], **changes: object) -> dict:
+    """A session with each trainee's own private note."""
     return {
         "date": TODAY,
         "minutes": 50,
         "kind": "individual" if len(trainees) == 1 else "group",
-        "participants": trainees,
+        "participants": [{"trainee": t, "note": note_for(t)} for t in trainees],
         "cases": [{"course": "school-cases", "assignment": "case-bullying-01"}],
-        "notes": "Синтетическая заметка супервизора",
         **changes,
     }
 
@@ -42,12 +48,13 @@ def sups(hub) -> list[str]:
 
 
 def test_supervisor_logs_and_the_trainee_sees_and_confirms(hub, sups):
-    """Does a logged session reach its trainee with notes, and does their confirmation show?"""
+    """Does a session logged the old way (names and one "notes" text) reach its trainee with
+    that note, and does their confirmation show?"""
     trainee = supervisees(hub, sups[0])[0]
-    made = log(hub, sups[0], [trainee])
+    made = log(hub, sups[0], [trainee], participants=[trainee], notes=NOTE)
     listed = hub.api(trainee, "GET", f"{API}/sessions").json()["sessions"]
     mine = next(s for s in listed if s["id"] == made["id"])
-    assert mine["notes"] == "Синтетическая заметка супервизора"
+    assert mine["participants"] == [{"trainee": trainee, "confirmed_at": None, "note": NOTE}]
     r = hub.api(trainee, "POST", f"{API}/sessions/{made['id']}/confirm")
     assert r.status_code == 200, r.text
     seen = hub.api(sups[0], "GET", f"{API}/sessions/{made['id']}").json()
@@ -120,17 +127,62 @@ def test_a_trainee_lists_and_totals_only_their_own_sessions(hub, sups):
 def test_the_coordinator_sees_every_session_but_no_notes(hub, sups):
     """Does the coordinator see sessions of all supervisors, with no notes, and write nothing?"""
     coord = hub.people("coordinator")[0]
-    log(hub, sups[1], supervisees(hub, sups[1])[:1])
-    listed = hub.api(coord, "GET", f"{API}/sessions").json()["sessions"]
+    log(hub, sups[1], supervisees(hub, sups[1])[:2], group_notes="Синтетическая повестка")
+    r = hub.api(coord, "GET", f"{API}/sessions")
+    listed = r.json()["sessions"]
     assert {s["supervisor"] for s in listed} >= {sups[1]}
-    assert listed and all("notes" not in s for s in listed)
+    assert listed and all("group_notes" not in s for s in listed)
+    assert all("note" not in p for s in listed for p in s["participants"])
+    one = hub.api(coord, "GET", f"{API}/sessions/{listed[0]['id']}").text
     exported = hub.api(coord, "GET", f"{API}/export.csv").content.decode("utf-8-sig")
-    assert "notes" not in exported.splitlines()[0]
-    assert "Синтетическая заметка" not in exported
+    assert "note" not in exported.splitlines()[0]
+    for seen in (r.text, one, exported):
+        assert "Синтетическая заметка" not in seen and "Синтетическая повестка" not in seen
     trainee = supervisees(hub, sups[1])[0]
     assert (
         hub.api(coord, "POST", f"{API}/sessions", json=session_body([trainee])).status_code == 403
     )
+
+
+def test_in_a_group_no_trainee_reads_another_trainees_note(hub, sups):
+    """In a group of two, do A's list, session, confirmation and CSV never hold B's note (and
+    the other way round), while the coordinator reads none and the supervisor reads all?"""
+    sup = sups[0]
+    a, b = supervisees(hub, sup)[:2]
+    tag = uuid.uuid4().hex[:8]
+    notes = {a: f"PRIVATE-{tag}-A: about {a}", b: f"PRIVATE-{tag}-B: about {b}"}
+    shared = f"SHARED-{tag}: agenda for the group"
+    made = log(hub, sup, [a, b], participants=[a, b], notes=notes, group_notes=shared)["id"]
+    one = f"{API}/sessions/{made}"
+    for me, other in ((a, b), (b, a)):
+        answers = [
+            hub.api(me, "GET", f"{API}/sessions"),
+            hub.api(me, "GET", f"{API}/sessions?month={TODAY[:7]}&trainee={me}"),
+            hub.api(me, "GET", one),
+            hub.api(me, "POST", f"{one}/confirm"),
+            hub.api(me, "GET", f"{API}/export.csv"),
+            hub.api(me, "GET", f"{API}/export.csv?month={TODAY[:7]}&delimiter=;"),
+        ]
+        assert all(r.status_code == 200 for r in answers), [r.text for r in answers]
+        seen = "".join(r.content.decode("utf-8-sig") for r in answers)
+        assert notes[me] in seen and shared in seen
+        assert notes[other] not in seen, f"{me} reads {other}'s note"
+        rows = list(csv.DictReader(io.StringIO(answers[4].content.decode("utf-8-sig"))))
+        assert {row["trainee"] for row in rows} == {me}, "a trainee's CSV has only their rows"
+        assert hub.api(me, "GET", f"{API}/sessions?trainee={other}").status_code == 404
+    coord = hub.people("coordinator")[0]
+    seen = hub.api(coord, "GET", f"{API}/sessions").text + hub.api(coord, "GET", one).text
+    seen += hub.api(coord, "GET", f"{API}/export.csv").content.decode("utf-8-sig")
+    assert tag not in seen, "the coordinator reads no note of either kind"
+    got = hub.api(sup, "GET", one).json()
+    assert {p["trainee"]: p["note"] for p in got["participants"]} == notes
+    assert got["group_notes"] == shared
+    exported = hub.api(sup, "GET", f"{API}/export.csv").content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(exported)))
+    assert {(r["trainee"], r["note"]) for r in rows if r["session"] == str(made)} == {
+        (a, notes[a]),
+        (b, notes[b]),
+    }
 
 
 def test_a_signed_month_is_frozen(hub, sups):
@@ -171,6 +223,17 @@ def test_bad_input_is_400_naming_the_field(hub, sups):
     assert {p["where"] for p in problems} == {"minutes", "kind"}
     assert all(p["fix"] for p in problems)
     assert hub.api(sups[0], "POST", f"{API}/sessions", data=b"{not json").status_code == 400
+    two = supervisees(hub, sups[0])[:2]
+    refused = [
+        (session_body(two, participants=two, notes="one text for the whole group"), "notes"),
+        (session_body(two, participants=[{"trainee": two[0], "notes": "typo"}]), "participants[0]"),
+        (session_body(two[:1], group_notes="only for groups"), "group_notes"),
+        (session_body(two, notes={"nobody": "x"}), "notes.nobody"),
+    ]
+    for body, field in refused:
+        r = hub.api(sups[0], "POST", f"{API}/sessions", json=body)
+        assert r.status_code == 400, (field, r.text)
+        assert [p["where"] for p in r.json()["problems"]] == [field], r.text
 
 
 def test_csv_export_opens_with_the_supervisors_rows(hub, sups):
@@ -182,9 +245,9 @@ def test_csv_export_opens_with_the_supervisors_rows(hub, sups):
     assert r.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
     listed = hub.api(sup, "GET", f"{API}/sessions?month={TODAY[:7]}").json()["sessions"]
-    assert len(rows) == len(listed) >= 1
+    assert len(rows) == sum(len(s["participants"]) for s in listed) >= 1, "a row per participant"
     assert {row["supervisor"] for row in rows} == {sup}
-    assert all(row["notes"] == "Синтетическая заметка супервизора" for row in rows)
+    assert all(row["note"] == note_for(row["trainee"]) for row in rows), "each note in its row"
 
 
 def test_a_browser_post_without_the_xsrf_token_is_refused(hub, sups):

@@ -20,10 +20,12 @@ def a_session(**changes: Any) -> dict[str, Any]:
         "month": "2026-12",
         "minutes": 50,
         "kind": "individual",
-        "participants": [{"trainee": "tr-a1", "confirmed_at": None}],
+        "participants": [
+            {"trainee": "tr-a1", "confirmed_at": None, "note": "<script>alert(1)</script>"}
+        ],
         "cases": [{"course": "school-cases", "assignment": "case-01"}],
         "signed": False,
-        "notes": "<script>alert(1)</script>",
+        "group_notes": "",
         **changes,
     }
 
@@ -42,7 +44,10 @@ class FakeAPI:
             return self.me
         if path == "api/people":
             return {
-                "people": [{"username": "tr-a1", "full_name": "Synthetic A1", "role": "trainee"}]
+                "people": [
+                    {"username": name, "full_name": f"Synthetic {name}", "role": "trainee"}
+                    for name in ("tr-a1", "tr-a2")
+                ]
             }
         if path.endswith("/sessions"):
             return {"sessions": self.sessions}
@@ -82,13 +87,37 @@ def test_notes_and_names_are_escaped_and_confirmations_ticked(monkeypatch):
     """Is a note's HTML shown as text, and a confirmed participant ticked?"""
     monkeypatch.setenv("PRAXISHUB_LANGUAGE", "en")
     shown = sessions_html(
-        [a_session(participants=[{"trainee": "tr-a1", "confirmed_at": "2026-12-04"}])]
+        [
+            a_session(
+                participants=[
+                    {"trainee": "tr-a1", "confirmed_at": "2026-12-04", "note": "<script>1"}
+                ],
+                group_notes="<b>agenda</b>",
+            )
+        ]
     )
-    assert "<script>" not in shown and "&lt;script&gt;" in shown
+    assert "<script>" not in shown and "&lt;script&gt;1" in shown
+    assert "&lt;b&gt;agenda" in shown
     assert "tr-a1 ✓" in shown
     assert "<th>Notes</th>" in shown
-    without = {k: v for k, v in a_session().items() if k != "notes"}
-    assert "<th>Notes</th>" not in sessions_html([without]), "a coordinator's view has no notes"
+    coordinator = a_session(participants=[{"trainee": "tr-a1", "confirmed_at": None}])
+    del coordinator["group_notes"]
+    assert "<th>Notes</th>" not in sessions_html([coordinator]), "a coordinator gets no notes"
+
+
+def test_each_viewer_sees_the_notes_the_service_returned_to_them(monkeypatch):
+    """Does a group session show the group notes and each returned note by its trainee?"""
+    monkeypatch.setenv("PRAXISHUB_LANGUAGE", "en")
+    session = a_session(
+        kind="group",
+        group_notes="Agenda: boundaries",
+        participants=[
+            {"trainee": "tr-a1", "confirmed_at": None, "note": "About A1"},
+            {"trainee": "tr-a2", "confirmed_at": None},  # as a trainee tr-a1 gets it
+        ],
+    )
+    shown = supervision_log.notes_html(session)
+    assert shown == "<b>Group:</b> Agenda: boundaries<br><b>tr-a1:</b> About A1"
 
 
 def test_a_supervisor_gets_the_form_and_logs_what_they_entered(monkeypatch):
@@ -97,9 +126,10 @@ def test_a_supervisor_gets_the_form_and_logs_what_they_entered(monkeypatch):
     api = FakeAPI("sup-a", [supervision_log.SUPERVISE], [a_session()])
     app = SupervisionLog(api, TODAY)  # type: ignore[arg-type]
     assert "Log the session" in texts(app.widget())
+    assert app.group_notes.layout.display == "none", "an individual session has no group notes"
     app.participants.value = ("tr-a1",)
     app.cases.value = "school-cases/case-01"
-    app.notes.value = "Синтетическая заметка"
+    app.notes["tr-a1"].value = "Синтетическая заметка"
     app.log()
     assert api.sent == [
         (
@@ -109,15 +139,42 @@ def test_a_supervisor_gets_the_form_and_logs_what_they_entered(monkeypatch):
                 "date": "2026-12-10",
                 "minutes": 50,
                 "kind": "individual",
-                "participants": ["tr-a1"],
+                "participants": [{"trainee": "tr-a1", "note": "Синтетическая заметка"}],
                 "cases": [{"course": "school-cases", "assignment": "case-01"}],
-                "notes": "Синтетическая заметка",
             },
         )
     ]
+    assert app.notes["tr-a1"].value == "", "a logged note is cleared from the form"
     assert [v for _, v in app.own.options] == [7]
     app.export()
     assert "data:text/csv" in app.download.value
+
+
+def test_a_group_gets_a_private_note_per_trainee_and_shared_group_notes(monkeypatch):
+    """Does the form offer a note per chosen trainee, keep it while the choice changes, and
+    send each note with its trainee and the group notes apart?"""
+    monkeypatch.setenv("PRAXISHUB_LANGUAGE", "en")
+    api = FakeAPI("sup-a", [supervision_log.SUPERVISE], [])
+    app = SupervisionLog(api, TODAY)  # type: ignore[arg-type]
+    app.kind.value = "group"
+    assert app.group_notes.layout.display == ""
+    assert "every participant reads them" in app.group_notes.description
+    app.participants.value = ("tr-a1",)
+    app.notes["tr-a1"].value = "About A1"
+    app.participants.value = ("tr-a1", "tr-a2")
+    assert [w.description for w in app.notes_box.children] == [
+        "Note for tr-a1 (only this trainee reads it)",
+        "Note for tr-a2 (only this trainee reads it)",
+    ]
+    app.notes["tr-a2"].value = "About A2"
+    app.group_notes.value = "Agenda"
+    app.log()
+    sent = api.sent[0][2]
+    assert sent["participants"] == [
+        {"trainee": "tr-a1", "note": "About A1"},
+        {"trainee": "tr-a2", "note": "About A2"},
+    ]
+    assert sent["group_notes"] == "Agenda" and "notes" not in sent
 
 
 def test_a_refusal_is_shown_as_the_service_said_it(monkeypatch):
@@ -137,5 +194,6 @@ def test_a_trainee_sees_no_form_and_confirms_their_session(monkeypatch):
     app = SupervisionLog(api, TODAY)  # type: ignore[arg-type]
     shown = texts(app.widget())
     assert "Записать сессию" not in shown and "Подтвердить участие" in shown
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in app.table.value, "their own note"
     app.confirm()
     assert api.sent == [("POST", "api/supervision/sessions/7/confirm", {})]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -60,11 +61,33 @@ def body(**changes: object) -> dict:
         "date": "2026-11-03",
         "minutes": 50,
         "kind": "individual",
-        "participants": ["tr-a1"],
+        "participants": [{"trainee": "tr-a1", "note": NOTE}],
         "cases": [{"course": "school-cases", "assignment": "case-bullying-01"}],
-        "notes": "Обсудили перенос; план: супервизия через неделю.",
     }
     return {**base, **changes}
+
+
+NOTE = "Обсудили перенос; план: супервизия через неделю."
+NOTE_A1 = "NOTE-A1: тревога перед экзаменом"
+NOTE_A2 = "NOTE-A2: конфликт с родителями клиента"
+GROUP_NOTES = "GROUP: повестка — границы в школьной практике"
+TODAY_ISO = date.today().isoformat()  # confirmations are stamped with the real clock
+
+
+def group_body() -> dict:
+    """A group session of tr-a1 and tr-a2, each with a distinctive private note."""
+    return {
+        "kind": "group",
+        "participants": [
+            {"trainee": "tr-a1", "note": NOTE_A1},
+            {"trainee": "tr-a2", "note": NOTE_A2},
+        ],
+        "group_notes": GROUP_NOTES,
+    }
+
+
+def dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def log(engine: Engine, caller: Caller = SUP_A, **changes: object) -> dict:
@@ -83,9 +106,9 @@ def test_supervisor_logs_a_session_and_reads_it_back(engine):
     got = run(engine, supervision.get_session, SUP_A, made["id"])
     assert got["date"] == "2026-11-03" and got["month"] == "2026-11"
     assert got["minutes"] == 50 and got["kind"] == "individual"
-    assert got["participants"] == [{"trainee": "tr-a1", "confirmed_at": None}]
+    assert got["participants"] == [{"trainee": "tr-a1", "confirmed_at": None, "note": NOTE}]
     assert got["cases"] == [{"course": "school-cases", "assignment": "case-bullying-01"}]
-    assert got["notes"].startswith("Обсудили")
+    assert got["group_notes"] == ""
     assert got["signed"] is False
 
 
@@ -104,7 +127,18 @@ def test_supervisor_logs_a_session_and_reads_it_back(engine):
         ({"kind": "group"}, "participants"),
         ({"participants": "tr-a1"}, "participants"),
         ({"cases": [{"course": "../etc", "assignment": "x"}]}, "cases[0]"),
+        ({"participants": ["tr-a1", "tr-a1"]}, "participants[1]"),
+        ({"participants": [{"trainee": "tr-a1", "notes": "x"}]}, "participants[0]"),
+        ({"participants": [{"trainee": "tr-a1", "username": "tr-a2"}]}, "participants[0]"),
+        ({"participants": [{"note": "x"}]}, "participants[0]"),
+        ({"participants": [{"trainee": "tr-a1", "note": 5}]}, "participants[0].note"),
         ({"notes": 5}, "notes"),
+        ({"notes": {"tr-a2": "not in this session"}}, "notes.tr-a2"),
+        ({"notes": {"tr-a1": "x" * 20_001}}, "notes.tr-a1"),
+        ({"participants": [{"trainee": "tr-a1", "note": "one"}], "notes": "two"}, "notes.tr-a1"),
+        ({"kind": "group", "participants": ["tr-a1", "tr-a2"], "notes": "for all"}, "notes"),
+        ({"group_notes": "an individual session has none"}, "group_notes"),
+        ({"kind": "group", "participants": ["tr-a1", "tr-a2"], "group_notes": 5}, "group_notes"),
     ],
 )
 def test_bad_input_is_refused_naming_the_field_and_the_fix(engine, changes, field):
@@ -150,7 +184,7 @@ def test_trainees_and_coordinators_may_not_log_or_sign(engine):
 
 def test_supervisor_a_cannot_reach_supervisor_bs_session(engine):
     """Is B's session 'not found' to A for reading, changing, deleting and confirming?"""
-    theirs = log(engine, SUP_B, participants=["tr-b1"])["id"]
+    theirs = log(engine, SUP_B, participants=[{"trainee": "tr-b1", "note": NOTE}])["id"]
     with pytest.raises(NotFound):
         run(engine, supervision.get_session, SUP_A, theirs)
     with pytest.raises(NotFound):
@@ -162,32 +196,108 @@ def test_supervisor_a_cannot_reach_supervisor_bs_session(engine):
     with pytest.raises(NotFound):
         run(engine, supervision.totals, SUP_A, "2026-11", "tr-b1")
     assert run(engine, supervision.list_sessions, SUP_A) == []
-    assert run(engine, supervision.get_session, SUP_B, theirs)["notes"]
+    assert run(engine, supervision.get_session, SUP_B, theirs)["participants"][0]["note"]
 
 
 def test_a_trainee_sees_only_own_sessions_with_their_notes(engine):
-    """Does a trainee list exactly the sessions they took part in, notes included?"""
-    own = log(engine, participants=["tr-a1"])["id"]
-    log(engine, participants=["tr-a2"], notes="про tr-a2")
-    group = log(engine, kind="group", participants=["tr-a1", "tr-a3"], minutes=90)["id"]
+    """Does a trainee list exactly the sessions they took part in, with their own note?"""
+    own = log(engine)["id"]
+    log(engine, participants=[{"trainee": "tr-a2", "note": "про tr-a2"}])
+    group = log(engine, **group_body(), minutes=90)["id"]
     log(engine, SUP_B, participants=["tr-b1"])
     listed = run(engine, supervision.list_sessions, TR_A1)
     assert {s["id"] for s in listed} == {own, group}
-    assert all("notes" in s for s in listed)
+    assert all("group_notes" in s for s in listed)
+    assert [p["note"] for s in listed for p in s["participants"] if "note" in p] == [NOTE_A1, NOTE]
     for fn in (supervision.list_sessions, supervision.totals, supervision.export_csv):
         with pytest.raises(NotFound):
             run(engine, fn, TR_A1, None, "tr-a3")  # shares a group session, still not theirs
 
 
 def test_the_coordinator_sees_every_session_but_no_notes(engine):
-    """Does the coordinator list everyone's sessions without a single note?"""
+    """Does the coordinator list everyone's sessions without a single note of either kind?"""
     log(engine)
     log(engine, SUP_B, participants=["tr-b1"])
+    log(engine, **group_body())
     listed = run(engine, supervision.list_sessions, COORD)
     assert {s["supervisor"] for s in listed} == {"sup-a", "sup-b"}
-    assert all("notes" not in s for s in listed)
-    one = run(engine, supervision.get_session, COORD, listed[0]["id"])
-    assert "notes" not in one
+    assert all("group_notes" not in s for s in listed)
+    assert all("note" not in p for s in listed for p in s["participants"])
+    for s in listed:
+        one = run(engine, supervision.get_session, COORD, s["id"])
+        assert "group_notes" not in one and all("note" not in p for p in one["participants"])
+    seen = dump(listed) + dump(run(engine, supervision.totals, COORD, "2026-11"))
+    seen += run(engine, supervision.export_csv, COORD).decode("utf-8-sig")
+    for text in (NOTE_A1, NOTE_A2, GROUP_NOTES, "Обсудили"):
+        assert text not in seen
+
+
+def test_in_a_group_a_trainee_never_reads_another_trainees_note(engine):
+    """Do tr-a1's list, session, confirmation and CSV hold their note and the group's, never
+    tr-a2's, and the other way round, while the supervisor reads all three?"""
+    made = log(engine, **group_body())["id"]
+    for me, mine, theirs in ((TR_A1, NOTE_A1, NOTE_A2), (TR_A2, NOTE_A2, NOTE_A1)):
+        listed = run(engine, supervision.list_sessions, me)
+        one = run(engine, supervision.get_session, me, made)
+        confirmed = run(engine, supervision.confirm, me, made)
+        filtered = run(engine, supervision.list_sessions, me, "2026-11", me.username)
+        raw = run(engine, supervision.export_csv, me).decode("utf-8-sig")
+        seen = dump([listed, one, confirmed, filtered]) + raw
+        assert mine in seen and GROUP_NOTES in seen
+        assert theirs not in seen, f"{me.username} reads another trainee's note"
+        rows = list(csv.DictReader(io.StringIO(raw)))
+        assert [(r["trainee"], r["note"], r["group_notes"]) for r in rows] == [
+            (me.username, mine, GROUP_NOTES)
+        ]
+        other = next(p for p in one["participants"] if p["trainee"] != me.username)
+        assert "note" not in other, "the other participant is listed without their note"
+    sup = run(engine, supervision.get_session, SUP_A, made)
+    assert {p["trainee"]: p["note"] for p in sup["participants"]} == {
+        "tr-a1": NOTE_A1,
+        "tr-a2": NOTE_A2,
+    }
+    assert sup["group_notes"] == GROUP_NOTES
+    rows = list(csv.DictReader(io.StringIO(run(engine, supervision.export_csv, SUP_A).decode())))
+    assert [(r["trainee"], r["note"]) for r in rows] == [("tr-a1", NOTE_A1), ("tr-a2", NOTE_A2)]
+    only = run(engine, supervision.export_csv, SUP_A, None, "tr-a2").decode("utf-8-sig")
+    assert NOTE_A2 in only and NOTE_A1 not in only, "a trainee filter keeps that trainee's rows"
+
+
+def test_old_plain_notes_are_an_individual_sessions_note(engine):
+    """Does the old '"participants": [names], "notes": text' still log the trainee's note?"""
+    made = log(engine, participants=["tr-a1"], notes=NOTE_A1)
+    assert made["participants"][0]["note"] == NOTE_A1 and made["group_notes"] == ""
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        {"participants": [{"trainee": "tr-a1", "note": NOTE_A1}, {"trainee": "tr-a2"}]},
+        {"participants": [{"username": "tr-a1", "note": NOTE_A1}, "tr-a2"]},
+        {"participants": ["tr-a2", "tr-a1"], "notes": {"tr-a1": NOTE_A1, "tr-a2": ""}},
+    ],
+)
+def test_notes_per_trainee_are_read_in_every_accepted_shape(engine, shape):
+    """Do objects, the "username" spelling and a notes map all store the same private notes?"""
+    made = log(engine, kind="group", **shape)
+    assert [(p["trainee"], p["note"]) for p in made["participants"]] == [
+        ("tr-a1", NOTE_A1),
+        ("tr-a2", ""),
+    ]
+
+
+def test_a_session_read_back_can_be_sent_back_unchanged(engine):
+    """Does a supervisor's GET, sent back as the PUT body, keep notes and confirmations?"""
+    made = log(engine, **group_body())["id"]
+    run(engine, supervision.confirm, TR_A1, made)
+    got = run(engine, supervision.get_session, SUP_A, made)
+    again = run(engine, supervision.update_session, SUP_A, made, got, TODAY)
+    assert again["participants"] == got["participants"]
+    assert again["group_notes"] == GROUP_NOTES
+    changed = [{**p, "note": p["note"] + " (исправлено)"} for p in got["participants"]]
+    fixed = run(engine, supervision.update_session, SUP_A, made, {**got, "participants": changed})
+    assert fixed["participants"][0]["confirmed_at"], "a changed note asks nobody to confirm again"
+    assert fixed["participants"][1]["note"] == NOTE_A2 + " (исправлено)"
 
 
 def test_only_the_trainee_confirms_and_a_change_of_time_asks_again(engine):
@@ -200,8 +310,16 @@ def test_only_the_trainee_confirms_and_a_change_of_time_asks_again(engine):
     first = run(engine, supervision.confirm, TR_A1, made)["participants"][0]["confirmed_at"]
     again = run(engine, supervision.confirm, TR_A1, made)["participants"][0]["confirmed_at"]
     assert first is not None and again == first
-    kept = run(engine, supervision.update_session, SUP_A, made, body(notes="уточнено"), TODAY)
+    kept = run(
+        engine,
+        supervision.update_session,
+        SUP_A,
+        made,
+        body(participants=[{"trainee": "tr-a1", "note": "уточнено"}]),
+        TODAY,
+    )
     assert kept["participants"][0]["confirmed_at"] == first
+    assert kept["participants"][0]["note"] == "уточнено"
     reset = run(engine, supervision.update_session, SUP_A, made, body(minutes=45), TODAY)
     assert reset["participants"][0]["confirmed_at"] is None
 
@@ -287,29 +405,53 @@ def test_only_a_finished_month_with_sessions_is_signed(engine):
 
 
 def test_csv_opens_in_excel_with_cyrillic_and_without_notes_for_the_coordinator(engine):
-    """Is the CSV UTF-8 with a BOM, one row per visible session, notes only for their owners?"""
-    log(engine, kind="group", participants=["tr-a1", "tr-a2"], notes="=HYPERLINK(1) Заметка")
+    """Is the CSV UTF-8 with a BOM, a row per participant, notes only for their owners?"""
+    made = log(
+        engine,
+        kind="group",
+        participants=[{"trainee": "tr-a1", "note": "=HYPERLINK(1) Заметка"}, "tr-a2"],
+        group_notes="+План группы",
+    )["id"]
+    run(engine, supervision.confirm, TR_A2, made)
     log(engine, SUP_B, participants=["tr-b1"])
     raw = run(engine, supervision.export_csv, SUP_A)
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert len(rows) == 1
-    assert rows[0]["participants"] == "tr-a1; tr-a2" and rows[0]["confirmed"] == ""
+    assert [(r["session"], r["trainee"]) for r in rows] == [
+        (str(made), "tr-a1"),
+        (str(made), "tr-a2"),
+    ]
+    assert rows[0]["confirmed"] == "" and rows[1]["confirmed"] == TODAY_ISO
     assert rows[0]["cases"] == "school-cases/case-bullying-01"
-    assert rows[0]["notes"] == "'=HYPERLINK(1) Заметка", "a formula must not run in Excel"
+    assert rows[0]["note"] == "'=HYPERLINK(1) Заметка", "a formula must not run in Excel"
+    assert rows[1]["note"] == "" and rows[1]["group_notes"] == "'+План группы"
     coord = run(engine, supervision.export_csv, COORD, "2026-11").decode("utf-8-sig")
     header, *lines = list(csv.reader(io.StringIO(coord)))
     assert header == supervision.CSV_COLUMNS
-    assert len(lines) == 2 and "Заметка" not in coord
+    assert len(lines) == 3 and "Заметка" not in coord and "План" not in coord
     trainee = run(engine, supervision.export_csv, TR_B1).decode("utf-8-sig")
     assert "sup-a" not in trainee and "sup-b" in trainee
 
 
 def test_the_database_refuses_impossible_sessions(engine):
-    """Does the schema itself refuse 0 minutes and an unknown kind, whatever code writes?"""
-    for minutes, kind in ((0, "individual"), (601, "individual"), (50, "pair")):
+    """Does the schema itself refuse 0 minutes, an unknown kind and an individual session's
+    group notes, whatever code writes?"""
+    for minutes, kind, shared in (
+        (0, "individual", ""),
+        (601, "individual", ""),
+        (50, "pair", ""),
+        (50, "individual", "shared"),
+    ):
         with pytest.raises(IntegrityError), db.session_scope(engine) as s:
-            s.add(SupervisionSession(supervisor="sup-a", held_on=TODAY, minutes=minutes, kind=kind))
+            s.add(
+                SupervisionSession(
+                    supervisor="sup-a",
+                    held_on=TODAY,
+                    minutes=minutes,
+                    kind=kind,
+                    group_notes=shared,
+                )
+            )
 
 
 def test_deleting_a_session_removes_its_participants_and_cases(engine):

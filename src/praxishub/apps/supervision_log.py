@@ -3,7 +3,9 @@ sees their sessions and confirms them.
 
 Rule: the app decides nothing: it shows what the service returns for the viewer and
 sends what they enter, showing the service's refusal (with its fix) as it came. Every
-value shown is escaped (names and notes are never trusted as HTML).
+value shown is escaped (names and notes are never trusted as HTML). The supervisor writes
+one note per participant (only that trainee reads it) and, for a group, group notes that
+every participant reads; a viewer is shown whichever notes the service returned to them.
 """
 
 from __future__ import annotations
@@ -21,6 +23,12 @@ from praxishub.apps.texts import t
 API = "api/supervision"
 SUPERVISE = "custom:praxis:supervise"
 WIDE = {"description_width": "initial"}  # whole labels, not "Month (YY…"
+NOTE_LAYOUT = {"width": "95%", "max_width": "760px", "height": "80px"}
+
+
+# The private-notes texts; to move into praxishub.i18n.TEXTS with the other sv_ texts.
+def note_text(key: str, **values: str) -> str:
+    return t("sv_group_label" if key == "group" else f"sv_{key}", **values)
 
 
 def parse_cases(text: str) -> list[dict[str, str]]:
@@ -43,11 +51,29 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     return f"<table class='praxis-table'><tr>{head}</tr>{body}</table>"
 
 
+def _text(value: str) -> str:
+    return html.escape(value).replace("\n", "<br>")
+
+
+def notes_html(session: dict[str, Any]) -> str:
+    """The group notes and each participant's note, of those the service returned."""
+    parts = []
+    if session.get("group_notes"):
+        parts.append(f"<b>{html.escape(note_text('group'))}:</b> {_text(session['group_notes'])}")
+    parts += [
+        f"<b>{html.escape(p['trainee'])}:</b> {_text(p['note'])}"
+        for p in session["participants"]
+        if p.get("note")
+    ]
+    return "<br>".join(parts)
+
+
 def sessions_html(sessions: list[dict[str, Any]]) -> str:
     """The sessions as an HTML table; a confirmed participant is ticked."""
     if not sessions:
         return f"<p>{html.escape(t('sv_none'))}</p>"
-    notes = any("notes" in s for s in sessions)
+    # A coordinator's sessions carry no notes at all, so they get no column.
+    notes = any("group_notes" in s or any("note" in p for p in s["participants"]) for s in sessions)
     rows = []
     for s in sessions:
         people = ", ".join(
@@ -63,7 +89,7 @@ def sessions_html(sessions: list[dict[str, Any]]) -> str:
             cases,
         ]
         if notes:
-            row.append(html.escape(s.get("notes", "")).replace("\n", "<br>"))
+            row.append(notes_html(s))
         rows.append(row)
     header = [t("sv_date"), t("sv_kind"), t("sv_minutes"), t("sv_participants"), t("sv_cases")]
     return _table(header + ([t("sv_notes")] if notes else []), rows)
@@ -137,9 +163,15 @@ class SupervisionLog:
         self.cases = widgets.Text(
             description=t("sv_cases"), placeholder=t("sv_cases_hint"), style=WIDE
         )
-        self.notes = widgets.Textarea(
-            description=t("sv_notes"), layout=widgets.Layout(width="100%", height="100px")
+        self.participants.observe(lambda _c: self._note_fields(), names="value")
+        # One private note per chosen participant, kept while the choice changes.
+        self.notes: dict[str, widgets.Textarea] = {}
+        self.notes_box = widgets.VBox()
+        self.group_notes = widgets.Textarea(
+            description=note_text("group_notes"), style=WIDE, layout=NOTE_LAYOUT
         )
+        self.kind.observe(lambda _c: self._show_group_notes(), names="value")
+        self._show_group_notes()
         self.log_button = widgets.Button(description=t("sv_log"), button_style="primary")
         self.log_button.on_click(lambda _b: self.log())
         self.own = widgets.Dropdown(description=t("sv_session"), style=WIDE)
@@ -153,6 +185,17 @@ class SupervisionLog:
         self.confirm_button.on_click(lambda _b: self.confirm())
         self.load_me()
         self.refresh()
+
+    def _note_fields(self) -> None:
+        for name in self.participants.value:
+            if name not in self.notes:
+                self.notes[name] = widgets.Textarea(
+                    description=note_text("note_for", name=name), style=WIDE, layout=NOTE_LAYOUT
+                )
+        self.notes_box.children = [self.notes[name] for name in self.participants.value]
+
+    def _show_group_notes(self) -> None:
+        self.group_notes.layout.display = "" if self.kind.value == "group" else "none"
 
     @property
     def supervises(self) -> bool:
@@ -213,14 +256,20 @@ class SupervisionLog:
         )
 
     def form(self) -> dict[str, Any]:
-        return {
+        self._note_fields()
+        data = {
             "date": self.date.value.isoformat() if self.date.value else "",
             "minutes": self.minutes.value,
             "kind": self.kind.value,
-            "participants": list(self.participants.value),
+            "participants": [
+                {"trainee": name, "note": self.notes[name].value}
+                for name in self.participants.value
+            ],
             "cases": parse_cases(self.cases.value),
-            "notes": self.notes.value,
         }
+        if self.kind.value == "group":  # hidden otherwise, so never sent unseen
+            data["group_notes"] = self.group_notes.value
+        return data
 
     def log(self) -> None:
         try:
@@ -228,7 +277,9 @@ class SupervisionLog:
         except APIError as exc:
             self._fail(exc)
             return
-        self.notes.value = ""
+        for area in self.notes.values():
+            area.value = ""
+        self.group_notes.value = ""
         self.month.value = made["month"]
         self._done(t("sv_log"))
         self.refresh()
@@ -295,7 +346,8 @@ class SupervisionLog:
                 self.kind,
                 self.participants,
                 self.cases,
-                self.notes,
+                self.group_notes,
+                self.notes_box,
                 widgets.HTML(f"<i>{html.escape(t('sv_notes_private'))}</i>"),
                 self.log_button,
                 widgets.HBox([self.own, self.delete_button]),

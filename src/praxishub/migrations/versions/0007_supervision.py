@@ -1,4 +1,5 @@
-"""The supervision log: sessions, their participants and cases, monthly sign-offs.
+"""The supervision log: sessions, their participants (each with a private note) and cases,
+monthly sign-offs.
 
 Revision ID: 0007
 Revises: 0006
@@ -35,17 +36,20 @@ def upgrade() -> None:
         sa.Column("held_on", sa.Date(), nullable=False, index=True),
         sa.Column("minutes", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(12), nullable=False),
-        sa.Column("notes", sa.Text(), nullable=False),
+        sa.Column("group_notes", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint("minutes BETWEEN 1 AND 600", name="ck_supervision_minutes"),
         sa.CheckConstraint("kind IN ('individual', 'group')", name="ck_supervision_kind"),
+        # Only a group has notes for all; a note about one trainee is on their participant row.
+        sa.CheckConstraint("kind = 'group' OR group_notes = ''", name="ck_supervision_group_notes"),
     )
     op.create_table(
         "supervision_participants",
         _session_id(),
         _person("trainee", primary_key=True, index=True),
         sa.Column("confirmed_at", sa.DateTime(), nullable=True),
+        sa.Column("note", sa.Text(), nullable=False),  # supervisor <-> this trainee only
     )
     op.create_table(
         "supervision_cases",
