@@ -316,8 +316,11 @@ def progress(session: Session, usernames: list[str] | None = None) -> list[dict[
     )
     if usernames is not None:
         query = query.where(Person.username.in_(usernames))
+    minutes = supervision_minutes(session, usernames)
     return [
         {
+            "supervision_minutes": minutes.get(r[0], (0, 0))[0],
+            "supervision_confirmed_minutes": minutes.get(r[0], (0, 0))[1],
             "trainee": r[0],
             "full_name": r[1],
             "cohort": r[2],
@@ -329,6 +332,27 @@ def progress(session: Session, usernames: list[str] | None = None) -> list[dict[
         }
         for r in session.execute(query)
     ]
+
+
+def supervision_minutes(
+    session: Session, usernames: list[str] | None = None
+) -> dict[str, tuple[int, int]]:
+    """trainee -> (minutes of supervision logged, of which they confirmed), all time."""
+    from praxishub.db import SupervisionParticipant as P
+    from praxishub.db import SupervisionSession as S
+
+    query = (
+        select(
+            P.trainee,
+            func.sum(S.minutes),
+            func.sum(case((P.confirmed_at.is_not(None), S.minutes), else_=0)),
+        )
+        .join(S, S.id == P.session_id)
+        .group_by(P.trainee)
+    )
+    if usernames is not None:
+        query = query.where(P.trainee.in_(usernames))
+    return {t: (int(m or 0), int(c or 0)) for t, m, c in session.execute(query)}
 
 
 def grader_of(session: Session, caller: str, course: str, assignment: str, trainee: str) -> Person:
@@ -385,17 +409,7 @@ def claim(
     if session.get(DeskGrade, key) is None:
         if version != 0:
             raise _conflict(before)
-        session.add(
-            DeskGrade(
-                course=key[0],
-                assignment=key[1],
-                username=key[2],
-                version=0,
-                rubric={},
-                comments={},
-                follow_up=False,
-            )
-        )
+        session.add(_blank(key))
         session.flush()
     done = session.execute(
         update(DeskGrade)
@@ -462,17 +476,22 @@ def release_claim(
 def mark_feedback(session: Session, key: tuple[str, str, str]) -> None:
     row = session.get(DeskGrade, key)
     if row is None:
-        row = DeskGrade(
-            course=key[0],
-            assignment=key[1],
-            username=key[2],
-            version=0,
-            rubric={},
-            comments={},
-            follow_up=False,
-        )
+        row = _blank(key)
         session.add(row)
     row.feedback_at = utcnow()
+
+
+def _blank(key: tuple[str, str, str]) -> DeskGrade:
+    course, assignment, username = key
+    return DeskGrade(
+        course=course,
+        assignment=assignment,
+        username=username,
+        version=0,
+        rubric={},
+        comments={},
+        follow_up=False,
+    )
 
 
 # ---- rubrics ----------------------------------------------------------------------

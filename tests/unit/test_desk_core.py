@@ -179,3 +179,31 @@ def test_comment_bank_is_per_supervisor(engine, built):
         assert [e["text"] for e in desk.bank(session, a)] == ["Хорошо сформулирован запрос. 好."]
         desk.bank_delete(session, a, entry["id"])
         assert desk.bank(session, a) == []
+
+
+def test_progress_carries_supervision_minutes(engine, built):
+    """Do a trainee's logged and confirmed supervision minutes reach their progress row?"""
+    from datetime import date
+
+    from praxishub.db import SupervisionParticipant, SupervisionSession, utcnow
+
+    _, facts = built
+    a, b = facts["students"][0], facts["students"][1]
+    with db.session_scope(engine) as session:
+        for minutes, kind, people in ((50, "individual", [a]), (90, "group", [a, b])):
+            row = SupervisionSession(
+                supervisor=a["supervisor"], held_on=date(2026, 11, 3), minutes=minutes, kind=kind
+            )
+            row.participants = [
+                SupervisionParticipant(
+                    trainee=p["id"], confirmed_at=utcnow() if minutes == 50 else None
+                )
+                for p in people
+            ]
+            session.add(row)
+    with db.session_scope(engine) as session:
+        rows = {r["trainee"]: r for r in desk.progress(session, [a["id"], b["id"]])}
+    assert rows[a["id"]]["supervision_minutes"] == 140
+    assert rows[a["id"]]["supervision_confirmed_minutes"] == 50
+    assert rows[b["id"]]["supervision_minutes"] == 90
+    assert rows[b["id"]]["supervision_confirmed_minutes"] == 0

@@ -14,7 +14,7 @@ import ipywidgets as widgets
 
 from praxishub.apps.client import APIError, ProgrammeAPI
 from praxishub.apps.grading_desk import AnswerBox, _tr
-from praxishub.apps.texts import t
+from praxishub.apps.texts import error_html, ok_html, t
 
 BASE = "api/desk/calibrations"
 
@@ -112,7 +112,7 @@ class CalibrationView:
         try:
             self.data = self.api.get(BASE)
         except APIError as exc:
-            self.message.value = f"<b style='color:#a00'>{html.escape(str(exc))}</b>"
+            self.message.value = error_html(exc)
             return
         chosen = self.rounds.value
         self.rounds.options = [
@@ -159,7 +159,7 @@ class CalibrationView:
         try:
             self.item = self.api.get(f"{BASE}/{self.rounds.value}/items/{item_id}")
         except APIError as exc:
-            self.message.value = f"<b style='color:#a00'>{html.escape(str(exc))}</b>"
+            self.message.value = error_html(exc)
             return
         saved = {"rubric": self.item["levels"], "comments": {}}
         self.boxes = [
@@ -179,9 +179,9 @@ class CalibrationView:
                 f"{BASE}/{self.item['calibration']}/items/{self.item['item']}", {"levels": levels}
             )
         except APIError as exc:
-            self.message.value = f"<b style='color:#a00'>{html.escape(str(exc))}</b>"
+            self.message.value = error_html(exc)
             return
-        self.message.value = f"<b style='color:#060'>{html.escape(t('cal_rated'))}</b>"
+        self.message.value = ok_html(t("cal_rated"))
         keep = self.items.value
         self.refresh()
         self.pick_round(self.rounds.value)
@@ -193,7 +193,7 @@ class CalibrationView:
         try:
             result = self.api.get(f"{BASE}/{self.rounds.value}/agreement")
         except APIError as exc:
-            self.message.value = f"<b style='color:#a00'>{html.escape(str(exc))}</b>"
+            self.message.value = error_html(exc)
             return
         self.message.value = ""
         self.result.value = agreement_table(result)
@@ -210,9 +210,9 @@ class CalibrationView:
         try:
             self.api.post(BASE, body)
         except APIError as exc:
-            self.message.value = f"<b style='color:#a00'>{html.escape(str(exc))}</b>"
+            self.message.value = error_html(exc)
             return
-        self.message.value = f"<b style='color:#060'>{html.escape(t('cal_created'))}</b>"
+        self.message.value = ok_html(t("cal_created"))
         self.refresh()
 
     def widget(self) -> widgets.Widget:

@@ -14,7 +14,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from praxishub.apps.client import APIError, ProgrammeAPI
-from praxishub.apps.texts import language, t
+from praxishub.apps.texts import error_html, language, ok_html, t
 
 WIDE = widgets.Layout(width="100%")
 
@@ -157,7 +157,7 @@ class GradingDesk:
         try:
             got = self.api.get("api/desk/queue")
         except APIError as exc:
-            self.message.value = f"<b style='color:#a00'>{html.escape(str(exc))}</b>"
+            self.message.value = error_html(exc)
             return
         self.items = got["queue"]
         stale = got.get("stale") or []
@@ -205,7 +205,7 @@ class GradingDesk:
         try:
             found = self.api.get(f"api/desk/submissions/{key}")
         except APIError as exc:
-            self.message.value = f"<b style='color:#a00'>{html.escape(str(exc))}</b>"
+            self.message.value = error_html(exc)
             return
         self.current = found
         self.message.value = ""
@@ -263,10 +263,16 @@ class GradingDesk:
         try:
             saved = self.api.post(f"api/desk/submissions/{key}", body)
         except APIError as exc:
-            self.message.value = f"<b style='color:#a00'>{html.escape(str(exc))}</b>"
+            self.message.value = error_html(exc)
             return
         sub["desk"] = saved["desk"]
-        self.message.value = f"<b style='color:#060'>{html.escape(t('desk_saved', score=saved['row']['auto_score'] + saved['row']['manual_score'], max=saved['row']['max_score']))}</b>"
+        self.message.value = ok_html(
+            t(
+                "desk_saved",
+                score=saved["row"]["auto_score"] + saved["row"]["manual_score"],
+                max=saved["row"]["max_score"],
+            )
+        )
         self.refresh_queue()
 
     def return_feedback(self) -> None:
@@ -278,9 +284,9 @@ class GradingDesk:
         try:
             self.api.post(f"api/desk/submissions/{key}/feedback", {})
         except APIError as exc:
-            self.message.value = f"<b style='color:#a00'>{html.escape(str(exc))}</b>"
+            self.message.value = error_html(exc)
             return
-        self.message.value = f"<b style='color:#060'>{html.escape(t('desk_feedback_done'))}</b>"
+        self.message.value = ok_html(t("desk_feedback_done"))
 
     # ---- comment bank -------------------------------------------------------------
 
@@ -302,7 +308,7 @@ class GradingDesk:
         try:
             self.bank = self.api.post("api/desk/bank", {"text": self.bank_new.value})["bank"]
         except APIError as exc:
-            self.message.value = f"<b style='color:#a00'>{html.escape(str(exc))}</b>"
+            self.message.value = error_html(exc)
             return
         self.bank_new.value = ""
         self.bank_pick.options = [(e["text"][:60], e["id"]) for e in self.bank]
