@@ -62,3 +62,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/login_storm.py
 	$(BIN)/python bench/autograde.py
 	$(BIN)/python bench/deidentify.py
+	$(BIN)/python bench/gradebook.py
