@@ -252,8 +252,10 @@ def queue(
     course: str | None = None,
     assignment: str | None = None,
     trainee: str | None = None,
+    follow_up: bool = False,
 ) -> list[dict[str, Any]]:
-    """Submissions of the supervisor's own supervisees that wait for a person, oldest first."""
+    """Submissions of the supervisor's own supervisees that wait for a person, oldest first
+    (with ``follow_up``: those flagged for a follow-up instead, graded or not)."""
     # The supervisees first (people.supervisor is indexed), then their rows by the
     # (username, needs_manual) index: the queue costs the same however big the index is.
     names = dict(
@@ -265,9 +267,19 @@ def queue(
         names = {trainee: names[trainee]} if trainee in names else {}
     if not names:
         return []
-    query = select(SubmissionIndex).where(
-        SubmissionIndex.username.in_(sorted(names)), SubmissionIndex.needs_manual > 0
-    )
+    query = select(SubmissionIndex).where(SubmissionIndex.username.in_(sorted(names)))
+    if follow_up:
+        query = query.join(
+            DeskGrade,
+            and_(
+                DeskGrade.course == SubmissionIndex.course,
+                DeskGrade.assignment == SubmissionIndex.assignment,
+                DeskGrade.username == SubmissionIndex.username,
+                DeskGrade.follow_up.is_(True),
+            ),
+        )
+    else:
+        query = query.where(SubmissionIndex.needs_manual > 0)
     if course:
         query = query.where(SubmissionIndex.course == course)
     if assignment:

@@ -40,6 +40,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "desk_comment": {"ru": "Комментарий для слушателя", "en": "Comment for the trainee"},
     "desk_failed": {"ru": "не пройдена", "en": "failed"},
     "desk_follow_up": {"ru": "Вернуться позже", "en": "Follow up"},
+    "desk_follow_ups": {"ru": "Только отмеченные «вернуться позже»", "en": "Follow-ups only"},
     "desk_save": {"ru": "Сохранить оценки", "en": "Save grades"},
     "desk_saved": {"ru": "Сохранено: {score:g} из {max:g}.", "en": "Saved: {score:g} of {max:g}."},
     "desk_saved_by": {"ru": "сохранил(а) {who}, {when} UTC", "en": "saved by {who}, {when} UTC"},

@@ -152,6 +152,8 @@ def test_rubric_grade_conflict_and_feedback(hub, submitted):
     assert again["desk"]["rubric"] == {KEY: 3}
     queue = hub.api(sup, "GET", "/services/praxis/api/desk/queue").json()["queue"]
     assert trainee not in {i["trainee"] for i in queue}
+    follow = hub.api(sup, "GET", "/services/praxis/api/desk/queue", params={"follow_up": "1"})
+    assert trainee in {i["trainee"] for i in follow.json()["queue"]}  # flagged, graded or not
 
     r = hub.api(sup, "POST", sub_path(trainee) + "/feedback", json={})
     assert r.status_code == 200, r.text

@@ -207,3 +207,18 @@ def test_progress_carries_supervision_minutes(engine, built):
     assert rows[a["id"]]["supervision_confirmed_minutes"] == 50
     assert rows[b["id"]]["supervision_minutes"] == 90
     assert rows[b["id"]]["supervision_confirmed_minutes"] == 0
+
+
+def test_follow_up_list_holds_flagged_submissions_graded_or_not(engine, built):
+    """Does a flagged submission stay on the follow-up list after grading, and only there?"""
+    url, facts = built
+    with db.session_scope(engine) as session:
+        desk.sync(session, "c1", desk.gradebook_rows(url))
+    sup = facts["supervisors"][0]["id"]
+    with db.session_scope(engine) as session:
+        first = desk.queue(session, sup)[0]
+        key = ("c1", first["assignment"], first["trainee"])
+        desk.claim(session, sup, key, 0, {}, {}, True)
+        assert desk.queue(session, sup, follow_up=True) == [first]
+        other = facts["supervisors"][1]["id"]
+        assert desk.queue(session, other, follow_up=True) == []

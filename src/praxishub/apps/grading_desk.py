@@ -109,6 +109,9 @@ class GradingDesk:
         self.counts = widgets.HTML()
         self.course = widgets.Dropdown(description=t("course"), options=[(t("any"), "")])
         self.trainee = widgets.Dropdown(description=t("desk_trainee"), options=[(t("any"), "")])
+        self.assignment = widgets.Dropdown(description=t("assignment"), options=[(t("any"), "")])
+        self.follow_ups = widgets.Checkbox(description=t("desk_follow_ups"), indent=False)
+        self.follow_ups.observe(lambda _c: self.refresh_queue(), names="value")
         self.blind = widgets.Checkbox(description=t("desk_blind"), indent=False)
         refresh = widgets.Button(description=t("desk_refresh"), icon="refresh")
         refresh.on_click(lambda _b: self.refresh_queue())
@@ -144,10 +147,15 @@ class GradingDesk:
                 widgets.HBox([self.bank_new, add]),
             ]
         )
-        for w in (self.course, self.trainee, self.blind):
+        for w in (self.course, self.assignment, self.trainee, self.blind):
             w.observe(lambda _c: self.show_queue(), names="value")
         self.queue.observe(lambda change: self.load(change["new"]), names="value")
-        self.filters = widgets.HBox([self.course, self.trainee, self.blind, refresh])
+        self.filters = widgets.VBox(
+            [
+                widgets.HBox([self.course, self.assignment, self.trainee]),
+                widgets.HBox([self.blind, self.follow_ups, refresh]),
+            ]
+        )
         self.refresh_queue()
         self.load_bank()
 
@@ -155,7 +163,7 @@ class GradingDesk:
 
     def refresh_queue(self) -> None:
         try:
-            got = self.api.get("api/desk/queue")
+            got = self.api.get("api/desk/queue", follow_up="1" if self.follow_ups.value else "")
         except APIError as exc:
             self.message.value = error_html(exc)
             return
@@ -165,15 +173,22 @@ class GradingDesk:
         self.counts.value = html.escape(t("desk_counts", n=got["counts"]["total"])) + html.escape(
             note
         )
-        keep = self.course.value, self.trainee.value
-        self.course.options = [(t("any"), "")] + [(c, c) for c in sorted(got["counts"]["course"])]
-        self.trainee.options = [
-            (t("any"), ""),
-            *sorted({(i["full_name"], i["trainee"]) for i in self.items}),
-        ]
-        self.course.value = keep[0] if keep[0] in dict(self.course.options).values() else ""
-        self.trainee.value = keep[1] if keep[1] in [v for _, v in self.trainee.options] else ""
+        self._keep_options(self.course, sorted({(i["course"], i["course"]) for i in self.items}))
+        self._keep_options(
+            self.assignment,
+            sorted({(i["assignment"], f"{i['course']}/{i['assignment']}") for i in self.items}),
+        )
+        self._keep_options(
+            self.trainee, sorted({(i["full_name"], i["trainee"]) for i in self.items})
+        )
         self.show_queue()
+
+    @staticmethod
+    def _keep_options(box: widgets.Dropdown, options: list[tuple[str, str]]) -> None:
+        """New choices for a filter, keeping what was chosen if it is still there."""
+        chosen = box.value
+        box.options = [(t("any"), ""), *options]
+        box.value = chosen if chosen in {v for _, v in options} else ""
 
     def _label(self, number: int, item: dict[str, Any]) -> str:
         who = t("desk_anon", n=number) if self.blind.value else item["full_name"]
@@ -185,6 +200,10 @@ class GradingDesk:
             (n, i)
             for n, i in enumerate(self.items, 1)
             if (not self.course.value or i["course"] == self.course.value)
+            and (
+                not self.assignment.value
+                or f"{i['course']}/{i['assignment']}" == self.assignment.value
+            )
             and (not self.trainee.value or i["trainee"] == self.trainee.value)
         ]
         chosen = self.queue.value

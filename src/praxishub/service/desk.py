@@ -121,6 +121,7 @@ class QueueHandler(DeskBase):
                 course=self.get_argument("course", None),
                 assignment=self.get_argument("assignment", None),
                 trainee=self.get_argument("trainee", None),
+                follow_up=self.get_argument("follow_up", "") in ("1", "true"),
             )
         self.write_json({"queue": items, "counts": desk.counts(items), "stale": stale})
 
