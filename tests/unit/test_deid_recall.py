@@ -3,8 +3,10 @@ language and per type, with precision held?
 
 The floors in tests/fixtures/deid/floors.yaml are raised when the engine improves and
 never lowered: a change that masks less than before fails here. ``labelled/`` is the set
-the engine was tuned on; ``heldout/`` was written later, by someone who had seen neither,
-and is only ever measured.
+the engine is tuned on; ``heldout/``, when there is one, was written later by someone who
+had seen neither, and is only ever measured. While ``heldout/`` is missing or empty its
+tests are skipped; while floors.yaml has no ``heldout:`` section, it is measured and its
+size checked, but no floor is asserted for it.
 """
 
 from __future__ import annotations
@@ -22,35 +24,73 @@ SETS = ("labelled", "heldout")
 
 
 @cache
+def documents(name: str) -> list[evaluate.Document]:
+    """The set's documents; none if its folder is missing or empty."""
+    folder = DEID / name
+    return evaluate.load(folder) if folder.is_dir() else []
+
+
+def present(name: str) -> list[evaluate.Document]:
+    """The set's documents, or a skip saying why there are none."""
+    docs = documents(name)
+    if not docs:
+        pytest.skip(f"no {name}/ documents (a new held-out set is being written)")
+    return docs
+
+
+@cache
 def result(name: str) -> evaluate.Evaluation:
-    return evaluate.evaluate(evaluate.load(DEID / name), evaluate.engine_finder())
+    return evaluate.evaluate(present(name), evaluate.engine_finder())
 
 
 def floors() -> dict:
     return yaml.safe_load((DEID / "floors.yaml").read_text("utf-8"))
 
 
+def recall_keys() -> list[tuple[str, str]]:
+    """(set, key) for every recall floor; a set without floors gets one placeholder key."""
+    keys = []
+    for name in SETS:
+        recall = (floors().get(name) or {}).get("recall") or {}
+        keys += [(name, key) for key in sorted(recall)] or [(name, "all")]
+    return keys
+
+
+def floor(name: str, *path: str) -> float:
+    """The floor at path in the set's section, or a skip if the set has none yet."""
+    value = floors().get(name) or {}
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    if value is None:
+        pytest.skip(f"floors.yaml has no {name} floor yet: add it from the first measurement")
+    return value
+
+
+def test_the_labelled_set_is_there():
+    """Is the tuning set present (only heldout/ may be missing)?"""
+    assert documents("labelled"), "tests/fixtures/deid/labelled/ has no documents"
+
+
 @pytest.mark.parametrize("name", SETS)
 def test_the_set_is_big_enough_and_covers_every_language(name):
     """Does each set hold 200+ invented identifiers across the five languages?"""
-    docs = evaluate.load(DEID / name)
+    docs = present(name)
     assert {d.language for d in docs} == {"ru", "kk", "zh", "cs", "en"}
     assert sum(len(d.gold) for d in docs) >= 200
 
 
-@pytest.mark.parametrize(
-    ("name", "key"), [(n, k) for n in SETS for k in sorted(floors()[n]["recall"])]
-)
+@pytest.mark.parametrize(("name", "key"), recall_keys())
 def test_recall_does_not_fall(name, key):
     """Is recall for this set and language (or type) at least its floor?"""
     got = result(name)
+    least = floor(name, "recall", key)
     kind = key.removeprefix("type/")
     missed = [m for m in got.missed if key == "all" or m[1] == kind or m[0].startswith(key + "-")]
-    assert got.recall[key].rate >= floors()[name]["recall"][key], f"missed: {missed}"
+    assert got.recall[key].rate >= least, f"missed: {missed}"
 
 
 @pytest.mark.parametrize("name", SETS)
 def test_precision_holds(name):
     """Is the share of masked spans that touch a real identifier at least its floor?"""
     got = result(name)
-    assert got.precision >= floors()[name]["precision"], f"wrongly masked: {got.false}"
+    assert got.precision >= floor(name, "precision"), f"wrongly masked: {got.false}"

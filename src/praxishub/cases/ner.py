@@ -262,7 +262,10 @@ def _jieba():  # type: ignore[no-untyped-def]
     return jieba.posseg
 
 
-_ZH_TITLES = "老师|同学|医生|大夫|护士|妈妈|爸爸|母亲|父亲|女士|先生|主任|校长|阿姨|叔叔|奶奶|爷爷|姐姐|哥哥|弟弟|妹妹|姥姥|姥爷|外婆|外公|社工|教练"
+_ZH_TITLES = (
+    "老师|同学|医生|大夫|护士|妈妈|爸爸|母亲|父亲|女士|先生|主任|校长|阿姨|叔叔|奶奶|爷爷|姐姐|哥哥|弟弟|妹妹"
+    "|姥姥|姥爷|外婆|外公|社工|教练|督导|教授|院长|医师|治疗师|咨询师|警官|律师|经理|书记|师傅"
+)
 _ZH_KIND = {"nr": "PERSON", "nrfg": "PERSON", "nrt": "PERSON", "ns": "PLACE", "nt": "ORG"}
 
 
@@ -275,14 +278,18 @@ def chinese(text: str) -> Iterator[Span]:
     posseg = _jieba()
     offset = 0
     starts: set[int] = set()  # where jieba's words begin: a surname must begin one
+    words: list[tuple[int, str, str]] = []
     for word, flag in posseg.cut(text, HMM=True):
         start = text.find(word, offset)
         offset = start + len(word) if start >= 0 else offset
         starts.add(start)
+        if start >= 0:
+            words.append((start, word, flag))
         kind = _ZH_KIND.get(flag)
         if start < 0 or kind is None or allowed(word) or (len(word) < 2 and kind != "PERSON"):
             continue
         yield Span(start, start + len(word), kind, "jieba")
+    yield from _zh_organisations(words)
     surnames = zh_surnames()
     # 李老师, 与黄女士, 何老师: a surname just before a title is a person; "历史老师" is not,
     # because there 史 ends jieba's word 历史 instead of beginning one.
@@ -304,6 +311,33 @@ def chinese(text: str) -> Iterator[Span]:
         name = m.group("n")
         if name[0] in surnames and name not in allowlist() and not _zh_common(name):
             yield Span(m.start("n"), m.end("n"), "PERSON", "zh-surname")
+
+
+# What a Chinese organisation's name ends with: 医院, 卫生中心, 心理咨询工作室, 基金会, 有限公司 ...
+_ZH_ORG_END = re.compile(
+    r"(?:医院|中心|工作室|诊所|卫生院|门诊部|基金会|协会|公司|集团|事务所|研究所|研究院|福利院|养老院|服务站"
+    r"|救助站|工作站|咨询室|学会|俱乐部|社工站)$"
+)
+# jieba's tags for the words inside such a name: nouns, place and person names, noun-like words.
+_ZH_ORG_INSIDE = {"n", "ns", "nr", "nrt", "nrfg", "nz", "nt", "an", "l", "vn", "j", "ng", "b"}
+_ZH_PROPER = {"ns", "nr", "nrt", "nrfg", "nt", "j"}
+
+
+def _zh_organisations(words: list[tuple[int, str, str]]) -> Iterator[Span]:
+    """成都锦华精神卫生中心, 东明社区心理康复中心: nouns before an institution's type word, from the
+    first proper name among them (a place, a person's or an organisation's name) to the type word.
+    Without a proper name ("去医院", "心理咨询中心") it is a kind of place, not a named one."""
+    for i, (start, word, _flag) in enumerate(words):
+        if not _ZH_ORG_END.search(word):
+            continue
+        j = i
+        while j > 0 and words[j - 1][2] in _ZH_ORG_INSIDE and i - j < 6:
+            j -= 1
+        first = next(
+            (k for k in range(j, i) if words[k][2] in _ZH_PROPER and not allowed(words[k][1])), None
+        )
+        if first is not None:
+            yield Span(words[first][0], start + len(word), "ORG", "jieba-org")
 
 
 def _zh_common(word: str) -> bool:

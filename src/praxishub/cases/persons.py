@@ -64,12 +64,32 @@ _NOT_SURNAMES = frozenset(
         "No",
         "Not",
         "Yes",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Miss",
+        "Mx",
+        "Dr",
+        "Prof",
     ]
 )
 
 _CONTEXTS = [
-    # Mr Osei, Ms. Alvarez, Mrs Kowalski's, Dr Aisha Thompson
-    re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+(?P<n>{_NAMES})"),
+    # Mr Osei, Ms. Alvarez, Mrs Kowalski's, Dr Aisha Thompson, Pastor Ames, Aunt Rosa
+    re.compile(
+        r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Pastor|Father|Fr|Rev|Reverend|Rabbi|Imam|Sister|Brother|Coach"
+        r"|Officer|PC|DC|Sgt|Sergeant|Detective|Judge|Nurse|Aunt|Auntie|Uncle|Grandma|Grandpa|Granny"
+        rf"|Grandad|Nana|Nan)\.?\s+(?P<n>{_NAMES})"
+    ),
+    # her ex-partner, Dom; his brother Kofi; a friend called Rafa: a relative or friend, then a name
+    re.compile(
+        r"\b(?:(?:ex-|step-?)?(?:partner|boyfriend|girlfriend|husband|wife|son|daughter|brother|sister"
+        r"|mother|father|mum|mom|dad|friend|cousin|uncle|aunt|grandmother|grandfather|grandma|grandpa"
+        r"|nan|niece|nephew|fianc[ée]e?|colleague|manager|boss|neighbou?r|flatmate|roommate|classmate"
+        r"|carer|stepdad|stepmum|stepmom)|ex)(?:,|\s+(?:called|named))?\s+(?P<n>"
+        + _NAME
+        + r")(?![\w'’-])"
+    ),
     # paní Kučerová, pana Černého, MUDr. Malým, Mgr. Hana Horáková
     re.compile(
         r"(?<!\w)(?:pan|paní|pana|panu|panem|pane|slečn[aouě]|Mgr\.|MUDr\.|PhDr\.|Ing\.|Bc\.|doc\.|prof\.)"
@@ -86,13 +106,18 @@ _CONTEXTS = [
         r"|психолог\w*|консультант\w*|супервиз\w*|кеңесші|куратор\w*)"
         rf"\s*[:：]\s*(?:\*\*\s*)?(?:(?:Dr|Mgr|PhDr|Mr|Ms|Mrs)\.?\s+)?(?P<n>{_NAMES})"
     ),
+]
+# A name being introduced, or a nickname: the names a note then uses alone, even to start a
+# sentence ("jmenuje se Lev … Lva zná od září"), so later layers trust them more.
+_INTRODUCTIONS = [
     # gave her name as Hope / se představila jako Míša / представилась как Саша / Жансая деп таныстырды
     re.compile(
         r"(?:name (?:is|was|as)|named|introduced (?:herself|himself|themselves) as|called (?:herself|himself)"
         r"|představil[aoi]? se jako|se představil[aoi]? jako|представил\w* как|представил\w*"
+        r"|[Jj]menuje se|[Jj]menoval[aoi]? se|[Jj]ménem|[Zz]ove se|[Пп]о имени|[Ее]сімі"
         rf"|назвал\w* себя|зовут)\s+(?P<n>{_NAMES})"
     ),
-    re.compile(rf"(?P<n>{_NAMES})\s+деп\s+(?:ата\w*|таныстыр\w*|шақыр\w*)"),
+    re.compile(rf"[«\"“]?(?P<n>{_NAMES})[»\"”]?\s+деп\s+(?:ата\w*|таныстыр\w*|шақыр\w*)"),
     # Mom calls him "Mase" / volá „Matýsku“ / называет его Тимошей / просит называть «Тим»
     re.compile(
         r"(?:\bcalls?|\bcalled|nicknamed?|goes by|known as|volá|volají|říká|říkají|oslovuje|přezdív\w+"
@@ -112,10 +137,11 @@ _CONTEXTS = [
 
 
 def find(text: str) -> Iterator[Span]:
-    for pattern in _CONTEXTS:
-        for m in pattern.finditer(text):
-            name = m.group("n")
-            words = re.findall(rf"[{_UP}][{_LO}]+", name)
-            if words and (words[-1] in _NOT_SURNAMES or allowed(name)):
-                continue
-            yield Span(m.start("n"), m.end("n"), "PERSON", "context")
+    for patterns, source in ((_CONTEXTS, "context"), (_INTRODUCTIONS, "introduced")):
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                name = m.group("n")
+                words = re.findall(rf"[{_UP}][{_LO}]+", name)
+                if words and (words[-1] in _NOT_SURNAMES or allowed(name)):
+                    continue
+                yield Span(m.start("n"), m.end("n"), "PERSON", source)

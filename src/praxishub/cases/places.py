@@ -39,14 +39,18 @@ _ADDRESS = [
     ),
     # Kazakh: Абай көшесі, 15-үй, 42-пәтер / Абай даңғылы 10
     re.compile(
-        rf"(?<!\w)[{_UP}][\w\-]+\s+(?:көшесі|даңғылы|шағын ауданы|ш/а)\w*"
+        rf"(?<!\w)[{_UP}][\w\-]+(?:[^\S\n]+[\w\-]+)?[^\S\n]+(?:көшесі|даңғылы|шағын ауданы|ш/а)\w*"
         r"(?:,?\s*\d+[\w\-]*(?:\s*үй)?)?(?:,?\s*\d+[\w\-]*\s*пәтер\w*)?"
     ),
-    # English: 12 Elm Street, Apt 4 / 221B Baker St.
+    # English: 12 Elm Street, Apt 4 / 221B Baker St. / 2217 NE Alder Street / Flat 2, 7 Mill Walk
     re.compile(
-        r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?"
-        r"|Drive|Dr\.?|Close|Way|Court|Ct\.?|Place|Pl\.?|Boulevard|Blvd\.?|Terrace|Crescent|Gardens)\b"
-        r"(?:,?\s*(?:Apt\.?|Apartment|Flat|Unit)\s*\w+)?"
+        r"(?:\b(?:Flat|Apt\.?|Apartment|Unit)\s+\w{1,4},?\s+)?"
+        r"\b\d{1,5}[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\.?\s+)?(?:[A-Z][a-z'’]+\s+){1,3}"
+        r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Dr\.?|Close|Way|Court|Ct\.?|Place|Pl\.?"
+        r"|Boulevard|Blvd\.?|Terrace|Crescent|Gardens|Walk|Row|Grove|Rise|Mews|Hill|View|Square|Sq\.?"
+        r"|Parade|Green|Vale|Parkway|Pkwy\.?|Highway|Hwy\.?|Trail|Circle|Heights|Croft|Fold|Gate|Wynd"
+        r"|Approach|Esplanade|Park)\b"
+        r"(?:,?\s*(?:Apt\.?|Apartment|Flat|Unit|Suite)\s*#?\w+)?"
     ),
     # Czech: Vinohradská 12, Na Příkopě 15/3, náměstí Míru 5
     re.compile(
@@ -56,7 +60,7 @@ _ADDRESS = [
     # Chinese: 解放路123号, 和平街5号3栋201室, 江宁路1200弄5号302室, 幸福小区7号楼
     re.compile(
         rf"[{_HAN}]{{1,8}}(?:路|街|大道|巷|胡同|小区|村)(?:[\d一二三四五六七八九十]+(?:号|弄)?)"
-        r"(?:[\d一二三四五六七八九十]+(?:号楼|号|弄|栋|幢|单元|楼))*(?:\d+室)?"
+        r"(?:院|[\d一二三四五六七八九十]+(?:号楼|号院|号|弄|栋|幢|座|单元|楼|层|室|户))*(?:\d{2,5}(?:室|房|户)?)?"
     ),
 ]
 # What follows a street address: ", Quincy, MA 02169" / ", Sale, M33 6HN" / ", 130 00 Praha 3"
@@ -64,13 +68,16 @@ _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}"
 _ADDRESS_TAIL = re.compile(
     rf"\s*,\s*(?:(?P<psc>\d{{3}} \d{{2}})\s+)?(?P<city>[{_CS_UP}][{_CS_LO}'’-]+(?:\s[{_CS_UP}][{_CS_LO}'’-]+){{0,2}}"
     r"(?:\s\d{1,2}(?!\d))?)"
+    # a district, then its town: ", Kirkstall, Leeds LS5 3HF"
+    rf"(?:[^\S\n]*,[^\S\n]*(?P<town>[{_CS_UP}][{_CS_LO}'’-]+(?:\s[{_CS_UP}][{_CS_LO}'’-]+)?)(?=[^\S\n]*(?:,|$|[A-Z]{{1,2}}\d|\n)))?"
     r"(?:,?\s+(?P<state>[A-Z]{2})(?![\w]))?(?:,?\s+(?P<zip>\d{5}(?:-\d{4})?|"
     + _UK_POSTCODE
     + r")(?!\w))?"
 )
 _POSTCODE = [
     re.compile(
-        r"(?:индекс|почтовый индекс|邮编|邮政编码|PSČ|postcode|zip)\s*[:：]?\s*(?P<p>\d{3} ?\d{2,3})",
+        r"(?:индекс|почтовый индекс|邮编|邮政编码|PSČ|postcode|zip)\s*[:：]?\s*(?:\*\*|__)?\s*"
+        r"(?P<p>\d{3} ?\d{2,3})",
         re.IGNORECASE,
     ),
     # 443110, Самара / 050000, Алматы / 658980, ул. Школьная (Kazakh codes start with 0)
@@ -93,11 +100,19 @@ _CITY_STATE = re.compile(
 )
 
 
+# What a Chinese street match may have swallowed from before the address: "住在", "家住", "位于".
+_ZH_ADDRESS_LEAD = re.compile(
+    r"(?:家住|住在|住于|位于|地址[:：]?|在|到|去|于|从)(?=[\u4e00-\u9fff])"
+)
+
+
 def addresses(text: str) -> Iterator[Span]:
     for pattern in _ADDRESS:
         for m in pattern.finditer(text):
             if any(ch.isdigit() for ch in m.group()) or len(m.group()) > 8:
-                yield Span(m.start(), m.end(), "ADDRESS", "pattern")
+                lead = _ZH_ADDRESS_LEAD.match(text, m.start())
+                start = lead.end() if lead and m.end() - lead.end() > 4 else m.start()
+                yield Span(start, m.end(), "ADDRESS", "pattern")
                 tail = _ADDRESS_TAIL.match(text, m.end())
                 if tail:
                     yield from _tail(tail)
@@ -117,6 +132,7 @@ def _tail(m: re.Match[str]) -> Iterator[Span]:
     for group, kind in (
         ("psc", "POSTCODE"),
         ("city", "PLACE"),
+        ("town", "PLACE"),
         ("state", "PLACE"),
         ("zip", "POSTCODE"),
     ):
@@ -126,6 +142,11 @@ def _tail(m: re.Match[str]) -> Iterator[Span]:
 
 _QUOTED = r"(?:«[^»\n]{1,40}»|\"[^\"\n]{1,40}\"|“[^”\n]{1,40}”)"
 _NUM = r"(?:№|N|No\.?|#)?\s*\d{1,4}(?:[-/]\d{1,3})?"
+# "имени А. С. Пушкина", "им. Абая": case-sensitive inside the schools' case-blind pattern
+_NAMED_AFTER = (
+    r"(?:им\.|имени)\s+(?-i:(?:[А-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?){0,2}[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+"
+    r"(?:\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі-]+){0,2})"
+)
 _SCHOOL = [
     re.compile(
         r"(?<!\w)(?:(?:[МГ]Б|[МГ]А|[МГ]К|Ч)?ОУ\s+)?(?:школ[аеуыоийю]\w*|СОШ|ООШ|НОШ|гимнази[яиюей]\w*|лице[йяюем]\w*"
@@ -133,7 +154,8 @@ _SCHOOL = [
         r"|мектеп\w*|гимназия\w*|балабақша\w*|лицей\w*)"
         r"(?:[\s-]*(?:интернат\w*|гимназия|лицей))?\s*(?:"
         + _NUM
-        + r"(?:\s*(?:им\.|имени)\s+[\w.]+(?:\s+[А-ЯЁ][\w.]+){0,2})?|"
+        + rf"(?:\s*{_NAMED_AFTER})?(?:[^\S\n]*«[^»\n]{{1,40}}»)?"
+        + rf"|{_NAMED_AFTER}|"
         + _QUOTED
         + r")",
         re.IGNORECASE,
@@ -145,6 +167,12 @@ _SCHOOL = [
         r"(?<!\w)№?\s*\d{1,4}(?:\s*|-)(?:мектеп|гимназия|лицей|балабақша|школ[аеуыойю]|СОШ|гимнази[яиюей])\w*(?:-\w+)?",
         re.IGNORECASE,
     ),
+    # Абай атындағы № 12 жалпы білім беретін мектеп; № 5 мамандандырылған лицей: a Kazakh school
+    # named after someone, or numbered, with the words of its kind before the type word
+    re.compile(
+        rf"(?<!\w)(?:(?:[{_UP}][\w.-]*[^\S\n]+){{1,3}}атындағы[^\S\n]+(?:№[^\S\n]*\d{{1,4}}[^\S\n]+)?|№[^\S\n]*\d{{1,4}}[^\S\n]+)"
+        rf"(?:[{_LO}-]+[^\S\n]+){{0,4}}(?:мектеп|гимназия|лицей|балабақша|колледж|университет)\w*"
+    ),
     # «Балапан» балабақшасына, «Болашақ» колледжі: the Kazakh name comes before its type
     re.compile(
         r"«[^»\n]{1,40}»\s+(?:балабақша|бала-бақша|мектеп|колледж|лицей|гимназия|университет)\w*"
@@ -153,9 +181,10 @@ _SCHOOL = [
         rf"(?:[{_HAN}]{{2,6}}|[一二三四五六七八九十百零\d]{{1,4}})(?:中学|小学|初中|高中|实验学校|学校|幼儿园|职业学校)(?:[{_HAN}]{{0,2}}校区)?"
     ),
     re.compile(
-        r"(?<!\w)(?:ZŠ|MŠ|SŠ|SOŠ|SPŠ|OA|Gymnázium|gymnázium|[Zz]ákladní škol[aeyou]|[Mm]ateřsk[áéou] škol[aeyou]"
-        r"|[Ss]třední škol[aeyou])(?:\s+(?:a\s+MŠ\s+)?"
-        + rf"[{_CS_UP}][\w.]*(?:\s+[{_CS_UP}][\w.]*){{0,3}})"
+        r"(?<!\w)(?:ZŠ|MŠ|SŠ|SOŠ|SPŠ|OA|[Gg]ymnázi(?:um|a|u|em)|[Zz]ákladní škol[aeyou]|[Mm]ateřsk[áéou] škol[aeyou]"
+        r"|[Ss]třední škol[aeyou])(?:\s+(?:a\s+MŠ\s+)?(?:(?:Na|U|V|Ve|K|Pod|Nad|Za|Při|v|ve)\s+)?"
+        # a capitalised word or an initial ("ZŠ T. G. Masaryka"), never a sentence's full stop
+        + rf"[{_CS_UP}](?:\.|\w*)(?:\s+[{_CS_UP}](?:\.|\w*)){{0,3}})"
     ),
     re.compile(
         r"\b(?:[A-Z][a-z]+\s+){1,4}(?:Primary|Elementary|Middle|High|Secondary|Grammar|Junior|Infant|Community)\s+"
@@ -163,6 +192,35 @@ _SCHOOL = [
         r"|Learning Cent(?:er|re))\b|\bP\.S\.\s*\d+\b"
     ),
 ]
+# St Anne's School, Oakfield Primary, Park View Juniors (but not "High School" or "The School")
+_EN_NAMED_SCHOOL = re.compile(
+    r"\b(?:St\.?\s+)?(?:[A-Z][\w'’-]+[^\S\n]+){1,3}(?:School|Primary|Juniors|Infants|Sixth Form|Prep)\b"
+)
+# Capitalised words that say what kind of school or organisation, not which one.
+_GENERIC_WORDS = frozenset(
+    word
+    for line in (
+        "the a an our his her their my your this that at in to from for and of",
+        "high middle primary secondary sunday summer boarding grammar special state public private",
+        "independent new local national regional community county city medical nursing law art music",
+        "mental health child children's adolescent family youth early help social care support",
+        "counselling counseling therapy bereavement crisis clinical psychological nhs",
+    )
+    for word in line.split()
+)
+
+
+def _named(surface: str, kind_words: int = 1) -> int | None:
+    """Where a "Name ... Type" match really starts, leading generic words skipped; None if no
+    word is left that names something (so "High School", "The Family Trust" are no names)."""
+    words = list(re.finditer(r"[\w'’.-]+", surface))[:-kind_words]
+    while words and words[0].group().casefold().rstrip(".") in _GENERIC_WORDS:
+        words.pop(0)
+    if not any(w.group().casefold() not in _GENERIC_WORDS for w in words):
+        return None
+    return words[0].start()
+
+
 _CLASS = [
     re.compile(
         r"(?<![\w№])(?P<c>(?:[1-9]|1[01])\s*[-–]?\s*(?:«[А-ЯЁA-ZӘҒҚҢӨҰҮҺІ]»|\"[А-ЯЁA-Z]\"|[А-ЯЁӘҒҚҢӨҰҮҺІ](?![а-яёa-zәғқңөұүһі])))"
@@ -186,6 +244,11 @@ def schools(text: str) -> Iterator[Span]:
     for pattern in _SCHOOL:
         for m in pattern.finditer(text):
             yield Span(m.start(), m.start() + len(m.group().rstrip()), "SCHOOL", "pattern")
+    for m in _EN_NAMED_SCHOOL.finditer(text):
+        kind_words = 2 if m.group().endswith("Sixth Form") else 1
+        at = _named(m.group(), kind_words)
+        if at is not None:
+            yield Span(m.start() + at, m.end(), "SCHOOL", "pattern")
     for pattern in _CLASS:
         for m in pattern.finditer(text):
             group = "c" if m.group("c") else "c2"
@@ -201,20 +264,46 @@ _ORGS = [
         r"(?:больниц\w*|поликлиник\w*|диспансер\w*|госпитал\w*|клиник\w*|центр\w*|санатори\w*|стационар\w*"
         r"|хоспис\w*|служб\w*)(?:\s+(?:для\s+детей(?:\s+и\s+подростков)?|№\s*\d+|«[^»\n]{1,40}»))*"
     ),
-    # Центр психологической помощи «Доверие», ГБУЗ «Областная больница № 2»
+    # Центр психологической помощи «Доверие», ГБУЗ «Областная больница „Сосновый Бор“», фонд «…»,
+    # ТОО «…», сенім телефоны «…»: an institution's type word or legal form, then its quoted name
     re.compile(
-        r"(?<![\w-])(?:[Цц]ентр\w*|[Фф]онд\w*|[Кк]линик\w*|[Сс]лужб\w*|[Бб]ольниц\w*|[Пп]оликлиник\w*|ГБУЗ|ГАУЗ|ГБУ"
-        rf"|ГКУ|АНО|НКО|ООО)(?:\s+[{_LO}-]+){{0,4}}\s*«[^»\n]{{1,40}}»"
+        r"(?<![\w-])(?:(?i:центр|фонд|клиник|служб|больниц|поликлиник|организаци|ассоциаци|объединени"
+        r"|компани|агентств|кабинет|студи|лаборатори|диспансер|санатори|приют|движени|сообществ"
+        r"|лини|телефон\w*\s+доверия|орталығ|ұйым|қауымдастығ|бірлестіг|серіктестіг)\w{0,5}"
+        r"|(?i:проект|қоры?)(?:а|у|ом|е|ы|на|ның|нда)?(?!\w)"
+        r"|(?:Ф|О|К|Р)?(?:ГБУЗ|ГАУЗ|ГБУ|ГКУ|ГАУ|ГБОУ|ГАОУ|ГКП|ГУ|ГП)|МБУ|МАУ|МКУ|АНО|НКО|ООО|ОАО|ЗАО|ПАО|АО"
+        r"|ИП|ТОО|ЖШС|АҚ|КММ|МКҚК|РОО|ОО|ОФ|ЧУ)"
+        rf"(?:[^\S\n]+[{_LO}-]+){{0,4}}[^\S\n]*«(?:[^«»\n]|„[^“”\n]{{0,40}}[“”]|«[^»\n]{{0,40}}»){{1,80}}»"
+    ),
+    # «Жан сарайы» психологиялық орталығы, «Шипагер» көпбейінді медициналық орталығы: the Kazakh
+    # quoted name comes before the words of its kind
+    re.compile(
+        rf"«[^»\n]{{1,60}}»(?:[^\S\n]+[{_LO}-]+){{0,3}}[^\S\n]+(?:орталы[ғқ]|ауруханас|емханас|қоры|ұйым"
+        r"|клиника|диспансер|кабинет|бірлестіг|қауымдастығ|серіктестіг|компания|ЖШС|қызмет)\w*"
     ),
     # Қарағанды облыстық балалар ауруханасы
     re.compile(
-        rf"(?<![\w-])[{_UP}][\w-]+(?:\s+[{_LO}-]+){{0,3}}\s+(?:ауруханас\w*|емханас\w*|орталығ\w*|диспансер\w*)"
+        rf"(?<![\w-])[{_UP}][\w-]+(?:[^\S\n]+[{_LO}-]+){{0,3}}[^\S\n]+(?:ауруханас\w*|емханас\w*|орталығ\w*|диспансер\w*)"
     ),
     # Krajská dětská nemocnice Olomouc, Pedagogicko-psychologickou poradnu Kladno
     re.compile(
         rf"(?<![\w-])[{_CS_UP}][{_CS_LO}-]+{_CS_ADJ}(?:\s+[{_CS_LO}-]+{_CS_ADJ}){{0,3}}\s+"
         r"(?:nemocnic\w*|poradn\w*|klinik\w*|centr\w*|ambulanc\w*|ústav\w*|léčebn\w*|ordinac\w*)"
-        rf"(?:\s+(?:v\s+)?[{_CS_UP}][{_CS_LO}]+(?:\s+nad\s+[{_CS_UP}][{_CS_LO}]+)?)?"
+        rf"(?:[^\S\n]+(?:v[^\S\n]+)?[{_CS_UP}][{_CS_LO}]+(?:[^\S\n]+(?:nad[^\S\n]+)?[{_CS_UP}][{_CS_LO}]+)?)?"
+    ),
+    # Středisko výchovné péče Kompas, Nadace „Rozum a cit“, Linka bezpečí: a Czech institution's type
+    # word, the words of its kind, then its capitalised or quoted name
+    re.compile(
+        r"(?<![\w-])(?:Středisk\w*|Centr(?:um|a|u|em)|Nadac\w*|Spol(?:ek|ku|kem)|Poradn\w*|Klinik\w*|Ústav\w*"
+        r"|Sdružení|Organizac\w*|Lin(?:ka|ky|ce|ku|kou)|[Dd]ětsk\w+ domov\w*|[Aa]zylov\w+ dom\w*"
+        r"|[Kk]rizov\w+ centr\w*|[Nn]adac\w*|[Ss]pol(?:ek|ku|kem)|[Ss]třed\w+ výchovné péče)"
+        rf"(?:[^\S\n]+[{_CS_LO}]+){{0,4}}[^\S\n]+(?:[{_CS_UP}][{_CS_LO}]+(?:[^\S\n]+[{_CS_UP}][{_CS_LO}]+)?|„[^“\n]{{1,40}}“)"
+    ),
+    # Modrý kruh, z. s.; Oak & Ash Ltd; Brightside Counselling CIC: a name before its legal form
+    re.compile(
+        rf"(?<![\w-])[{_CS_UP}][\w&'’-]*(?:[^\S\n]+[\w&'’-]+){{0,4}},?[^\S\n]*"
+        r"(?:s\.\s?r\.\s?o\.|spol\.\s?s\s?r\.\s?o\.|a\.\s?s\.|z\.\s?s\.|o\.\s?p\.\s?s\.|z\.\s?ú\.|Ltd\b\.?"
+        r"|Limited\b|LLC\b|Inc\b\.?|plc\b|CIC\b|GmbH\b)"
     ),
     # St. Brigid's Children's Hospital, Brooklands Medical Practice
     re.compile(
@@ -230,6 +319,15 @@ _ORGS = [
 _ZH_LEADING = "经在到去于由从和与往给向被把对及的"
 
 
+# Pennine Counselling Collective, Hearthside Foundation: capitalised words and an organisation's
+# type word (checked: a word must be left that is not generic, so "The Family Trust" is not one)
+_EN_NAMED_ORG = re.compile(
+    r"\b(?:[A-Z][\w'’&-]*[^\S\n]+){1,4}(?:Collective|Trust|Foundation|Charity|Association|Society|Network"
+    r"|Institute|Alliance|Agency|Helpline|Company|Corporation|Church|Mosque|Synagogue|Temple|Cooperative"
+    r"|Co-op|Partnership)\b"
+)
+
+
 def organisations(text: str) -> Iterator[Span]:
     for pattern in _ORGS:
         for m in pattern.finditer(text):
@@ -237,6 +335,10 @@ def organisations(text: str) -> Iterator[Span]:
             while text[start] in _ZH_LEADING and m.end() - start > 4:
                 start += 1
             yield Span(start, m.end(), "ORG", "pattern")
+    for m in _EN_NAMED_ORG.finditer(text):
+        at = _named(m.group())
+        if at is not None:
+            yield Span(m.start() + at, m.end(), "ORG", "pattern")
 
 
 _PLACES = [
@@ -248,7 +350,8 @@ _PLACES = [
     re.compile(rf"(?<![\w-])(?P<p>[{_UP}][\w-]+)\s+қ\."),
     # с. Ключи, пос. Первомайский, город Тверь
     re.compile(
-        r"(?<![\w.])(?<!\d\s)(?:г\.|гор\.|с\.|пос\.|пгт\.?|дер\.|ст-ца|аул|сел[оеау]|город[аеу]?|посёл\w+|посел\w+|станиц\w+)"
+        r"(?<![\w.])(?<!\d\s)(?:г\.|гор\.|с\.|пос\.|пгт\.?|дер\.|д\.|х\.|ст-ца|аул|сел[оеау]|город[аеу]?|посёл\w+"
+        r"|посел\w+|станиц\w+|деревн\w+|хутор\w*)"
         rf"\s*(?P<p>[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*(?:\s[{_UP}][{_LO}]+)?)"
     ),
     # Верх-Исетский район, Алтайский край, Московская область

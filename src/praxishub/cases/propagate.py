@@ -73,6 +73,9 @@ class Seen:
 
     language: str
     parts: dict[str, str] = field(default_factory=dict)  # part → kind
+    # Names the note itself introduced ("jmenuje se Lev", "gave her name as Hope"): a person of
+    # this case even where a sentence starts with them.
+    introduced: set[str] = field(default_factory=set)
     _pattern: re.Pattern[str] | None = None
     _zh: set[str] = field(default_factory=set)
 
@@ -81,6 +84,10 @@ class Seen:
         for span in spans:
             if span.kind in _KINDS and "recurs" not in span.source:
                 self._add(span.kind, text[span.start : span.end])
+                if span.kind == "PERSON" and "introduced" in span.source.split("+"):
+                    self.introduced.update(
+                        re.findall(rf"{_LETTER}{{3,}}", text[span.start : span.end])
+                    )
         if len(self.parts) + len(self._zh) != before:
             self._pattern = None
 
@@ -153,10 +160,17 @@ class Seen:
                 and not _han(word)
                 and self._starts_sentence(text, m.start())
                 and not _first_name(word, self.language)
+                and not self._introduced(word)
             ):
                 continue
             found.append(Span(m.start(), m.end(), kind, "recurs"))
         return found
+
+    def _introduced(self, word: str) -> bool:
+        """Is word a form of a name the context introduced? Such a name is masked at a sentence
+        start too, even where it is also a common word ("Lva zná od září" beside "lva"): the
+        note has said it is a person, and a masked common word costs less than a name left."""
+        return any(re.fullmatch(_forms(name, self.language), word) for name in self.introduced)
 
     @staticmethod
     def _inside_word(text: str, start: int, end: int) -> bool:
@@ -193,6 +207,8 @@ def _forms(word: str, language: str) -> str:
         for stem in list(stems):
             if stem.endswith("ek") and len(stem) > 4:
                 stems.add(stem[:-2] + "k")  # Marek → Marka, Vašek → Vaška
+            elif re.search(r"[^aeiouyáéěíóúůý]e[lvrn]$", stem, re.IGNORECASE):
+                stems.add(stem[:-2] + stem[-1])  # the mobile e: Lev → Lva, Pavel → Pavla
             for hard, soft in _CS_SOFT.items():
                 if stem.endswith(hard):
                     stems.add(stem[: -len(hard)] + soft)
@@ -233,6 +249,8 @@ def _first_names(language: str) -> frozenset[str]:
 def _first_name(word: str, language: str) -> bool:
     names = _first_names(language)
     folded = word.casefold()
+    if language == "en":  # Grace's, the Harrises
+        folded = re.sub(r"(?:['’]s|['’])$", "", folded)
     if folded in names:
         return True
     if language == "cs":  # Adélka, Ondrou, Zuzce: a declined or diminutive first name
@@ -255,10 +273,13 @@ def _first_name(word: str, language: str) -> bool:
             "o",
         ):
             stem = folded[: -len(ending)]
+            # Zuzce → Zuzka; the mobile e: Lva → Lev, Pavla → Pavel
+            mobile = stem[:-1] + "e" + stem[-1:] if len(stem) >= 2 else stem
             if (
                 folded.endswith(ending)
-                and len(stem) >= 3
-                and {stem, stem + "a", stem + "ka"} & names  # Zuzce → Zuzka
+                and len(stem) >= 2
+                and {stem, stem + "a", stem + "ka", mobile} & names
+                and (len(stem) >= 3 or mobile in names)
             ):
                 return True
     if language in ("ru", "kk"):

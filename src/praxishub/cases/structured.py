@@ -17,6 +17,7 @@ from stdnum.cn import ric
 from stdnum.cz import rc
 from stdnum.gb import nhs, upn
 from stdnum.ru import inn
+from stdnum.us import ssn
 
 from praxishub.cases import places
 from praxishub.cases.spans import Span
@@ -87,15 +88,34 @@ _URL = re.compile(
 )
 # ASCII look-behind: Python's \w matches Chinese characters, and "账号@linyue" is a handle.
 _HANDLE = re.compile(r"(?<![A-Za-z0-9_@.])@[A-Za-z0-9_][A-Za-z0-9_.]{2,31}(?<!\.)")
-# A handle named as such, without an @: "ник в ВК: nastya_2009", "Telegram: lena.k", "微信号 wxid_abc".
-_HANDLE_NAMED = re.compile(
-    r"(?:ник\w{0,4}|логин\w{0,3}|аккаунт\w{0,3}|username|handle|nick(?:name)?|telegram|телеграм\w*"
-    r"|instagram|инстаграм\w*|tiktok|тикток\w*|snapchat|discord|twitch|roblox|steam|skype"
-    r"|微信号?|QQ号?|微博|账号|帐号|抖音号?|小红书号?|用户名)"
-    r"(?:\s+(?:в|во|на|in|on)\s+\w+)?(?:\s+(?:is|was|as|—))?\s*[:：(（-]?\s*@?"
-    r"(?P<h>[A-Za-z][A-Za-z0-9_.]{2,31}[A-Za-z0-9_])(?![A-Za-z0-9_@])",
+# A reddit user: "u/quiet_fox_22" (r/ names a forum, not a person).
+_REDDIT_USER = re.compile(r"(?<![A-Za-z0-9_/.])u/[A-Za-z0-9_-]{3,20}(?![A-Za-z0-9_/-])")
+# A word that says a user name follows: an account or nickname word, or a platform's name in any
+# case ("na Discordu", "Инстаграмдағы", "小红书号").
+_HANDLE_WORD = re.compile(
+    r"(?<![^\W\d_])(?:ник(?:нейм\w{0,3}|ом|а|у|е|и)?|логин\w{0,3}|аккаунт\w{0,3}|парақша\w*|профил\w*"
+    r"|username|user name|handle|nick(?:name)?|account|profile|gamertag|účet|účtu|účtem|profil\w*"
+    r"|přezdívk\w*|telegram\w*|телеграм\w*|instagram\w*|инстаграм\w*|tiktok\w*|тикток\w*|snapchat\w*"
+    r"|discord\w*|дискорд\w*|twitch\w*|roblox\w*|steam\w*|skype\w*|reddit\w*|twitter|vk|вк"
+    r"|вконтакте|youtube\w*|ютуб\w*)(?![^\W\d_])"
+    r"|微信号?|QQ号?|微博|账号|帐号|抖音号?|快手号?|小红书号?|B站|用户名|昵称|网名|游戏名",
     re.IGNORECASE,
 )
+# A user name: Latin letters, digits, "_" and "."; "u/" or "@" may lead it.
+_USERNAME_TOKEN = re.compile(
+    r"(?<![A-Za-z0-9_@./\\-])(?:u/|@)?(?P<h>[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_])(?![A-Za-z0-9_@/\\-])"
+)
+# A nickname in quotes after its word: 昵称是“浩然不睡觉”, ник «Кот_в_сапогах».
+_QUOTED_NICK = re.compile(
+    r"(?:ник(?:нейм\w{0,3}|ом|а|у|е|и)?|nick(?:name)?|username|přezdívk\w*|昵称|网名|游戏名|用户名)"
+    r"[^\n\"“«„「]{0,12}?[\"“«„「](?P<h>[^\"”»“「」\n]{2,30})[\"”»“」]",
+    re.IGNORECASE,
+)
+# Words that also have other senses ("risk profile: Low"): only a made-up name follows them.
+_GENERIC_HANDLE_WORD = re.compile(
+    r"account|profile|профил\w*|profil\w*|účet|účtu|účtem|парақша\w*|handle", re.I
+)
+_CLAUSE_END = re.compile(r"[\n!?;。！？；]|\.(?:\s|$)")
 
 
 def web(text: str) -> Iterator[Span]:
@@ -112,12 +132,37 @@ def web(text: str) -> Iterator[Span]:
     for m in _HANDLE.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
             yield Span(m.start(), m.end(), "HANDLE", "pattern")
-    for m in _HANDLE_NAMED.finditer(text):
-        # Without a colon, only a name that looks made up ("gracie.w10", not "private") is a handle.
-        if not re.search(r"[\d_.]", m.group("h")) and not re.search(r"[:：]", m.group()):
-            continue
+    for m in _REDDIT_USER.finditer(text):
+        taken.append((m.start(), m.end()))
+        yield Span(m.start(), m.end(), "HANDLE", "pattern")
+    yield from _named_handles(text, taken)
+
+
+def _named_handles(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
+    """User names written without an @, after a word that announces one.
+
+    In the clause after the word ("Telegram: lena.k", "na Discordu jako lukyz_24",
+    "Instagram account is gracie.w10"), the first Latin token counts if it looks made up
+    (a digit, "_" or "." inside) or comes straight after a colon or dash; a quoted
+    nickname after its word counts as written.
+    """
+    for m in _QUOTED_NICK.finditer(text):
         if not any(a <= m.start("h") < b for a, b in taken):
             yield Span(m.start("h"), m.end("h"), "HANDLE", "pattern")
+    for word in _HANDLE_WORD.finditer(text):
+        end = _CLAUSE_END.search(text, word.end(), word.end() + 60)
+        stop = end.start() if end else min(len(text), word.end() + 60)
+        for token in _USERNAME_TOKEN.finditer(text, word.end(), stop):
+            name = token.group("h")
+            between = text[word.end() : token.start()]
+            announced = re.fullmatch(r"\s*[:：\-—–]\s*[*_]{0,2}\s*", between) is not None
+            announced = announced and not _GENERIC_HANDLE_WORD.fullmatch(word.group())
+            if any(a <= token.start() < b for a, b in taken):
+                break
+            if re.search(r"[\d_.]", name) or announced or token.group().startswith(("@", "u/")):
+                taken.append((token.start(), token.end()))
+                yield Span(token.start(), token.end(), "HANDLE", "pattern")
+                break
 
 
 def _iin_valid(digits: str) -> bool:
@@ -144,17 +189,24 @@ def _snils_valid(digits: str) -> bool:
 # ASCII boundaries: Python's \w matches Chinese characters, so "身份证号42010620090925153X" has none.
 _DIGIT_GROUPS = re.compile(r"(?<![0-9A-Za-z])\d[\d \-/]{8,22}[\dXx](?![0-9A-Za-z])")
 _UPN = re.compile(r"(?<![0-9A-Za-z])[A-Z]\d{11}[0-9A-Z](?![0-9A-Za-z])")
+_SSN = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
 _PASSPORT = re.compile(r"(?<!\d)\d{2} ?\d{2} ?(?:№ ?)?\d{6}(?!\d)")
 _RECORD_WORD = (
     r"(?:карт\w*|медкарт\w*|истори\w+ болезни|дел[оау]|договор\w*|протокол\w*|полис\w*|"
     r"справк\w*|свидетельств\w*|паспорт\w*|удостоверени\w*|тарих\w*|file|record|case|chart|MRN|log|"
-    r"ticket|referral|病历号?|住院号|门诊号|档案号|编号|记录号|karta|spis\w*|chorobopis\w*|záznam\w*)"
+    r"ticket|referral|ref(?:erence)?\.?|病历号?|住院号|门诊号|档案号|编号|记录号|karta|spis\w*|chorobopis\w*"
+    r"|záznam\w*|[Čč]\.\s?j\.|sp\.\s?zn\.)"
 )
-_RECORD_NUMBER = r"(?P<n>[A-ZА-Я]{0,3}-?\d[\d\-/]{2,15}\d)(?![\d\-/])"
+# "PCC-2291", "HZ-2024-0457", "PPP-J/0412/24": letter groups may lead the digits.
+_RECORD_NUMBER = r"(?P<n>(?:[A-ZА-Я]{1,5}[-/]){0,2}[A-ZА-Я]{0,4}-?\d[\d\-/]{2,15}\d)(?![\d\-/])"
+# Between a label and its value: a colon, and Markdown bold closing ("**邮编：** 200127").
+LABEL_END = r"\s*[:：]?\s*(?:\*\*|__)?\s*"
 _RECORD = re.compile(
     # "карта № 58213", "MRN 00482913", "карточка обращения № 24-01187" (one word between, then №)
-    _RECORD_WORD
-    + r"(?:(?:\s+[^\W\d]{3,20})?\s*(?:№|#|No\.?|č\.)|\s*(?:номер|number)?)\s*[:：]?\s*"
+    r"(?<![A-Za-zА-Яа-яЁё])"
+    + _RECORD_WORD
+    + r"(?:(?:\s+[^\W\d]{3,20})?\s*(?:№|#|No\.?|č\.)|\s*(?:номер|number)?)"
+    + LABEL_END
     + _RECORD_NUMBER,
     re.IGNORECASE,
 )
@@ -191,6 +243,9 @@ def national_ids(text: str) -> Iterator[Span]:
     for m in _HASH_NUMBER.finditer(plain):
         if sum(ch.isdigit() for ch in m.group("n")) >= 4:
             yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for m in _SSN.finditer(plain):
+        if ssn.is_valid(m.group()):
+            yield Span(m.start(), m.end(), "ID", "stdnum")
     for m in _UPN.finditer(plain):
         if upn.is_valid(m.group()):
             yield Span(m.start(), m.end(), "ID", "stdnum")
@@ -200,8 +255,9 @@ _MONTHS = {
     "ru": r"январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?"
     r"|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]"
     r"|янв\.|февр?\.|апр\.|авг\.|сент?\.|окт\.|нояб?\.|дек\.",
+    # a final к/қ voices before a vowel ending: қыркүйек → қыркүйегінде
     "kk": r"қаңтар\w*|ақпан\w*|наурыз\w*|сәуір\w*|мамыр\w*|маусым\w*|шілде\w*|тамыз\w*"
-    r"|қыркүйек\w*|қазан\w*|қараша\w*|желтоқсан\w*",
+    r"|қыркүйе[кг]\w*|қазан\w*|қараша\w*|желтоқсан\w*",
     "cs": r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
     r"|leden|únor|březen|duben|květen|červen|červenec|srpen|říjen|listopad|prosinec",
     "en": r"January|February|March|April|May|June|July|August|September|October|November"
@@ -224,16 +280,17 @@ _DATE_PATTERNS = [
     re.compile(rf"(?<![\d.]){_DAY}\.\s?{_MON}\.(?:\s?{_YEAR}{_YEAR_WORD})?(?!\d)"),
     # 2024-03-12, 2024.03.12, 2024/3/12
     re.compile(rf"(?<!\d){_YEAR}[./-]{_MON}[./-]{_DAY}(?!\d)"),
-    # 12 марта 2024 г., 3 мая, 12. března 2024, 3rd of March 2024
+    # 12 марта 2024 г., 3 мая, 12. března 2024, 3rd of March 2024, 9-е апреля, «15» апреля 2024
     re.compile(
-        rf"(?<!\d){_DAY}(?:st|nd|rd|th)?\.?\s*(?:of\s+)?(?:{_MONTH})(?:\s*,?\s*{_YEAR}{_YEAR_WORD})?(?!\w)",
+        rf"«?(?<!\d){_DAY}(?:st|nd|rd|th|-?(?:е|го|ого|ое|м|му))?»?\.?\s*(?:of\s+)?(?:{_MONTH})(?:\s*,?\s*{_YEAR}{_YEAR_WORD})?(?!\w)",
         re.IGNORECASE,
     ),
     # March 3, 2024 / March 3rd / Oct 16, 2023
     re.compile(rf"(?<!\w)(?:{_MONTHS['en']})\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s*{_YEAR})?(?!\d)"),
     # Kazakh: 2024 жылғы 4 наурызда, 12 наурыз
     re.compile(
-        rf"(?<!\d)(?:{_YEAR}\s*ж(?:ылғы|ылы|\.)?\s+)?{_DAY}\s+(?:{_MONTHS['kk']})", re.IGNORECASE
+        rf"(?<!\d)(?:{_YEAR}\s*ж(?:ылғы|ылы|ылдың|\.)?\s+)?{_DAY}\s+(?:{_MONTHS['kk']})",
+        re.IGNORECASE,
     ),
     # 2024年5月12日, 5月12号
     re.compile(rf"(?:{_YEAR}\s*年\s*)?{_MON}\s*月\s*{_DAY}\s*[日号]"),
@@ -257,14 +314,24 @@ _AGE = re.compile(
     r"|years?(?:\s+old)?|y/?o|yrs?)\b|岁)",
     re.IGNORECASE,
 )
-_AGED = re.compile(r"\b(?:aged|age|возраст\w*|věk\w*)\s*[:：]?\s*(?P<n>\d{2,3})\b", re.IGNORECASE)
+_AGED = re.compile(
+    r"\b(?:aged|age|возраст\w*|věk\w*)" + LABEL_END + r"(?P<n>\d{2,3})\b"
+    # "who is 90", "she turned 91", "je jí 92", "ей 93": a person's age without its unit
+    r"|(?:\b(?:who|she|he|they)(?:\s+is|\s+was|'s|\s+turned|\s+turns)|\bturn(?:ed|ing|s)"
+    r"|\bje\s+(?:mu|jí|jim)|\b(?:mu|jí)\s+je|(?<!\w)(?:ей|ему|им)\s+(?:уже\s+)?(?:исполнилось\s+)?)"
+    r"\s+(?P<m>\d{2,3})(?![\d/%]|[.,]\d)(?!\s*(?:%|points?|mg|kg|min|balů|bodů|баллов))",
+    re.IGNORECASE,
+)
 
 
 def ages(text: str) -> Iterator[Span]:
-    for pattern in (_AGE, _AGED):
-        for m in pattern.finditer(text):
-            if int(m.group("n")) > 89:
-                yield Span(m.start(), m.end(), "AGE", "pattern")
+    for m in _AGE.finditer(text):
+        if int(m.group("n")) > 89:
+            yield Span(m.start(), m.end(), "AGE", "pattern")
+    for m in _AGED.finditer(text):
+        group = "n" if m.group("n") else "m"
+        if int(m.group(group)) > 89:
+            yield Span(m.start(group), m.end(group), "AGE", "pattern")
 
 
 def find(text: str, language: str, keep_year: bool = True) -> list[Span]:
