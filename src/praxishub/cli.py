@@ -17,6 +17,7 @@ from rich.table import Table
 
 from praxishub import backup as backup_mod
 from praxishub import db, people, workspace
+from praxishub.attendance_commands import attendance_group
 from praxishub.cases.commands import cases_group
 from praxishub.demo import demo_settings
 from praxishub.errors import PraxisError, Problem
@@ -479,3 +480,4 @@ def restore_cmd(src: Path, settings_path: Path) -> None:
 
 
 main.add_command(cases_group)
+main.add_command(attendance_group)

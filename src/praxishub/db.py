@@ -20,8 +20,10 @@ from sqlalchemy import (
     JSON,
     CheckConstraint,
     ForeignKey,
+    Index,
     String,
     Text,
+    UniqueConstraint,
     create_engine,
     event,
 )
@@ -360,3 +362,68 @@ class SupervisionSignoff(Base):
     total_minutes: Mapped[int]
     trainees: Mapped[dict] = mapped_column(JSON)  # trainee -> their totals at signing
     signed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# --- Webinar attendance (praxishub.attendance_store; migration 0008) ---
+
+
+class AttendanceImport(Base):
+    """One attendance report imported for one webinar; its sha256 makes re-imports no-ops."""
+
+    __tablename__ = "attendance_imports"
+    __table_args__ = (UniqueConstraint("course", "webinar", "sha256", name="uq_attendance_import"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    course: Mapped[str] = mapped_column(String(40), index=True)
+    webinar: Mapped[str] = mapped_column(String(60))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    source_format: Mapped[str] = mapped_column(String(20))
+    threshold_minutes: Mapped[float]  # present from this many minutes (share of the duration)
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Attendance(Base):
+    """A person's time in one webinar, from the latest report imported for it."""
+
+    __tablename__ = "attendance"
+
+    course: Mapped[str] = mapped_column(String(40), primary_key=True)
+    webinar: Mapped[str] = mapped_column(String(60), primary_key=True)
+    username: Mapped[str] = mapped_column(
+        ForeignKey("people.username"), primary_key=True, index=True
+    )
+    minutes: Mapped[int]
+    present: Mapped[bool]
+    matched_by: Mapped[str] = mapped_column(String(40))  # email, name, ... or resolved
+    source_format: Mapped[str] = mapped_column(String(20))
+    sha256: Mapped[str] = mapped_column(String(64))
+    # Join-leave intervals [[iso, iso], ...] and minutes without times, so that time
+    # resolved later from another row of the same report is merged, not added twice.
+    spans: Mapped[list] = mapped_column(JSON, default=list)
+    untimed_minutes: Mapped[float] = mapped_column(default=0.0)
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AttendanceUnmatched(Base):
+    """A participant of an imported report who matched no account (or more than one),
+    kept until a coordinator resolves them to a person."""
+
+    __tablename__ = "attendance_unmatched"
+    __table_args__ = (Index("ix_attendance_unmatched_open", "course", "webinar", "resolved_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    import_id: Mapped[int] = mapped_column(
+        ForeignKey("attendance_imports.id", ondelete="CASCADE"), index=True
+    )
+    course: Mapped[str] = mapped_column(String(40))
+    webinar: Mapped[str] = mapped_column(String(60))
+    name: Mapped[str] = mapped_column(String(300))
+    email: Mapped[str] = mapped_column(String(254), default="")
+    minutes: Mapped[int]
+    reason: Mapped[str] = mapped_column(Text)
+    lines: Mapped[list] = mapped_column(JSON, default=list)
+    spans: Mapped[list] = mapped_column(JSON, default=list)
+    untimed_minutes: Mapped[float] = mapped_column(default=0.0)
+    resolved_username: Mapped[str | None] = mapped_column(ForeignKey("people.username"))
+    resolved_at: Mapped[datetime | None]
