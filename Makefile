@@ -21,7 +21,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.praxishub-installed
 SOURCES := $(shell find src -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
-.PHONY: help up test lint format bench install chromium
+.PHONY: help up test lint format bench install chromium fonts
 
 help:
 	@echo "make up     start the demo workspace at http://127.0.0.1:8000"
@@ -39,8 +39,15 @@ $(STAMP): pyproject.toml $(if $(EDITABLE),,$(SOURCES))
 
 install: $(STAMP)
 
-up: $(STAMP)
+up: $(STAMP) fonts
 	$(BIN)/praxishub up --demo var --hub-config hub_config/jupyterhub_config.py
+
+# PDF certificates and reports draw names in Cyrillic (Kazakh letters too), Czech and
+# Chinese: DejaVu Sans and WenQuanYi Zen Hei (TrueType, which ReportLab can embed).
+fonts:
+	@test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf -a -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc || { \
+	  echo "Installing Debian's fonts-dejavu-core and fonts-wqy-zenhei for PDFs"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core fonts-wqy-zenhei; }
 
 chromium:
 	@command -v chromium >/dev/null || { \
@@ -55,7 +62,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(STAMP) chromium lint
+test: $(STAMP) chromium fonts lint
 	PRAXISHUB_HUB_CONFIG=$(CURDIR)/hub_config/jupyterhub_config.py $(BIN)/pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)

@@ -19,6 +19,7 @@ from praxishub import backup as backup_mod
 from praxishub import db, people, workspace
 from praxishub.attendance_commands import attendance_group
 from praxishub.cases.commands import cases_group
+from praxishub.certificate_commands import certificates_group, reports_group
 from praxishub.demo import demo_settings
 from praxishub.errors import PraxisError, Problem
 from praxishub.hub import IsolationError, Runtime, isolation_mode
@@ -165,9 +166,22 @@ def courses_deploy(settings_path: Path, source: Path | None) -> None:
     workspace.ensure_layout(loaded)
     try:
         done = courses.deploy(loaded, source or _repo_courses())
+        sync_catalogue(loaded)
     except PraxisError as exc:
         _fail(exc)
     click.echo(f"deployed: {', '.join(done) or 'no courses in the settings'}")
+
+
+def sync_catalogue(settings: Settings) -> None:
+    """Give the programme service what it may know of each deployed course (webinars,
+    durations, CPD hours, case assignments): it may not read the course folders."""
+    from praxishub import certificate_store, db
+    from praxishub.certificate_commands import read_courses
+
+    found = read_courses(settings)
+    with workspace.programme_db(settings) as engine, db.session_scope(engine) as session:
+        for spec, cases in found.values():
+            certificate_store.store_course(session, spec, cases)
 
 
 @courses_group.command("release")
@@ -302,10 +316,33 @@ def grade_autograde(
 @main.command()
 @click.option("--data-dir", type=click.Path(path_type=Path), default=Path("var"), show_default=True)
 @click.option("--seed", type=int, default=2026, show_default=True)
-@click.option("--trainees", type=click.IntRange(1, 5000), default=40, show_default=True)
-def demo(data_dir: Path, seed: int, trainees: int) -> None:
+@click.option(
+    "--trainees",
+    type=click.IntRange(1, 5000),
+    default=None,
+    help="Trainees (default: 40 for small, 4,433 for programme).",
+)
+@click.option(
+    "--scale",
+    type=click.Choice(["small", "programme"]),
+    default="small",
+    show_default=True,
+    help="programme: 4,433 trainees, 12 cohorts, ~300 supervisors, a 29-webinar track with "
+    "its gradebook, attendance and supervision sessions.",
+)
+def demo(data_dir: Path, seed: int, trainees: int | None, scale: str) -> None:
     """Create the demo programme (synthetic people) in DATA_DIR, unless one exists."""
-    settings_path = create_demo(data_dir, seed, trainees)
+    if scale == "small":
+        settings_path = create_demo(data_dir, seed, trainees or 40)
+    else:
+        from praxishub import demo_scale, demo_scale_write
+
+        available = sorted(p.parent.name for p in _repo_courses().glob("*/course.yaml"))
+        plan = demo_scale.plan_for(scale, trainees=trainees)
+        built = demo_scale_write.create(data_dir, plan, seed, repo_courses=available)
+        settings_path = data_dir / "praxishub.yaml"
+        if "seconds" in built:
+            click.echo(demo_scale_write.summary(built))
     print_logins(Layout(load_settings(settings_path).data_dir))
 
 
@@ -407,6 +444,7 @@ def up(settings_path: Path, demo_dir: Path | None, hub_config: Path | None) -> N
     # A course listed in the settings but never deployed is deployed now; others are left as they are.
     try:
         fresh = courses.deploy(loaded, _repo_courses(), missing_only=True)
+        sync_catalogue(loaded)  # what the service may know of each course
         if loaded.is_demo:  # something to open in the Assignments tab straight away
             for course_id in fresh:
                 first = courses.first_webinar(loaded, course_id)
@@ -481,3 +519,5 @@ def restore_cmd(src: Path, settings_path: Path) -> None:
 
 main.add_command(cases_group)
 main.add_command(attendance_group)
+main.add_command(certificates_group)
+main.add_command(reports_group)

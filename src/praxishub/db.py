@@ -427,3 +427,44 @@ class AttendanceUnmatched(Base):
     untimed_minutes: Mapped[float] = mapped_column(default=0.0)
     resolved_username: Mapped[str | None] = mapped_column(ForeignKey("people.username"))
     resolved_at: Mapped[datetime | None]
+
+
+# --- CPD certificates (praxishub.certificate_store; migration 0009) ---
+
+
+class Certificate(Base):
+    """A CPD certificate as issued: everything printed on it, so that it can be drawn
+    again and verified without the course files. Revoked, it stays (verifiers see so)."""
+
+    __tablename__ = "certificates"
+    __table_args__ = (Index("ix_certificates_holder", "username", "course", "lang"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 of the code
+    code: Mapped[str] = mapped_column(String(16))  # normalised, without dashes
+    username: Mapped[str] = mapped_column(ForeignKey("people.username"), index=True)
+    course: Mapped[str] = mapped_column(String(40), index=True)
+    lang: Mapped[str] = mapped_column(String(8))
+    full_name: Mapped[str] = mapped_column(String(200))
+    programme: Mapped[str] = mapped_column(String(300))
+    course_title: Mapped[str] = mapped_column(String(300))
+    webinars: Mapped[list] = mapped_column(JSON)  # [{id, title, date}] attended, as printed
+    hours: Mapped[float]
+    verify_url: Mapped[str] = mapped_column(String(500))
+    fingerprint: Mapped[str] = mapped_column(String(64))  # of what is printed: re-issue is a no-op
+    issued_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    revoked_at: Mapped[datetime | None]
+    revoked_reason: Mapped[str] = mapped_column(Text, default="")
+    superseded_by: Mapped[str | None] = mapped_column(String(16))
+
+
+class CourseCatalogueEntry(Base):
+    """A course's course.yaml and case assignments as last read by a command run as root,
+    for the programme service, which may not read the course directories themselves."""
+
+    __tablename__ = "course_catalogue"
+
+    course: Mapped[str] = mapped_column(String(40), primary_key=True)
+    spec: Mapped[dict] = mapped_column(JSON)
+    assignments: Mapped[list] = mapped_column(JSON)  # case assignment ids
+    synced_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -24,7 +24,7 @@ import random
 import shutil
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -91,8 +91,18 @@ def build(
     course: str = "school-cases",
     supervisors: int | None = None,
     progress: bool = False,
+    *,
+    students: Sequence[Mapping[str, str]] | None = None,
+    schedule: Sequence[tuple[str, datetime]] | None = None,
+    on_assignment: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """Create and fill a gradebook at ``db_url`` (a new SQLite file); what went in.
+
+    ``students`` (``trainees`` of them: dicts with ``id``, ``first_name``, ``last_name``,
+    ``email``) replace the generated ids and names, e.g. a programme's own usernames;
+    trainee i behaves the same either way. ``schedule`` (``assignments`` pairs of name
+    and naive-UTC due date) replaces the generated names and weekly due dates.
+    ``on_assignment`` is called with each assignment's name once it is in.
 
     The result has ``counts`` (rows per nbgrader table), ``students`` (dicts with
     ``id``, ``first_name``, ``last_name``, ``email``, ``supervisor``), ``supervisors``
@@ -101,6 +111,10 @@ def build(
     ``score`` (trainee -> total score, as nbgrader sums it) and ``waiting`` (sorted
     ``(assignment, trainee)`` pairs of submissions that need manual grading).
     """
+    if students is not None and len(students) != trainees:
+        raise ValueError(f"trainees={trainees} but {len(students)} students given")
+    if schedule is not None and len(schedule) != assignments:
+        raise ValueError(f"assignments={assignments} but a schedule of {len(schedule)}")
     from nbgrader.api import Gradebook
     from sqlalchemy import create_engine, event, func, select
     from tqdm import tqdm
@@ -110,6 +124,8 @@ def build(
             raise ValueError(f"{db_url} already has trainees: build into a new file")
     n_sup = supervisors or max(1, round(trainees / 15))
     people = _people(trainees, n_sup, seed)
+    if students is not None:
+        _rename(people, students)
     engine = create_engine(db_url)
 
     @event.listens_for(engine, "connect")
@@ -133,13 +149,17 @@ def build(
         with engine.begin() as conn:
             _insert(conn, tables, result["counts"], {"student": people["student_rows"]})
             for k in tqdm(range(assignments), desc="assignments", disable=not progress):
-                rows, facts = _assignment(k, course, people["students"], seed)
+                rows, facts = _assignment(
+                    k, course, people["students"], seed, schedule[k] if schedule else None
+                )
                 _insert(conn, tables, result["counts"], rows)
                 result["assignments"].append(facts["name"])
                 result["max_score"][facts["name"]] = facts["max_score"]
                 for student, score in facts["score"].items():
                     result["score"][student] += score
                 result["waiting"] += [(facts["name"], s) for s in facts["waiting"]]
+                if on_assignment is not None:
+                    on_assignment(facts["name"])
     finally:
         engine.dispose()
     result["waiting"].sort()
@@ -229,13 +249,28 @@ def _people(trainees: int, supervisors: int, seed: int) -> dict[str, list[dict]]
     return {"supervisors": sups, "students": students, "student_rows": student_rows}
 
 
+def _rename(people: dict[str, list[dict]], students: Sequence[Mapping[str, str]]) -> None:
+    """Give the generated trainees the given ids, names and e-mails (in order)."""
+    keys = ("id", "first_name", "last_name", "email")
+    for generated, given in zip(people["students"], students, strict=True):
+        generated.update({k: str(given[k]) for k in keys})
+        generated["supervisor"] = str(given.get("supervisor") or generated["supervisor"])
+    people["student_rows"] = [{k: s[k] for k in keys} for s in people["students"]]
+
+
 def _assignment(
-    k: int, course: str, students: list[dict], seed: int
+    k: int,
+    course: str,
+    students: list[dict],
+    seed: int,
+    planned: tuple[str, datetime] | None = None,
 ) -> tuple[dict[str, list[dict]], dict[str, Any]]:
     """The rows of assignment k (its cells and every submission) and what they add up to."""
     rng = random.Random(f"assignment:{seed}:{k}")  # noqa: S311 (synthetic data)
-    name = f"w{k + 1:02d}-{TOPICS[k % len(TOPICS)]}"
-    due = FIRST_DUE + timedelta(weeks=k)
+    name, due = planned or (
+        f"w{k + 1:02d}-{TOPICS[k % len(TOPICS)]}",
+        FIRST_DUE + timedelta(weeks=k),
+    )
     assignment_id, notebook_id = _uuid(rng), _uuid(rng)
     rows: dict[str, list[dict]] = {
         "assignment": [{"id": assignment_id, "name": name, "duedate": due, "course_id": course}],

@@ -206,7 +206,9 @@ def make_app(
     layout: Layout | None = None,
     desks: dict[str, str] | None = None,
 ) -> web.Application:
+    from praxishub.service import attendance as attendance_api
     from praxishub.service import calibration, cases, desk
+    from praxishub.service import certificates as certificates_api
     from praxishub.service import supervision as supervision_api
 
     args = {"engine": engine, "service_token": service_token}
@@ -223,7 +225,9 @@ def make_app(
         *cases.routes(prefix, args),
         *supervision_api.routes(prefix, args),
         *desk.routes(prefix, args),
+        *certificates_api.routes(prefix, args),
         *calibration.routes(prefix, args),
+        *attendance_api.routes(prefix, args),
     ]
     return web.Application(
         routes,
@@ -259,6 +263,7 @@ def main() -> None:
             for course in courses.courses_of(settings)
         },
     )
+    app.settings["present_share"] = settings["attendance"]["present_share"]
     bind = urlparse(os.environ["JUPYTERHUB_SERVICE_URL"])
     asyncio.run(_serve(app, bind.hostname or "127.0.0.1", bind.port or 10101))
 

@@ -1,0 +1,63 @@
+"""Live check-in through the real hub: a course's trainer opens a window, a trainee checks
+in with its code; everyone else is refused."""
+
+from __future__ import annotations
+
+import pytest
+
+import courseloop as loop
+
+pytestmark = pytest.mark.integration
+
+BASE = "/services/praxis/api/attendance"
+
+
+def test_trainer_opens_check_in_and_a_trainee_checks_in(hub):
+    """Does the code check a trainee in (their own attendance shows it), while a trainer of
+    another course, a trainee or a coordinator cannot open a window, and a wrong code fails?"""
+    trainer = loop.course_trainer(hub)
+    other_trainer = next(t for t in hub.people("trainer") if t != trainer)
+    trainee = hub.people("trainee")[37]
+    body = {"course": loop.COURSE, "webinar": loop.ASSIGNMENT, "minutes": 5}
+
+    listed = hub.api(trainer, "GET", f"{BASE}/webinars").json()["courses"]
+    assert loop.ASSIGNMENT in [w["id"] for w in listed[loop.COURSE]]
+    for who in (other_trainer, trainee, hub.people("coordinator")[0]):
+        assert hub.api(who, "POST", f"{BASE}/checkin/windows", json=body).status_code == 403
+    bad = hub.api(trainer, "POST", f"{BASE}/checkin/windows", json={**body, "webinar": "nope"})
+    assert bad.status_code == 404
+    opened = hub.api(trainer, "POST", f"{BASE}/checkin/windows", json=body)
+    assert opened.status_code == 201, opened.text
+    code = opened.json()["code"]
+
+    wrong = hub.api(trainee, "POST", f"{BASE}/checkin", json={"code": "AAAAAA"})
+    assert wrong.status_code == 400 and "not open" in wrong.json()["message"]
+    coordinator = hub.api(
+        hub.people("coordinator")[0], "POST", f"{BASE}/checkin", json={"code": code}
+    )
+    assert coordinator.status_code == 403
+    done = hub.api(trainee, "POST", f"{BASE}/checkin", json={"code": code.lower()})
+    assert done.status_code == 200, done.text
+    assert done.json()["present"] is True
+    mine = hub.api(trainee, "GET", "/services/praxis/api/me/attendance").json()["attendance"]
+    assert {(r["course"], r["webinar"], r["source"]) for r in mine} == {
+        (loop.COURSE, loop.ASSIGNMENT, "checkin")
+    }
+    someone = hub.people("trainee")[38]
+    assert hub.api(someone, "GET", "/services/praxis/api/me/attendance").json()["attendance"] == []
+    windows = hub.api(
+        trainer,
+        "GET",
+        f"{BASE}/checkin/windows",
+        params={"course": loop.COURSE, "webinar": loop.ASSIGNMENT},
+    ).json()["windows"]
+    assert windows[-1]["checked_in"] == 1
+    assert (
+        hub.api(
+            other_trainer,
+            "GET",
+            f"{BASE}/checkin/windows",
+            params={"course": loop.COURSE, "webinar": loop.ASSIGNMENT},
+        ).status_code
+        == 403
+    )
