@@ -9,7 +9,7 @@ import yaml
 from IPython.display import Markdown, display
 
 from praxishub.apps.client import APIError, GraderFiles, ProgrammeAPI, course_services
-from praxishub.apps.texts import t
+from praxishub.apps.texts import error_html, t
 from praxishub.errors import PraxisError
 
 FILTERS = ("topic", "age_band", "setting", "language")
@@ -18,7 +18,12 @@ FILTERS = ("topic", "age_band", "setting", "language")
 class CaseLibrary:
     def __init__(self, api: ProgrammeAPI | None = None) -> None:
         self.api = api or ProgrammeAPI()
-        self.all = self.api.get("api/cases")["cases"]
+        self.message = widgets.HTML()
+        try:
+            self.all = self.api.get("api/cases")["cases"]
+        except APIError as exc:  # shown in the app, as every refusal is
+            self.all = []
+            self.message.value = error_html(exc)
         self.filters = {
             key: widgets.Dropdown(
                 description=t(key),
@@ -30,7 +35,6 @@ class CaseLibrary:
         self.count = widgets.HTML()
         self.results = widgets.Select(rows=8, layout=widgets.Layout(width="100%"))
         self.open_button = widgets.Button(description=t("open"), button_style="primary")
-        self.message = widgets.HTML()
         self.reader = widgets.Output(layout=widgets.Layout(border="1px solid #ddd", padding="8px"))
         for dropdown in self.filters.values():
             dropdown.observe(lambda _change: self.refresh(), names="value")
@@ -40,7 +44,10 @@ class CaseLibrary:
 
     def _assign_row(self) -> widgets.Widget:
         """For trainers: a course of theirs and a button that makes the case its assignment."""
-        me = self.api.get("api/me")
+        try:
+            me = self.api.get("api/me")
+        except APIError:
+            return widgets.HBox([])  # the refusal is already on screen
         services = course_services()
         taught = [
             g.removeprefix("course-").removesuffix("-trainers")
