@@ -50,6 +50,7 @@ ROLE_SCOPES: dict[str, list[str]] = {
     "supervisor": [ACCESS, "custom:praxis:supervise", "custom:praxis:grade"],
     "trainer": [
         ACCESS,
+        "custom:praxis:supervise",  # trainers may supervise too (people.SUPERVISING_ROLES)
         "custom:praxis:grade",
         "custom:praxis:courses:manage",
         "custom:praxis:cases:contribute",
