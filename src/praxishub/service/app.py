@@ -209,6 +209,7 @@ def make_app(
     from praxishub.service import attendance as attendance_api
     from praxishub.service import calibration, cases, desk
     from praxishub.service import certificates as certificates_api
+    from praxishub.service import dashboards as dashboards_api
     from praxishub.service import supervision as supervision_api
 
     args = {"engine": engine, "service_token": service_token}
@@ -228,6 +229,7 @@ def make_app(
         *certificates_api.routes(prefix, args),
         *calibration.routes(prefix, args),
         *attendance_api.routes(prefix, args),
+        *dashboards_api.routes(prefix, args),
     ]
     return web.Application(
         routes,

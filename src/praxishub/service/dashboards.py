@@ -1,0 +1,138 @@
+"""The dashboards' data in the programme service: the programme overview, a supervisor's
+supervisees and a trainee's own record.
+
+Rule: thin handlers; the figures are ``praxishub.dashboards`` and
+``praxishub.dashboard_people``, counted by the database in a worker thread so that a
+large programme never stalls the service. Who sees what:
+
+- ``GET api/dashboards/overview?cohort=&course=&from=&to=`` needs
+  ``custom:praxis:dashboards:present`` (trainers and coordinators). Trainers present the
+  programme's dashboards, so a trainer sees the whole programme, not only the courses
+  they teach; the overview holds counts and shares only, never a person's name or row.
+- ``GET api/dashboards/supervisor`` needs ``custom:praxis:supervise`` and gives the
+  caller's own supervisees only.
+- ``GET api/dashboards/me`` is anyone in the roster, about themselves only.
+
+Anyone else gets 403; a bad filter is a 400 whose ``field`` names it. The overview is
+the same for everyone allowed to see it, so an answer is kept for ``OVERVIEW_SECONDS``:
+a presenter switching filters back and forth waits once per filter, and figures are at
+most that old.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jupyterhub.utils import url_path_join
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+from tornado import web
+
+from praxishub import certificates as core
+from praxishub import dashboard_people, dashboards, db, people
+from praxishub.service.app import BaseHandler
+from praxishub.settings import load_settings
+
+PRESENT = "custom:praxis:dashboards:present"
+SUPERVISE = "custom:praxis:supervise"
+FILTERS = ("cohort", "course", "from", "to")
+# A bigger page cache for this connection (SQLite's default is 2 MB): the overview scans
+# the attendance and submission tables, and should find them in memory the next time.
+SQLITE_CACHE_KIB = 65536
+OVERVIEW_SECONDS = 60.0
+OVERVIEW_KEPT = 32
+
+
+@lru_cache(maxsize=4)
+def _rules(path: str, _mtime_ns: int) -> core.Rules:
+    return core.rules_of(load_settings(path))
+
+
+def rules_from(settings_path: str | None) -> core.Rules:
+    """The certificate rules of praxishub.yaml (read again only when it changed)."""
+    if not settings_path or not Path(settings_path).exists():
+        return core.Rules()
+    return _rules(settings_path, Path(settings_path).stat().st_mtime_ns)
+
+
+class DashboardBase(BaseHandler):
+    def initialize(
+        self, engine: Engine, service_token: str, settings_path: str | None = None
+    ) -> None:
+        super().initialize(engine, service_token)
+        self.settings_path = settings_path
+
+    def in_roster(self, model: dict[str, Any]) -> str:
+        with db.session_scope(self.engine) as session:
+            if people.get(session, model["name"]) is None:
+                raise web.HTTPError(403, f"{model['name']} is not in this programme's roster")
+        return str(model["name"])
+
+    async def counted(self, view: Callable[[Session], dict[str, Any]]) -> dict[str, Any]:
+        def run() -> dict[str, Any]:
+            with db.session_scope(self.engine) as session:
+                if session.get_bind().dialect.name == "sqlite":
+                    session.execute(text(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}"))
+                return view(session)
+
+        return await asyncio.get_running_loop().run_in_executor(None, run)
+
+    def bad_filter(self, exc: dashboards.DashboardError) -> None:
+        field = exc.problems[0].where if exc.problems else None
+        self.write_json({"status": 400, "message": str(exc), "field": field}, 400)
+
+
+class OverviewHandler(DashboardBase):
+    async def get(self) -> None:
+        model = self.caller()
+        if not self.has_scope(model, PRESENT):
+            raise web.HTTPError(403, f"the programme overview needs the {PRESENT} scope")
+        rules = rules_from(self.settings_path)
+        kept = self.application.settings.setdefault("dashboard_overviews", {})
+        try:
+            filters = dashboards.parse_filters({k: self.get_argument(k, None) for k in FILTERS})
+            key = (filters, rules)
+            made, data = kept.get(key, (0.0, None))
+            if data is None or time.monotonic() - made > OVERVIEW_SECONDS:
+                data = await self.counted(lambda s: dashboards.overview(s, filters, rules))
+                if len(kept) >= OVERVIEW_KEPT:
+                    kept.clear()
+                kept[key] = (time.monotonic(), data)
+        except dashboards.DashboardError as exc:
+            self.bad_filter(exc)
+            return
+        self.write_json(data)
+
+
+class SupervisorHandler(DashboardBase):
+    async def get(self) -> None:
+        model = self.caller()
+        if not self.has_scope(model, SUPERVISE):
+            raise web.HTTPError(403, "the supervisor's dashboard is for supervisors")
+        me = self.in_roster(model)
+        self.write_json(await self.counted(lambda s: dashboard_people.supervisor_view(s, me)))
+
+
+class MyDashboardHandler(DashboardBase):
+    async def get(self) -> None:
+        me = self.in_roster(self.caller())
+        rules = rules_from(self.settings_path)
+        self.write_json(await self.counted(lambda s: dashboard_people.trainee_view(s, me, rules)))
+
+
+def routes(
+    prefix: str, args: dict[str, Any], settings_path: str | None = None
+) -> list[tuple[str, type, dict[str, Any]]]:
+    found = {**args, "settings_path": settings_path or os.environ.get("PRAXISHUB_SETTINGS")}
+    return [
+        (url_path_join(prefix, "api/dashboards/overview"), OverviewHandler, found),
+        (url_path_join(prefix, "api/dashboards/supervisor"), SupervisorHandler, found),
+        (url_path_join(prefix, "api/dashboards/me"), MyDashboardHandler, found),
+    ]
