@@ -248,3 +248,181 @@ def test_diminutive_of_a_found_czech_name() -> None:
     """Once 'Magdaléna' is found, is her diminutive 'Magdu' masked?"""
     out = Deidentifier(language="cs").text("Přišla Magdaléna Horká. Chce pozvat i Magdu.")
     assert "Magd" not in out
+
+
+def test_kazakh_labels_and_headings_are_no_names() -> None:
+    """Are Kazakh words opening a label or heading ("Мекенжайы:", "# Тексеру ...") left, and a
+    Kazakh name opening a sentence still masked?"""
+    text = "# Нәтижелер\n\nМекенжайы: көрсетілмеген.\nЖоспар: бақылау. Айгерім келді."
+    found = _found(ner.find(text, "kk"), text)
+    assert not {"Нәтижелер", "Мекенжайы", "Жоспар"} & found
+    assert "Айгерім" in found
+
+
+def test_chinese_title_is_not_a_recurring_name() -> None:
+    """Once 赵老师 is found, is 老师 alone left where another teacher is meant?"""
+    out = Deidentifier(language="zh").text("今天赵老师来了。数学老师也说好。")
+    assert "赵" not in out and "数学老师" in out
+
+
+def test_institutions_with_legal_forms_and_towns() -> None:
+    """Are schools and bodies written the official way found with their town, in every language?"""
+    from praxishub.cases import institutions
+
+    for text, name in [
+        ("учится в МАОУ СОШ № 7 г. Ишима, 5 класс", "МАОУ СОШ № 7 г. Ишима"),
+        (
+            "направлен в ГБУЗ ЯО «Детская больница № 9» МЗ РФ.",
+            "ГБУЗ ЯО «Детская больница № 9» МЗ РФ",
+        ),
+        ("запрос ПДН ОМВД России по г. Кстово пришёл", "ПДН ОМВД России по г. Кстово"),
+        ("Ленинский районный суд г. Пензы вынес", "Ленинский районный суд г. Пензы"),
+        ("Тараз қ. № 8 мектеп-лицейі (Тараз қ.)", "Тараз қ. № 8 мектеп-лицейі (Тараз қ.)"),
+        ("«Күншуақ» балалар үйі КММ-де тұрады", "«Күншуақ» балалар үйі КММ"),
+        ("Семей қаласының білім бөліміне хат", "Семей қаласының білім бөліміне"),
+        ("chodí do ZŠ Lipová, Plzeň-Bory od září", "ZŠ Lipová, Plzeň-Bory"),
+        ("Policie ČR, OOP Kolín-Zálabí převzala", "Policie ČR, OOP Kolín-Zálabí"),
+        ("pomohl Krajský soud v Liberci.", "Krajský soud v Liberci"),
+        ("referred by Oakmoor Police Department today", "Oakmoor Police Department"),
+        ("pupil at Elmbrook C of E Primary School.", "Elmbrook C of E Primary School"),
+        ("转介到宁波市海曙区教育局心理科。", "宁波市海曙区教育局心理科"),
+    ]:
+        assert name in _found(institutions.find(text), text), text
+    assert not _found(institutions.find("МКБ-10 и СДВГ; проективная методика «Дом»."), "")
+
+
+def test_english_named_services_need_a_name() -> None:
+    """Is 'Lakeside Youth Crisis Services' an organisation, and 'Adult Social Care' not?"""
+    text = "Lakeside Youth Crisis Services called; Adult Social Care was told."
+    found = _found(places.organisations(text), text)
+    assert "Lakeside Youth Crisis Services" in found
+    assert not any("Adult" in f for f in found)
+
+
+def test_school_years_and_class_letters() -> None:
+    """Are '7. B', 'kvinta A', '2. třída', 'Year 8', '9th grade', '8 класс', '5-сынып', '四年级' and a
+    tutor group found, and a Czech date or a score left?"""
+    from praxishub.cases import institutions
+
+    for text, cls in [
+        ("žák třídy 7. B.", "7. B"),
+        ("studentka kvinta A na gymnáziu", "kvinta A"),
+        ("chodí do 2. třída", "2. třída"),
+        ("in Year 8 at", "Year 8"),
+        ("a 9th grade student", "9th grade"),
+        ("учится в 8 классе", "8 классе"),
+        ("5-сыныпта оқиды", "5-сыныпта"),
+        ("她在四年级", "四年级"),
+        ("two girls in 8KP started it", "8KP"),
+    ]:
+        assert cls in _found(institutions.find(text), text), text
+    assert not _found(institutions.find("dne 22. 3. 2024; skóre 7.5; IQ 95"), "")
+
+
+def test_addresses_grown_over_their_parts() -> None:
+    """Are house, building, flat and room parts, post boxes and a postcode after the street found?"""
+    from praxishub.cases import streets
+
+    for text, address in [
+        ("живут: Садовая ул., д. 3, корп. 2, кв. 41.", "Садовая ул., д. 3, корп. 2, кв. 41"),
+        ("адрес: пер. Тихий, 7б, комн. 5 (общежитие)", "пер. Тихий, 7б, комн. 5"),
+        ("ул. 40 лет Победы, 12-8", "ул. 40 лет Победы, 12-8"),
+        ("Абай к-сі, 12а, 3-бөлме", "Абай к-сі, 12а, 3-бөлме"),
+        ("bydlí Lipová 220/4, byt č. 6, 301 00 Plzeň", "Lipová 220/4, byt č. 6"),
+        ("Sokolská tř. 12, Ostrava", "Sokolská tř. 12"),
+        ("mail to 14 Oak Ave, Unit 3, #2, Leeds", "14 Oak Ave, Unit 3, #2"),
+        ("PO Box 402, Salem", "PO Box 402"),
+        ("а/я 77, 620000, Екатеринбург", "а/я 77"),
+        ("住在中山路12号天悦大厦A座1203室。", "中山路12号天悦大厦A座1203室"),
+    ]:
+        spans = list(streets.find(text)) + list(streets.grown(text, list(places.addresses(text))))
+        assert address in _found(spans, text), text
+    text = "Адрес: Z10A5B2, Астана"
+    assert "Z10A5B2" in _found(streets.find(text), text)
+    assert not _found(streets.find("в 2024 году, ул. не указана"), "")
+
+
+def test_date_spans_weekdays_and_ordinals() -> None:
+    """Are both days of '5–6 мая', '14.–15. 4.', 'May 5–6, 2026', '5月3日—4日' masked, and
+    'Wed, Jun 3' and 'the 2nd of May' whole, but a score range '5–6 points' left?"""
+    for text, part in [
+        ("встреча 5–6 мая 2026", "5–"),
+        ("setkání 14.–15. 4.", "14.–"),
+        ("May 5–6, 2026", "May 5–6, 2026"),
+        ("日期5月3日—4日", "5月3日—4日"),
+        ("Wed, Jun 3, 2026", "Wed, Jun 3, 2026"),
+        ("on the 2nd of May", "the 2nd of May"),
+        ("с 12 по 14 марта", "12 по "),
+    ]:
+        assert part in _found(structured.dates(text), text), text
+    assert not _found(structured.dates("scored 5–6 points"), "")
+
+
+def test_handles_in_chat_logs_and_chinese() -> None:
+    """Are a chat log's speakers, a Chinese @name, a UID, a game ID in quotes and a Pinterest name
+    found, and 'the' after 'Roblox:' left?"""
+    for text, handle in [
+        ("[19:02] mira_2014:    ahoj", "mira_2014"),
+        ("[7:03 PM] 小熊猫：  哈哈", "小熊猫"),
+        ("在微博@月亮不睡觉转发", "@月亮不睡觉"),
+        ("B站UID 10293847。", "10293847"),
+        ('王者荣耀ID"夜行侠"', "夜行侠"),
+        ("on Pinterest as lily_thin07.", "lily_thin07"),
+    ]:
+        assert handle in _found(structured.web(text), text), text
+    text = "Roblox: the same group plays as BlockyTom2014."
+    found = _found(structured.web(text), text)
+    assert "BlockyTom2014" in found and "the" not in found
+
+
+def test_handle_recurs_in_prose() -> None:
+    """Once 'mira_2014' is a chat speaker, is it masked where the note names it again?"""
+    out = Deidentifier(language="en").text(
+        "[19:02] mira_2014: hi\n\nThe account mira_2014 belongs to a peer."
+    )
+    assert "mira_2014" not in out
+
+
+def test_record_numbers_with_letters_slashes_and_han() -> None:
+    """Are numbers after 'вх. №', 'Student ID', 'sp. zn.', '№' with a slash, '学籍号' and a Chinese case
+    number found, and a school's '№ 44' left?"""
+    for text, number in [
+        ("вх. № 118/уч от", "118/уч"),
+        ("**Student ID:** 55012934", "55012934"),
+        ("sp. zn. 21 P 77/2025", "21 P 77/2025"),
+        ("(№ 5-12/310, 01.02.2026)", "5-12/310"),
+        ("полис ОМС АБВ-12-0045678", "АБВ-12-0045678"),
+        ("学籍号：G110101201001011234", "G110101201001011234"),
+        ("案号：(2026)京0105民初2231号", "(2026)京0105民初2231号"),
+    ]:
+        assert number in _found(structured.national_ids(text), text), text
+    assert not _found(structured.national_ids("школа № 44, кабинет № 12"), "")
+
+
+def test_chinese_full_name_after_label_or_relative() -> None:
+    """Are 3-character names after '校长：', '、' or '奶奶' found, and '、心理老师、' left?"""
+    text = "校长：罗建平\u3000参加：何思远、欧阳琳、\n奶奶孔秀兰今年90岁。"
+    found = {text[s.start : s.end] for s in ner.find(text, "zh") if s.kind == "PERSON"}
+    assert {"罗建平", "欧阳琳", "孔秀兰"} <= found
+    assert not _found(ner.find("参加：心理老师、班主任。", "zh"), "") & {"心理老"}
+
+
+def test_age_over_89_after_a_name() -> None:
+    """Are '(Mary Cole, 94)', 'Ann Lee (92)' and 'Gran is 90' ages, and 'Unit 95' not?"""
+    text = 'Gran (Mary Cole, 94) and Ann Lee (92) visit; Gran is 90 "and fit".'
+    assert {"94", "92", "90"} <= _found(structured.ages(text), text)
+    assert not _found(structured.ages("Room 95, Unit 95."), "")
+
+
+def test_persons_by_one_initial_class_in_brackets_and_short_name() -> None:
+    """Are 'Сидоровой К.' mid-sentence, a pupil before '(4. B)' or '(7th grade)', a short name in
+    brackets after a full name and a name after 'calls herself' / 'назвалась' found, and a
+    table's letter at a sentence's end ('Смотри Таблицу Б.') left?"""
+    text = (
+        "Информация по ученице Сидоровой К., 7 «Б». Tomáš Dvořák (4. B) chybí. "
+        'Mason Reed (7th grade) left. Pupil: Abigail Stone (Abby). Caller calls herself "Moth". '
+        "Абонент назвалась «Ласточка»."
+    )
+    found = _found(persons.find(text), text)
+    assert {"Сидоровой К.", "Tomáš Dvořák", "Mason Reed", "Abby", "Moth", "Ласточка"} <= found
+    assert not _found(persons.find("Смотри Таблицу Б."), "")

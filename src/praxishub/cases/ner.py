@@ -146,7 +146,7 @@ def cyrillic(text: str, language: str) -> Iterator[Span]:
         start, stop = span.start, span.stop
         if kind == "PERSON":
             start, stop = _trim_non_names(text, start, stop)
-            if start >= stop:
+            if start >= stop or _kk_common_word(text, start, stop, language):
                 continue
         yield Span(start, stop, kind, "natasha")
     kazakh_names = kk_names()
@@ -170,10 +170,27 @@ def cyrillic(text: str, language: str) -> Iterator[Span]:
         if not tagged:
             continue
         if initial:
+            if language == "kk" and not morph().word_is_known(word.casefold()):
+                continue  # a Russian analyser's guess at a Kazakh word opening a sentence or label
             if _NAME_TAGS & set(parses[0].tag.grammemes) and parses[0].score >= 0.5:
                 yield Span(m.start(), m.end(), "PERSON", "pymorphy3")
         elif sum(p.score for p in tagged) >= 0.2:
             yield Span(m.start(), m.end(), "PERSON", "pymorphy3")
+
+
+def _kk_common_word(text: str, start: int, stop: int, language: str) -> bool:
+    """Is natasha's one-word person in a Kazakh note a word opening a sentence, heading or label
+    ("Мекенжайы:", "# Супервизияға ...") that no name list knows? natasha learnt Russian news, so
+    in Kazakh it takes capitalised common words for names; a name it finds elsewhere recurs."""
+    word = text[start:stop]
+    if language != "kk" or not re.fullmatch(r"[^\W\d_][\w-]*", word):
+        return False
+    if not _sentence_start(text, start) or _KK_PERSON.match(word):
+        return False
+    if _kk_name_form(word.casefold(), kk_names()):
+        return False
+    known = morph().word_is_known(word.casefold())
+    return not (known and any("Name" in p.tag.grammemes for p in parse(word)[:2]))
 
 
 _KK_SUFFIXES = (
@@ -262,7 +279,7 @@ def _jieba():  # type: ignore[no-untyped-def]
     return jieba.posseg
 
 
-_ZH_TITLES = (
+ZH_TITLES = (
     "老师|同学|医生|大夫|护士|妈妈|爸爸|母亲|父亲|女士|先生|主任|校长|阿姨|叔叔|奶奶|爷爷|姐姐|哥哥|弟弟|妹妹"
     "|姥姥|姥爷|外婆|外公|社工|教练|督导|教授|院长|医师|治疗师|咨询师|警官|律师|经理|书记|师傅"
 )
@@ -293,16 +310,22 @@ def chinese(text: str) -> Iterator[Span]:
     surnames = zh_surnames()
     # 李老师, 与黄女士, 何老师: a surname just before a title is a person; "历史老师" is not,
     # because there 史 ends jieba's word 历史 instead of beginning one.
-    for m in re.finditer(_ZH_TITLES, text):
+    for m in re.finditer(ZH_TITLES, text):
         for size in (2, 1):
             at = m.start() - size
             if at >= 0 and text[at : m.start()] in surnames and at in starts:
                 yield Span(at, m.start(), "PERSON", "zh-title")
                 break
-    titles = set(_ZH_TITLES.split("|"))
+    titles = set(ZH_TITLES.split("|"))
     for m in re.finditer(r"(?<=[小老阿])(?P<s>[\u4e00-\u9fff])", text):
         if m.group("s") in surnames and text[m.start() - 1 : m.end()] not in titles:
             yield Span(m.start("s") - 1, m.end("s"), "PERSON", "zh-title")
+    # 校长：钱国华, 参加：孙静怡、欧阳倩、, 奶奶张淑芬今年, 同班的张浩然把: a full name after a label,
+    # a list comma or a relative, before punctuation or a title (names jieba splits as words)
+    for m in _ZH_NAME_IN_CONTEXT.finditer(text):
+        name = m.group("n")
+        if (name[0] in surnames or name[:2] in surnames) and not allowed(name):
+            yield Span(m.start("n"), m.end("n"), "PERSON", "zh-context")
     # A surname followed by one or two given-name characters and a verb of speech/action.
     for m in re.finditer(
         r"(?P<n>[\u4e00-\u9fff]{2,3})(?=(?:说|表示|告诉|哭|来|的|在|是|和|同学|今年|，|。|、|\s))",
@@ -311,6 +334,13 @@ def chinese(text: str) -> Iterator[Span]:
         name = m.group("n")
         if name[0] in surnames and name not in allowlist() and not _zh_common(name):
             yield Span(m.start("n"), m.end("n"), "PERSON", "zh-surname")
+
+
+_ZH_NAME_IN_CONTEXT = re.compile(
+    r"(?:(?:姓名|学生|患者|患儿|校长|督导|参加|主任|班主任|来电者|监护人|父亲|母亲|负责人|记录人|咨询师)[：:]"
+    r"|[、（(]|奶奶|爷爷|外婆|外公|姥姥|姥爷|同班的|同学|班上的)\s*"
+    r"(?P<n>[\u4e00-\u9fff]{3})(?=[、，。；（(：:\s\u3000)）]|教授|老师|医生|今年|把|被|说)"
+)
 
 
 # What a Chinese organisation's name ends with: 医院, 卫生中心, 心理咨询工作室, 基金会, 有限公司 ...

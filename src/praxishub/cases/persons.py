@@ -99,6 +99,16 @@ _CONTEXTS = [
     re.compile(rf"(?<![\w.])(?P<n>[{_UP}]\.\s?(?:[{_UP}]\.\s?)?{_NAME})"),
     # Соколовой О. П., Жұмабекова Р. Т.
     re.compile(rf"(?<![\w.])(?P<n>{_NAME}\s[{_UP}]\.\s?[{_UP}]\.)"),
+    # Беловой А., 8 «А»; сыныптасы Бекзат Қ.; Jakub Š. (Kuba): a surname or name and one initial,
+    # inside a sentence (not "… в приложении А. Далее")
+    re.compile(
+        rf"(?<=[\w,:;—–-]\s)(?P<n>{_NAME}\s[{_UP}]\.)(?!\s?[{_UP}]\.)(?=\s*[,;:)(]|\s+[{_LO}—–-])"
+    ),
+    # Egon Sýkora (7. D), Kenzie Palmer (9th grade), Лиза Вахрушева (3 «А»): a pupil and the class
+    re.compile(
+        rf"(?P<n>{_NAME}\s{_NAME})\s*\((?:\d{{1,2}}\.?\s?[A-ZА-ЯЁӘ]|\d{{1,2}}\s*«[{_UP}]»"
+        r"|\d{1,2}(?:st|nd|rd|th)\s+grade|Grade\s+\d{1,2}|Year\s+\d{1,2})\)"
+    ),
     # School counsellor:** Priya Nair / Konzultant: Ondřej / Кеңесші: Арман
     re.compile(
         r"(?i:counsel+or|therapist|psychologist|supervisor|tutor|consultant|caseworker|social worker"
@@ -112,10 +122,11 @@ _CONTEXTS = [
 _INTRODUCTIONS = [
     # gave her name as Hope / se představila jako Míša / представилась как Саша / Жансая деп таныстырды
     re.compile(
-        r"(?:name (?:is|was|as)|named|introduced (?:herself|himself|themselves) as|called (?:herself|himself)"
+        r"(?:name (?:is|was|as)|named|introduced (?:herself|himself|themselves) as"
+        r"|call(?:s|ed)? (?:herself|himself|themselves)|назвал(?:ась|ся)"
         r"|představil[aoi]? se jako|se představil[aoi]? jako|представил\w* как|представил\w*"
         r"|[Jj]menuje se|[Jj]menoval[aoi]? se|[Jj]ménem|[Zz]ove se|[Пп]о имени|[Ее]сімі"
-        rf"|назвал\w* себя|зовут)\s+(?P<n>{_NAMES})"
+        rf"|назвал\w* себя|зовут)\s+[\"“«„]?(?P<n>{_NAMES})"
     ),
     re.compile(rf"[«\"“]?(?P<n>{_NAMES})[»\"”]?\s+деп\s+(?:ата\w*|таныстыр\w*|шақыр\w*)"),
     # Mom calls him "Mase" / volá „Matýsku“ / называет его Тимошей / просит называть «Тим»
@@ -124,6 +135,8 @@ _INTRODUCTIONS = [
         r"|называ\w+|зов[ёеу]т)\s+(?:(?:him|her|them|me|ho|ji|mu|jí|jej|его|её|ее|их|меня)\s+)?"
         rf"[\"“„«'‘]?(?P<n>{_NAME})"
     ),
+    # Olivia Hartley (Liv), Sophie Tran ("Soph"): a short name in brackets after a full name
+    re.compile(rf"{_NAME}\s{_NAME}\s*\([\"“«]?(?P<n>{_NAME})[\"”»]?\)"),
     # JJ (his nickname), Gracie (she prefers this), Aika (she uses this name with friends)
     re.compile(
         r"(?P<n>\b[A-Z][A-Za-z]{1,20})[\"”]?\s*\((?:(?:his|her|their)\s+(?:nick)?name"

@@ -40,7 +40,7 @@ _ADDRESS = [
     # Kazakh: Абай көшесі, 15-үй, 42-пәтер / Абай даңғылы 10
     re.compile(
         rf"(?<!\w)[{_UP}][\w\-]+(?:[^\S\n]+[\w\-]+)?[^\S\n]+(?:көшесі|даңғылы|шағын ауданы|ш/а)\w*"
-        r"(?:,?\s*\d+[\w\-]*(?:\s*үй)?)?(?:,?\s*\d+[\w\-]*\s*пәтер\w*)?"
+        r"(?:,?\s*\d+[\w\-/]*(?:\s*үй)?)?(?:,?\s*\d+[\w\-]*\s*пәтер\w*)?"
     ),
     # English: 12 Elm Street, Apt 4 / 221B Baker St. / 2217 NE Alder Street / Flat 2, 7 Mill Walk
     re.compile(
@@ -55,7 +55,7 @@ _ADDRESS = [
     # Czech: Vinohradská 12, Na Příkopě 15/3, náměstí Míru 5
     re.compile(
         r"(?<!\w)(?:(?:ulice|ul\.|nám\.|náměstí|třída|tř\.)\s+)?(?:Na |U |V |K |Pod |Nad )?"
-        rf"[{_CS_UP}][{_CS_LO}]+(?:ská|ého|ova|ní|ná|ovská|cká)\s+\d{{1,4}}(?:/\d{{1,4}})?[a-z]?\b"
+        rf"[{_CS_UP}][{_CS_LO}]+(?:ská|ého|ova|ová|ní|ná|ovská|cká)\s+\d{{1,4}}(?:/\d{{1,4}})?[a-z]?\b"
     ),
     # Chinese: 解放路123号, 和平街5号3栋201室, 江宁路1200弄5号302室, 幸福小区7号楼
     re.compile(
@@ -65,7 +65,7 @@ _ADDRESS = [
 ]
 # What follows a street address: ", Quincy, MA 02169" / ", Sale, M33 6HN" / ", 130 00 Praha 3"
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}"
-_ADDRESS_TAIL = re.compile(
+ADDRESS_TAIL = re.compile(
     rf"\s*,\s*(?:(?P<psc>\d{{3}} \d{{2}})\s+)?(?P<city>[{_CS_UP}][{_CS_LO}'’-]+(?:\s[{_CS_UP}][{_CS_LO}'’-]+){{0,2}}"
     r"(?:\s\d{1,2}(?!\d))?)"
     # a district, then its town: ", Kirkstall, Leeds LS5 3HF"
@@ -81,7 +81,9 @@ _POSTCODE = [
         re.IGNORECASE,
     ),
     # 443110, Самара / 050000, Алматы / 658980, ул. Школьная (Kazakh codes start with 0)
-    re.compile(rf"(?:^|(?<=[\s(:]))(?P<p>\d{{6}}),\s*(?=(?:г\.|город|ул\.|улица|[{_UP}]))"),
+    re.compile(
+        rf"(?:^|(?<=[\s(:]))(?P<p>\d{{6}}),\s*(?=(?:г\.|город|ул\.|улица|пер\.|переул|проезд|просп|пр-т|мкр|микрорайон|б-р|бульвар|наб\.|[{_UP}]))"
+    ),
     re.compile(rf"(?<!\d)(?P<p>[1-7]\d{{2}} \d{{2}})\s+(?=[{_CS_UP}][{_CS_LO}])"),
     re.compile(r"\b(?P<p>" + _UK_POSTCODE + r")\b"),
     re.compile(r"\b(?:[A-Z]{2})\s+(?P<p>\d{5}(?:-\d{4})?)\b"),
@@ -113,9 +115,9 @@ def addresses(text: str) -> Iterator[Span]:
                 lead = _ZH_ADDRESS_LEAD.match(text, m.start())
                 start = lead.end() if lead and m.end() - lead.end() > 4 else m.start()
                 yield Span(start, m.end(), "ADDRESS", "pattern")
-                tail = _ADDRESS_TAIL.match(text, m.end())
-                if tail:
-                    yield from _tail(tail)
+                after = ADDRESS_TAIL.match(text, m.end())
+                if after:
+                    yield from tail(after)
     for pattern in _POSTCODE:
         for m in pattern.finditer(text):
             yield Span(m.start("p"), m.end("p"), "POSTCODE", "pattern")
@@ -127,7 +129,7 @@ def addresses(text: str) -> Iterator[Span]:
                 yield Span(m.start("state"), m.end("state"), "PLACE", "pattern")
 
 
-def _tail(m: re.Match[str]) -> Iterator[Span]:
+def tail(m: re.Match[str]) -> Iterator[Span]:
     """The town (and state, postcode) written after a street address."""
     for group, kind in (
         ("psc", "POSTCODE"),
@@ -205,6 +207,12 @@ _GENERIC_WORDS = frozenset(
         "independent new local national regional community county city medical nursing law art music",
         "mental health child children's adolescent family youth early help social care support",
         "counselling counseling therapy bereavement crisis clinical psychological nhs",
+        "adult adults senior seniors behavioral behavioural educational psychology resolution police",
+        "service services team council hub living health care protective protection safeguarding",
+        "welfare school schools student students disability disabilities housing victim victims",
+        "women's domestic abuse addiction substance drug alcohol recovery home treatment emergency",
+        "pediatric paediatric eating disorder disorders autism learning speech language occupational",
+        "contact call ring refer referred see seen with by",
     )
     for word in line.split()
 )
@@ -324,7 +332,7 @@ _ZH_LEADING = "经在到去于由从和与往给向被把对及的"
 _EN_NAMED_ORG = re.compile(
     r"\b(?:[A-Z][\w'’&-]*[^\S\n]+){1,4}(?:Collective|Trust|Foundation|Charity|Association|Society|Network"
     r"|Institute|Alliance|Agency|Helpline|Company|Corporation|Church|Mosque|Synagogue|Temple|Cooperative"
-    r"|Co-op|Partnership)\b"
+    r"|Co-op|Partnership|Service|Services|Team|Council|Hub|Living|Health|Care)\b"
 )
 
 
@@ -371,9 +379,15 @@ def places(text: str) -> Iterator[Span]:
 
 
 def find(text: str) -> list[Span]:
+    from praxishub.cases import institutions, streets
+
     found: list[Span] = []
     found.extend(addresses(text))
+    found.extend(list(streets.grown(text, found)))
+    found.extend(streets.find(text))
     found.extend(schools(text))
     found.extend(organisations(text))
+    found.extend(list(institutions.grown(text, found)))
+    found.extend(institutions.find(text))
     found.extend(places(text))
     return found

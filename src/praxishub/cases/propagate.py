@@ -78,17 +78,22 @@ class Seen:
     introduced: set[str] = field(default_factory=set)
     _pattern: re.Pattern[str] | None = None
     _zh: set[str] = field(default_factory=set)
+    # User names, looked for again exactly as written ("kuba_2015cz" in a chat log, then in prose)
+    handles: set[str] = field(default_factory=set)
 
     def add(self, text: str, spans: list[Span]) -> None:
-        before = len(self.parts) + len(self._zh)
+        before = len(self.parts) + len(self._zh) + len(self.handles)
         for span in spans:
+            handle = text[span.start : span.end]
+            if span.kind == "HANDLE" and re.search(r"[\d_.]", handle) and len(handle) >= 4:
+                self.handles.add(handle)
             if span.kind in _KINDS and "recurs" not in span.source:
                 self._add(span.kind, text[span.start : span.end])
                 if span.kind == "PERSON" and "introduced" in span.source.split("+"):
                     self.introduced.update(
                         re.findall(rf"{_LETTER}{{3,}}", text[span.start : span.end])
                     )
-        if len(self.parts) + len(self._zh) != before:
+        if len(self.parts) + len(self._zh) + len(self.handles) != before:
             self._pattern = None
 
     def _add(self, kind: str, surface: str) -> None:
@@ -112,6 +117,8 @@ class Seen:
 
     def _add_zh(self, kind: str, surface: str) -> None:
         name = re.sub(r"[^\u4e00-\u9fff]", "", surface)
+        # "何老师" found whole: the surname is the name, the title is any teacher's
+        name = re.sub(f"(?:{ner.ZH_TITLES})$", "", name) if kind == "PERSON" else name
         if kind != "PERSON":
             if len(name) >= 2 and not ner.allowed(name):
                 self._zh.add(name)
@@ -132,8 +139,9 @@ class Seen:
             self._zh.add(given[-1] * 2)  # 林悦 → 悦悦, 陈思琪 → 琪琪
 
     def pattern(self) -> re.Pattern[str] | None:
-        if self._pattern is None and (self.parts or self._zh):
-            alternatives = [re.escape(z) for z in sorted(self._zh, key=len, reverse=True)]
+        if self._pattern is None and (self.parts or self._zh or self.handles):
+            literals = sorted(self._zh | self.handles, key=len, reverse=True)
+            alternatives = [re.escape(z) for z in literals]
             for part in sorted(self.parts, key=len, reverse=True):
                 alternatives.append(_forms(part, self.language))
             self._pattern = re.compile("|".join(alternatives))
@@ -150,6 +158,9 @@ class Seen:
                 continue
             word = m.group()
             if not _han(word) and self._inside_word(text, m.start(), m.end()):
+                continue
+            if word in self.handles:
+                found.append(Span(m.start(), m.end(), "HANDLE", "recurs"))
                 continue
             kind = self.parts.get(word) or next(
                 (k for p, k in self.parts.items() if word.startswith(p[: max(3, len(p) - 2)])),

@@ -96,7 +96,7 @@ _HANDLE_WORD = re.compile(
     r"(?<![^\W\d_])(?:ник(?:нейм\w{0,3}|ом|а|у|е|и)?|логин\w{0,3}|аккаунт\w{0,3}|парақша\w*|профил\w*"
     r"|username|user name|handle|nick(?:name)?|account|profile|gamertag|účet|účtu|účtem|profil\w*"
     r"|přezdívk\w*|telegram\w*|телеграм\w*|instagram\w*|инстаграм\w*|tiktok\w*|тикток\w*|snapchat\w*"
-    r"|discord\w*|дискорд\w*|twitch\w*|roblox\w*|steam\w*|skype\w*|reddit\w*|twitter|vk|вк"
+    r"|discord\w*|дискорд\w*|twitch\w*|roblox\w*|pinterest\w*|xbox\w*|steam\w*|skype\w*|reddit\w*|twitter|vk|вк"
     r"|вконтакте|youtube\w*|ютуб\w*)(?![^\W\d_])"
     r"|微信号?|QQ号?|微博|账号|帐号|抖音号?|快手号?|小红书号?|B站|用户名|昵称|网名|游戏名",
     re.IGNORECASE,
@@ -107,13 +107,59 @@ _USERNAME_TOKEN = re.compile(
 )
 # A nickname in quotes after its word: 昵称是“浩然不睡觉”, ник «Кот_в_сапогах».
 _QUOTED_NICK = re.compile(
-    r"(?:ник(?:нейм\w{0,3}|ом|а|у|е|и)?|nick(?:name)?|username|přezdívk\w*|昵称|网名|游戏名|用户名)"
+    r"(?:ник(?:нейм\w{0,3}|ом|а|у|е|и)?|nick(?:name)?|username|přezdívk\w*|昵称|网名|游戏名|用户名|(?<![A-Za-z])ID)"
     r"[^\n\"“«„「]{0,12}?[\"“«„「](?P<h>[^\"”»“「」\n]{2,30})[\"”»“」]",
     re.IGNORECASE,
 )
 # Words that also have other senses ("risk profile: Low"): only a made-up name follows them.
 _GENERIC_HANDLE_WORD = re.compile(
     r"account|profile|профил\w*|profil\w*|účet|účtu|účtem|парақша\w*|handle", re.I
+)
+# A Chinese user name after "@" (微博@德胜六一吃瓜群众), and a numeric user id (B站UID 48291736)
+# (it ends before the verb that often follows it: 转发, 发帖, 评论 ...)
+_HAN_HANDLE = re.compile(
+    r"(?<![A-Za-z0-9_.@])@[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9_]{1,20}?"
+    r"(?=转发|发帖|发布|发了|评论|回复|留言|私信|点赞|关注|[^\u4e00-\u9fffA-Za-z0-9_]|$)"
+)
+_UID = re.compile(r"(?<![A-Za-z])UID\s*[:：]?\s*(?P<h>\d{5,12})(?!\d)")
+# The speaker of a line in a pasted chat log: "[19:02] kuba_2015cz:", "[7:02 PM] 凯文Kevin2015："
+_CHAT_SPEAKER = re.compile(
+    r"^\[\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\]\s*(?P<h>[^\s:：\[\]]{2,30})[:：]",
+    re.MULTILINE,
+)
+# Words that may stand between a platform's name and a user name, never user names themselves.
+_NOT_USERNAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "as",
+        "is",
+        "was",
+        "his",
+        "her",
+        "their",
+        "my",
+        "same",
+        "group",
+        "plays",
+        "play",
+        "posts",
+        "post",
+        "on",
+        "at",
+        "in",
+        "and",
+        "or",
+        "of",
+        "user",
+        "name",
+        "named",
+        "called",
+        "account",
+        "profile",
+        "handle",
+    ]
 )
 _CLAUSE_END = re.compile(r"[\n!?;。！？；]|\.(?:\s|$)")
 
@@ -132,6 +178,11 @@ def web(text: str) -> Iterator[Span]:
     for m in _HANDLE.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
             yield Span(m.start(), m.end(), "HANDLE", "pattern")
+    for pattern in (_HAN_HANDLE, _UID, _CHAT_SPEAKER):
+        for m in pattern.finditer(text):
+            group = "h" if "h" in pattern.groupindex else 0
+            if not any(a <= m.start(group) < b for a, b in taken):
+                yield Span(m.start(group), m.end(group), "HANDLE", "pattern")
     for m in _REDDIT_USER.finditer(text):
         taken.append((m.start(), m.end()))
         yield Span(m.start(), m.end(), "HANDLE", "pattern")
@@ -159,6 +210,8 @@ def _named_handles(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
             announced = announced and not _GENERIC_HANDLE_WORD.fullmatch(word.group())
             if any(a <= token.start() < b for a, b in taken):
                 break
+            if name.casefold() in _NOT_USERNAMES:
+                continue
             if re.search(r"[\d_.]", name) or announced or token.group().startswith(("@", "u/")):
                 taken.append((token.start(), token.end()))
                 yield Span(token.start(), token.end(), "HANDLE", "pattern")
@@ -194,21 +247,34 @@ _PASSPORT = re.compile(r"(?<!\d)\d{2} ?\d{2} ?(?:№ ?)?\d{6}(?!\d)")
 _RECORD_WORD = (
     r"(?:карт\w*|медкарт\w*|истори\w+ болезни|дел[оау]|договор\w*|протокол\w*|полис\w*|"
     r"справк\w*|свидетельств\w*|паспорт\w*|удостоверени\w*|тарих\w*|file|record|case|chart|MRN|log|"
-    r"ticket|referral|ref(?:erence)?\.?|病历号?|住院号|门诊号|档案号|编号|记录号|karta|spis\w*|chorobopis\w*"
-    r"|záznam\w*|[Čč]\.\s?j\.|sp\.\s?zn\.)"
+    r"ticket|referral|ref(?:erence)?\.?|病历号?|住院号|门诊号|档案号|编号|记录号|学籍号|病案号|学号|karta|spis\w*|chorobopis\w*"
+    r"|záznam\w*|[Čč]\.\s?j\.|sp\.\s?zn\.|[Ee]videnční\s+číslo|číslo\s+jednací|іс|ИБ|вх\.|исх\.|кір\.|шығ\."
+    r"|(?:student|pupil|patient|hospital|client|member|case|intake)\s+(?:ID|no\.?|number|#))"
 )
 # "PCC-2291", "HZ-2024-0457", "PPP-J/0412/24": letter groups may lead the digits.
-_RECORD_NUMBER = r"(?P<n>(?:[A-ZА-Я]{1,5}[-/]){0,2}[A-ZА-Я]{0,4}-?\d[\d\-/]{2,15}\d)(?![\d\-/])"
+# "ВСК-48-0020917", "ЖІ-2018/0412", "2027/1187-DHO", "214/уч", "MCP8 048221/2027", "14 P 512/2026"
+_RECORD_NUMBER = (
+    r"(?P<n>(?:[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{1,5}[-/]|[A-Z]{1,4}\d{0,2} |\d{1,3} [A-Z]{1,2} ){0,2}"
+    r"[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{0,4}-?\d[\d\-/]{1,20}\d(?:[-/][A-Za-zА-Яа-яәғқңөұүһі]{1,4}(?![\w-]))?)(?![\d\-/])"
+)
 # Between a label and its value: a colon, and Markdown bold closing ("**邮编：** 200127").
 LABEL_END = r"\s*[:：]?\s*(?:\*\*|__)?\s*"
 _RECORD = re.compile(
     # "карта № 58213", "MRN 00482913", "карточка обращения № 24-01187" (one word between, then №)
     r"(?<![A-Za-zА-Яа-яЁё])"
     + _RECORD_WORD
-    + r"(?:(?:\s+[^\W\d]{3,20})?\s*(?:№|#|No\.?|č\.)|\s*(?:номер|number)?)"
+    + r"(?:(?:\s+[^\W\d]{3,20}){0,2}\s*(?:№|#|No\.?|č\.)|\s*(?:номер|number)?(?:\s+[A-ZА-ЯЁ]{2,5}(?=\s))?)"
     + LABEL_END
     + _RECORD_NUMBER,
     re.IGNORECASE,
+)
+# "№ 3-14/228", "№ 01-12/448": a number after № with a dash or slash is a document's, whatever
+# its label (a school's or clinic's "№ 44" has neither)
+_NUMBERED = re.compile(r"№\s?" + _RECORD_NUMBER)
+# "案号：(2027)陕0113民初1474号", "收文编号2027-心-214": Chinese court and filing numbers
+_ZH_CASE_NUMBER = re.compile(
+    r"(?P<n>[（(]\d{4}[)）][\u4e00-\u9fff]{1,2}\d{2,6}[\u4e00-\u9fff]{1,4}\d{1,6}号"
+    r"|(?<=编号)\d{2,4}-[\u4e00-\u9fff]{1,2}-\d{2,6})"
 )
 # "log #CT-448217": a number after # is a record's, not a heading's (those have a space and a word)
 _HASH_NUMBER = re.compile(r"(?<![\w&#])#\s?" + _RECORD_NUMBER)
@@ -240,6 +306,11 @@ def national_ids(text: str) -> Iterator[Span]:
     for m in _RECORD.finditer(plain):
         if sum(ch.isdigit() for ch in m.group("n")) >= 4:
             yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for m in _NUMBERED.finditer(plain):
+        if sum(ch.isdigit() for ch in m.group("n")) >= 3 and re.search(r"\d[-/]\w", m.group("n")):
+            yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for m in _ZH_CASE_NUMBER.finditer(plain):
+        yield Span(m.start("n"), m.end("n"), "ID", "pattern")
     for m in _HASH_NUMBER.finditer(plain):
         if sum(ch.isdigit() for ch in m.group("n")) >= 4:
             yield Span(m.start("n"), m.end("n"), "ID", "pattern")
@@ -252,7 +323,7 @@ def national_ids(text: str) -> Iterator[Span]:
 
 
 _MONTHS = {
-    "ru": r"январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?"
+    "ru": r"январ[ьяе]|феврал[ьяе]|март[ае]?|мар\.|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?"
     r"|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]"
     r"|янв\.|февр?\.|апр\.|авг\.|сент?\.|окт\.|нояб?\.|дек\.",
     # a final к/қ voices before a vowel ending: қыркүйек → қыркүйегінде
@@ -268,7 +339,7 @@ _YEAR = r"(?:19|20)\d\d"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MON = r"(?:0?[1-9]|1[0-2])"
 # The word that may follow a year: "2024 г.", "2024 года", "2024 roku"
-_YEAR_WORD = r"(?:\s*(?:г\.|гг\.|года?(?!\w)|г(?!\w)|roku(?!\w)|r\.))?"
+_YEAR_WORD = r"(?:\s*(?:г\.|гг\.|года?(?!\w)|г(?!\w)|roku(?!\w)|r\.|ж\.|жыл\w*))?"
 _DATE_PATTERNS = [
     # 12.03.2024, 12/03/24, 12-03-2024, 22.03
     re.compile(rf"(?<![\d.]){_DAY}[./-]{_MON}(?:[./-](?:{_YEAR}{_YEAR_WORD}|\d\d))?(?![\d]|\.\d)"),
@@ -292,8 +363,21 @@ _DATE_PATTERNS = [
         rf"(?<!\d)(?:{_YEAR}\s*ж(?:ылғы|ылы|ылдың|\.)?\s+)?{_DAY}\s+(?:{_MONTHS['kk']})",
         re.IGNORECASE,
     ),
-    # 2024年5月12日, 5月12号
-    re.compile(rf"(?:{_YEAR}\s*年\s*)?{_MON}\s*月\s*{_DAY}\s*[日号]"),
+    # 2024年5月12日, 5月12号, 4月3日—4日, 2027年3月2日至3日
+    re.compile(
+        rf"(?:{_YEAR}\s*年\s*)?{_MON}\s*月\s*{_DAY}\s*[日号](?:\s*[—–~～至到-]\s*{_DAY}\s*[日号])?"
+    ),
+    # the first day of a span: 2–3 марта, 10.–11. 3., 12 по 14 марта, 10–11 March
+    re.compile(
+        rf"(?<![\d.]){_DAY}\.?\s?(?:[–—-]|по|до|to|until)\s?(?={_DAY}(?:\.\s?{_MON}\.|\.?\s*(?:{_MONTH})))",
+        re.IGNORECASE,
+    ),
+    # March 2–3, 2027; April 25–26; Tue, Mar 2, 2027; the 8th of April
+    re.compile(
+        rf"(?<!\w)(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:{_MONTHS['en']})\s+{_DAY}"
+        rf"(?:st|nd|rd|th)?(?:\s?[–—-]\s?{_DAY}(?:st|nd|rd|th)?)?(?:,?\s*{_YEAR})?(?!\d)"
+        rf"|\bthe\s+{_DAY}(?:st|nd|rd|th)\s+of\s+(?:{_MONTHS['en']})"
+    ),
 ]
 YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 
@@ -324,7 +408,20 @@ _AGED = re.compile(
 )
 
 
+# "Ruth Walsh, 93, lived", "(June Palmer, 96)", "Jean Reid (91)", "Nan is 90": a number over 89
+# just after a name, between commas or in brackets, or after a name and "is"
+_AGE_AFTER_NAME = re.compile(
+    r"(?<=[A-Za-zÀ-žА-Яа-яЁё])(?:,\s|\s\(|\s+is\s+)(?P<n>9\d|1[01]\d)(?=\s*[,)]|\s+[\"“(–-])"
+)
+
+
 def ages(text: str) -> Iterator[Span]:
+    for m in _AGE_AFTER_NAME.finditer(text):
+        before = re.search(
+            r"([A-ZА-ЯЁ][a-zà-žа-яё]+)\W*$", text[max(0, m.start() - 30) : m.start() + 1]
+        )
+        if before:
+            yield Span(m.start("n"), m.end("n"), "AGE", "pattern")
     for m in _AGE.finditer(text):
         if int(m.group("n")) > 89:
             yield Span(m.start(), m.end(), "AGE", "pattern")

@@ -1,0 +1,235 @@
+"""Layer 1, continued: institutions written the long official way, and school years.
+
+Rule: like ``places``, a pattern fires on the *shape* of a name: a legal form or an
+authority's abbreviation before a quoted name, an institution's type word with the
+words of its kind, the town it belongs to ("… г. Тюмени", "Шымкент қ. …", "ZŠ …,
+Ostrava-Poruba"), never on a list of particular institutions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from praxishub.cases.spans import Span
+
+_UP = "А-ЯЁӘҒҚҢӨҰҮҺІ"
+_LO = "а-яёәғқңөұүһі"
+_CS_UP = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"
+_CS_LO = "a-záčďéěíňóřšťúůýž"
+_HAN = "\u4e00-\u9fff"
+_H = r"[^\S\n]"  # a space that stays on the line
+# A quoted name, with one nested quotation: «Центр „Семья“», «Қарттар үйі „Мейірім“»
+_QUOTED = r"«(?:[^«»\n]|„[^“”\n]{0,40}[“”]|«[^»\n]{0,40}»){1,90}»|\"[^\"\n]{1,60}\""
+# A Russian town in any case, after "г.": г. Тюмени, г. Москва, г. Ростова-на-Дону
+_RU_TOWN = rf"(?:г\.|город[аеу]?){_H}*[{_UP}][{_LO}]+(?:-(?:на-)?[{_UP}]?[{_LO}]+)*"
+# A Kazakh town before its word: Шымкент қ., Павлодар қаласының, Қарағанды облысы
+_KK_TOWN = rf"[{_UP}][{_LO}-]+(?:{_H}[{_UP}][{_LO}-]+)?{_H}+(?:қ\.|қаласы\w*|облысы\w*|ауданы\w*)"
+# A Czech or English town: Ostrava-Poruba, Brno-venkov, Praha 8, Hradec Králové
+_CS_TOWN = rf"[{_CS_UP}][{_CS_LO}]+(?:-[{_CS_UP}]?[{_CS_LO}]+)*(?:{_H}[{_CS_UP}][{_CS_LO}]+)?(?:{_H}\d{{1,2}}(?!\d))?"
+
+# What may follow an institution's name: its town, in a Russian genitive, in brackets, or a
+# Czech school's town and street after a comma ("ZŠ Sluneční, Brno-Lesná").
+_TOWN_AFTER = re.compile(
+    rf"{_H}*(?:\({_H}*(?:{_RU_TOWN}|[{_UP}][{_LO}-]+(?:{_H}+қ\.|{_H}+қаласы)?){_H}*\)|{_RU_TOWN}"
+    # "… Управления образования г. Алматы": the authority it belongs to
+    rf"|,{_H}*(?:[{_LO}]+{_H}+)?(?:отделени|филиал|корпус)[{_LO}]*{_H}*(?:«[^»\n]{{1,40}}»|№{_H}*\d{{1,3}})"
+    rf"|(?:[{_UP}][{_LO}]+ия|[Уу]правления|[Дд]епартамента|[Оо]тдела|[Кк]омитета)"
+    rf"(?:{_H}+[{_LO}]+){{1,3}}(?:{_H}+(?:администрации{_H}+)?{_RU_TOWN})?)"
+)
+_CS_TOWN_AFTER = re.compile(rf",{_H}*{_CS_TOWN}(?:{_H}\d{{1,4}}(?:/\d{{1,4}})?[a-z]?)?")
+_TOWN_BEFORE = re.compile(rf"(?:{_KK_TOWN}|{_RU_TOWN}){_H}+$")
+
+_SCHOOLS = [
+    # МОБУ «СОШ № 6», КГУ «Общеобразовательная школа № 119», МАОУ гимназия № 21: any
+    # body's abbreviation, then a quoted or numbered school
+    re.compile(
+        rf"(?<![\w-])[{_UP}]{{2,5}}{_H}+(?:«[^»\n]{{0,40}}(?:школ|СОШ|ООШ|гимнази|лице|сад|мектеп)[^»\n]{{0,40}}»"
+        rf"|(?i:школа|гимназия|лицей|СОШ|ООШ|д/с|детский{_H}+сад){_H}*№{_H}*\d{{1,4}})"
+    ),
+    # № 31 ЖОББМ, № 9 мектеп-лицейі, Екібастұз қ. № 1 лицейі: Kazakh numbered schools, abbreviated
+    re.compile(
+        rf"(?<!\w)№{_H}*\d{{1,4}}{_H}+(?:ЖОББМ|ЖББМ|ОМ|НЗМ|ҚГЛ|(?:[{_LO}-]+{_H}+){{0,4}}"
+        r"(?:мекте[пб]|гимназия|лицей|балабақша|бөбекжай)[\w-]*)"
+    ),
+    # «Дарын» мамандандырылған лицейі, «Көкжиек» мектеп-лицейі: a quoted name, its kind, its type
+    re.compile(
+        rf"«[^»\n]{{1,40}}»(?:{_H}+[{_LO}-]+){{0,3}}{_H}+(?:мектеп|гимназия|лицей|колледж|балабақша"
+        r"|бөбекжай|университет)[\w-]*"
+    ),
+    # Masarykova základní škola, Základní škola a mateřská škola Kuřim, SPŠ stavební Brno
+    re.compile(
+        rf"(?<!\w)(?:[{_CS_UP}][{_CS_LO}]+(?:ova|ovo|ská|cká|ní){_H}+)?(?:[Zz]ákladní|[Mm]ateřsk[áéou]|[Ss]třední)"
+        rf"{_H}+škol[aeyou]\w*(?:{_H}+a{_H}+(?:mateřsk\w+{_H}+škol\w+|MŠ))?(?:{_H}+při{_H}+[{_CS_LO}]+)?"
+        rf"{_H}+{_CS_TOWN}"
+        rf"|(?<!\w)(?:ZŠ|MŠ|SŠ|SOŠ|SPŠ|SOU|VOŠ|OA|Gymnázium)(?:{_H}+a{_H}+MŠ)?(?:{_H}+[{_CS_LO}]+(?:í|á|ý))?{_H}+{_CS_TOWN}"
+    ),
+    # Whitfield C of E Primary School, Horfield Church of England Primary, Westgate STEM Academy
+    re.compile(
+        r"\b(?:[A-Z][a-z]+\s+){1,3}(?:C of E|CofE|Church of England|Catholic|RC|C\.E\.|STEM|CE)\s+"
+        r"(?:(?:Primary|Junior|Infant|Secondary|High|Middle)(?:\s+School|\s+Academy)?|Academy|School)\b"
+    ),
+]
+
+_ORGS = [
+    # ГБУЗ ТО «Областная больница № 4», БФ «Свет надежды», ГБУЗ «…» МЗ КК: an abbreviated legal
+    # form (and region), a quoted name, and any authority's abbreviation after it
+    re.compile(
+        rf"(?<![\w-])[{_UP}]{{2,6}}(?:{_H}+[{_UP}]{{2,4}}){{0,2}}{_H}*(?:{_QUOTED})"
+        rf"(?:{_H}+[{_UP}]{{2,4}}(?:{_H}+[{_UP}]{{2,4}})?(?![\w-]))?"
+    ),
+    # «Павлодар облыстық балалар ауруханасы» ШЖҚ КМК, «…» КММ: a Kazakh legal form after the name
+    re.compile(
+        rf"(?:{_QUOTED})(?:{_H}+[{_LO}-]+){{0,4}}{_H}+(?:ШЖҚ{_H}+)?(?:КММ|МКК|КМК|РМК|КМҚК|МКҚК|ЖШС|АҚ|КЕАҚ|ҚБ|ЖК|РҚБ)(?!\w)"
+    ),
+    # «Ақбота» жүзу клубы, «Шаңырақ» балалар шығармашылық үйі, «Жарық із» қайғы тобы
+    re.compile(
+        rf"(?:{_QUOTED})(?:{_H}+№{_H}*\d{{1,4}})?(?:{_H}+[{_LO}-]+){{0,6}}{_H}+(?:клуб|үй[іи]|тоб|бөбекжай|бақша|телефон|желі"
+        r"|секция|үйірме|бірлест|федерация|академия|институт|университет|орталы[ғқ])[\w-]*"
+    ),
+    # ОПДН ОП № 6 УМВД России по г. Тюмени, ПДН ОМВД России по г. Кургану: police units
+    re.compile(
+        rf"(?<![\w-])(?:[{_UP}]{{2,5}}(?:{_H}+№{_H}*\d{{1,3}})?{_H}+){{0,3}}(?:[ГО]?У?МВД|ОВД|ОМВД|УВД|ГУВД)"
+        rf"(?:{_H}+России)?{_H}+по{_H}+(?:г\.{_H}*)?[{_UP}][{_LO}-]+(?:{_H}+(?:области|краю|району|[{_LO}]+ому{_H}+району))?"
+    ),
+    # КДН и ЗП Ленинского АО г. Тюмени, ТПМПК г. Ишима: an authority's abbreviation and its town
+    re.compile(
+        rf"(?<![\w-])[{_UP}]{{3,6}}(?:{_H}+и{_H}+[{_UP}]{{1,4}})?(?:{_H}+[{_UP}][{_LO}]+(?:ого|ой|ского){_H}+"
+        rf"(?:АО|района|округа))?{_H}+{_RU_TOWN}"
+    ),
+    # Курчатовский районный суд г. Челябинска, Управление социальной защиты … администрации г. …
+    re.compile(
+        rf"(?<![\w-])(?:[{_UP}][{_LO}]+(?:ий|ый|ой){_H}+(?:[{_LO}]+(?:ый|ой|ий){_H}+)?суд\w*"
+        rf"|(?:[Уу]правлени|[Дд]епартамент|[Мм]инистерств|[Кк]омитет)\w*(?:,?{_H}+[{_LO}]+){{1,8}}?)"
+        rf"{_H}+(?:администрации{_H}+)?{_RU_TOWN}"
+    ),
+    # Шымкент қаласының білім басқармасына, Алмалы ауданы әкімдігінің КДН, Қарағанды қаласының
+    # № 2 аудандық соты, Павлодар облысы ПД ювеналдық полиция бөлімшесіне: a Kazakh authority
+    re.compile(
+        rf"(?<![\w-]){_KK_TOWN}(?:(?:{_H}+(?:№{_H}*\d{{1,4}}|[{_UP}][{_UP}{_LO}-]*|[{_LO}-]+)){{0,6}}?{_H}+"
+        rf"(?:басқарма|бөлім|әкімдіг|департамент|консультация|сот|полиция{_H}+тобы|АПБ|КДН|ПД|орталығ)[\w-]*)+"
+    ),
+    # № 17 қалалық емханада, № 4 БЖСМ: a numbered Kazakh clinic
+    re.compile(
+        rf"(?<!\w)№{_H}*\d{{1,4}}{_H}+(?:[{_LO}-]+{_H}+){{0,2}}(?:емхана|аурухана|перинатал|БЖСМ|ОАЕ)[\w-]*"
+    ),
+    # Детская линия доверия «Тихая гавань»: an adjective, an institution's type word, a quoted name
+    re.compile(
+        rf"(?<![\w-])[{_UP}][{_LO}]+(?:ая|ый|ий|ое|ой|ые){_H}+(?:[{_LO}]+{_H}+)?(?:лини|служб|центр|фонд|клуб|секци"
+        rf"|дом|приют|организаци|ассоциаци|отделени)[{_LO}]*(?:{_H}+[{_LO}]+){{0,3}}{_H}*«[^»\n]{{1,40}}»"
+    ),
+    # Městský soud v Brně, Charitní pečovatelské službě Vřesina, Pedagogicko-psychologická poradna
+    # Brno-venkov: adjectives, an institution's type word, its town
+    re.compile(
+        rf"(?<![\w-])[{_CS_UP}][{_CS_LO}-]+(?:ý|á|é|í)(?:{_H}+[{_CS_LO}]+(?:ý|á|é|í|ské|ské)){{0,2}}{_H}+"
+        rf"(?:soud|služb|poradn|lin[ke]|úřad|nemocnic)[{_CS_LO}]*(?:{_H}+v)?{_H}+{_CS_TOWN}"
+    ),
+    # Policie ČR, Obvodní oddělení Praha 8 – Kobylisy; Policie ČR, MOP Plzeň-Doubravka
+    re.compile(
+        rf"(?<!\w)Polici[ei]{_H}+ČR(?:,{_H}*(?:[{_CS_UP}][{_CS_LO}]+{_H}+oddělení|MOP|OOP|OŘ|KŘP|SKPV)"
+        rf"{_H}+{_CS_TOWN}(?:{_H}*[–-]{_H}*{_CS_TOWN})?)?"
+    ),
+    # OSPOD Úřadu městské části Praha 8, odbor školství Magistrátu města Ostravy, Úřadu práce ČR
+    re.compile(
+        rf"(?<!\w)(?:(?:OSPOD|odbor\w*{_H}+[{_CS_LO}]+){_H}+)?(?:Úřad\w*|Magistrát\w*|Městsk\w+{_H}+úřad\w*)"
+        rf"(?:{_H}+[{_CS_LO}]+){{0,3}}{_H}+(?:ČR(?:,{_H}*[{_CS_LO}]+{_H}+[{_CS_LO}]+{_H}+{_CS_TOWN})?|{_CS_TOWN})"
+    ),
+    # Plavecký klub Delfín HK, SK Ledňáček Brno, Nadačního fondu Dětský úsměv, DDM Praha 8 – Spirála
+    re.compile(
+        rf"(?<!\w)(?:[{_CS_UP}][{_CS_LO}]+(?:ý|á|í){_H}+(?:klub|oddíl|spolek|kroužek)\w*|(?:SK|TJ|FK|HC|AC|DDM)"
+        rf"|Nada(?:ční\w*{_H}+fond\w*|ce)|Link[aouy])(?:{_H}+(?:[{_CS_UP}][{_CS_LO}]+(?:-[{_CS_UP}][{_CS_LO}]+)?(?:{_H}+[{_CS_LO}]{{4,}}(?!\w))?"
+        rf"|\d{{1,2}}|[{_CS_UP}]{{2,3}}|–|(?:pro|a){_H}+[{_CS_LO}]+))+"
+    ),
+    # Nemocnici Tišnov, p. o.; Dětská psychiatrie MUDr. Malý, s. r. o.: a name and its legal form
+    re.compile(
+        rf"(?<![\w-])[{_CS_UP}][\w&'’-]*(?:{_H}+[\w&'’.-]+){{0,4}},?{_H}*"
+        r"(?:p\.\s?o\.|s\.\s?r\.\s?o\.|z\.\s?s\.|z\.\s?ú\.|o\.\s?p\.\s?s\.|LLP\b|SCIO\b|CIO\b|PLLC\b)"
+    ),
+    # Beaverton Police Department, Columbus Division of Police, Zone 4, Family Court at Bristol,
+    # University of East Pennine, Manningham Mills Juniors FC
+    re.compile(
+        r"\b(?:[A-Z][a-z]+\s+){1,3}(?:Police|Sheriff's|Fire)\s+(?:Department|Office|Service)\b"
+        r"|\b(?:[A-Z][a-z]+\s+){1,2}Division\s+of\s+Police(?:,\s+(?:Zone|District|Precinct)\s+\d+)?"
+        r"|\b(?:Family|County|Crown|Magistrates'?|Youth|Juvenile|District|Probate|Circuit|Superior)\s+Court"
+        r"\s+(?:at|in|of)\s+[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
+        r"|\bUniversity\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+\s?){1,3}"
+        r"|\b(?:[A-Z][a-z]+\s+){1,3}(?:A?FC|Boys\s+&\s+Girls\s+Club)\b"
+    ),
+]
+# 广州市公安局荔湾区分局西村派出所, 宝安区教育局德育科, 西湾街道未成年人保护工作站: an
+# administrative area, then the units under it down to the last
+_ZH_UNIT = (
+    r"(?:公安局|分局|派出所|教育局|人力资源局|民政局|卫生健康委员会|卫健委|[\u4e00-\u9fff]{1,4}局"
+    r"|工作站|服务中心|中心|医院|门诊|[\u4e00-\u9fff]{1,4}科|学院|法院|检察院|基金会|俱乐部|热线)"
+)
+_ZH_ORGS = [
+    re.compile(
+        rf"(?:[{_HAN}]{{2,4}}(?:省|市|区|县|街道|镇))+(?:[{_HAN}]{{0,8}}?{_ZH_UNIT}){{1,4}}"
+    ),
+    # "暖阳"青少年心理援助热线: a quoted name, then the words of its kind and its type
+    re.compile(
+        rf"[\"“「][{_HAN}]{{1,10}}[\"”」][{_HAN}]{{0,10}}?(?:热线|中心|基金会|俱乐部|工作室|小组|协会)"
+    ),
+    # 飞鱼游泳俱乐部, 春芽儿童关爱基金会: types that name one body whatever stands before them
+    re.compile(rf"[{_HAN}]{{2,10}}?(?:俱乐部|基金会|派出所)"),
+    # 岭南师范大学心理学院, 复康儿童医院发育行为科: an institution and its department
+    re.compile(rf"[{_HAN}]{{2,8}}(?:大学|医院)(?:[{_HAN}]{{1,6}}?(?:学院|科|门诊|中心)){{1,2}}"),
+]
+_ZH_LEAD = "经在到去于由从和与往给向被把对及的是为将让请找"
+
+_CLASSES = [
+    # 7. B, 3. G, sexta B, oktáva A, 2. třída, 1. ročníku
+    re.compile(
+        rf"(?<![\w.])(?P<c>(?:1[0-3]|[1-9])\.{_H}?[A-H](?!\w|\.\w|\.{_H}?\d)|(?:prim|sekund|terci|kvart|kvint|sext|septim|okt[áa]v)"
+        rf"[a-zěáéíuy]{{1,2}}{_H}+[A-E](?!\w)|(?:1[0-3]|[1-9])\.{_H}?(?:třída|třídy|třídě|třídu|ročník\w*)(?!\w))"
+    ),
+    # Year 8, Grade 6, 9th grade, 8 класс, 8-сынып, 八年级
+    re.compile(
+        r"\b(?P<c>(?:Year|Grade)\s+(?:1[0-3]|[1-9])(?![\d:.,]\d)|(?:1[0-2]|[1-9])(?:st|nd|rd|th)\s+grade)\b"
+        rf"|(?<![\w№])(?P<c2>(?:1[01]|[1-9]){_H}?-?{_H}?(?:класс|сынып)[{_LO}]*)"
+        rf"|(?P<c3>[一二三四五六七八九]年级)"
+    ),
+    # class 4RB, in 8KP: a tutor group's year and its teacher's initials, after a class word
+    re.compile(r"\b(?:class|form|tutor group|group|in)\s+(?P<c>(?:1[0-3]|[1-9])[A-Z]{1,3})\b"),
+]
+
+
+def _around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span grown over the town before it and the town or authority after it."""
+    before = _TOWN_BEFORE.search(text, max(0, start - 40), start)
+    if before:
+        start = before.start()
+    for pattern in (_TOWN_AFTER, _CS_TOWN_AFTER):
+        after = pattern.match(text, end)
+        if after:
+            end = after.end()
+    return start, end
+
+
+def grown(text: str, spans: list[Span]) -> Iterator[Span]:
+    """The schools and organisations found, each grown over its town (see ``_around``)."""
+    for span in spans:
+        if span.kind in ("SCHOOL", "ORG"):
+            start, end = _around(text, span.start, span.end)
+            if (start, end) != (span.start, span.end):
+                yield Span(start, end, span.kind, span.source)
+
+
+def find(text: str) -> Iterator[Span]:
+    for kind, patterns in (("SCHOOL", _SCHOOLS), ("ORG", _ORGS)):
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                end = m.start() + len(m.group().rstrip(" ,–-"))
+                start, end = _around(text, m.start(), end)
+                yield Span(start, end, kind, "pattern")
+    if re.search(f"[{_HAN}]", text):
+        for pattern in _ZH_ORGS:
+            for m in pattern.finditer(text):
+                # "转介到宁波市…": the match began with the verb that leads to the name
+                lead = max((i for i in range(3) if text[m.start() + i] in _ZH_LEAD), default=-1)
+                start = m.start() + lead + 1 if m.end() - (m.start() + lead + 1) >= 5 else m.start()
+                yield Span(start, m.end(), "ORG", "pattern")
+    for pattern in _CLASSES:
+        for m in pattern.finditer(text):
+            group = next(g for g in ("c", "c2", "c3") if m.groupdict().get(g))
+            yield Span(m.start(group), m.end(group), "CLASS", "pattern")

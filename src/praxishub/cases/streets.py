@@ -1,0 +1,114 @@
+"""Layer 1, continued: the parts of an address around its street, and post boxes.
+
+Rule: an address is grown only over what addresses are made of (house, building,
+entrance, floor, flat and room numbers with their words, in every language; the
+postcode written after it), and a new street is found only by a street-type word
+or a house number, never by a list of streets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from praxishub.cases import places
+from praxishub.cases.spans import Span
+
+_UP = "А-ЯЁӘҒҚҢӨҰҮҺІ"
+_LO = "а-яёәғқңөұүһі"
+_CS_UP = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"
+_CS_LO = "a-záčďéěíňóřšťúůýž"
+_HAN = "\u4e00-\u9fff"
+_H = r"[^\S\n]"
+_NO = r"\d{1,5}[A-Za-zА-Яа-яӘәҚқ]?(?:[/-]\d{1,5}[A-Za-zА-Яа-я]?)?"
+_ZH_NUM = r"[\d一二三四五六七八九十A-Z]+"
+
+# One part of an address after its street: ", д. 14", ", корп. 3", ", 38-пәтер", "8/2 үй",
+# ", byt č. 14", ", 3. patro", ", Bldg 1", ", #9", ", 211-45"
+_PART = re.compile(
+    rf"(?:,{_H}*|{_H}+)(?:"
+    r"(?:д\.|дом|корп\.|корпус|к\.|стр\.|строение|кв\.|квартира|комн\.|комната|под\.|подъезд|эт\.|этаж|оф\.|офис)"
+    rf"{_H}*{_NO}"
+    rf"|{_NO}{_H}*-?{_H}*(?:үй|пәтер|п\.|корпус|подъезд|бөлме|қабат|кв\.)[{_LO}]*"
+    rf"|(?:byt|pokoj|vchod|patro|pokoje|bytu)(?:{_H}+č\.)?{_H}*\d{{1,4}}|\d{{1,2}}\.{_H}*(?:patro|patře|podlaží)"
+    rf"|(?:Apt|Apartment|Unit|Suite|Flat|Room|Bldg|Building|Floor|Fl|Ste)\.?{_H}*#?\w{{1,5}}|#\d{{1,5}}"
+    rf"|{_NO}(?=[,;.)]|{_H}{{2,}}|{_H}*$|{_H}*\n))"
+)
+# The postcode just after an address: ", 703 00", ", 45402", ", 627140"
+_POSTCODE_AFTER = re.compile(rf",{_H}*(?P<p>\d{{3}} \d{{2}}|\d{{5}}|\d{{6}})(?![\d\w])")
+
+_STREETS = [
+    # ул. Академика Павлова, пер. Кирпичный, ул. 50 лет Октября, проезд Заречный
+    re.compile(
+        r"(?<!\w)(?:ул\.|улица|пер\.|переулок|проезд|пр-т|просп\.|проспект|б-р|бульвар|ш\.|шоссе|наб\.|мкр\.?)"
+        rf"{_H}*(?:\d{{1,3}}(?:-?летия|{_H}+лет){_H}+)?(?:[{_UP}][{_LO}-]*\.?{_H}+){{0,2}}[{_UP}][{_LO}-]+"
+    ),
+    # Туристская ул., Кирпичный пер.: the adjective name before its abbreviated type word
+    re.compile(
+        rf"(?<![\w-])[{_UP}][{_LO}-]+(?:ая|ий|ый|ой){_H}+(?:ул\.|пер\.|пр\.|просп\.|ш\.|б-р)"
+    ),
+    # Байтұрсынов к-сі, Нұрсәт шағынауданы, 6-шағынаудан: Kazakh streets and districts
+    re.compile(
+        rf"(?<![\w-])(?:[{_UP}][{_LO}-]+{_H}+(?:к-сі|шағынауданы|даңғ\.)|\d{{1,3}}-?{_H}*шағын{_H}?аудан[{_LO}]*)"
+    ),
+    # Palackého tř. 45, Hlavní třída 19, nám. Dr. Holého 57B/104, Dr. Martínka 1224/42, U Hřiště 4
+    re.compile(
+        rf"(?<!\w)(?:(?:nám\.|náměstí|ulice|ul\.){_H}+)?(?:(?:Dr|Ing|Prof|Sv|Mjr|Gen|Kpt)\.{_H}*[{_CS_UP}][{_CS_LO}]+"
+        rf"|[{_CS_UP}][{_CS_LO}]+(?:ého|ova|ní|ská|cká){_H}+(?:tř\.|třída|nám\.|náměstí)"
+        rf"|(?:Na|U|V|K|Pod|Nad|Za|Před){_H}+[{_CS_UP}][{_CS_LO}]+){_H}+\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}}[a-z]?)?(?!\d)"
+    ),
+    # а/я 118, а/ж 118, P. O. Box 118, PO Box 118, Rural Route 3, Box 12
+    re.compile(
+        r"(?<!\w)(?:а/я|а/ж|P\.?\s?O\.?\s?Box|Post Office Box|(?:Rural Route|RR)\s+\d{1,3},\s*Box"
+        r"|poštovní přihrádka)\s*\d{1,6}"
+    ),
+    # 西湾路133号之二1508房, 小寨东路91号金辉大厦B座1702室, 宝民二路泰华明珠7栋2单元606,
+    # 建安一路与公园路交汇处金港花园12栋501: a road, then the building and its units
+    re.compile(
+        rf"[{_HAN}]{{1,8}}?(?:路|街|大道|巷)(?:与[{_HAN}]{{1,8}}?(?:路|街|大道)交汇处|{_ZH_NUM}号(?:之[一二三四五六七八九十])?)?"
+        rf"(?:[{_HAN}]{{2,8}}?(?:大厦|中心|花园|广场|公寓|小区|苑|园|城|府|明珠|大楼)(?:[东南西北]区)?)?"
+        rf"(?:{_ZH_NUM}(?:座|栋|幢|号楼|单元|楼|层|区))*{_ZH_NUM}(?:座|栋|幢|号楼|单元)\d{{2,5}}(?:室|房|户)?"
+        rf"|[{_HAN}]{{1,8}}?(?:路|街|大道)\d{{1,5}}号之[一二三四五六七八九十]\d{{2,5}}(?:室|房|户)?"
+    ),
+]
+# Kazakhstan's postcodes since 2023: a letter, two digits, letter, digit, letter, digit (A15E3C9)
+_KZ_POSTCODE = re.compile(r"(?<![\w-])[A-Z]\d{2}[A-Z]\d[A-Z]\d(?![\w-])")
+_ZH_LEAD = "住在于到去从是址：:"
+# The town after a Czech postcode: "500 02 Hradec Králové", "702 00 Ostrava 2"
+_CS_TOWN_AFTER_PSC = re.compile(
+    rf"(?<!\d)[1-7]\d{{2}} \d{{2}}{_H}+(?P<t>[{_CS_UP}][{_CS_LO}]+(?:[- ][{_CS_UP}][{_CS_LO}]+)?(?:{_H}\d{{1,2}}(?!\d))?)"
+)
+
+
+def grown(text: str, spans: list[Span]) -> Iterator[Span]:
+    """Each address found, grown over the house, flat and room parts after it, and the postcode."""
+    for span in spans:
+        if span.kind == "ADDRESS":
+            yield from _grow(text, span.start, span.end)
+
+
+def _grow(text: str, start: int, end: int) -> Iterator[Span]:
+    stop = end
+    while part := _PART.match(text, stop):
+        stop = part.end()
+    yield Span(start, stop, "ADDRESS", "pattern")
+    code = _POSTCODE_AFTER.match(text, stop)
+    if code:
+        yield Span(code.start("p"), code.end("p"), "POSTCODE", "pattern")
+        stop = code.end()
+    tail = places.ADDRESS_TAIL.match(text, stop)
+    if tail:
+        yield from places.tail(tail)
+
+
+def find(text: str) -> Iterator[Span]:
+    for pattern in _STREETS:
+        for m in pattern.finditer(text):
+            start = m.start()
+            while text[start] in _ZH_LEAD and m.end() - start > 6:
+                start += 1
+            yield from _grow(text, start, m.end())
+    for m in _CS_TOWN_AFTER_PSC.finditer(text):
+        yield Span(m.start("t"), m.end("t"), "PLACE", "pattern")
+    for m in _KZ_POSTCODE.finditer(text):
+        yield Span(m.start(), m.end(), "POSTCODE", "pattern")
