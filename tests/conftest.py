@@ -24,9 +24,11 @@ def hub() -> Iterator[Hub]:
     shutil.rmtree(base, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's Chromium, headless, driven by Playwright."""
+    """Debian's Chromium, headless, driven by Playwright (one per test module: Playwright's
+    sync API keeps an event loop running while it is open, which tornado's own test
+    loops elsewhere in the session must not meet)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -22,6 +22,7 @@ from praxishub import atomic, certificate_pdf, courses, db, report_files, report
 from praxishub import certificate_store as store
 from praxishub import certificates as core
 from praxishub.errors import PraxisError, Problem
+from praxishub.layout import Layout
 from praxishub.options import SETTINGS_OPTION, fail
 from praxishub.settings import Settings, load_settings
 
@@ -46,7 +47,14 @@ def read_course(settings: Settings, course_id: str) -> tuple[dict, list[str]]:
             [Problem(str(path), "missing", f"praxishub courses deploy -c {settings.path}")],
         )
     spec = courses.load_course(path)
-    return spec, [str(a["id"]) for a in courses.case_assignments(course.directory)]
+    # A case assignment counts once it is released: one only added to the course is not
+    # anybody's yet.
+    outbound = Layout(settings.data_dir).exchange_dir / course_id / "outbound"
+    return spec, [
+        str(a["id"])
+        for a in courses.case_assignments(course.directory)
+        if (outbound / str(a["id"])).is_dir()
+    ]
 
 
 def read_courses(settings: Settings, only: str | None = None) -> dict[str, tuple[dict, list[str]]]:
