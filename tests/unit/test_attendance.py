@@ -8,20 +8,18 @@ person in them is synthetic.
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
+from programme_files import deployed_programme, run
 
-from praxishub import attendance_store, db, people, workspace
+from praxishub import attendance_store, db, people
 from praxishub.attendance import AttendanceError, read_report
 from praxishub.attendance_match import Account, Directory, match, summary
 from praxishub.attendance_values import parse_duration, parse_time
-from praxishub.cli import main
 from praxishub.errors import SettingsError
 from praxishub.layout import Layout
 from praxishub.settings import parse_settings
@@ -307,17 +305,7 @@ def test_present_share_is_validated():
 @pytest.fixture
 def programme(tmp_path, monkeypatch):
     """A programme with the pfa-crisis course deployed; not as root (no Unix users)."""
-    monkeypatch.setattr(workspace, "is_root", lambda: False)
-    path = tmp_path / "praxishub.yaml"
-    path.write_text(SETTINGS, "utf-8")
-    course_dir = Layout(tmp_path / "var").courses_dir / "pfa-crisis"
-    course_dir.mkdir(parents=True)
-    shutil.copy(REPO / "courses" / "pfa-crisis" / "course.yaml", course_dir / "course.yaml")
-    return path
-
-
-def run(programme: Path, *args: str):
-    return CliRunner().invoke(main, [*args, "-c", str(programme)], catch_exceptions=False)
+    return deployed_programme(tmp_path, monkeypatch, SETTINGS)
 
 
 def imp(programme: Path, fixture: str, webinar: str, *extra: str):

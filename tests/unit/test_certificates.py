@@ -15,16 +15,14 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from click.testing import CliRunner
+from programme_files import deployed_programme, run
 from tornado.testing import AsyncHTTPTestCase
 from tornado.web import Application
 
 from praxishub import certificate_pdf, db, pdf_fonts, workspace
 from praxishub import certificate_store as store
 from praxishub import certificates as core
-from praxishub.cli import main
 from praxishub.db import Attendance, Cohort, Person, SubmissionIndex
-from praxishub.layout import Layout
 from praxishub.service.certificates import VerifyHandler
 
 REPO = Path(__file__).resolve().parents[2]
@@ -481,17 +479,7 @@ courses:
 @pytest.fixture
 def programme(tmp_path, monkeypatch):
     """The pfa-crisis course deployed; not as root (no Unix users)."""
-    monkeypatch.setattr(workspace, "is_root", lambda: False)
-    path = tmp_path / "praxishub.yaml"
-    path.write_text(SETTINGS, "utf-8")
-    course_dir = Layout(tmp_path / "var").courses_dir / "pfa-crisis"
-    course_dir.mkdir(parents=True)
-    shutil.copy(REPO / "courses" / "pfa-crisis" / "course.yaml", course_dir / "course.yaml")
-    return path
-
-
-def run(programme: Path, *args: str):
-    return CliRunner().invoke(main, [*args, "-c", str(programme)], catch_exceptions=False)
+    return deployed_programme(tmp_path, monkeypatch, SETTINGS)
 
 
 def test_issue_and_revoke_commands(programme, tmp_path):

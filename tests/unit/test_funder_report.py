@@ -20,6 +20,7 @@ import openpyxl
 import pypdf
 import pytest
 from click.testing import CliRunner
+from programme_files import deployed_programme
 from tornado.testing import AsyncHTTPTestCase
 from tornado.web import Application
 
@@ -35,7 +36,6 @@ from praxishub.db import (
     SupervisionParticipant,
     SupervisionSession,
 )
-from praxishub.layout import Layout
 
 REPO = Path(__file__).resolve().parents[2]
 PEOPLE = {
@@ -353,14 +353,8 @@ courses:
 @pytest.fixture
 def programme(tmp_path, monkeypatch):
     """pfa-crisis deployed, moved to 2025 so that its webinars have been held."""
-    monkeypatch.setattr(workspace, "is_root", lambda: False)
-    path = tmp_path / "praxishub.yaml"
-    path.write_text(SETTINGS, "utf-8")
-    course_dir = Layout(tmp_path / "var").courses_dir / "pfa-crisis"
-    course_dir.mkdir(parents=True)
     text = (REPO / "courses" / "pfa-crisis" / "course.yaml").read_text("utf-8")
-    (course_dir / "course.yaml").write_text(re.sub(r"\b2027-", "2025-", text), "utf-8")
-    return path
+    return deployed_programme(tmp_path, monkeypatch, SETTINGS, re.sub(r"\b2027-", "2025-", text))
 
 
 def run(programme: Path, *args: str):
