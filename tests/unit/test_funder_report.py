@@ -19,15 +19,13 @@ from pathlib import Path
 import openpyxl
 import pypdf
 import pytest
-from click.testing import CliRunner
-from programme_files import deployed_programme
+from programme_files import deployed_programme, run
 from tornado.testing import AsyncHTTPTestCase
 from tornado.web import Application
 
 from praxishub import certificate_store as store
 from praxishub import certificates as core
 from praxishub import db, report_files, reports, workspace
-from praxishub.cli import main
 from praxishub.db import (
     Attendance,
     Cohort,
@@ -355,10 +353,6 @@ def programme(tmp_path, monkeypatch):
     """pfa-crisis deployed, moved to 2025 so that its webinars have been held."""
     text = (REPO / "courses" / "pfa-crisis" / "course.yaml").read_text("utf-8")
     return deployed_programme(tmp_path, monkeypatch, SETTINGS, re.sub(r"\b2027-", "2025-", text))
-
-
-def run(programme: Path, *args: str):
-    return CliRunner().invoke(main, [*args, "-c", str(programme)], catch_exceptions=False)
 
 
 def test_funder_command_writes_every_format(programme, tmp_path):
