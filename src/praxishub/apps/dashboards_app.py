@@ -1,0 +1,212 @@
+"""The Voila dashboards: programme overview (trainers, coordinators), supervisor view,
+trainee view. Thin: the aggregates come from the programme API (which decides what each
+viewer may see), the figures from praxishub.dashboard_figures, in Russian or English.
+
+Rule: no data is read here but through the API; every text is escaped; a refusal or a
+missing service is shown in the app, never raised.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as widgets
+from IPython.display import display
+
+from praxishub import dashboard_figures as figures
+from praxishub.apps.client import APIError, ProgrammeAPI
+from praxishub.apps.texts import error_html, language, t
+
+WIDE = widgets.Layout(width="100%")
+
+
+def _lang_switch() -> widgets.ToggleButtons:
+    return widgets.ToggleButtons(
+        options=[("Русский", "ru"), ("English", "en")],
+        value=language(),
+        style={"button_width": "90px"},
+    )
+
+
+def _show(out: widgets.Output, figs: list[Any]) -> None:
+    out.clear_output(wait=True)
+    with out:
+        for fig in figs:
+            display(fig)
+
+
+def _kpis(items: list[tuple[str, Any]]) -> str:
+    cells = "".join(
+        f"<div class='praxis-kpi' style='display:inline-block;margin:4px 16px 4px 0'>"
+        f"<div style='font-size:28px;font-weight:600'>{html.escape(str(v))}</div>"
+        f"<div style='color:#555'>{html.escape(k)}</div></div>"
+        for k, v in items
+    )
+    return f"<div>{cells}</div>"
+
+
+class Overview:
+    """Programme overview with filters by cohort, course and dates."""
+
+    def __init__(self, api: ProgrammeAPI | None = None) -> None:
+        self.api = api or ProgrammeAPI()
+        self.lang = _lang_switch()
+        self.cohort = widgets.Dropdown(description=t("dash_cohort"), options=[(t("any"), "")])
+        self.course = widgets.Dropdown(description=t("course"), options=[(t("any"), "")])
+        self.since = widgets.DatePicker(description=t("dash_from"))
+        self.until = widgets.DatePicker(description=t("dash_to"))
+        self.kpis = widgets.HTML()
+        self.message = widgets.HTML()
+        self.plots = widgets.Output(layout=WIDE)
+        self.data: dict[str, Any] | None = None
+        for w in (self.cohort, self.course, self.since, self.until):
+            w.observe(lambda _c: self.load(), names="value")
+        self.lang.observe(lambda _c: self.draw(), names="value")
+        self.load()
+
+    def params(self) -> dict[str, str]:
+        return {
+            "cohort": self.cohort.value or "",
+            "course": self.course.value or "",
+            "from": self.since.value.isoformat() if self.since.value else "",
+            "to": self.until.value.isoformat() if self.until.value else "",
+        }
+
+    def load(self) -> None:
+        try:
+            self.data = self.api.get("api/dashboards/overview", **self.params())
+        except APIError as exc:
+            self.message.value = error_html(exc)
+            return
+        self.message.value = ""
+        choices = self.data.get("choices", {})
+        self._options(self.cohort, [(c["name"], c["cohort"]) for c in choices.get("cohorts", [])])
+        lang = self.lang.value
+        self._options(
+            self.course,
+            [
+                (c["title"].get(lang) or c["title"].get("en") or c["course"], c["course"])
+                for c in choices.get("courses", [])
+            ],
+        )
+        self.draw()
+
+    @staticmethod
+    def _options(box: widgets.Dropdown, options: list[tuple[str, str]]) -> None:
+        wanted = [(t("any"), ""), *options]
+        if list(box.options) != wanted:
+            chosen = box.value
+            box.options = wanted
+            box.value = chosen if chosen in {v for _, v in options} else ""
+
+    def draw(self) -> None:
+        if not self.data:
+            return
+        lang, d = self.lang.value, self.data
+        self.kpis.value = _kpis(
+            [
+                (t("dash_webinars_held", lang), d["webinars_held"]),
+                (t("dash_participants", lang), d["unique_participants"]),
+                (t("dash_trainees", lang), d["trainees"]),
+            ]
+        )
+        _show(self.plots, list(figures.overview_figures(d, lang).values()))
+
+    def widget(self) -> widgets.Widget:
+        return widgets.VBox(
+            [
+                widgets.HBox(
+                    [widgets.HTML(f"<h2>{html.escape(t('dash_overview'))}</h2>"), self.lang]
+                ),
+                widgets.HBox([self.cohort, self.course]),
+                widgets.HBox([self.since, self.until]),
+                self.message,
+                self.kpis,
+                self.plots,
+            ]
+        )
+
+
+class PersonView:
+    """A supervisor's supervisees, or a trainee's own progress."""
+
+    def __init__(self, path: str, api: ProgrammeAPI | None = None) -> None:
+        self.api, self.path = api or ProgrammeAPI(), path
+        self.lang = _lang_switch()
+        self.kpis = widgets.HTML()
+        self.details = widgets.HTML()
+        self.message = widgets.HTML()
+        self.plots = widgets.Output(layout=WIDE)
+        self.data: dict[str, Any] | None = None
+        self.lang.observe(lambda _c: self.draw(), names="value")
+        try:
+            self.data = self.api.get(path)
+        except APIError as exc:
+            self.message.value = error_html(exc)
+        self.draw()
+
+    def draw(self) -> None:
+        if not self.data:
+            return
+        lang, d = self.lang.value, self.data
+        if "supervisees" in d:
+            q, s = d["queue"], d["sessions"]
+            self.kpis.value = _kpis(
+                [
+                    (t("dash_supervisees", lang), len(d["supervisees"])),
+                    (t("dash_waiting", lang), q["waiting"]),
+                    (
+                        t("dash_oldest_days", lang),
+                        q["oldest_days"] if q["oldest_days"] is not None else "—",
+                    ),
+                    (t("dash_supervision_hours", lang), s["hours"]),
+                ]
+            )
+            _show(self.plots, [figures.supervisees(d, lang)])
+            return
+        self.kpis.value = _kpis(
+            [
+                (t("dash_cpd_hours", lang), d["cpd_hours"]),
+                (t("dash_supervision_hours", lang), d["supervision"]["hours"]),
+                (t("dash_feedback_returned", lang), d["feedback"]["returned"]),
+            ]
+        )
+        nxt = d.get("next", {})
+        items = [
+            f"<li>{html.escape(str(w.get('date', '')))} · "
+            f"{html.escape(w['title'].get(lang) or w['title'].get('en', '') if isinstance(w.get('title'), dict) else str(w.get('title', w.get('webinar', ''))))}</li>"
+            for w in nxt.get("webinars", [])
+        ] + [
+            f"<li>{html.escape(str(a.get('assignment', a)))}</li>"
+            for a in nxt.get("assignments", [])
+        ]
+        self.details.value = (
+            f"<h4>{html.escape(t('dash_next', lang))}</h4><ul>{''.join(items)}</ul>"
+            if items
+            else ""
+        )
+        _show(self.plots, [figures.my_attendance(d, lang), figures.my_scores(d, lang)])
+
+    def widget(self, title: str) -> widgets.Widget:
+        return widgets.VBox(
+            [
+                widgets.HBox([widgets.HTML(f"<h2>{html.escape(title)}</h2>"), self.lang]),
+                self.message,
+                self.kpis,
+                self.details,
+                self.plots,
+            ]
+        )
+
+
+def overview_app() -> widgets.Widget:
+    return Overview().widget()
+
+
+def supervisor_app() -> widgets.Widget:
+    return PersonView("api/dashboards/supervisor").widget(t("dash_supervisor_view"))
+
+
+def trainee_app() -> widgets.Widget:
+    return PersonView("api/dashboards/me").widget(t("dash_my_view"))

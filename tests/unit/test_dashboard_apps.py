@@ -1,0 +1,66 @@
+"""The dashboard apps draw what the API's aggregates say, in either language, and pass the
+viewer's filters on to the API."""
+
+from __future__ import annotations
+
+import json
+
+from test_dashboards import NOW, RULES, engine, fill, session  # noqa: F401 (fixtures)
+
+from praxishub import dashboard_people, dashboards
+from praxishub.apps.client import APIError
+from praxishub.apps.dashboards_app import Overview, PersonView
+from praxishub.dashboard_scope import Filters
+
+
+class Recorded:
+    """Answers the app's calls with the core's own results (as JSON, as the API sends)."""
+
+    def __init__(self, answers: dict) -> None:
+        self.answers, self.calls = answers, []
+
+    def get(self, path: str, **params: str) -> dict:
+        self.calls.append((path, {k: v for k, v in params.items() if v}))
+        found = self.answers[path]
+        if isinstance(found, Exception):
+            raise found
+        return json.loads(json.dumps(found(params) if callable(found) else found, default=str))
+
+
+def test_overview_draws_the_aggregates_and_passes_filters(session):  # noqa: F811
+    """Do the KPIs show the overview's numbers, and does choosing a cohort ask the API
+    for that cohort's figures?"""
+
+    def answer(params: dict) -> dict:
+        return dashboards.overview(
+            session, Filters(cohort=params.get("cohort") or None), RULES, NOW
+        )
+
+    api = Recorded({"api/dashboards/overview": answer})
+    app = Overview(api)
+    whole = dashboards.overview(session, Filters(), RULES, NOW)
+    assert f">{whole['webinars_held']}<" in app.kpis.value
+    assert f">{whole['unique_participants']}<" in app.kpis.value
+    cohort = whole["choices"]["cohorts"][0]["cohort"]
+    app.cohort.value = cohort
+    assert api.calls[-1] == ("api/dashboards/overview", {"cohort": cohort})
+    app.lang.value = "ru" if app.lang.value == "en" else "en"  # redrawn, not refetched
+    assert len(api.calls) == 2
+
+
+def test_a_refusal_is_shown_not_raised():
+    """Does a 403 from the API appear in the app?"""
+    api = Recorded({"api/dashboards/overview": APIError(403, "this needs the dashboards scope")})
+    assert "dashboards scope" in Overview(api).message.value
+    api = Recorded({"api/dashboards/me": APIError(0, "the programme service did not answer")})
+    assert "did not answer" in PersonView("api/dashboards/me", api).message.value
+
+
+def test_person_views(session):  # noqa: F811
+    """Do the supervisor's and the trainee's views show their own numbers?"""
+    sup = dashboard_people.supervisor_view(session, "sup.one", NOW)
+    view = PersonView("api/dashboards/supervisor", Recorded({"api/dashboards/supervisor": sup}))
+    assert f">{len(sup['supervisees'])}<" in view.kpis.value
+    me = dashboard_people.trainee_view(session, "t1", RULES, NOW)
+    view = PersonView("api/dashboards/me", Recorded({"api/dashboards/me": me}))
+    assert f">{me['cpd_hours']}<" in view.kpis.value
