@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -80,7 +81,14 @@ def test_make_up_from_a_fresh_clone_then_sigterm_leaves_nothing(tmp_path):
             p for p in psutil.Process(make.pid).children() if "praxishub" in " ".join(p.cmdline())
         )
         started = up.children(recursive=True)
-        names = " ".join(" ".join(p.cmdline()) for p in started)
+
+        def cmdline(p: psutil.Process) -> str:
+            try:
+                return " ".join(p.cmdline())
+            except (psutil.ZombieProcess, psutil.NoSuchProcess):
+                return ""  # a short-lived helper (runuser, nbgrader) that just ended
+
+        names = " ".join(cmdline(p) for p in started)
         for part in (
             "jupyterhub",
             "praxishub.proxy",
@@ -98,8 +106,16 @@ def test_make_up_from_a_fresh_clone_then_sigterm_leaves_nothing(tmp_path):
         with pytest.raises(requests.ConnectionError):
             requests.get(f"{hub.url}/hub/login", timeout=2)
     finally:
-        if make.poll() is None:
+        if make.poll() is None:  # a failed check: stop `up` and everything it started
+            try:
+                tree = psutil.Process(make.pid).children(recursive=True)
+            except psutil.NoSuchProcess:
+                tree = []
+            for proc in tree:
+                with contextlib.suppress(psutil.NoSuchProcess):
+                    proc.kill()
             make.kill()
+            make.wait(timeout=30)
         log.close()
         remove_test_users(PREFIX)
         shutil.rmtree(base, ignore_errors=True)

@@ -12,7 +12,6 @@ import html
 from typing import Any
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from praxishub import dashboard_figures as figures
 from praxishub.apps.client import APIError, ProgrammeAPI
@@ -29,11 +28,35 @@ def _lang_switch() -> widgets.ToggleButtons:
     )
 
 
-def _show(out: widgets.Output, figs: list[Any]) -> None:
-    out.clear_output(wait=True)
-    with out:
-        for fig in figs:
-            display(fig)
+class Plots:
+    """Figures shown as the notebook's own outputs, updated in place when filters change
+    (an Output widget capturing plotly figures stalls a kernel with no browser attached,
+    which is how Voila executes a notebook before sending it)."""
+
+    def __init__(self) -> None:
+        self.handles: list[Any] = []
+        self.live = False
+
+    def show(self, figs: list[Any]) -> None:
+        from IPython.display import display
+
+        if not self.live:
+            self.pending = figs
+            return
+        for i, fig in enumerate(figs):
+            if i < len(self.handles):
+                self.handles[i].update(fig)
+            else:
+                self.handles.append(display(fig, display_id=True))
+
+    def start(self) -> None:
+        """Called once the app's widgets are on the page: figures go below them."""
+        self.live = True
+        self.show(getattr(self, "pending", []))
+
+
+def _show(plots: Plots, figs: list[Any]) -> None:
+    plots.show(figs)
 
 
 def _kpis(items: list[tuple[str, Any]]) -> str:
@@ -58,7 +81,7 @@ class Overview:
         self.until = widgets.DatePicker(description=t("dash_to"))
         self.kpis = widgets.HTML()
         self.message = widgets.HTML()
-        self.plots = widgets.Output(layout=WIDE)
+        self.plots = Plots()
         self.data: dict[str, Any] | None = None
         for w in (self.cohort, self.course, self.since, self.until):
             w.observe(lambda _c: self.load(), names="value")
@@ -123,7 +146,6 @@ class Overview:
                 widgets.HBox([self.since, self.until]),
                 self.message,
                 self.kpis,
-                self.plots,
             ]
         )
 
@@ -137,7 +159,7 @@ class PersonView:
         self.kpis = widgets.HTML()
         self.details = widgets.HTML()
         self.message = widgets.HTML()
-        self.plots = widgets.Output(layout=WIDE)
+        self.plots = Plots()
         self.data: dict[str, Any] | None = None
         self.lang.observe(lambda _c: self.draw(), names="value")
         try:
@@ -195,18 +217,27 @@ class PersonView:
                 self.message,
                 self.kpis,
                 self.details,
-                self.plots,
             ]
         )
 
 
-def overview_app() -> widgets.Widget:
-    return Overview().widget()
+def _run(app: Overview | PersonView, box: widgets.Widget) -> None:
+    from IPython.display import display
+
+    display(box)
+    app.plots.start()
 
 
-def supervisor_app() -> widgets.Widget:
-    return PersonView("api/dashboards/supervisor").widget(t("dash_supervisor_view"))
+def overview_app() -> None:
+    app = Overview()
+    _run(app, app.widget())
 
 
-def trainee_app() -> widgets.Widget:
-    return PersonView("api/dashboards/me").widget(t("dash_my_view"))
+def supervisor_app() -> None:
+    app = PersonView("api/dashboards/supervisor")
+    _run(app, app.widget(t("dash_supervisor_view")))
+
+
+def trainee_app() -> None:
+    app = PersonView("api/dashboards/me")
+    _run(app, app.widget(t("dash_my_view")))

@@ -1,0 +1,67 @@
+"""In Chromium: a trainer opens the programme overview and changes a filter; a trainee opens
+their own view."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from harness import REPO
+from harness import browser_log_in as log_in
+
+pytestmark = [pytest.mark.integration, pytest.mark.browser]
+
+ARTIFACTS = REPO / "test-artifacts"
+
+
+def open_app(browser, hub, username: str, app: str):
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    hub.start_server(username)
+    log_in(page, hub, username)
+    page.wait_for_url(re.compile(rf"/user/{re.escape(username)}/"), timeout=90_000)
+    page.goto(f"{hub.url}/user/{username}/voila/render/praxis-apps/{app}.ipynb")
+    return context, page
+
+
+def kpi(page, label: str):
+    """The number shown above a KPI's label."""
+    return page.locator(".praxis-kpi", has_text=label).locator("div").first
+
+
+@pytest.mark.timeout(600)
+def test_trainer_filters_the_overview_and_a_trainee_opens_their_view(hub, browser):
+    """Overview: KPIs and plots drawn; choosing a cohort redraws them for that cohort
+    (its trainee count); the trainee's view shows their own hours."""
+    trainer = hub.people("trainer")[0]
+    people = hub.values["people"]
+    context, page = open_app(browser, hub, trainer, "programme_overview")
+    try:
+        expect(page.get_by_text("Programme overview")).to_be_visible(timeout=90_000)
+        trainees = kpi(page, "trainees")
+        expect(trainees).to_have_text(str(sum(p["role"] == "trainee" for p in people)))
+        expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=60_000)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=ARTIFACTS / "dashboards-1-overview.png", full_page=True)
+        cohort = hub.values["cohorts"][0]
+        page.get_by_label("Cohort").select_option(label=cohort["name"])
+        in_cohort = sum(p["role"] == "trainee" and p.get("cohort") == cohort["id"] for p in people)
+        expect(trainees).to_have_text(str(in_cohort), timeout=60_000)
+        page.get_by_role("button", name="Русский").click()
+        expect(page.get_by_text("слушателей")).to_be_visible(timeout=30_000)
+        page.screenshot(path=ARTIFACTS / "dashboards-2-cohort-ru.png", full_page=True)
+    finally:
+        context.close()
+
+    trainee = hub.people("trainee")[20]
+    context, page = open_app(browser, hub, trainee, "my_progress")
+    try:
+        expect(page.get_by_text("My progress")).to_be_visible(timeout=90_000)
+        expect(kpi(page, "CPD hours")).to_be_visible()
+        expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=60_000)
+        page.screenshot(path=ARTIFACTS / "dashboards-3-trainee.png", full_page=True)
+    finally:
+        context.close()
