@@ -112,6 +112,9 @@ def gradebook_rows(
         clauses.append("a.name = :assignment")
         params["assignment"] = assignment
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    # When the gradebook was read (taken before reading): an index row read earlier never
+    # overwrites one read later (see ``sync``).
+    read_at = utcnow().isoformat()
     with _gradebook_engine(url).connect() as conn:
         result = conn.execute(text(_ROWS_SQL.format(where=where)), params)
         rows = []
@@ -127,6 +130,7 @@ def gradebook_rows(
             row["max_score"] = round(row["auto_max"] + row["manual_max"], 4)
             row["needs_manual"] = int(row["needs_manual"])
             row["cells"] = int(row["cells"])
+            row["read_at"] = read_at
             rows.append(row)
     return rows
 
@@ -157,7 +161,7 @@ def sync(
             "manual_max": float(r["manual_max"]),
             "max_score": float(r["max_score"]),
             "needs_manual": int(r["needs_manual"]),
-            "synced_at": now,
+            "synced_at": _when(r.get("read_at")) or now,
         }
         for r in rows
         if str(r.get("student")) in known
@@ -177,6 +181,8 @@ def sync(
                 for k in chunk[0]
                 if k not in ("course", "assignment", "username")
             },
+            # a report of the gradebook read before the stored one is stale: kept out
+            where=stmt.excluded.synced_at >= SubmissionIndex.synced_at,
         )
         session.execute(stmt, chunk)
     touched = {v["username"] for v in values}

@@ -290,7 +290,7 @@ class Pusher:
                 return []
             self.stamp = stamp
         rows = desk.gradebook_rows(self.db_url)
-        return [r for r in rows if self.sent.get((r["assignment"], r["student"])) != r]
+        return [r for r in rows if self.sent.get((r["assignment"], r["student"])) != _facts(r)]
 
     def push(self) -> int:
         rows = self.changed_rows()
@@ -304,8 +304,13 @@ class Pusher:
             )
             r.raise_for_status()
             for row in chunk:
-                self.sent[(row["assignment"], row["student"])] = row
+                self.sent[(row["assignment"], row["student"])] = _facts(row)
         return len(rows)
+
+
+def _facts(row: dict[str, Any]) -> dict[str, Any]:
+    """A row without when it was read (what changed is what matters)."""
+    return {k: v for k, v in row.items() if k != "read_at"}
 
 
 def _load_jupyter_server_extension(serverapp) -> None:  # type: ignore[no-untyped-def]

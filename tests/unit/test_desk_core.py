@@ -222,3 +222,18 @@ def test_follow_up_list_holds_flagged_submissions_graded_or_not(engine, built):
         assert desk.queue(session, sup, follow_up=True) == [first]
         other = facts["supervisors"][1]["id"]
         assert desk.queue(session, other, follow_up=True) == []
+
+
+def test_a_row_read_earlier_never_overwrites_one_read_later(engine, built):
+    """Does a stale report (read before a grade was saved, sent after) leave the newer
+    row in the index?"""
+    url, facts = built
+    row = next(r for r in desk.gradebook_rows(url) if r["needs_manual"])
+    newer = {**row, "needs_manual": 0, "read_at": "2030-01-01T00:00:01"}
+    older = {**row, "read_at": "2030-01-01T00:00:00"}
+    with db.session_scope(engine) as session:
+        desk.sync(session, "c1", [newer])
+        desk.sync(session, "c1", [older])
+        sup = next(s["supervisor"] for s in facts["students"] if s["id"] == row["student"])
+        waiting = {(i["assignment"], i["trainee"]) for i in desk.queue(session, sup)}
+    assert (row["assignment"], row["student"]) not in waiting
