@@ -31,6 +31,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def free_ports(*names: str) -> dict[str, int]:
+    """A free port for each name, all different (the kernel may hand one out twice)."""
+    ports: dict[str, int] = {}
+    while len(ports) < len(names):
+        port = free_port()
+        if port not in ports.values():
+            ports[names[len(ports)]] = port
+    return ports
+
+
 def world_dir(prefix: str) -> Path:
     """A temporary folder other Unix users may pass through (pytest's tmp is 0700)."""
     path = Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))
@@ -57,13 +67,7 @@ def make_programme(base: Path, trainees: int = 40, **overrides: object) -> Path:
         "idle_timeout": 0,
         "start_timeout": 90,
     }
-    values["ports"] = {
-        "public": free_port(),
-        "hub": free_port(),
-        "proxy_api": free_port(),
-        "service": free_port(),
-        "courses": free_port(),
-    }
+    values["ports"] = free_ports("public", "hub", "proxy_api", "service", "dashboards", "courses")
     trainers = [p["username"] for p in values["people"] if p["role"] == "trainer"]
     values["courses"] = [{"id": "tiny", "trainers": trainers[:1]}]
     values["grading"] = {"cell_timeout": 10, "total_timeout": 45}

@@ -27,6 +27,8 @@ from praxishub.settings import Settings
 
 SERVICE = "praxis"
 ACCESS = f"access:services!service={SERVICE}"
+DASHBOARDS = "dashboards"
+DASHBOARDS_ACCESS = f"access:services!service={DASHBOARDS}"
 
 # Programme actions, checked by the programme service against the caller's scopes.
 CUSTOM_SCOPES: dict[str, dict[str, str]] = {
@@ -163,7 +165,8 @@ def _apply_roles(c: Config) -> None:
         {
             "name": role,
             "description": f"Praxis Hub {role}",
-            "scopes": scopes,
+            # Everyone may open the shared dashboards; the API decides what each one sees.
+            "scopes": [*scopes, DASHBOARDS_ACCESS],
             "groups": [f"role-{role}"],
         }
         for role, scopes in ROLE_SCOPES.items()
@@ -264,7 +267,7 @@ def _apply_service(
     }
     if runtime.is_root:
         service["user"] = settings["service"]["unix_user"]
-    services = [service]
+    services = [service, _dashboards_service(settings, runtime, layout, bin_dir)]
     idle = settings["spawner"]["idle_timeout"]
     if idle:
         services.append(
@@ -288,6 +291,47 @@ def _apply_service(
             },
         ]
     c.JupyterHub.services = services
+
+
+def _dashboards_service(
+    settings: Settings, runtime: Runtime, layout: Layout, bin_dir: Path
+) -> dict[str, Any]:
+    """Voila behind the hub's login, kernels preheated (praxishub.dashboards_service).
+
+    Its own token may do nothing but check who logs in; a viewer's OAuth token (the hub
+    keeps only the viewer's own programme scopes in it) is what its kernels call the
+    programme API with.
+    """
+    from praxishub.dashboards_service import voila_args
+
+    port = settings["ports"]["dashboards"]
+    prefix = f"/services/{DASHBOARDS}/"
+    dash = settings["dashboards"]
+    service: dict[str, Any] = {
+        "name": DASHBOARDS,
+        "display": True,
+        "url": f"http://127.0.0.1:{port}",
+        "command": [
+            str(bin_dir / "python"),
+            "-m",
+            "praxishub.dashboards_service",
+            *voila_args(str(layout.shared_dashboards), port, prefix, dash["pool_size"]),
+        ],
+        "cwd": str(layout.shared_dashboards),
+        "environment": {
+            "PATH": _path(bin_dir),
+            "PRAXISHUB_LANGUAGE": settings["programme"]["languages"][0],
+            "PRAXISHUB_SERVICE_URL": (
+                f"http://127.0.0.1:{settings['ports']['service']}/services/{SERVICE}/"
+            ),
+            "PYTHONUNBUFFERED": "1",
+        },
+        "oauth_no_confirm": True,
+        "oauth_client_allowed_scopes": [ACCESS, *CUSTOM_SCOPES],
+    }
+    if runtime.is_root:
+        service["user"] = dash["unix_user"]
+    return service
 
 
 def _apply_courses(c: Config, settings: Settings, runtime: Runtime, bin_dir: Path) -> None:

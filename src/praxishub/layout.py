@@ -57,6 +57,16 @@ class Layout:
         return self.data_dir / "apps"
 
     @property
+    def dashboards_dir(self) -> Path:
+        """The shared dashboards service: its notebooks (readable by all) and its home."""
+        return self.data_dir / "dashboards"
+
+    @property
+    def shared_dashboards(self) -> Path:
+        """The notebooks the shared dashboards service serves."""
+        return self.dashboards_dir / "notebooks"
+
+    @property
     def library_dir(self) -> Path:
         """The published case library the programme service serves (cases/<case_id>/)."""
         return self.praxis_dir / "library"

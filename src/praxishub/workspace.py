@@ -139,6 +139,53 @@ def write_private(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def ensure_dashboards(settings: Settings, source: Path) -> list[str]:
+    """The shared dashboards service's notebooks (from ``source``) and, as root, its Unix user.
+
+    Its home (Voila's kernel connection files) is its own, 0700; the notebooks are
+    readable by all, writable by root only. It can reach no programme data but
+    through the programme API.
+    """
+    layout = Layout(settings.data_dir)
+    layout.dashboards_dir.mkdir(parents=True, exist_ok=True)
+    layout.dashboards_dir.chmod(0o755)
+    wanted = settings["dashboards"]["notebooks"]
+    missing = [name for name in wanted if not (source / f"{name}.ipynb").is_file()]
+    if missing:
+        raise PraxisError(
+            "A dashboard listed in the settings is not in the dashboards folder.",
+            [
+                Problem(
+                    f"{settings.path}: dashboards.notebooks",
+                    f"{name}.ipynb not found in {source}",
+                    f"remove {name!r} from dashboards.notebooks or add {name}.ipynb",
+                )
+                for name in missing
+            ],
+        )
+    target = layout.shared_dashboards
+    target.mkdir(exist_ok=True)
+    target.chmod(0o755)
+    for stale in target.glob("*.ipynb"):
+        if stale.stem not in wanted:
+            stale.unlink()
+    for name in wanted:
+        notebook = source / f"{name}.ipynb"
+        tmp = target / f".{notebook.name}.tmp"
+        tmp.write_bytes(notebook.read_bytes())
+        tmp.chmod(0o644)
+        os.replace(tmp, target / notebook.name)
+    if is_root():
+        owner = unixusers.ensure_user(
+            settings["dashboards"]["unix_user"], layout.dashboards_dir, system=True
+        )
+        home = Path(owner.pw_dir)
+        home.mkdir(mode=0o700, exist_ok=True)
+        os.chown(home, owner.pw_uid, owner.pw_gid)
+        home.chmod(0o700)
+    return list(wanted)
+
+
 def deploy_apps(source: Path, target: Path) -> list[str]:
     """Copy the Voila apps (dashboards/*.ipynb) into the data dir, readable by everyone."""
     target.mkdir(parents=True, exist_ok=True)

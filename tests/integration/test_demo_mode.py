@@ -15,7 +15,7 @@ import pytest
 import requests
 import yaml
 
-from harness import BIN, HUB_CONFIG, Hub, free_port, remove_test_users, world_dir
+from harness import BIN, HUB_CONFIG, Hub, free_ports, remove_test_users, world_dir
 
 pytestmark = pytest.mark.integration
 PREFIX = "pd-"
@@ -57,7 +57,7 @@ def test_demo_without_root_runs_as_one_user_and_says_so(plain_user):
     )
     settings = Path(data) / "praxishub.yaml"
     values = yaml.safe_load(settings.read_text("utf-8"))
-    values["ports"] = {k: free_port() for k in ("public", "hub", "proxy_api", "service")}
+    values["ports"] = free_ports("public", "hub", "proxy_api", "service", "dashboards")
     values["spawner"] = {"idle_timeout": 0}
     settings.write_text(yaml.safe_dump(values, allow_unicode=True), "utf-8")
     log_path = Path(entry.pw_dir) / "up.log"

@@ -14,7 +14,7 @@ import pytest
 import requests
 import yaml
 
-from harness import REPO, Hub, free_port, remove_test_users, world_dir
+from harness import REPO, Hub, free_ports, remove_test_users, world_dir
 
 pytestmark = pytest.mark.integration
 PREFIX = "pu-"  # apart from the session hub's users (pt-)
@@ -49,7 +49,7 @@ def test_make_up_from_a_fresh_clone_then_sigterm_leaves_nothing(tmp_path):
     )
     settings_path = clone / "var" / "praxishub.yaml"
     values = yaml.safe_load(settings_path.read_text("utf-8"))
-    values["ports"] = {k: free_port() for k in ("public", "hub", "proxy_api", "service")}
+    values["ports"] = free_ports("public", "hub", "proxy_api", "service", "dashboards")
     values["spawner"] = {"home_root": str(base / "home"), "unix_prefix": PREFIX, "idle_timeout": 0}
     (base / "home").mkdir(mode=0o755)
     settings_path.write_text(yaml.safe_dump(values, allow_unicode=True), "utf-8")

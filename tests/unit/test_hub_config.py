@@ -70,6 +70,32 @@ def test_service_runs_as_its_own_unix_user_with_the_shared_token():
     assert c.PraxisAuthenticator.service_url == "http://127.0.0.1:9003/services/praxis/"
 
 
+def test_dashboards_service_is_open_to_all_and_holds_no_power_of_its_own():
+    """Is the shared dashboards service Voila with preheated kernels, as its own Unix user,
+    open to every role, with no role of its own (its kernels act with the viewer's OAuth
+    token, which may carry only the viewer's programme scopes)?"""
+    c = make(SETTINGS + "dashboards: {pool_size: 2}\n")
+    dash = next(s for s in c.JupyterHub.services if s["name"] == "dashboards")
+    assert dash["user"] == "praxis-dash"
+    assert dash["url"] == "http://127.0.0.1:10102"
+    assert dash["command"][1:3] == ["-m", "praxishub.dashboards_service"]
+    assert dash["command"][3] == "/srv/p/var/dashboards/notebooks"
+    assert "--VoilaConfiguration.preheat_kernel=True" in dash["command"]
+    assert "--VoilaConfiguration.default_pool_size=2" in dash["command"]
+    assert "api_token" not in dash  # the hub makes one; it can only check logins
+    assert set(dash["oauth_client_allowed_scopes"]) <= {
+        "access:services!service=praxis",
+        *c.JupyterHub.custom_scopes,
+    }
+    got = roles(c)
+    for role in ("trainee", "supervisor", "trainer", "coordinator"):
+        assert "access:services!service=dashboards" in got[role]["scopes"]
+    assert not any("dashboards" in r.get("services", []) for r in got.values())
+    off = make(SETTINGS + "dashboards: {pool_size: 0}\n")
+    dash = next(s for s in off.JupyterHub.services if s["name"] == "dashboards")
+    assert "--VoilaConfiguration.preheat_kernel=False" in dash["command"]
+
+
 def test_ports_and_state_live_under_the_data_dir():
     """Are the ports set, and the hub database and secrets under the data dir?"""
     c = make()
@@ -123,7 +149,7 @@ def test_idle_culler_is_a_service_with_least_scopes():
     assert "--timeout=3600" in culler["command"]
     assert "admin:users" not in roles(c)["idle-culler"]["scopes"]
     c = make(SETTINGS + "spawner: {idle_timeout: 0}\n")
-    assert [s["name"] for s in c.JupyterHub.services] == ["praxis"]
+    assert [s["name"] for s in c.JupyterHub.services] == ["praxis", "dashboards"]
 
 
 COURSES = SETTINGS.replace(

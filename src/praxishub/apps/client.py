@@ -29,10 +29,41 @@ def request(
         raise APIError(0, f"{what} did not answer ({exc.__class__.__name__})") from None
 
 
+_viewer_known = False
+
+
+def await_viewer() -> None:
+    """In the shared dashboards service, wait until a person opens the page.
+
+    A preheated kernel runs the notebook before anyone asks for it; here it stops until
+    Voila hands it the request, with the viewer's token (praxishub.dashboards_service).
+    Elsewhere (a person's own server, a test) it returns at once.
+    """
+    global _viewer_known
+    if _viewer_known or os.environ.get("PRAXISHUB_SHARED_DASHBOARDS") != "1":
+        return
+    from voila.utils import wait_for_request
+
+    wait_for_request()  # returns at once in a kernel started for a request
+    _viewer_known = True
+
+
+def viewer_token() -> str:
+    """The token the apps call the programme API with: the viewer's own.
+
+    In a person's server it is the server's token (the hub gives it its owner's scopes);
+    in the shared dashboards service, the viewer's OAuth token that the service passed in.
+    """
+    if os.environ.get("PRAXISHUB_SHARED_DASHBOARDS") == "1":
+        await_viewer()
+        return os.environ.get("HTTP_X_PRAXIS_VIEWER_TOKEN", "")
+    return os.environ.get("JUPYTERHUB_API_TOKEN", "")
+
+
 @dataclass
 class ProgrammeAPI:
     base: str = field(default_factory=lambda: os.environ.get("PRAXISHUB_SERVICE_URL", ""))
-    token: str = field(default_factory=lambda: os.environ.get("JUPYTERHUB_API_TOKEN", ""))
+    token: str = field(default_factory=viewer_token)
     timeout: float = 30
 
     def _send(self, method: str, path: str, **kw: Any) -> requests.Response:

@@ -8,6 +8,15 @@ from praxishub import i18n
 
 
 def language() -> str:
+    """The person's language: their server's setting, or in the shared dashboards
+    service the first of their browser's languages we have, else the programme's."""
+    from praxishub.apps.client import await_viewer
+
+    await_viewer()
+    for part in os.environ.get("HTTP_ACCEPT_LANGUAGE", "").split(","):
+        lang = part.split(";")[0].strip().lower()[:2]
+        if lang in ("ru", "en"):
+            return lang
     lang = os.environ.get("PRAXISHUB_LANGUAGE", "en")
     return lang if lang in ("ru", "en") else "en"
 
