@@ -70,3 +70,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/autograde.py
 	$(BIN)/python bench/deidentify.py
 	$(BIN)/python bench/gradebook.py
+	$(BIN)/python bench/dashboard.py

@@ -465,7 +465,8 @@ def up(settings_path: Path, demo_dir: Path | None, hub_config: Path | None) -> N
         dashboards = _repo_courses().parent / "dashboards"
         if dashboards.is_dir():
             workspace.deploy_apps(dashboards, layout.apps_dir)
-            workspace.ensure_dashboards(loaded, dashboards)
+        shared = loaded["dashboards"]["source"]
+        workspace.ensure_dashboards(loaded, loaded.path.parent / shared if shared else dashboards)
     except PraxisError as exc:
         _fail(exc)
     config = (hub_config or _find_hub_config()).resolve()
