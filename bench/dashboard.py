@@ -128,10 +128,11 @@ def wait_for_pools(hub: Hub, names: list[str], timeout: float = 300) -> None:
 
 def render(session: requests.Session, hub: Hub, name: str, cold: bool) -> float:
     """Seconds to the last byte of the rendered page; cold asks Voila for a new kernel
-    (a template named in the URL is the one thing that makes it skip the pool)."""
+    (a template other than the pool's named in the URL is what makes Voila skip the
+    pool; the service ignores the name and renders with its own template)."""
     url = f"{hub.url}/services/dashboards/voila/render/{name}.ipynb"
     t0 = time.perf_counter()
-    r = session.get(url, params={"template": "lab"} if cold else None, timeout=300)
+    r = session.get(url, params={"template": "classic"} if cold else None, timeout=300)
     took = time.perf_counter() - t0
     r.raise_for_status()
     mark = OVERVIEW_MARK if name == OVERVIEW else TRIVIAL_MARK
@@ -210,8 +211,14 @@ def main() -> None:
             time.sleep(REFILL_S)
             times["pre"].append(render(session, hub, OVERVIEW, cold=False))
             times["triv"].append(render(session, hub, TRIVIAL, cold=False))
+            started = hub.log_path.read_text("utf-8", "replace").count("Kernel started")
             times["cold"].append(render(session, hub, OVERVIEW, cold=True))
             times["trivial_cold"].append(render(session, hub, TRIVIAL, cold=True))
+            now = hub.log_path.read_text("utf-8", "replace").count("Kernel started")
+            # Two new kernels for the cold pages, two refilling the pools (if any had
+            # started yet): never fewer than the two cold ones.
+            if now - started < 2:
+                raise RuntimeError("a cold render was served from the pool")
         try:
             browser = browser_draw(hub, trainer, max(3, args.repeats // 2))
             browser_error = None

@@ -255,6 +255,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "dash_cpd_hours": {"ru": "часов ПК (CPD)", "en": "CPD hours"},
     "dash_feedback_returned": {"ru": "отзывов получено", "en": "feedback returned"},
     "dash_next": {"ru": "Что дальше", "en": "What comes next"},
+    "dash_export": {"ru": "Таблицы в XLSX", "en": "Tables as XLSX"},
     "dash_supervisor_view": {"ru": "Мои супервизируемые", "en": "My supervisees"},
     "dash_my_view": {"ru": "Мой прогресс", "en": "My progress"},
     "dash_attendance": {"ru": "Посещаемость вебинаров", "en": "Webinar attendance"},

@@ -32,3 +32,37 @@ def test_supervisor_and_trainee_views_are_their_own(hub):
     me = hub.api(trainee, "GET", f"{BASE}/me").json()
     assert me["trainee"] == trainee
     assert hub.api(trainee, "GET", f"{BASE}/supervisor").status_code == 403
+
+
+def test_every_table_exports_to_csv_and_xlsx_for_those_who_may_see_it(hub):
+    """Does the overview export as XLSX (a sheet per table) to a coordinator and as a CSV
+    table, refuse a trainee (403), and does a trainee get their own view's tables?"""
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    from praxishub.dashboard_exports import tables
+
+    coordinator = hub.people("coordinator")[0]
+    r = hub.api(coordinator, "GET", f"{BASE}/overview", params={"format": "xlsx"})
+    assert r.status_code == 200, r.text
+    assert "attachment" in r.headers["Content-Disposition"]
+    sheets = load_workbook(io.BytesIO(r.content)).sheetnames
+    whole = hub.api(coordinator, "GET", f"{BASE}/overview").json()
+    assert sheets == [t.key for t in tables(whole)] + ["about"]
+    assert "funnel" in sheets
+    r = hub.api(coordinator, "GET", f"{BASE}/overview", params={"format": "csv", "table": "funnel"})
+    assert r.status_code == 200
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert rows[0] == ["step", "count"] and rows[1][0] == "enrolled"
+    bad = hub.api(coordinator, "GET", f"{BASE}/overview", params={"format": "csv"})
+    assert bad.status_code == 400 and bad.json()["field"] == "table"
+    trainee = hub.people("trainee")[21]
+    assert hub.api(trainee, "GET", f"{BASE}/overview", params={"format": "xlsx"}).status_code == 403
+    mine = hub.api(trainee, "GET", f"{BASE}/me", params={"format": "xlsx"})
+    assert mine.status_code == 200
+    view = hub.api(trainee, "GET", f"{BASE}/me").json()
+    assert view["courses"]  # the trainee's courses: a table of at least one row
+    expected = [t.key for t in tables(view)] + ["about"]
+    assert load_workbook(io.BytesIO(mine.content)).sheetnames == expected

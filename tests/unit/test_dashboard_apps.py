@@ -64,3 +64,33 @@ def test_person_views(session):  # noqa: F811
     me = dashboard_people.trainee_view(session, "t1", RULES, NOW)
     view = PersonView("api/dashboards/me", Recorded({"api/dashboards/me": me}))
     assert f">{me['cpd_hours']}<" in view.kpis.value
+
+
+def test_the_export_button_offers_the_views_tables_with_its_filters(session):  # noqa: F811
+    """Does the overview's export ask the API for XLSX with the chosen filters and the
+    app's language, and offer the file it got as a link to save?"""
+    import base64
+
+    from praxishub.dashboard_exports import export
+
+    whole = dashboards.overview(session, Filters(), RULES, NOW)
+    asked = []
+
+    class WithFiles(Recorded):
+        def get_bytes(self, path: str, **params: str) -> bytes:
+            asked.append((path, {k: v for k, v in params.items() if v}))
+            data = json.loads(json.dumps(whole, default=str))
+            return export(data, "overview", params["format"], None, params["lang"])[1]
+
+    app = Overview(WithFiles({"api/dashboards/overview": whole}))
+    cohort = whole["choices"]["cohorts"][0]["cohort"]
+    app.cohort.value = cohort
+    app.lang.value = "ru"
+    app.export.button.click()
+    assert asked == [
+        ("api/dashboards/overview", {"format": "xlsx", "lang": "ru", "cohort": cohort})
+    ]
+    link = app.export.link.value
+    assert "download='overview.xlsx'" in link
+    encoded = link.split("base64,", 1)[1].split("'", 1)[0]
+    assert base64.b64decode(encoded)[:2] == b"PK"  # an XLSX (zip) file

@@ -59,6 +59,36 @@ def _show(plots: Plots, figs: list[Any]) -> None:
     plots.show(figs)
 
 
+class Export:
+    """A button that fetches the view's tables as XLSX and offers the file to save."""
+
+    def __init__(
+        self, api: ProgrammeAPI, path: str, name: str, lang: Any, params: Any = dict
+    ) -> None:
+        self.api, self.path, self.name, self.params, self.lang = api, path, name, params, lang
+        self.button = widgets.Button(description=t("dash_export"), icon="download")
+        self.link = widgets.HTML()
+        self.button.on_click(lambda _b: self.fetch())
+
+    def fetch(self) -> None:
+        import base64
+
+        try:
+            data = self.api.get_bytes(self.path, format="xlsx", lang=self.lang(), **self.params())
+        except APIError as exc:
+            self.link.value = error_html(exc)
+            return
+        encoded = base64.b64encode(data).decode("ascii")
+        media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        self.link.value = (
+            f"<a download='{html.escape(self.name)}' href='data:{media};base64,{encoded}'>"
+            f"{html.escape(self.name)}</a>"
+        )
+
+    def widget(self) -> widgets.Widget:
+        return widgets.HBox([self.button, self.link])
+
+
 def _kpis(items: list[tuple[str, Any]]) -> str:
     cells = "".join(
         f"<div class='praxis-kpi' style='display:inline-block;margin:4px 16px 4px 0'>"
@@ -82,6 +112,13 @@ class Overview:
         self.kpis = widgets.HTML()
         self.message = widgets.HTML()
         self.plots = Plots()
+        self.export = Export(
+            self.api,
+            "api/dashboards/overview",
+            "overview.xlsx",
+            lambda: self.lang.value,
+            self.params,
+        )
         self.data: dict[str, Any] | None = None
         for w in (self.cohort, self.course, self.since, self.until):
             w.observe(lambda _c: self.load(), names="value")
@@ -146,6 +183,7 @@ class Overview:
                 widgets.HBox([self.since, self.until]),
                 self.message,
                 self.kpis,
+                self.export.widget(),
             ]
         )
 
@@ -160,6 +198,9 @@ class PersonView:
         self.details = widgets.HTML()
         self.message = widgets.HTML()
         self.plots = Plots()
+        self.export = Export(
+            self.api, path, f"{path.rsplit('/', 1)[-1]}.xlsx", lambda: self.lang.value
+        )
         self.data: dict[str, Any] | None = None
         self.lang.observe(lambda _c: self.draw(), names="value")
         try:
@@ -217,6 +258,7 @@ class PersonView:
                 self.message,
                 self.kpis,
                 self.details,
+                self.export.widget(),
             ]
         )
 

@@ -36,7 +36,8 @@ from sqlalchemy.orm import Session
 from tornado import web
 
 from praxishub import certificates as core
-from praxishub import dashboard_people, dashboards, db, people
+from praxishub import dashboard_exports, dashboard_people, dashboards, db, people
+from praxishub.errors import PraxisError
 from praxishub.service.app import BaseHandler
 from praxishub.settings import load_settings
 
@@ -84,7 +85,24 @@ class DashboardBase(BaseHandler):
 
         return await asyncio.get_running_loop().run_in_executor(None, run)
 
-    def bad_filter(self, exc: dashboards.DashboardError) -> None:
+    def respond(self, data: dict[str, Any], view: str) -> None:
+        """The aggregate as JSON, or with ?format=csv|xlsx[&table=KEY][&lang=] its tables."""
+        fmt = self.get_argument("format", None)
+        if fmt is None:
+            self.write_json(data)
+            return
+        try:
+            name, body = dashboard_exports.export(
+                data, view, fmt, self.get_argument("table", None), self.get_argument("lang", "en")
+            )
+        except dashboard_exports.ExportError as exc:
+            self.bad_filter(exc)
+            return
+        self.set_header("Content-Type", dashboard_exports.MEDIA[fmt])
+        self.set_header("Content-Disposition", f'attachment; filename="{name}"')
+        self.finish(body)
+
+    def bad_filter(self, exc: PraxisError) -> None:
         field = exc.problems[0].where if exc.problems else None
         self.write_json({"status": 400, "message": str(exc), "field": field}, 400)
 
@@ -108,7 +126,7 @@ class OverviewHandler(DashboardBase):
         except dashboards.DashboardError as exc:
             self.bad_filter(exc)
             return
-        self.write_json(data)
+        self.respond(data, "overview")
 
 
 class SupervisorHandler(DashboardBase):
@@ -117,14 +135,16 @@ class SupervisorHandler(DashboardBase):
         if not self.has_scope(model, SUPERVISE):
             raise web.HTTPError(403, "the supervisor's dashboard is for supervisors")
         me = self.in_roster(model)
-        self.write_json(await self.counted(lambda s: dashboard_people.supervisor_view(s, me)))
+        data = await self.counted(lambda s: dashboard_people.supervisor_view(s, me))
+        self.respond(data, "supervisor")
 
 
 class MyDashboardHandler(DashboardBase):
     async def get(self) -> None:
         me = self.in_roster(self.caller())
         rules = rules_from(self.settings_path)
-        self.write_json(await self.counted(lambda s: dashboard_people.trainee_view(s, me, rules)))
+        data = await self.counted(lambda s: dashboard_people.trainee_view(s, me, rules))
+        self.respond(data, "me")
 
 
 def routes(
