@@ -466,7 +466,13 @@ def up(settings_path: Path, demo_dir: Path | None, hub_config: Path | None) -> N
         if dashboards.is_dir():
             workspace.deploy_apps(dashboards, layout.apps_dir)
         shared = loaded["dashboards"]["source"]
-        workspace.ensure_dashboards(loaded, loaded.path.parent / shared if shared else dashboards)
+        if shared:
+            workspace.ensure_dashboards(loaded, loaded.path.parent / shared)
+        elif dashboards.is_dir():
+            workspace.ensure_dashboards(loaded, dashboards)
+        else:  # an installed package with no checkout (or one this user cannot read)
+            click.echo(f"no dashboards folder at {dashboards}: the dashboards service lists none")
+            workspace.ensure_dashboards(loaded, None)
     except PraxisError as exc:
         _fail(exc)
     config = (hub_config or _find_hub_config()).resolve()

@@ -139,7 +139,7 @@ def write_private(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def ensure_dashboards(settings: Settings, source: Path) -> list[str]:
+def ensure_dashboards(settings: Settings, source: Path | None) -> list[str]:
     """The shared dashboards service's notebooks (from ``source``) and, as root, its Unix user.
 
     Its home (Voila's kernel connection files) is its own, 0700; the notebooks are
@@ -149,8 +149,9 @@ def ensure_dashboards(settings: Settings, source: Path) -> list[str]:
     layout = Layout(settings.data_dir)
     layout.dashboards_dir.mkdir(parents=True, exist_ok=True)
     layout.dashboards_dir.chmod(0o755)
-    wanted = settings["dashboards"]["notebooks"]
-    missing = [name for name in wanted if not (source / f"{name}.ipynb").is_file()]
+    # None: no folder to serve from (the service starts, listing nothing).
+    wanted = settings["dashboards"]["notebooks"] if source is not None else []
+    missing = [n for n in wanted if not (source / f"{n}.ipynb").is_file()]  # type: ignore[operator]
     if missing:
         raise PraxisError(
             "A dashboard listed in the settings is not in the dashboards folder.",
@@ -170,7 +171,7 @@ def ensure_dashboards(settings: Settings, source: Path) -> list[str]:
         if stale.stem not in wanted:
             stale.unlink()
     for name in wanted:
-        notebook = source / f"{name}.ipynb"
+        notebook = source / f"{name}.ipynb"  # type: ignore[operator]
         tmp = target / f".{notebook.name}.tmp"
         tmp.write_bytes(notebook.read_bytes())
         tmp.chmod(0o644)
