@@ -43,9 +43,17 @@ def test_trainee_fetches_answers_submits_and_sees_the_autograded_score(hub, page
     answer.click()
     page.keyboard.press("Control+A")
     page.keyboard.type("minutes = 30")
-    page.keyboard.press("Control+S")
-    # Saved (a 2-core machine busy preheating dashboards may take more than 5 s).
-    expect(page.locator(".jp-mod-dirty")).to_have_count(0, timeout=30_000)
+    # Saved. On a busy 2-core machine JupyterLab may miss the first Ctrl+S (as a person
+    # would see, and press it again): up to three presses, 20 s each.
+    dirty = page.locator(".jp-mod-dirty")
+    for _ in range(3):
+        page.keyboard.press("Control+S")
+        try:
+            expect(dirty).to_have_count(0, timeout=20_000)
+            break
+        except AssertionError:
+            answer.click()
+    expect(dirty).to_have_count(0)
 
     page.get_by_role("tab", name=re.compile("Assignments")).click()
     fetched.get_by_role("button", name="Submit").click()
