@@ -21,7 +21,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.praxishub-installed
 SOURCES := $(shell find src -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
-.PHONY: help up test lint format bench install chromium fonts
+.PHONY: help up test lint format bench install chromium fonts postgres
 
 help:
 	@echo "make up     start the demo workspace at http://127.0.0.1:8000"
@@ -54,6 +54,13 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+# The storage tests run on SQLite and on a real PostgreSQL server, which the tests start
+# themselves from Debian's package (no cluster of the machine's is used).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || { \
+	  echo "Installing Debian's postgresql for the storage tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -62,7 +69,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(STAMP) chromium fonts lint
+test: $(STAMP) chromium fonts postgres lint
 	PRAXISHUB_HUB_CONFIG=$(CURDIR)/hub_config/jupyterhub_config.py $(BIN)/pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)

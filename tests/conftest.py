@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from harness import REPO, Hub, make_programme, remove_test_users, world_dir
+from postgres import PostgresServer
 
 ARTIFACTS = REPO / "test-artifacts"
 
@@ -22,6 +23,35 @@ def hub() -> Iterator[Hub]:
     running.stop()
     remove_test_users()
     shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server (Debian's package) for the whole session."""
+    server = PostgresServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def programme_url(request, tmp_path) -> str:
+    """The URL of an empty programme database, once on SQLite and once on PostgreSQL: the
+    storage tests run on both engines."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'programme.sqlite'}"
+    return request.getfixturevalue("postgres").database()
+
+
+@pytest.fixture
+def programme_engine(programme_url):
+    """A migrated programme database on each engine (see ``programme_url``)."""
+    from praxishub import db
+
+    engine = db.make_engine(programme_url)
+    db.migrate(engine)
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture(scope="module")

@@ -51,8 +51,18 @@ def world_dir(prefix: str) -> Path:
 def make_programme(base: Path, trainees: int = 40, **overrides: object) -> Path:
     """The demo programme, adapted for a test: random ports, test homes, English first."""
     data = base / "var"
+    database = overrides.pop("database", None) or {}
     subprocess.run(
-        [BIN / "praxishub", "demo", "--data-dir", data, "--trainees", str(trainees)],
+        [
+            BIN / "praxishub",
+            "demo",
+            "--data-dir",
+            data,
+            "--trainees",
+            str(trainees),
+            *(["--database-url", database["url"]] if database.get("url") else []),
+            *(["--hub-database-url", database["hub_url"]] if database.get("hub_url") else []),
+        ],
         check=True,
         capture_output=True,
     )

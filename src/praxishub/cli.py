@@ -23,6 +23,7 @@ from praxishub.certificate_commands import certificates_group, reports_group
 from praxishub.demo import demo_settings
 from praxishub.errors import PraxisError, Problem
 from praxishub.hub import IsolationError, Runtime, isolation_mode
+from praxishub.k8s_commands import k8s_group
 from praxishub.layout import Layout
 from praxishub.options import SETTINGS_OPTION, fail
 from praxishub.settings import Settings, load_settings
@@ -330,10 +331,29 @@ def grade_autograde(
     help="programme: 4,433 trainees, 12 cohorts, ~300 supervisors, a 29-webinar track with "
     "its gradebook, attendance and supervision sessions.",
 )
-def demo(data_dir: Path, seed: int, trainees: int | None, scale: str) -> None:
+@click.option(
+    "--database-url",
+    default=None,
+    help="The programme database (e.g. postgresql+psycopg://praxis@db/praxis); "
+    "default SQLite in DATA_DIR.",
+)
+@click.option(
+    "--hub-database-url", default=None, help="JupyterHub's database; default SQLite in DATA_DIR."
+)
+def demo(
+    data_dir: Path,
+    seed: int,
+    trainees: int | None,
+    scale: str,
+    database_url: str | None,
+    hub_database_url: str | None,
+) -> None:
     """Create the demo programme (synthetic people) in DATA_DIR, unless one exists."""
     if scale == "small":
-        settings_path = create_demo(data_dir, seed, trainees or 40)
+        database = {"url": database_url, "hub_url": hub_database_url}
+        settings_path = create_demo(data_dir, seed, trainees or 40, database)
+    elif database_url or hub_database_url:
+        raise click.UsageError("--scale programme writes SQLite; leave out the database URLs")
     else:
         from praxishub import demo_scale, demo_scale_write
 
@@ -346,7 +366,12 @@ def demo(data_dir: Path, seed: int, trainees: int | None, scale: str) -> None:
     print_logins(Layout(load_settings(settings_path).data_dir))
 
 
-def create_demo(data_dir: Path, seed: int = 2026, trainees: int = 40) -> Path:
+def create_demo(
+    data_dir: Path,
+    seed: int = 2026,
+    trainees: int = 40,
+    database: dict[str, str | None] | None = None,
+) -> Path:
     import yaml
 
     settings_path = data_dir / "praxishub.yaml"
@@ -355,6 +380,8 @@ def create_demo(data_dir: Path, seed: int = 2026, trainees: int = 40) -> Path:
     data_dir.mkdir(parents=True, exist_ok=True)
     available = sorted(p.parent.name for p in _repo_courses().glob("*/course.yaml"))
     values = demo_settings(seed, trainees=trainees, courses=available)
+    if database and any(database.values()):
+        values["database"] = {key: url for key, url in database.items() if url}
     text = "# Demo programme: synthetic people only.\n" + yaml.safe_dump(
         values, allow_unicode=True, sort_keys=False
     )
@@ -529,3 +556,4 @@ main.add_command(cases_group)
 main.add_command(attendance_group)
 main.add_command(certificates_group)
 main.add_command(reports_group)
+main.add_command(k8s_group)

@@ -8,20 +8,20 @@ person in them is synthetic.
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
+import yaml
 from programme_files import deployed_programme, run
+from sqlalchemy import inspect, text
 
 from praxishub import attendance_store, db, people
 from praxishub.attendance import AttendanceError, read_report
 from praxishub.attendance_match import Account, Directory, match, summary
 from praxishub.attendance_values import parse_duration, parse_time
 from praxishub.errors import SettingsError
-from praxishub.layout import Layout
 from praxishub.settings import parse_settings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -303,9 +303,11 @@ def test_present_share_is_validated():
 
 
 @pytest.fixture
-def programme(tmp_path, monkeypatch):
-    """A programme with the pfa-crisis course deployed; not as root (no Unix users)."""
-    return deployed_programme(tmp_path, monkeypatch, SETTINGS)
+def programme(tmp_path, monkeypatch, programme_url):
+    """A programme with the pfa-crisis course deployed, its database on SQLite or PostgreSQL;
+    not as root (no Unix users)."""
+    settings = SETTINGS + f"database: {{url: '{programme_url}'}}\n"
+    return deployed_programme(tmp_path, monkeypatch, settings)
 
 
 def imp(programme: Path, fixture: str, webinar: str, *extra: str):
@@ -323,17 +325,20 @@ def imp(programme: Path, fixture: str, webinar: str, *extra: str):
 
 
 def tables(programme: Path) -> dict[str, list[tuple]]:
-    path = Layout(programme.parent / "var").programme_db
-    if not path.exists():
-        return {}
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    """Every stored attendance row, from whichever engine the programme uses."""
+    url = yaml.safe_load(programme.read_text("utf-8"))["database"]["url"]
+    engine = db.make_engine(url)
     try:
-        return {
-            t: conn.execute(f"select * from {t} order by 1, 2, 3").fetchall()  # noqa: S608
-            for t in ("attendance_imports", "attendance", "attendance_unmatched")
-        }
+        names = ("attendance_imports", "attendance", "attendance_unmatched")
+        if not set(names) <= set(inspect(engine).get_table_names()):
+            return {}
+        with engine.connect() as conn:
+            return {
+                t: [tuple(r) for r in conn.execute(text(f"select * from {t} order by 1, 2, 3"))]  # noqa: S608
+                for t in names
+            }
     finally:
-        conn.close()
+        engine.dispose()
 
 
 def test_dry_run_json_prints_one_object_and_writes_nothing(programme):
@@ -440,11 +445,10 @@ def test_unmatched_are_listed_and_resolved(programme):
     assert "use a name as listed: Гость" in unknown.stderr
 
 
-def test_resolving_merges_overlapping_time(tmp_path):
+def test_resolving_merges_overlapping_time(tmp_path, programme_engine):
     """Does time resolved to a person who was matched in the same report merge with it
     instead of being added twice?"""
-    engine = db.make_engine(f"sqlite:///{tmp_path / 'p.sqlite'}")
-    db.migrate(engine)
+    engine = programme_engine
     settings = parse_settings(SETTINGS, tmp_path / "praxishub.yaml")
     report = tmp_path / "report.csv"
     report.write_text(

@@ -13,9 +13,8 @@ KEYS = (f"{A}/presenting-problem", f"{A}/risk")
 
 
 @pytest.fixture
-def engine(tmp_path):
-    engine = db.make_engine(f"sqlite:///{tmp_path / 'programme.sqlite'}")
-    db.migrate(engine)
+def engine(programme_engine):
+    engine = programme_engine
     with db.session_scope(engine) as session:
         for name, role in (
             ("tr", "trainer"),

@@ -158,9 +158,8 @@ def test_codes_are_long_random_and_forgiving_to_type():
 
 
 @pytest.fixture
-def engine(tmp_path):
-    engine = db.make_engine(f"sqlite:///{tmp_path / 'programme.sqlite'}")
-    db.migrate(engine)
+def engine(programme_engine):
+    engine = programme_engine
     with db.session_scope(engine) as session:
         session.add_all([Cohort(id="c-ru", name="Весна 2026"), Cohort(id="c-int", name="国际组")])
         session.flush()

@@ -14,9 +14,8 @@ WEBINARS = ["w01", "w02"]
 
 
 @pytest.fixture
-def engine(tmp_path):
-    engine = db.make_engine(f"sqlite:///{tmp_path / 'programme.sqlite'}")
-    db.migrate(engine)
+def engine(programme_engine):
+    engine = programme_engine
     with db.session_scope(engine) as session:
         session.add(
             Person(username="tr", full_name="Тренер", email="tr@example.org", role="trainer")

@@ -225,9 +225,8 @@ def fill(session) -> None:
 
 
 @pytest.fixture
-def engine(tmp_path):
-    engine = db.make_engine(f"sqlite:///{tmp_path / 'programme.sqlite'}")
-    db.migrate(engine)
+def engine(programme_engine):
+    engine = programme_engine
     with db.session_scope(engine) as session:
         fill(session)
     yield engine

@@ -18,9 +18,8 @@ def built(tmp_path_factory):
 
 
 @pytest.fixture
-def engine(tmp_path, built):
-    engine = db.make_engine(f"sqlite:///{tmp_path / 'programme.sqlite'}")
-    db.migrate(engine)
+def engine(programme_engine, built):
+    engine = programme_engine
     _, facts = built
     with db.session_scope(engine) as session:
         for sup in facts["supervisors"]:

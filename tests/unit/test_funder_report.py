@@ -110,13 +110,12 @@ def supervise(session, held_on, minutes, *trainees):
 
 
 @pytest.fixture
-def engine(tmp_path):
+def engine(programme_engine):
     """Two cohorts; in September: a.ivanova completes and is certified, a.sarsenova is
     eligible without a certificate, wang.fang attends two webinars, k.novak all four
     with an answer still to grade, j.smith nothing; one group supervision session in
     September and one in October."""
-    engine = db.make_engine(f"sqlite:///{tmp_path / 'programme.sqlite'}")
-    db.migrate(engine)
+    engine = programme_engine
     with db.session_scope(engine) as session:
         session.add_all([Cohort(id="c-ru", name="Весна 2026"), Cohort(id="c-int", name="国际组")])
         session.add(

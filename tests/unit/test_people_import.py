@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -11,11 +10,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
+from sqlalchemy import text
 
 from harness import world_dir
-from praxishub import workspace
-from praxishub.layout import Layout
-from praxishub.settings import parse_settings
+from praxishub import db, workspace
+from praxishub.settings import load_settings, parse_settings
 
 BIN = Path(sys.prefix) / "bin"
 SETTINGS = """\
@@ -36,12 +35,16 @@ GOOD = (
 )
 
 
-@pytest.fixture
-def programme():
+@pytest.fixture(params=["sqlite", "postgresql"])
+def programme(request):
+    """A programme whose database is SQLite in its folder, or a PostgreSQL database."""
     base = world_dir("praxishub-import-")
     path = base / "praxishub.yaml"
-    path.write_text(SETTINGS, "utf-8")
-    workspace.make_settings_private(path, parse_settings(SETTINGS, path))
+    settings = SETTINGS
+    if request.param == "postgresql":
+        settings += f"database: {{url: '{request.getfixturevalue('postgres').database()}'}}\n"
+    path.write_text(settings, "utf-8")
+    workspace.make_settings_private(path, parse_settings(settings, path))
     yield path
     shutil.rmtree(base, ignore_errors=True)
 
@@ -55,14 +58,20 @@ def run(programme: Path, roster: Path, *extra: str) -> subprocess.CompletedProce
 
 
 def roster_rows(programme: Path) -> list[tuple]:
-    db = Layout(programme.parent / "var").programme_db
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    engine = db.make_engine(workspace.database_url(load_settings(programme)))
     try:
-        return conn.execute(
-            "select username, full_name, email, role, cohort_id, supervisor from people order by username"
-        ).fetchall()
+        with engine.connect() as conn:
+            return [
+                tuple(r)
+                for r in conn.execute(
+                    text(
+                        "select username, full_name, email, role, cohort_id, supervisor"
+                        " from people order by username"
+                    )
+                )
+            ]
     finally:
-        conn.close()
+        engine.dispose()
 
 
 def test_import_then_reimport_changes_nothing(programme):

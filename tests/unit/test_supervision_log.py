@@ -7,7 +7,6 @@ import io
 import json
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import Engine
@@ -25,10 +24,9 @@ TR_A1, TR_A2, TR_B1 = Caller("tr-a1"), Caller("tr-a2"), Caller("tr-b1")
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
+def engine(programme_engine: Engine) -> Iterator[Engine]:
     """A migrated programme database with two supervisors, their trainees and a coordinator."""
-    engine = db.make_engine(f"sqlite:///{tmp_path / 'programme.sqlite'}")
-    db.migrate(engine)
+    engine = programme_engine
     people = [
         ("coord", "coordinator", None),
         ("sup-a", "supervisor", None),
