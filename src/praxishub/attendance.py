@@ -24,12 +24,11 @@ import hashlib
 import io
 import re
 import unicodedata
-import warnings
-import zipfile
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from praxishub import spreadsheets
 from praxishub.attendance_values import parse_duration, parse_time
 from praxishub.errors import PraxisError, Problem
 
@@ -81,6 +80,11 @@ HEADER_FIX = (
     "the table needs a name column (e.g. Name, Full name, ФИО, Имя) and either a "
     "duration column (Duration, Minutes, Продолжительность) or Join time and Leave time"
 )
+
+
+DURATION_FIX = "write minutes (93), h:mm:ss (1:33:00) or 1h 33m 0s"
+MAX_MINUTES = 24 * 60  # a line longer than a day is a typo or a wrong column, never a webinar
+A_DAY = timedelta(days=1)
 
 
 class AttendanceError(PraxisError):
@@ -161,9 +165,10 @@ def decode(data: bytes, source: str) -> str:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
+            before = data[: exc.start - exc.start % 2].decode(encoding, errors="replace")
             raise _error(
                 f"{source} is damaged UTF-16 text.",
-                f"{source}, byte {exc.start}",
+                f"{source}, line {before.count(chr(10)) + 1}",
                 "not UTF-16",
                 EXPORT_FIX,
             ) from None
@@ -241,24 +246,19 @@ def _cell_text(value: object) -> str:
 
 
 def _xlsx_table(data: bytes, source: str) -> Table:
-    import openpyxl
-
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # style warnings say nothing about the values
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            try:
-                rows = book.worksheets[0].iter_rows(values_only=True)
-                return [(n, [_cell_text(v) for v in row]) for n, row in enumerate(rows, start=1)]
-            finally:
-                book.close()
-    except (zipfile.BadZipFile, KeyError, ValueError, IndexError, TypeError, OSError) as exc:
+        sheet = spreadsheets.first_sheet(data)
+    except spreadsheets.SheetError as exc:
+        if exc.cell:
+            where = f"{source}, cell {exc.cell}"
+            raise _error(f"{source}: {exc}.", where, str(exc), spreadsheets.FORMULA_FIX) from None
         raise _error(
             f"{source} is not a readable XLSX file.",
             source,
-            str(exc) or "not a workbook",
+            str(exc),
             "save it again as .xlsx or .csv",
         ) from None
+    return [(n, [_cell_text(v) for v in row]) for n, row in sheet.rows]
 
 
 def _clean(table: Table) -> Table:
@@ -317,7 +317,8 @@ def _detect(table: Table, source: str, container: str) -> Report:
         if mark and len([c for c in row if c]) == 1:
             teams.setdefault(_section(mark.group(2)), n)
     if len(teams) >= 2 or "summary" in teams:
-        return Report(source, "teams", _checked(_teams_rows(filled, teams, source), source))
+        rows = _checked(_teams_rows(filled, teams, source), source)
+        return Report(source, "teams", _some(rows, filled, source))
     headers = [(n, row) for n, row in filled if _is_header(row)]
     if not headers:
         n, row = filled[0]
@@ -328,7 +329,7 @@ def _detect(table: Table, source: str, container: str) -> Report:
             f"no column of names and durations; the first row is {shown!r}",
             HEADER_FIX,
         )
-    rows = _checked(_tables_rows(filled, headers, source), source)
+    rows = _some(_checked(_tables_rows(filled, headers, source), source), filled, source)
     titles = [row[0].casefold() for _, row in filled if len([c for c in row if c]) == 1]
     if "attended" in _fields(headers[0][1]) or any(
         t.startswith(ZOOM_WEBINAR_MARKS) for t in titles
@@ -354,6 +355,18 @@ def _checked(parsed: Parsed, source: str) -> tuple[Row, ...]:
             f"{source} has {len(problems)} line(s) that cannot be read.", problems
         )
     return tuple(rows)
+
+
+def _some(rows: tuple[Row, ...], filled: Table, source: str) -> tuple[Row, ...]:
+    """The rows, or an error: a report with a header and nobody under it is not an import."""
+    if not rows:
+        raise _error(
+            f"{source} lists no participants.",
+            f"{source}, line {filled[-1][0] + 1}",
+            "a header but no rows of people below it",
+            EXPORT_FIX,
+        )
+    return rows
 
 
 def _teams_rows(table: Table, sections: dict[str, int], source: str) -> Parsed:
@@ -439,8 +452,11 @@ def _rows(header: tuple[int, list[str]], body: Table, source: str) -> Parsed:
         try:
             minutes = parse_duration(get("minutes"))
         except ValueError as exc:
+            problems.append(Problem(where, str(exc), DURATION_FIX))
+            continue
+        if (minutes or 0) > MAX_MINUTES or (joined and left and left - joined > A_DAY):
             problems.append(
-                Problem(where, str(exc), "write minutes (93), h:mm:ss (1:33:00) or 1h 33m 0s")
+                Problem(where, f"{name or email}: more than a day in one webinar", DURATION_FIX)
             )
             continue
         if joined and left and left < joined:

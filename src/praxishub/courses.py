@@ -8,6 +8,7 @@ trainers can open. Trainees reach a course only through nbgrader's exchange.
 
 from __future__ import annotations
 
+import json
 import os
 import pwd
 import shutil
@@ -24,7 +25,7 @@ import jsonschema
 import yaml
 
 from praxishub import unixusers
-from praxishub.errors import PraxisError, Problem
+from praxishub.errors import PraxisError, Problem, not_utf8_problem, yaml_problem
 from praxishub.layout import Layout
 from praxishub.settings import Settings
 
@@ -67,17 +68,26 @@ def grader_config_dir() -> Path:
 
 def load_course(path: Path) -> dict[str, Any]:
     """Read and validate a course.yaml; PraxisError names the key and the fix."""
+    text = ""
     try:
-        spec = yaml.safe_load(path.read_text("utf-8"))
+        data = path.read_bytes()
+        text = data.decode("utf-8")
+        spec = yaml.safe_load(text)
     except FileNotFoundError:
         raise PraxisError(
             f"Course file {path} does not exist.",
             [Problem(str(path), "missing", "add course.yaml to the course folder")],
         ) from None
+    except UnicodeDecodeError as exc:
+        problem = not_utf8_problem(path, data, exc)
+        raise PraxisError(f"{path} is not UTF-8 text.", [problem]) from None
     except yaml.YAMLError as exc:
+        raise PraxisError(f"{path} is not valid YAML.", [yaml_problem(path, exc, text)]) from None
+    if not isinstance(spec, dict):
         raise PraxisError(
-            f"{path} is not valid YAML.", [Problem(str(path), str(exc), "fix the YAML")]
-        ) from None
+            f"Course file {path} is not a mapping of keys.",
+            [Problem(f"{path}, line 1", "the top level is not a mapping", "start with `id:`")],
+        )
     validator = jsonschema.Draft202012Validator(
         course_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
@@ -150,6 +160,9 @@ def deploy(settings: Settings, source_root: Path, *, missing_only: bool = False)
                     )
                 ],
             )
+        problems = [p for nb in sorted((src / "source").glob("*/*.ipynb")) if (p := _notebook(nb))]
+        if problems:
+            raise PraxisError(f"Course {course.id}: notebooks nbgrader cannot use.", problems)
         course.directory.mkdir(exist_ok=True)
         shutil.copytree(src / "source", course.directory / "source", dirs_exist_ok=True)
         shutil.copy2(src / "course.yaml", course.directory / "course.yaml")
@@ -166,6 +179,40 @@ def deploy(settings: Settings, source_root: Path, *, missing_only: bool = False)
         course.directory.chmod(0o700)
         done.append(course.id)
     return done
+
+
+def _notebook(path: Path) -> Problem | None:
+    """Why a course notebook cannot be released and graded, or None if it can."""
+    import nbformat
+
+    data = path.read_bytes()
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return not_utf8_problem(path, data, exc)
+    except json.JSONDecodeError as exc:
+        resave = "open it in JupyterLab and save it again (or take it from git)"
+        return Problem(f"{path}, line {exc.lineno}", f"not valid JSON ({exc.msg})", resave)
+    version = raw.get("nbformat") if isinstance(raw, dict) else None
+    if version != 4:
+        return Problem(
+            str(path),
+            f"notebook format {version} is not 4",
+            "open it in JupyterLab and save it: it is converted to format 4",
+        )
+    try:
+        nbformat.validate(nbformat.from_dict(raw))
+    except nbformat.ValidationError as exc:
+        return Problem(
+            str(path), f"not a valid notebook ({exc.message[:200]})", "re-save it in JupyterLab"
+        )
+    if not raw["metadata"].get("kernelspec"):
+        return Problem(
+            f"{path}, metadata.kernelspec",
+            "no kernel: the autograder would not know how to run it",
+            "open it in JupyterLab, choose the Python 3 kernel and save",
+        )
+    return None
 
 
 def ensure_sandbox(layout: Layout, course_id: str) -> Path:

@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from datetime import datetime
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy import and_, case, func, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
@@ -518,20 +518,13 @@ def _blank(key: tuple[str, str, str]) -> DeskGrade:
 @cache
 def rubrics() -> dict[str, dict[str, Any]]:
     """The competency rubrics shipped with Praxis Hub, by id."""
-    from praxishub.cases.assign import load_rubric, rubric_problems
+    from praxishub.cases.assign import load_rubric, read_rubric
 
     found = {"case-analysis": load_rubric()}
     folder = resources.files("praxishub").joinpath("rubrics")
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".yaml"):
-            rubric = yaml.safe_load(entry.read_text("utf-8"))
-            problems = rubric_problems(rubric)
-            if problems:
-                where = f"src/praxishub/rubrics/{entry.name}"
-                raise PraxisError(
-                    f"{where} has {len(problems)} problem(s).",
-                    [Problem(where, p, "fix the rubric") for p in problems],
-                )
+            rubric = read_rubric(Path(str(entry)))
             found[rubric["id"]] = rubric
     return found
 

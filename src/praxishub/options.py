@@ -7,13 +7,17 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 console = Console(stderr=True)
 
 
 def fail(error: Exception, code: int = 2) -> None:
     """Print a person-actionable error and exit (2: input to fix; 1: anything else)."""
-    console.print(f"[bold red]error:[/] {error}", highlight=False, markup=True, soft_wrap=True)
+    # Escaped: a file name or value such as "roster [final].csv" is text, not rich markup.
+    console.print(
+        f"[bold red]error:[/] {escape(str(error))}", highlight=False, markup=True, soft_wrap=True
+    )
     sys.exit(code)
 
 

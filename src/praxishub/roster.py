@@ -12,12 +12,12 @@ import csv
 import io
 import re
 import unicodedata
-import warnings
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from praxishub import spreadsheets
 from praxishub.errors import Problem, RosterError
+from praxishub.spreadsheets import FORMULA_FIX
 
 ROLES = ("trainee", "supervisor", "trainer", "coordinator")
 COLUMNS = ("username", "full_name", "email", "role", "cohort", "supervisor")
@@ -66,7 +66,8 @@ def read_roster(path: Path) -> tuple[list[RosterRow], list[Problem]]:
         ) from None
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _validate(_xlsx_table(data, source), source)
+        table, hint = _xlsx_table(data, source)
+        return _validate(table, source, hint)
     if suffix == ".xls" or data.startswith(b"\xd0\xcf\x11\xe0"):
         # The old binary Excel format: openpyxl cannot read it, and as text it is noise.
         raise _error(
@@ -83,6 +84,13 @@ def decode_roster_bytes(data: bytes, source: str) -> str:
             source,
             "an XLSX file",
             "rename it to .xlsx",
+        )
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 that lost its BOM, or binary junk: as UTF-8 it would import NUL characters.
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        message = "NUL bytes: UTF-16 without its byte order mark, or not text at all"
+        raise _error(
+            f"Roster {source} is not UTF-8 text.", f"{source}, line {line}", message, TEXT_FIX
         )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # Excel's "Unicode text" export; the BOM tells the byte order.
@@ -116,6 +124,16 @@ def parse_roster_text(text: str, source: str) -> tuple[list[RosterRow], list[Pro
     start = 1  # a quoted cell may span lines: a record starts one past where the last one ended
     try:
         for record in reader:
+            if table and reader.line_num > start and len(record) < len(table[0][1]):
+                # One cell across lines and too few cells: an opening quote never closed.
+                where = f"{source}, line {start}"
+                message = 'a quote (") opened on this line is never closed: the lines after it became one cell'
+                raise _error(
+                    f"Roster {source} has an unclosed quote.",
+                    where,
+                    message,
+                    "close or delete the quote",
+                )
             table.append((start, record))
             start = reader.line_num + 1
     except csv.Error as exc:
@@ -134,25 +152,37 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _xlsx_table(data: bytes, source: str) -> Table:
-    import openpyxl
-
+def _xlsx_table(data: bytes, source: str) -> tuple[Table, str]:
+    """The first sheet's rows, and a hint naming the other sheets (which are not read)."""
     try:
-        # Style and extension warnings say nothing about the cell values we read.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            try:
-                rows = book.worksheets[0].iter_rows(values_only=True)
-                return [(n, [_cell_text(v) for v in row]) for n, row in enumerate(rows, start=1)]
-            finally:
-                book.close()
-    except (zipfile.BadZipFile, KeyError, ValueError, IndexError, TypeError, OSError) as exc:
+        sheet = spreadsheets.first_sheet(data)
+    except spreadsheets.SheetError as exc:
+        if exc.cell:
+            where = f"{source}, cell {exc.cell}"
+            raise _error(f"Roster {source}: {exc}.", where, str(exc), FORMULA_FIX) from None
         summary = f"Roster {source} is not a readable XLSX file."
-        raise _error(summary, source, str(exc) or "not a workbook", RESAVE_FIX) from None
+        if not data.startswith(b"PK") and _is_text(data):
+            fix = f"rename it to .csv, or {RESAVE_FIX}"
+            raise _error(summary, source, "text (CSV), not an XLSX workbook", fix) from None
+        raise _error(summary, source, str(exc), RESAVE_FIX) from None
+    hint = ""
+    if sheet.others:
+        others = ", ".join(repr(t) for t in sheet.others)
+        hint = (
+            f"; only the first sheet ({sheet.title!r}) is read, not {others}: move the roster there"
+        )
+    return [(n, [_cell_text(v) for v in row]) for n, row in sheet.rows], hint
 
 
-def _validate(table: Table, source: str) -> tuple[list[RosterRow], list[Problem]]:
+def _is_text(data: bytes) -> bool:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    return "\x00" not in text
+
+
+def _validate(table: Table, source: str, hint: str = "") -> tuple[list[RosterRow], list[Problem]]:
     table = [(n, [unicodedata.normalize("NFC", c).strip() for c in row]) for n, row in table]
     table = [(n, row) for n, row in table if any(row)]
     if not table:
@@ -163,7 +193,19 @@ def _validate(table: Table, source: str) -> tuple[list[RosterRow], list[Problem]
     if missing:
         where = f"{source}, line {header_line}"
         message = f"missing column(s) {missing}; the header is {','.join(header)!r}"
-        raise _error(f"Roster {source} lacks the column(s) {missing}.", where, message, HEADER_FIX)
+        summary = f"Roster {source} lacks the column(s) {missing}."
+        raise _error(summary, where, message, HEADER_FIX + hint)
+    twice = sorted({c for c in COLUMNS if names.count(c) > 1})
+    if twice:
+        where = f"{source}, line {header_line}"
+        message = f"column(s) {', '.join(twice)} appear more than once; which one holds the value?"
+        raise _error(
+            f"Roster {source} repeats a column.", where, message, "delete the extra column"
+        )
+    if len(table) == 1:
+        where = f"{source}, line {header_line + 1}"
+        fix = "add one row per person below the header"
+        raise _error(f"Roster {source} has no people.", where, "only the header", fix)
     index = {c: names.index(c) for c in COLUMNS}
     rows: list[RosterRow] = []
     problems: list[Problem] = []

@@ -19,7 +19,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from praxishub.errors import Problem, SettingsError
+from praxishub.errors import Problem, SettingsError, not_utf8_problem, yaml_problem
 
 SUPERVISING_ROLES = ("supervisor", "trainer")
 
@@ -58,7 +58,8 @@ def load_settings(path: str | Path) -> Settings:
     """Read, validate and complete a settings file, or raise SettingsError."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        text = data.decode("utf-8")
     except FileNotFoundError:
         raise SettingsError(
             f"Settings file {path} does not exist.",
@@ -70,8 +71,7 @@ def load_settings(path: str | Path) -> Settings:
         ) from None
     except UnicodeDecodeError as exc:
         raise SettingsError(
-            f"Settings file {path} is not UTF-8 text.",
-            [Problem(f"{path}, byte {exc.start}", "not UTF-8", "save the file as UTF-8")],
+            f"Settings file {path} is not UTF-8 text.", [not_utf8_problem(path, data, exc)]
         ) from None
     return parse_settings(text, path)
 
@@ -82,11 +82,8 @@ def parse_settings(text: str, path: Path) -> Settings:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}, line {mark.line + 1}" if mark else str(path)
         raise SettingsError(
-            f"Settings file {path} is not valid YAML.",
-            [Problem(where, str(getattr(exc, "problem", exc)), "fix the YAML syntax at that line")],
+            f"Settings file {path} is not valid YAML.", [yaml_problem(path, exc, text)]
         ) from None
     if data is None:
         data = {}
@@ -100,7 +97,10 @@ def parse_settings(text: str, path: Path) -> Settings:
             ],
         )
     lines = _LineFinder(node)
-    problems = [_schema_problem(err, path, lines) for err in _schema_errors(data)]
+    # YAML keeps the last of two equal keys: the first block would vanish without a word.
+    problems = _duplicate_keys(node, path) or [
+        _schema_problem(err, path, lines) for err in _schema_errors(data)
+    ]
     if not problems:
         data = _with_defaults(data, schema())
         problems = [
@@ -240,11 +240,31 @@ def _schema_problem(err: jsonschema.ValidationError, path: Path, lines: _LineFin
         )
     if err.validator == "required":
         return Problem(where, err.message, f"add the key ({_describe(err, sub)})")
+    described = _describe_at(keys)
     if err.validator == "pattern":
-        return Problem(
-            where, f"{err.instance!r} has the wrong form", _describe_at(keys) or sub["pattern"]
-        )
-    return Problem(where, err.message, _describe_at(keys) or "see the schema reference")
+        fix = f"write it in the form {sub['pattern']}"
+        return Problem(where, f"{err.instance!r} has the wrong form", _joined(described, fix))
+    if err.validator == "type":
+        kinds = sub["type"] if isinstance(sub["type"], list) else [sub["type"]]
+        fix = "write " + " or ".join(_TYPE_WORDS.get(k, k) for k in kinds)
+        return Problem(where, err.message, _joined(described, fix))
+    return Problem(where, err.message, described or "see the schema reference")
+
+
+_TYPE_WORDS = {
+    "integer": "a whole number",
+    "number": "a number",
+    "string": "text",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of keys",
+    "null": "nothing",
+}
+
+
+def _joined(description: str, fix: str) -> str:
+    """The fix, after the key's description (what the value is for) when it has one."""
+    return f"{description.rstrip('.')}: {fix}" if description else fix
 
 
 def _describe(err: jsonschema.ValidationError, sub: dict[str, Any]) -> str:
@@ -287,6 +307,30 @@ def _with_defaults(data: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]
         if isinstance(out.get(key), list) and sub.get("items", {}).get("type") == "object":
             out[key] = [_with_defaults(item, sub["items"]) for item in out[key]]
     return out
+
+
+def _duplicate_keys(node: yaml.Node | None, path: Path) -> list[Problem]:
+    """A problem for each key written twice in one mapping, at the second one's line."""
+    found: list[tuple[int, Problem]] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key, value in current.value:
+                line = key.start_mark.line + 1
+                if isinstance(key, yaml.ScalarNode) and key.value in first:
+                    message = (
+                        f"key {key.value!r} is written twice (first on line {first[key.value]})"
+                    )
+                    where = f"{path}, line {line}, {key.value}"
+                    found.append((line, Problem(where, message, "merge the two into one")))
+                elif isinstance(key, yaml.ScalarNode):
+                    first[key.value] = line
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return [problem for _, problem in sorted(found, key=lambda item: item[0])]
 
 
 class _LineFinder:

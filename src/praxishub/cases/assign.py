@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
-import yaml
 
 from praxishub import courses, unixusers
 from praxishub.cases import files
@@ -88,7 +87,9 @@ def prompt_language(case_language: str) -> str:
 def rubric_problems(rubric: dict[str, Any]) -> list[str]:
     """What is wrong with a rubric: each criterion needs a section, texts in every prompt
     language and one descriptor per level 0..top."""
-    out = []
+    out = _shape_problems(rubric)
+    if out:
+        return out
     sections = [c.get("section") for c in rubric.get("criteria", [])]
     if not sections or len(set(sections)) != len(sections) or None in sections:
         out.append("criteria: give each criterion its own section id")
@@ -110,18 +111,42 @@ def rubric_problems(rubric: dict[str, Any]) -> list[str]:
     return out
 
 
+def _shape_problems(rubric: Any) -> list[str]:
+    """What is the wrong kind of value, so that the checks of rubric_problems cannot run."""
+    if not isinstance(rubric, dict):
+        return ["top level: not a mapping; start with `id:`, then `levels:` and `criteria:`"]
+    out = []
+    if not isinstance(rubric.get("levels", {}), dict):
+        out.append("levels: write a mapping of each level (0, 1, ...) to its names")
+    criteria = rubric.get("criteria", [])
+    if not isinstance(criteria, list) or not all(isinstance(c, dict) for c in criteria):
+        return [*out, "criteria: write a list of criteria, each a mapping with id and section"]
+    for c in criteria:
+        if not isinstance(c.get("descriptors", {}), dict):
+            out.append(
+                f"criteria.{c.get('id')}.descriptors: write a mapping of each level "
+                "(0:, 1:, ...) to its texts, not a list"
+            )
+    return out
+
+
+def read_rubric(path: Path) -> dict[str, Any]:
+    """Read and check a rubric file; PraxisError names the file, the field and the fix."""
+    rubric = read_yaml(path)
+    problems = rubric_problems(rubric)
+    if problems:
+        fields = [p.partition(": ")[::2] for p in problems]
+        raise PraxisError(
+            f"{path} has {len(problems)} problem(s).",
+            [Problem(f"{path}, {field}", text, "correct the rubric") for field, text in fields],
+        )
+    return rubric
+
+
 @cache
 def load_rubric() -> dict[str, Any]:
     """The case-analysis rubric shipped with the package, checked."""
-    path = resources.files("praxishub").joinpath("cases/data", RUBRIC)
-    rubric = yaml.safe_load(path.read_text("utf-8"))
-    problems = rubric_problems(rubric)
-    if problems:
-        raise PraxisError(
-            f"{RUBRIC} has {len(problems)} problem(s).",
-            [Problem(f"src/praxishub/cases/data/{RUBRIC}", p, "fix the rubric") for p in problems],
-        )
-    return rubric
+    return read_rubric(Path(str(resources.files("praxishub").joinpath("cases/data", RUBRIC))))
 
 
 def max_points(criterion: dict[str, Any]) -> int:

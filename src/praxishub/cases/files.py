@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from praxishub.cases import engine
-from praxishub.errors import PraxisError, Problem
+from praxishub.errors import PraxisError, Problem, yaml_problem
 
 MAX_BYTES = 5 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".ipynb")
@@ -72,6 +72,12 @@ def read_case(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str, Any]:
             f"line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})",
             "open and re-save it in Jupyter, or give the case as .md",
         ) from None
+    if isinstance(nb, dict) and isinstance(nb.get("nbformat"), int) and nb["nbformat"] < 4:
+        raise _fail(
+            path,
+            f"notebook format {nb['nbformat']} is too old",
+            "open it in JupyterLab and save it (it is converted to format 4), or give the case as .md",
+        )
     if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
         raise _fail(
             path,
@@ -116,9 +122,8 @@ def read_names(path: Path) -> tuple[list[str], list[str]]:
         try:
             data = yaml.safe_load(text) or {}
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f"line {mark.line + 1}: " if mark else ""
-            raise _fail(path, f"{where}not valid YAML", "fix the YAML syntax") from None
+            problem = yaml_problem(path, exc, text)
+            raise CaseFileError(f"{path}: not valid YAML", [problem]) from None
         if not isinstance(data, dict):
             raise _fail(path, "expected a mapping with 'names:'", "see case_library/README.md")
         return names_of(data)

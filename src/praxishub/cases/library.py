@@ -27,7 +27,7 @@ import yaml
 from praxishub.cases import files, structured
 from praxishub.cases.engine import Deidentifier
 from praxishub.cases.intake import names_of
-from praxishub.errors import PraxisError, Problem
+from praxishub.errors import PraxisError, Problem, not_utf8_problem, yaml_problem
 
 CASE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,62}$")
 PUBLIC_KEYS = (
@@ -75,19 +75,19 @@ def meta_problems(meta: Any, where: str) -> list[Problem]:
 
 
 def read_yaml(path: Path) -> Any:
+    text = ""
     try:
-        return yaml.safe_load(path.read_text("utf-8-sig"))
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
+        return yaml.safe_load(text)
     except FileNotFoundError:
         raise CaseError(
             f"{path} does not exist", [Problem(str(path), "missing", "check the path")]
         ) from None
+    except UnicodeDecodeError as exc:
+        raise CaseError(f"{path} is not UTF-8 text", [not_utf8_problem(path, data, exc)]) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f"line {mark.line + 1}" if mark else "YAML"
-        raise CaseError(
-            f"{path} is not valid YAML",
-            [Problem(f"{path}, {line}", str(exc).splitlines()[0], "fix the YAML")],
-        ) from None
+        raise CaseError(f"{path} is not valid YAML", [yaml_problem(path, exc, text)]) from None
 
 
 # --- cases as notebooks ------------------------------------------------------------
@@ -259,6 +259,9 @@ def submit(
             f"{meta_path}: expected a mapping",
             [Problem(str(meta_path), "not a mapping", "see case_library/README.md")],
         )
+    unknown = intake_problems(intake, str(meta_path))
+    if unknown:
+        raise CaseError(f"{meta_path} has {len(unknown)} problem(s)", unknown)
     public = {k: intake[k] for k in PUBLIC_KEYS if k in intake}
     public.setdefault(
         "retention_until", (today + timedelta(days=365 * RETENTION_YEARS)).isoformat()
@@ -297,6 +300,35 @@ def submit(
     )
     _add_to_deny_list(store, names + short)
     return case_id
+
+
+INTAKE_KEYS = (*PUBLIC_KEYS, "names", "diminutives")
+NAME_GROUPS = ("client", "relatives", "staff", "others")
+
+
+def intake_problems(intake: dict[str, Any], where: str) -> list[Problem]:
+    """Keys of an intake record that would be dropped without a word: a misspelt key, or
+    a misspelt group of names, whose names would then not be de-identified."""
+    import difflib
+
+    found = []
+    groups = intake.get("names")
+    for keys, allowed, prefix in (
+        (intake, INTAKE_KEYS, ""),
+        (groups if isinstance(groups, dict) else {}, NAME_GROUPS, "names."),
+    ):
+        for key in sorted(map(str, keys)):
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f"did you mean {close[0]!r}? " if close else ""
+                found.append(
+                    Problem(
+                        f"{where}, {prefix}{key}",
+                        f"unknown key {key!r}",
+                        f"{hint}use one of: {', '.join(allowed)}",
+                    )
+                )
+    return found
 
 
 def _yaml(data: dict[str, Any]) -> str:
