@@ -6,11 +6,14 @@ Real nbgrader, a real Dask LocalCluster, real sandbox users (the suite runs as r
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
+import time
 from pathlib import Path
 
+import psutil
 import pytest
 import yaml
 
@@ -175,3 +178,126 @@ def test_scores_match_nbgrader_and_reach_the_trainees(programme, tmp_path):
     for slot in range(2):
         left = subprocess.run(["pgrep", "-u", f"sbx{slot}-{COURSE}"], capture_output=True)
         assert left.returncode == 1, left.stdout
+
+
+@pytest.fixture
+def cluster(tmp_path):
+    """A Dask scheduler and two workers, each its own process (as on a cluster), on
+    127.0.0.1; yields the scheduler's address and the workers' process ids."""
+    from dask.distributed import Client
+
+    info = tmp_path / "scheduler.json"
+    common = ["--no-dashboard"]
+    scheduler = subprocess.Popen(
+        [
+            BIN / "dask",
+            "scheduler",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            *common,
+            "--scheduler-file",
+            info,
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers = subprocess.Popen(
+        [
+            BIN / "dask",
+            "worker",
+            "--scheduler-file",
+            info,
+            "--nworkers",
+            "2",
+            "--nthreads",
+            "1",
+            "--host",
+            "127.0.0.1",
+            *common,
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(300):
+            if info.exists() and info.stat().st_size:
+                break
+            time.sleep(0.1)
+        with Client(scheduler_file=str(info), timeout=60) as client:
+            client.wait_for_workers(2, timeout=120)
+            address = client.scheduler_info()["address"]
+            pids = set(client.run(os.getpid).values())
+        yield address, pids
+    finally:
+        for proc in (workers, scheduler):
+            proc.terminate()
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+@pytest.mark.timeout(600)
+def test_grading_on_a_running_cluster_given_its_scheduler_address(cluster):
+    """Given a scheduler's address (as dask-kubernetes gives one), do that cluster's workers
+    (separate processes, not ours) grade every submission, sandboxed, with the right scores?"""
+    address, worker_pids = cluster
+    base = world_dir("praxishub-dask-")
+    try:
+        settings_path = make_programme(base, trainees=4)
+        out = subprocess.run(
+            [BIN / "praxishub", "courses", "release", COURSE, ASSIGNMENT, "-c", settings_path],
+            capture_output=True,
+            text=True,
+        )
+        assert out.returncode == 0, out.stderr
+        course_dir = settings_path.parent / "courses" / COURSE
+        values = yaml.safe_load(settings_path.read_text("utf-8"))
+        trainees = [p["username"] for p in values["people"] if p["role"] == "trainee"]
+        gradebook = course_dir / "gradebook.db"
+        answers = dict(
+            zip(
+                trainees,
+                [
+                    "minutes = 30",
+                    "minutes = 31",
+                    "raise RuntimeError('oops')",
+                    f"open({str(gradebook)!r}, 'rb').read(1)\nminutes = 30",  # a snooper
+                ],
+                strict=True,
+            )
+        )
+        for person, code in answers.items():
+            submit(course_dir, person, code)
+        out = subprocess.run(
+            [
+                BIN / "praxishub",
+                "grade",
+                "autograde",
+                COURSE,
+                ASSIGNMENT,
+                "--no-collect",
+                "--scheduler",
+                address,
+                "-c",
+                settings_path,
+            ],
+            capture_output=True,
+            text=True,
+        )
+        assert out.returncode == 0, out.stdout + out.stderr
+        assert "graded 4, not graded 0, refused 0" in out.stdout
+        scores = cell_scores(gradebook)
+        assert {p: scores[p]["q1-test"] for p in trainees} == dict(
+            zip(trainees, [1.0, 0.0, 0.0, 0.0], strict=True)
+        )
+        # the cluster's workers did the work: they are still there, and none is ours
+        for pid in worker_pids:
+            assert psutil.pid_exists(pid)
+        for person in trainees:
+            graded = course_dir / "autograded" / person / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+            assert graded.is_file()
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
