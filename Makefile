@@ -78,3 +78,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/deidentify.py
 	$(BIN)/python bench/gradebook.py
 	$(BIN)/python bench/dashboard.py
+	$(BIN)/python bench/reliability.py

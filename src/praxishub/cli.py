@@ -22,6 +22,7 @@ from praxishub.cases.commands import cases_group
 from praxishub.certificate_commands import certificates_group, reports_group
 from praxishub.demo import demo_settings
 from praxishub.errors import PraxisError, Problem
+from praxishub.grade_commands import grade_group
 from praxishub.hub import IsolationError, Runtime, isolation_mode
 from praxishub.k8s_commands import k8s_group
 from praxishub.layout import Layout
@@ -263,55 +264,6 @@ def courses_collect(course: str, assignment: str, settings_path: Path) -> None:
         _fail(exc)
     click.echo(result.stdout + result.stderr, nl=False)
     sys.exit(0 if result.returncode == 0 else 1)
-
-
-@main.group("grade")
-def grade_group() -> None:
-    """Grade submissions in bulk."""
-
-
-@grade_group.command("autograde")
-@click.argument("course")
-@click.argument("assignment")
-@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True)
-@click.option("--scheduler", default=None, help="Address of a running Dask scheduler.")
-@click.option("--no-collect", is_flag=True, help="Grade what is collected already.")
-@SETTINGS_OPTION
-def grade_autograde(
-    course: str,
-    assignment: str,
-    workers: int,
-    scheduler: str | None,
-    no_collect: bool,
-    settings_path: Path,
-) -> None:
-    """Autograde every submission of ASSIGNMENT of COURSE at once, on Dask."""
-    from rich.progress import Progress
-
-    from praxishub import grading
-
-    loaded = _settings(settings_path)
-    with Progress() as bar:
-        task = bar.add_task(f"autograding {course}/{assignment}", total=None)
-        try:
-            outcome = grading.autograde_assignment(
-                loaded,
-                course,
-                assignment,
-                workers,
-                scheduler,
-                collect=not no_collect,
-                on_start=lambda n: bar.update(task, total=n),
-                on_done=lambda _: bar.advance(task),
-            )
-        except PraxisError as exc:
-            _fail(exc)
-    click.echo(
-        f"graded {outcome['graded']}, not graded {outcome['not_graded']}, "
-        f"refused {outcome['refused']}"
-    )
-    if outcome["unknown"]:
-        click.echo("not in the roster (gradebook only): " + ", ".join(outcome["unknown"]))
 
 
 @main.command()
@@ -557,3 +509,4 @@ main.add_command(attendance_group)
 main.add_command(certificates_group)
 main.add_command(reports_group)
 main.add_command(k8s_group)
+main.add_command(grade_group)

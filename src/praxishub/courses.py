@@ -12,6 +12,7 @@ import json
 import os
 import pwd
 import shutil
+import stat
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -132,6 +133,32 @@ def ensure_exchange(layout: Layout) -> Path:
     return layout.exchange_dir
 
 
+def claim_exchange(layout: Layout, course_id: str, uid: int, gid: int) -> Path:
+    """The course's folder in the exchange, owned by its grader before anyone else makes it.
+
+    The exchange root is world-writable (nbgrader needs that), so anyone could create
+    ``exchange/<course>`` before the first release, and nbgrader would then refuse to
+    release into a folder its grader does not own. Whatever a stranger made there (a
+    folder, a file, a link) is removed; the grader's own folder is kept as it is.
+    """
+    path = ensure_exchange(layout) / course_id
+    try:
+        st = path.lstat()
+    except FileNotFoundError:
+        st = None
+    if st is not None and not (stat.S_ISDIR(st.st_mode) and st.st_uid == uid):
+        if stat.S_ISDIR(st.st_mode):
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+        st = None
+    if st is None:
+        path.mkdir(mode=0o755)
+        os.chown(path, uid, gid)
+        path.chmod(0o755)
+    return path
+
+
 def deploy(settings: Settings, source_root: Path, *, missing_only: bool = False) -> list[str]:
     """Copy each course of the programme from ``source_root`` into the data dir.
 
@@ -175,6 +202,7 @@ def deploy(settings: Settings, source_root: Path, *, missing_only: bool = False)
         if os.geteuid() == 0:
             entry = unixusers.ensure_user(course.service, course.directory, system=True)
             unixusers.chown_tree(course.directory, entry.pw_uid, entry.pw_gid)
+            claim_exchange(layout, course.id, entry.pw_uid, entry.pw_gid)
             ensure_sandbox(layout, course.id)
         course.directory.chmod(0o700)
         done.append(course.id)

@@ -29,6 +29,9 @@ SERVICE = "praxis"
 ACCESS = f"access:services!service={SERVICE}"
 DASHBOARDS = "dashboards"
 DASHBOARDS_ACCESS = f"access:services!service={DASHBOARDS}"
+# Login cookies of the hub, the services and every server: never sent with another site's
+# requests (browsers differ in what they assume when SameSite is missing).
+COOKIE_OPTIONS = {"samesite": "Lax"}
 
 # Programme actions, checked by the programme service against the caller's scopes.
 CUSTOM_SCOPES: dict[str, dict[str, str]] = {
@@ -125,6 +128,8 @@ def apply_settings(c: Config, settings: Settings, runtime: Runtime) -> Config:
     c.JupyterHub.cleanup_servers = True
     c.JupyterHub.concurrent_spawn_limit = settings["spawner"]["concurrent_spawn_limit"]
     c.JupyterHub.template_vars = {"announcement_login": settings["programme"]["name"]}
+    # The spawner hands these on to each server; the services get them in their environment.
+    c.JupyterHub.tornado_settings = {"cookie_options": COOKIE_OPTIONS}
     # The port of configurable-http-proxy with room for many requests (see praxishub.proxy).
     c.ConfigurableHTTPProxy.command = [str(bin_dir / "python"), "-m", "praxishub.proxy"]
     c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{ports['proxy_api']}"
@@ -261,6 +266,7 @@ def _apply_service(
         "environment": {
             "PRAXISHUB_SETTINGS": str(settings.path),
             "PYTHONUNBUFFERED": "1",
+            "JUPYTERHUB_COOKIE_OPTIONS": json.dumps(COOKIE_OPTIONS),
         },
         "oauth_no_confirm": True,
         "oauth_client_allowed_scopes": [ACCESS, *CUSTOM_SCOPES],
@@ -325,6 +331,7 @@ def _dashboards_service(
                 f"http://127.0.0.1:{settings['ports']['service']}/services/{SERVICE}/"
             ),
             "PYTHONUNBUFFERED": "1",
+            "JUPYTERHUB_COOKIE_OPTIONS": json.dumps(COOKIE_OPTIONS),
         },
         "oauth_no_confirm": True,
         "oauth_client_allowed_scopes": [ACCESS, *CUSTOM_SCOPES],
@@ -359,6 +366,7 @@ def _apply_courses(c: Config, settings: Settings, runtime: Runtime, bin_dir: Pat
                 "PRAXISHUB_SERVICE_URL": service_url,
                 "PRAXISHUB_COURSE": course.id,
                 "PRAXISHUB_COURSE_DIR": str(course.directory),
+                "JUPYTERHUB_COOKIE_OPTIONS": json.dumps(COOKIE_OPTIONS),
             },
             "oauth_no_confirm": True,
         }

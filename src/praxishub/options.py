@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 from rich.markup import escape
+
+from praxishub.errors import PraxisError
+
+if TYPE_CHECKING:
+    from praxishub.settings import Settings
 
 console = Console(stderr=True)
 
@@ -31,3 +37,14 @@ SETTINGS_OPTION = click.option(
     envvar="PRAXISHUB_SETTINGS",
     help="The programme's settings file.",
 )
+
+
+def settings_or_fail(path: Path) -> Settings:
+    """The settings file, loaded and checked, or the error printed and exit 2."""
+    from praxishub.settings import load_settings
+
+    try:
+        return load_settings(path)
+    except PraxisError as exc:
+        fail(exc)
+        raise  # unreachable

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import pwd
 import shutil
 import sqlite3
 import subprocess
@@ -18,7 +19,7 @@ import pytest
 import yaml
 
 from harness import BIN, make_programme, world_dir
-from praxishub.grading import cell_scores
+from praxishub.grading import cell_scores, slot_user
 
 pytestmark = pytest.mark.integration
 
@@ -271,6 +272,25 @@ def test_grading_on_a_running_cluster_given_its_scheduler_address(cluster):
         )
         for person, code in answers.items():
             submit(course_dir, person, code)
+        # as an operator does on each grading machine (here the same one)
+        ready = subprocess.run(
+            [
+                BIN / "praxishub",
+                "grade",
+                "prepare-worker",
+                COURSE,
+                "--slots",
+                "2",
+                "-c",
+                settings_path,
+            ],
+            capture_output=True,
+            text=True,
+        )
+        assert ready.returncode == 0, ready.stdout + ready.stderr
+        assert "2 sandbox slot(s) of tiny ready" in ready.stdout
+        for slot in range(2):
+            assert pwd.getpwnam(slot_user(COURSE, slot)).pw_uid != 0
         out = subprocess.run(
             [
                 BIN / "praxishub",

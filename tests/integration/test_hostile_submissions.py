@@ -1,16 +1,24 @@
 """Can a submission cheat, snoop, escape or break the autograder? Each attack earns 0 points.
 
 Every hostile answer sets ``minutes = 30`` (the right answer) only if its attack worked,
-so a score of 1 would mean the attack succeeded.
+so a score of 1 would mean the attack succeeded. The set is run, counted and checked (an
+honest submission between them still graded, no sandbox process left) by the attack
+catalogue, tests/integration/test_attack_catalogue.py; formgrader's own button is here.
 """
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
-from courseloop import ASSIGNMENT, COURSE, answer, assignment_action, release, wait_for_score
+from courseloop import (
+    ASSIGNMENT,
+    COURSE,
+    answer,
+    assignment_action,
+    release,
+    score_of,
+    wait_for_score,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -38,28 +46,21 @@ def attacks(hub) -> dict[str, str]:
     }
 
 
-@pytest.mark.timeout(900)
-def test_every_attack_scores_zero_and_grading_goes_on(hub):
-    """Does each hostile submission get 0, leave nothing running, and not stop the next one?"""
-    release(hub)
+def hostile_round(hub, people: list[str]) -> dict[str, bool]:
+    """Each hostile answer submitted by one of PEOPLE; whether each attack worked (a score
+    above 0, graded after any score the person had before)."""
     tried = attacks(hub)
-    people = hub.people("trainee")[17 : 17 + len(tried) + 1]
-    honest = people[-1]
-    for person, code in zip(people, [*tried.values(), "minutes = 30"], strict=True):
+    before = {}
+    for person, code in zip(people, tried.values(), strict=True):
         hub.start_server(person)
+        before[person] = score_of(hub, person)
         assignment_action(hub, person, "fetch")
         answer(hub, person, {1: code})
         assert assignment_action(hub, person, "submit").json()["success"]
-    succeeded = []
-    for person, name in zip(people, tried, strict=False):
-        score = wait_for_score(hub, person, timeout=300)
-        if score["auto_score"] != 0:
-            succeeded.append(name)
-    print(f"attacks tried: {len(tried)}, succeeded: {len(succeeded)} {succeeded}")
-    assert succeeded == []
-    assert wait_for_score(hub, honest, timeout=300)["auto_score"] == 1.0
-    left = subprocess.run(["pgrep", "-u", f"sandbox-{COURSE}"], capture_output=True, text=True)
-    assert left.stdout == "", "processes of the sandbox user outlived grading"
+    return {
+        name: wait_for_score(hub, person, timeout=300, after=before[person])["auto_score"] != 0
+        for person, name in zip(people, tried, strict=True)
+    }
 
 
 @pytest.mark.timeout(300)

@@ -85,3 +85,39 @@ def test_sandbox_launcher_refuses_without_root():
     )
     assert out.returncode != 0
     assert "refusing to run trainee code without a sandbox" in out.stderr
+
+
+@pytest.mark.root
+@pytest.mark.parametrize("planted", ["folder", "file", "link"])
+def test_a_course_exchange_folder_made_by_a_stranger_is_taken_back(tmp_path, planted):
+    """Can a trainee who creates exchange/<course> before the first release (the root is
+    world-writable) keep the course's grader from releasing into it? They must not."""
+    import os
+    import pwd
+
+    from praxishub.courses import claim_exchange
+    from praxishub.layout import Layout
+
+    if os.geteuid() != 0:
+        pytest.fail("needs root (CI runs as root): it changes file owners")
+    stranger, grader = pwd.getpwnam("nobody"), pwd.getpwnam("daemon")
+    layout = Layout(tmp_path)
+    root = layout.exchange_dir
+    root.mkdir(parents=True)
+    target = root / "pfa-crisis"
+    if planted == "folder":
+        (target / "outbound").mkdir(parents=True)
+        os.chown(target, stranger.pw_uid, stranger.pw_gid)
+    elif planted == "file":
+        target.write_text("x")
+    else:
+        target.symlink_to(tmp_path)
+    made = claim_exchange(layout, "pfa-crisis", grader.pw_uid, grader.pw_gid)
+    st = made.lstat()
+    assert made == target and made.is_dir() and not made.is_symlink()
+    assert (st.st_uid, st.st_mode & 0o7777) == (grader.pw_uid, 0o755)
+    assert list(made.iterdir()) == []
+    # the grader's own folder, with what nbgrader released into it, is kept
+    (made / "outbound").mkdir()
+    assert claim_exchange(layout, "pfa-crisis", grader.pw_uid, grader.pw_gid) == made
+    assert (made / "outbound").is_dir()
