@@ -3,10 +3,12 @@ service and real Unix users, on free random ports of 127.0.0.1."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -83,6 +85,8 @@ def make_programme(base: Path, trainees: int = 40, **overrides: object) -> Path:
     values["grading"] = {"cell_timeout": 10, "total_timeout": 45}
     for key, value in overrides.items():
         values[key] = value
+    if database.get("gradebook_url"):
+        values.setdefault("database", {})["gradebook_url"] = database["gradebook_url"]
     tmp = settings_path.with_suffix(".new")
     tmp.write_text(yaml.safe_dump(values, allow_unicode=True, sort_keys=False), "utf-8")
     st = settings_path.stat()
@@ -156,6 +160,14 @@ class Hub:
         except psutil.NoSuchProcess:
             return []
 
+    def service_process(self, module: str) -> psutil.Process | None:
+        """The process of the hub-managed service run as ``python -m MODULE``."""
+        for proc in self.descendants():
+            with contextlib.suppress(psutil.Error):
+                if module in proc.cmdline():
+                    return proc
+        return None
+
     def stop(self) -> float:
         """SIGTERM `praxishub up`; return the seconds it took to exit."""
         assert self.proc is not None
@@ -217,6 +229,23 @@ class Hub:
                 return
             time.sleep(0.5)
         raise RuntimeError(f"server of {username} not ready:\n{self.log_tail()}")
+
+
+def kill9(procs: list[psutil.Process]) -> None:
+    """SIGKILL every one of them at once, and wait until they are gone."""
+    for proc in procs:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            proc.kill()
+    psutil.wait_procs(procs, timeout=15)
+
+
+def read_only(path: Path, sql: str, *args: object) -> list[tuple]:
+    """Rows of a query on an SQLite database opened read-only (a live one included)."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return con.execute(sql, args).fetchall()
+    finally:
+        con.close()
 
 
 def remove_test_users(prefix: str = TEST_PREFIX) -> None:

@@ -89,11 +89,11 @@ class PostgresServer:
     def admin_url(self) -> str:
         return f"postgresql+psycopg://praxis@127.0.0.1:{self.port}/postgres"
 
-    def database(self, prefix: str = "t") -> str:
-        """A new empty database; its SQLAlchemy URL."""
+    def database(self, prefix: str = "t", name: str | None = None) -> str:
+        """A new empty database (named NAME, or PREFIX and a random part); its URL."""
         import psycopg
 
-        name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+        name = name or f"{prefix}_{uuid.uuid4().hex[:12]}"
         with psycopg.connect(
             f"host=127.0.0.1 port={self.port} user=praxis dbname=postgres", autocommit=True
         ) as conn:

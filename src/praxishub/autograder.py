@@ -193,7 +193,9 @@ class Autograder:
         done = 0
         spec = yaml.safe_load((self.course_dir / "course.yaml").read_text("utf-8")) if todo else {}
         deadlines = {w["id"]: w["deadline"] for w in spec.get("webinars", [])}
-        db_url = f"sqlite:///{self.course_dir / 'gradebook.db'}"
+        db_url = os.environ.get("PRAXISHUB_GRADEBOOK_URL") or (
+            f"sqlite:///{self.course_dir / 'gradebook.db'}"
+        )
         for assignment, students in sorted(todo.items()):
             collect = _nbgrader(
                 self.course_dir, "collect", assignment, "--update", user=self.grader_user
@@ -206,6 +208,12 @@ class Autograder:
                     result["late_penalty"] = spec.get("late_penalty") or {}
                     self.post(result)
                     done += 1
+                # Remembered at once: a crash while grading the next one must not grade
+                # (and report) this one again after a restart.
+                graded.update(
+                    n for n in names if (p := parse_inbound(n)) and p[:2] == (student, assignment)
+                )
+                _save_state(self.state_path, graded)
             graded.update(n for n in names if (p := parse_inbound(n)) and p[1] == assignment)
             _save_state(self.state_path, graded)
         return done

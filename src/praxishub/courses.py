@@ -111,6 +111,13 @@ class Course:
     trainers: tuple[str, ...]
     directory: Path
     port: int
+    gradebook_url: str = ""  # nbgrader's gradebook: SQLite in the folder, or database.gradebook_url
+
+    def __post_init__(self) -> None:
+        if not self.gradebook_url:
+            object.__setattr__(
+                self, "gradebook_url", f"sqlite:///{self.directory / 'gradebook.db'}"
+            )
 
     @property
     def service(self) -> str:
@@ -120,8 +127,15 @@ class Course:
 def courses_of(settings: Settings) -> list[Course]:
     layout = Layout(settings.data_dir)
     base = settings["ports"]["courses"]
+    template = settings["database"].get("gradebook_url") or ""
     return [
-        Course(c["id"], tuple(c["trainers"]), layout.courses_dir / c["id"], base + i)
+        Course(
+            c["id"],
+            tuple(c["trainers"]),
+            layout.courses_dir / c["id"],
+            base + i,
+            template.replace("{course}", c["id"]),
+        )
         for i, c in enumerate(settings["courses"])
     ]
 
@@ -196,7 +210,8 @@ def deploy(settings: Settings, source_root: Path, *, missing_only: bool = False)
         (course.directory / "nbgrader_config.py").write_text(
             "# Written by `praxishub courses deploy`.\n"
             f"c.CourseDirectory.course_id = {course.id!r}\n"
-            f"c.CourseDirectory.root = {str(course.directory)!r}\n",
+            f"c.CourseDirectory.root = {str(course.directory)!r}\n"
+            f"c.CourseDirectory.db_url = {course.gradebook_url!r}\n",
             encoding="utf-8",
         )
         if os.geteuid() == 0:
@@ -325,6 +340,7 @@ def grader_env(settings: Settings, course: Course, isolation: str) -> dict[str, 
         "PRAXISHUB_EXCHANGE": str(Layout(settings.data_dir).exchange_dir),
         "PRAXISHUB_UNIX_PREFIX": settings["spawner"]["unix_prefix"],
         "PRAXISHUB_ISOLATION": isolation,
+        "PRAXISHUB_GRADEBOOK_URL": course.gradebook_url,
     }
 
 

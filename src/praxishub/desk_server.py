@@ -332,11 +332,12 @@ def _load_jupyter_server_extension(serverapp) -> None:  # type: ignore[no-untype
     if not (service_url and course and token):
         return
     gradebook = Path(os.environ.get("PRAXISHUB_COURSE_DIR", ".")) / "gradebook.db"
-    pusher = Pusher(f"sqlite:///{gradebook}", course, service_url, token)
+    url = os.environ.get("PRAXISHUB_GRADEBOOK_URL") or f"sqlite:///{gradebook}"
+    pusher = Pusher(url, course, service_url, token)
 
     async def tick() -> None:
-        if not gradebook.exists():
-            return
+        if url.startswith("sqlite:///") and not Path(url[10:]).exists():
+            return  # nothing released yet
         try:
             sent = await asyncio.get_running_loop().run_in_executor(None, pusher.push)
             if sent:

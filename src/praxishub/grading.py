@@ -66,15 +66,50 @@ class Job:
     sandbox: Sandbox | None = None
 
 
-def seed_gradebook(db_path: Path, assignment: str) -> bytes:
-    """A copy of the course gradebook that keeps the assignment's definition and no people."""
-    from nbgrader.api import Gradebook
+def course_gradebook(course_dir: Path, url: str | None = None) -> str:
+    """The URL of a course's gradebook: ``url`` if given, else SQLite in its folder."""
+    return url or f"sqlite:///{course_dir / 'gradebook.db'}"
+
+
+# What a gradebook holds about people; the rest is the assignments' definitions.
+PEOPLE_TABLES = frozenset(
+    {"student", "submitted_assignment", "submitted_notebook", "comment", "grade"}
+)
+
+
+def seed_gradebook(url: str, assignment: str) -> bytes:
+    """An SQLite copy of the course gradebook (any engine) that keeps the assignments'
+    definitions and no people: what each scratch course grades against."""
+    from nbgrader.api import Base, Gradebook
+    from sqlalchemy import create_engine, text
     from sqlalchemy.exc import SAWarning
 
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "seed.db"
-        with sqlite3.connect(db_path) as src, sqlite3.connect(copy) as dst:
-            src.backup(dst)  # consistent even while someone writes
+        if url.startswith("sqlite:///"):
+            with (
+                sqlite3.connect(url.removeprefix("sqlite:///")) as src,
+                sqlite3.connect(copy) as dst,
+            ):
+                src.backup(dst)  # consistent even while someone writes
+        else:
+            source = create_engine(url, isolation_level="REPEATABLE READ")
+            target = create_engine(f"sqlite:///{copy}")
+            try:
+                # nbgrader's schema and its version (so Gradebook() finds a database it knows)
+                Base.metadata.create_all(target)
+                tables = [t for t in Base.metadata.sorted_tables if t.name not in PEOPLE_TABLES]
+                with source.connect() as src, target.begin() as dst:
+                    version = src.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                    dst.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32))"))
+                    dst.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": version})
+                    for table in tables:  # one snapshot: a single repeatable-read transaction
+                        rows = [dict(r._mapping) for r in src.execute(table.select())]
+                        if rows:
+                            dst.execute(table.insert(), rows)
+            finally:
+                source.dispose()
+                target.dispose()
         with Gradebook(f"sqlite:///{copy}") as gb, warnings.catch_warnings():
             # nbgrader's cascade deletes make SQLAlchemy warn about what it then skips
             warnings.simplefilter("ignore", SAWarning)
@@ -262,7 +297,9 @@ def _grade_in(job: Job, user: str | None, slot: int | None) -> dict[str, Any]:
         return result
 
 
-def store(course_dir: Path, assignment: str, result: dict[str, Any]) -> None:
+def store(
+    course_dir: Path, assignment: str, result: dict[str, Any], gradebook_url: str | None = None
+) -> None:
     """Write one graded submission into the course: the gradebook as nbgrader's
     SaveAutoGrades would (a person's manual score is kept, and then needs review),
     and its autograded notebooks, swapped in whole."""
@@ -271,7 +308,7 @@ def store(course_dir: Path, assignment: str, result: dict[str, Any]) -> None:
     from nbgrader.api import Gradebook
 
     student = result["student"]
-    with Gradebook(f"sqlite:///{course_dir / 'gradebook.db'}") as gb:
+    with Gradebook(course_gradebook(course_dir, gradebook_url)) as gb:
         gb.update_or_create_student(student)
         stamp = result.get("timestamp")
         if stamp:
@@ -311,9 +348,10 @@ def jobs_for(
     cell_timeout: int,
     total_timeout: float,
     sandbox: Sandbox | None,
+    gradebook_url: str | None = None,
 ) -> tuple[list[Job], dict[str, list[str]]]:
     """A job for each submission that can be graded, and the problems of those that cannot."""
-    seed = seed_gradebook(course_dir / "gradebook.db", assignment)
+    seed = seed_gradebook(course_gradebook(course_dir, gradebook_url), assignment)
     extras = read_tree(course_dir / "source" / assignment, skip_notebooks=True)
     jobs, refused = [], {}
     for folder in sorted((course_dir / "submitted").glob(f"*/{assignment}")):
@@ -345,6 +383,7 @@ def run(
     workers: int,
     scheduler: str | None = None,
     on_done: Callable[[dict[str, Any]], None] | None = None,
+    gradebook_url: str | None = None,
 ) -> list[dict[str, Any]]:
     """Grade the jobs on Dask (a local cluster of ``workers`` processes, or the cluster at
     ``scheduler``) and store each result in the course as it arrives."""
@@ -369,7 +408,7 @@ def run(
         ]
         for future in as_completed(futures):
             result = future.result()
-            store(course_dir, assignment, result)
+            store(course_dir, assignment, result, gradebook_url)
             results.append(result)
             if on_done:
                 on_done(result)
@@ -423,18 +462,18 @@ def autograde_assignment(
     grading = settings["grading"]
     from nbgrader.api import Gradebook, MissingEntry
 
-    gradebook = course.directory / "gradebook.db"
+    gradebook = course.gradebook_url
     try:
-        if not gradebook.is_file():
+        if gradebook.startswith("sqlite:///") and not Path(gradebook[10:]).is_file():
             raise MissingEntry()
-        with Gradebook(f"sqlite:///{gradebook}") as gb:
+        with Gradebook(gradebook) as gb:
             gb.find_assignment(assignment)
     except MissingEntry:
         raise PraxisError(
             f"{course_id}/{assignment} has not been released, so there is nothing to grade.",
             [
                 Problem(
-                    str(gradebook),
+                    course.gradebook_url.split("@")[-1],  # never a password
                     f"no assignment {assignment!r}",
                     f"run: praxishub courses release {course_id} {assignment}",
                 )
@@ -447,16 +486,19 @@ def autograde_assignment(
         grading["cell_timeout"],
         grading["total_timeout"],
         sandbox,
+        course.gradebook_url,
     )
     if on_start:
         on_start(len(jobs))
-    results = run(jobs, course.directory, assignment, workers, scheduler, on_done)
+    results = run(
+        jobs, course.directory, assignment, workers, scheduler, on_done, course.gradebook_url
+    )
     if root:
         entry = pwd.getpwnam(course.service)
         from praxishub.unixusers import chown_tree
 
         chown_tree(course.directory, entry.pw_uid, entry.pw_gid)
-    db_url = f"sqlite:///{course.directory / 'gradebook.db'}"
+    db_url = course.gradebook_url
     extra = {"deadline": webinar["deadline"], "late_penalty": spec.get("late_penalty") or {}}
     outcome = {"graded": 0, "not_graded": 0, "refused": len(refused), "unknown": []}
     rows = []  # read as root: the course is its grader's, the programme database the service's

@@ -321,3 +321,68 @@ def test_grading_on_a_running_cluster_given_its_scheduler_address(cluster):
             assert graded.is_file()
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.mark.timeout(600)
+def test_gradebook_on_postgresql(postgres):
+    """With `database.gradebook_url`, do release, bulk autograding and the trainees' scores
+    work on a course gradebook in PostgreSQL, with no gradebook file in the course?"""
+    import uuid
+
+    from nbgrader.api import Gradebook
+
+    tag = uuid.uuid4().hex[:8]
+    postgres.database(name=f"gb_{tag}_{COURSE}")
+    template = f"postgresql+psycopg://praxis@127.0.0.1:{postgres.port}/gb_{tag}_{{course}}"
+    base = world_dir("praxishub-pg-gradebook-")
+    try:
+        settings_path = make_programme(
+            base, trainees=3, database={"url": None, "hub_url": None, "gradebook_url": template}
+        )
+        values = yaml.safe_load(settings_path.read_text("utf-8"))
+        assert values["database"]["gradebook_url"] == template
+        out = subprocess.run(
+            [BIN / "praxishub", "courses", "release", COURSE, ASSIGNMENT, "-c", settings_path],
+            capture_output=True,
+            text=True,
+        )
+        assert out.returncode == 0, out.stdout + out.stderr
+        course_dir = settings_path.parent / "courses" / COURSE
+        trainees = [p["username"] for p in values["people"] if p["role"] == "trainee"]
+        for person, code in zip(trainees, ["minutes = 30", "minutes = 31", None], strict=True):
+            submit(course_dir, person, code)
+        out = subprocess.run(
+            [
+                BIN / "praxishub",
+                "grade",
+                "autograde",
+                COURSE,
+                ASSIGNMENT,
+                *BULK,
+                "-c",
+                settings_path,
+            ],
+            capture_output=True,
+            text=True,
+        )
+        assert out.returncode == 0, out.stdout + out.stderr
+        assert "graded 3, not graded 0, refused 0" in out.stdout
+        assert not (course_dir / "gradebook.db").exists()
+        url = template.replace("{course}", COURSE)
+        with Gradebook(url) as gb:
+            scores = {
+                t: gb.find_grade("q1-test", ASSIGNMENT, ASSIGNMENT, t).auto_score for t in trainees
+            }
+        assert scores == dict(zip(trainees, [1.0, 0.0, 0.0], strict=True))
+        # the trainees' scores reach the programme database, as from a SQLite gradebook
+        db_path = settings_path.parent / "praxis" / "programme.sqlite"
+        with sqlite3.connect(db_path) as con:
+            stored = dict(
+                con.execute(
+                    "SELECT username, auto_score FROM scores WHERE course=? AND assignment=?",
+                    (COURSE, ASSIGNMENT),
+                ).fetchall()
+            )
+        assert stored == scores
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
