@@ -1,4 +1,5 @@
-"""Backup and restore of a programme's databases.
+"""Backup and restore of a programme's databases: the programme's, the hub's and each
+course's nbgrader gradebook (points and comments live only there).
 
 Rule: a live SQLite database is copied only with SQLite's backup API, never as
 a file, and a restore replaces a database atomically after checking the copy's
@@ -19,8 +20,23 @@ from praxishub.layout import Layout
 MANIFEST = "manifest.json"
 
 
+GRADEBOOK = "gradebook-"  # + course id: a course's gradebook in a backup
+
+
 def databases(layout: Layout) -> dict[str, Path]:
-    return {"programme": layout.programme_db, "hub": layout.hub_db}
+    """Every SQLite database of the programme, by its name in a backup."""
+    found = {"programme": layout.programme_db, "hub": layout.hub_db}
+    if layout.courses_dir.is_dir():
+        for gradebook in sorted(layout.courses_dir.glob("*/gradebook.db")):
+            found[GRADEBOOK + gradebook.parent.name] = gradebook
+    return found
+
+
+def target_of(layout: Layout, name: str) -> Path:
+    """Where the database named ``name`` in a backup goes back to."""
+    if name.startswith(GRADEBOOK):
+        return layout.courses_dir / name.removeprefix(GRADEBOOK) / "gradebook.db"
+    return databases(layout)[name]
 
 
 def _copy(src: Path, dest: Path) -> None:
@@ -85,8 +101,20 @@ def restore(layout: Layout, src: Path) -> dict[str, object]:
             [Problem(str(pid_file), "hub process alive", "stop `praxishub up` first")],
         )
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    targets = databases(layout)
+    targets = {name: target_of(layout, name) for name in manifest["databases"]}
     copies = {name: src / f"{name}.sqlite" for name in manifest["databases"]}
+    missing = [t.parent for t in targets.values() if not t.parent.is_dir()]
+    if missing:
+        raise PraxisError(
+            f"Backup {src} has gradebooks of courses this programme has not deployed; "
+            "nothing was restored.",
+            [
+                Problem(
+                    str(folder), "no such course folder", "run `praxishub courses deploy` first"
+                )
+                for folder in missing
+            ],
+        )
     for copy in copies.values():
         found = _integrity(copy) if copy.exists() else "missing"
         if found != "ok":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -108,3 +109,35 @@ def test_cli_round_trip(programme):
     assert Layout(programme.data_dir).programme_db.owner() == programme["service"]["unix_user"]
     with workspace.programme_db(programme) as engine, db.session_scope(engine) as session:
         assert people.get(session, programme.people[0]["username"]) is not None
+
+
+def test_course_gradebooks_are_backed_up_and_restored(programme, monkeypatch):
+    """Are a course's gradebook's points (which live nowhere else) in the backup, restored
+    with their owner, and is a backup of a course this machine lacks refused whole?"""
+    from nbgrader.api import Gradebook
+
+    monkeypatch.setenv("PATH", f"{BIN}:{os.environ['PATH']}")  # nbgrader runs `alembic`
+    layout = Layout(programme.data_dir)
+    course = layout.courses_dir / "pfa-crisis"
+    course.mkdir(parents=True)
+    gradebook = course / "gradebook.db"
+    with Gradebook(f"sqlite:///{gradebook}") as gb:
+        gb.add_student("a.ivanova")
+    dest = programme.data_dir / "backups" / "gradebooks"
+    manifest = backup(layout, dest)
+    saved = manifest["databases"]["gradebook-pfa-crisis"]
+    assert saved["integrity"] == "ok" and saved["counts"]["student"] == 1
+
+    with Gradebook(f"sqlite:///{gradebook}") as gb:
+        gb.remove_student("a.ivanova")
+    restore(layout, dest)
+    with Gradebook(f"sqlite:///{gradebook}") as gb:
+        assert [s.id for s in gb.students] == ["a.ivanova"]
+    assert gradebook.stat().st_uid == course.stat().st_uid
+
+    other = Layout(programme.data_dir / "elsewhere")
+    other.courses_dir.mkdir(parents=True)
+    with pytest.raises(PraxisError) as info:
+        restore(other, dest)
+    assert "courses deploy" in str(info.value.problems[0].fix)
+    assert not (other.courses_dir / "pfa-crisis").exists()
