@@ -127,7 +127,7 @@ class Course:
 def courses_of(settings: Settings) -> list[Course]:
     layout = Layout(settings.data_dir)
     base = settings["ports"]["courses"]
-    template = settings["database"].get("gradebook_url") or ""
+    template = (settings.values.get("database") or {}).get("gradebook_url") or ""
     return [
         Course(
             c["id"],
