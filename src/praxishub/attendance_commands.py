@@ -22,7 +22,7 @@ from praxishub import attendance_store as store
 from praxishub.attendance_match import Participant, is_present, summary
 from praxishub.errors import PraxisError
 from praxishub.options import SETTINGS_OPTION, fail
-from praxishub.settings import Settings, load_settings
+from praxishub.options import settings_or_fail as _settings
 
 COURSE_OPTION = click.option(
     "--course", required=True, help="Course id (see courses: in the settings)."
@@ -30,14 +30,6 @@ COURSE_OPTION = click.option(
 WEBINAR_OPTION = click.option(
     "--webinar", required=True, help="Webinar id in the course's course.yaml."
 )
-
-
-def _settings(path: Path) -> Settings:
-    try:
-        return load_settings(path)
-    except PraxisError as exc:
-        fail(exc)
-        raise  # unreachable
 
 
 def resolve_hint(course: str, webinar: str, name: str) -> str:

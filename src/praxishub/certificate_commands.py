@@ -24,17 +24,10 @@ from praxishub import certificates as core
 from praxishub.errors import PraxisError, Problem
 from praxishub.layout import Layout
 from praxishub.options import SETTINGS_OPTION, fail
-from praxishub.settings import Settings, load_settings
+from praxishub.options import settings_or_fail as _settings
+from praxishub.settings import Settings
 
 LANGS = ("ru", "en")
-
-
-def _settings(path: Path) -> Settings:
-    try:
-        return load_settings(path)
-    except PraxisError as exc:
-        fail(exc)
-        raise  # unreachable
 
 
 def read_course(settings: Settings, course_id: str) -> tuple[dict, list[str]]:

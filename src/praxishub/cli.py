@@ -27,20 +27,13 @@ from praxishub.hub import IsolationError, Runtime, isolation_mode
 from praxishub.k8s_commands import k8s_group
 from praxishub.layout import Layout
 from praxishub.options import SETTINGS_OPTION, fail
+from praxishub.options import settings_or_fail as _settings
 from praxishub.settings import Settings, load_settings
 
 console = Console(stderr=True)
 
 
 _fail = fail
-
-
-def _settings(path: Path) -> Settings:
-    try:
-        return load_settings(path)
-    except PraxisError as exc:
-        _fail(exc)
-        raise  # unreachable
 
 
 @click.group()

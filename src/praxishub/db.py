@@ -199,6 +199,10 @@ class DeskGrade(Base):
     follow_up: Mapped[bool] = mapped_column(default=False)
     saved_at: Mapped[datetime | None]
     feedback_at: Mapped[datetime | None]
+    # A save whose points are not yet in the course gradebook: {"points", "comments"}, and
+    # the desk state before it (migration 0011; praxishub.desk.pending_saves).
+    pending: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
+    pending_before: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
 
 
 class CommentBankEntry(Base):

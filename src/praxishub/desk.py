@@ -417,11 +417,14 @@ def claim(
     rubric: dict[str, Any],
     comments: dict[str, str],
     follow_up: bool,
+    points: dict[str, float | None] | None = None,
 ) -> dict[str, Any]:
     """Store a save if the submission is still at ``version``; returns the state before.
 
-    The caller then writes the points to the gradebook, and calls ``release_claim`` with
-    the state before if that fails, so the desk never claims points the gradebook lacks.
+    The caller then writes the points to the gradebook and calls ``confirm``, or
+    ``release_claim`` with the state before if that fails, so the desk never claims points
+    the gradebook lacks. Until then the save is pending (what is still to be written, and
+    the state before): a save cut off by a crash is settled by ``pending_saves``.
     """
     before = state(session, *key)
     if session.get(DeskGrade, key) is None:
@@ -444,12 +447,50 @@ def claim(
             comments=comments,
             follow_up=follow_up,
             saved_at=utcnow(),
+            pending={"points": points or {}, "comments": comments},
+            pending_before=before,
         )
         .execution_options(synchronize_session=False)
     )
     if done.rowcount != 1:
         raise _conflict(before)
     return before
+
+
+def confirm(session: Session, key: tuple[str, str, str], version: int) -> None:
+    """The save that made ``version`` is in the gradebook: it is no longer pending."""
+    session.execute(
+        update(DeskGrade)
+        .where(*_is(key), DeskGrade.version == version)
+        .values(pending=None, pending_before=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def pending_saves(session: Session, older_than: datetime) -> list[dict[str, Any]]:
+    """Saves claimed before ``older_than`` whose gradebook write never finished (the
+    service died in between): for each, its key, version, what to write and the state
+    before."""
+    rows = session.scalars(
+        select(DeskGrade).where(DeskGrade.pending.is_not(None), DeskGrade.saved_at < older_than)
+    )
+    return [
+        {
+            "key": (r.course, r.assignment, r.username),
+            "version": r.version,
+            "write": r.pending,
+            "before": r.pending_before,
+        }
+        for r in rows
+    ]
+
+
+def _is(key: tuple[str, str, str]) -> tuple[Any, ...]:
+    return (
+        DeskGrade.course == key[0],
+        DeskGrade.assignment == key[1],
+        DeskGrade.username == key[2],
+    )
 
 
 def _conflict(current: dict[str, Any]) -> Conflict:
@@ -486,6 +527,8 @@ def release_claim(
             comments=before["comments"],
             follow_up=before["follow_up"],
             saved_at=_when(before["saved_at"]),
+            pending=None,
+            pending_before=None,
         )
         .execution_options(synchronize_session=False)
     )

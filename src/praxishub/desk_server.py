@@ -118,6 +118,12 @@ def answer_html(cell: dict[str, Any]) -> str:
 class DeskHandler(BaseApiHandler):
     """Only the programme service may call; the hub has checked its token."""
 
+    async def prepare(self) -> None:  # type: ignore[override]
+        # One gradebook session serves every request: a write that failed (the gradebook
+        # locked, the disk full) must not leave it unusable for all the requests after.
+        self.gradebook.db.rollback()
+        await super().prepare()
+
     def check_caller(self) -> None:
         user = self.current_user
         hub_user = getattr(user, "hub_user", None) or {}

@@ -298,6 +298,98 @@ TEXTS: dict[str, dict[str, str]] = {
     "dash_status_failed": {"ru": "не зачтено", "en": "not passed"},
     "dash_status_waiting": {"ru": "ждёт оценки", "en": "waiting for a grade"},
     "dash_status_missing": {"ru": "не сдано", "en": "not submitted"},
+    # file imports (praxishub.apps.people, praxishub.apps.report_import)
+    "imp_people_title": {"ru": "Люди программы", "en": "Programme people"},
+    "imp_people_intro": {
+        "ru": "Загрузите список в CSV или XLSX с колонками username, full_name, email, role, "
+        "cohort, supervisor. Колонка supervisor назначает слушателю супервизора; пустая "
+        "ячейка снимает назначение.",
+        "en": "Upload a CSV or XLSX roster with the columns username, full_name, email, role, "
+        "cohort, supervisor. The supervisor column assigns each trainee their supervisor; an "
+        "empty cell removes the assignment.",
+    },
+    "imp_only_coordinators": {
+        "ru": "Импорт людей доступен координаторам программы.",
+        "en": "Importing people is for the programme's coordinators.",
+    },
+    "imp_choose": {"ru": "Выбрать файл", "en": "Choose file"},
+    "imp_file": {"ru": "Файл: {name} ({kb} КБ)", "en": "File: {name} ({kb} KB)"},
+    "imp_no_file": {"ru": "Сначала выберите файл.", "en": "Choose a file first."},
+    "imp_check": {"ru": "Проверить", "en": "Check"},
+    "imp_apply": {"ru": "Импортировать", "en": "Import"},
+    "imp_preview": {
+        "ru": "Проверка: будет создано {created}, изменено {updated}, без изменений {unchanged}. "
+        "Пока ничего не записано.",
+        "en": "Check: {created} to create, {updated} to update, {unchanged} unchanged. "
+        "Nothing is saved yet.",
+    },
+    "imp_done": {
+        "ru": "Импортировано: создано {created}, изменено {updated}, без изменений {unchanged}.",
+        "en": "Imported: {created} created, {updated} updated, {unchanged} unchanged.",
+    },
+    "imp_problems": {
+        "ru": "Ошибки в файле; ничего не изменено:",
+        "en": "Problems in the file; nothing was changed:",
+    },
+    "imp_fix": {"ru": "как исправить", "en": "fix"},
+    "imp_line": {"ru": "Строка", "en": "Line"},
+    "imp_username": {"ru": "Логин", "en": "Username"},
+    "imp_full_name": {"ru": "ФИО", "en": "Full name"},
+    "imp_role": {"ru": "Роль", "en": "Role"},
+    "imp_email": {"ru": "Эл. почта", "en": "E-mail"},
+    "imp_cohort": {"ru": "Группа", "en": "Cohort"},
+    "imp_supervisor": {"ru": "Супервизор", "en": "Supervisor"},
+    "imp_action": {"ru": "Что будет", "en": "Action"},
+    "imp_changes": {"ru": "Изменения", "en": "Changes"},
+    "imp_created": {"ru": "новый", "en": "new"},
+    "imp_updated": {"ru": "изменится", "en": "updated"},
+    "imp_unchanged": {"ru": "без изменений", "en": "unchanged"},
+    "imp_supervisors": {"ru": "Назначения супервизоров", "en": "Supervisor assignments"},
+    "imp_nobody": {"ru": "нет", "en": "none"},
+    "imp_declared": {
+        "ru": "Эти люди указаны и в praxishub.yaml, а он применяется заново при каждом запуске: "
+        "измените их и там. {names}",
+        "en": "praxishub.yaml declares these people too, and it is applied again at every start: "
+        "change them there as well. {names}",
+    },
+    "imp_passwords": {
+        "ru": "Новые люди входят после того, как им задан пароль (при входе по паролям хаба: "
+        "praxishub people set-password ЛОГИН --generate).",
+        "en": "New people can log in once they have a password (with the hub's own passwords: "
+        "praxishub people set-password USERNAME --generate).",
+    },
+    "imp_roster": {"ru": "Текущий состав: {n}", "en": "Current roster: {n}"},
+    "imp_report_title": {
+        "ru": "Импорт отчёта Zoom или Teams",
+        "en": "Import a Zoom or Teams report",
+    },
+    "imp_counts": {
+        "ru": "Участников: {n}; сопоставлено: {matched}; не сопоставлено: {unmatched}; "
+        "присутствовали: {present} (от {threshold:g} мин).",
+        "en": "Participants: {n}; matched: {matched}; unmatched: {unmatched}; "
+        "present: {present} (from {threshold:g} min).",
+    },
+    "imp_dry": {"ru": "Проверка: ничего не записано.", "en": "Check only: nothing was saved."},
+    "imp_saved": {
+        "ru": "Сохранено: новых {created}, обновлено {updated}, без изменений {unchanged}.",
+        "en": "Saved: {created} new, {updated} updated, {unchanged} unchanged.",
+    },
+    "imp_already": {
+        "ru": "Этот файл уже импортирован ({when} UTC): ничего не изменено.",
+        "en": "This file was imported already ({when} UTC): nothing changed.",
+    },
+    "imp_unmatched": {"ru": "Не сопоставлены с учётной записью", "en": "Not matched to an account"},
+    "imp_minutes": {"ru": "Минуты", "en": "Minutes"},
+    "imp_present": {"ru": "Присутствовал(а)", "en": "Present"},
+    "imp_yes": {"ru": "да", "en": "yes"},
+    "imp_no": {"ru": "нет", "en": "no"},
+    "imp_participant": {"ru": "Участник", "en": "Participant"},
+    "imp_count_as": {"ru": "Засчитать как (логин)", "en": "Count as (username)"},
+    "imp_resolve": {"ru": "Засчитать", "en": "Count"},
+    "imp_resolved": {
+        "ru": "{name} → {username}: {minutes} мин.",
+        "en": "{name} → {username}: {minutes} min.",
+    },
 }
 
 

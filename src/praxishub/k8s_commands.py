@@ -16,7 +16,7 @@ import yaml
 from praxishub import k8s, k8s_manifests
 from praxishub.errors import PraxisError
 from praxishub.options import SETTINGS_OPTION, fail
-from praxishub.settings import Settings, load_settings
+from praxishub.options import settings_or_fail as _load
 
 OUTPUT_OPTION = click.option(
     "-o",
@@ -46,14 +46,6 @@ def to_yaml(documents: list[Any], header: str) -> str:
     """One or more YAML documents, after a comment saying where they come from."""
     body = yaml.dump_all(documents, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     return "".join(f"# {line}\n" for line in header.splitlines()) + body
-
-
-def _load(path: Path) -> Settings:
-    try:
-        return load_settings(path)
-    except PraxisError as exc:
-        fail(exc)
-        raise  # unreachable
 
 
 def _write(text: str, output: Path | None) -> None:

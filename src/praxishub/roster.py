@@ -64,7 +64,14 @@ def read_roster(path: Path) -> tuple[list[RosterRow], list[Problem]]:
         raise _error(
             f"Roster {source} cannot be read.", source, str(exc), "check its permissions"
         ) from None
-    suffix = path.suffix.lower()
+    return read_roster_bytes(data, source, path.suffix)
+
+
+def read_roster_bytes(
+    data: bytes, source: str, suffix: str
+) -> tuple[list[RosterRow], list[Problem]]:
+    """Read a roster's bytes (an upload, or a file's): ``suffix`` is its name's ending."""
+    suffix = suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         table, hint = _xlsx_table(data, source)
         return _validate(table, source, hint)

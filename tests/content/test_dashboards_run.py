@@ -36,4 +36,11 @@ def test_dashboard_runs_headless(path: Path, monkeypatch):
 def test_every_dashboard_is_listed():
     """Is there at least the set of apps the README lists?"""
     names = {p.stem for p in NOTEBOOKS}
-    assert {"case_library", "case_review", "grading_desk", "supervision_log", "checkin"} <= names
+    assert {
+        "case_library",
+        "case_review",
+        "grading_desk",
+        "supervision_log",
+        "checkin",
+        "people",
+    } <= names

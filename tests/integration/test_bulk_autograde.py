@@ -5,7 +5,6 @@ Real nbgrader, a real Dask LocalCluster, real sandbox users (the suite runs as r
 
 from __future__ import annotations
 
-import json
 import os
 import pwd
 import shutil
@@ -18,6 +17,7 @@ import psutil
 import pytest
 import yaml
 
+from courseloop import place_submission
 from harness import BIN, make_programme, world_dir
 from praxishub.grading import cell_scores, slot_user
 
@@ -65,31 +65,25 @@ TAMPERING = {
 }
 
 
-def submit(course_dir: Path, student: str, code: str | None, tamper=None) -> None:
-    """Put a submission in the course as nbgrader collect leaves it."""
-    release = course_dir / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
-    nb = json.loads(release.read_text("utf-8"))
-    if code is not None:
-        nb["cells"][1]["source"] = code
-    if tamper is not None:
-        tamper(nb)
-    folder = course_dir / "submitted" / student / ASSIGNMENT
-    folder.mkdir(parents=True)
-    (folder / f"{ASSIGNMENT}.ipynb").write_text(json.dumps(nb), "utf-8")
-    (folder / "timestamp.txt").write_text("2027-02-10 12:00:00.000000 UTC")
+submit = place_submission  # a submission in the course as nbgrader collect leaves it
+
+
+def praxishub(*args: object) -> subprocess.CompletedProcess:
+    return subprocess.run([BIN / "praxishub", *args], capture_output=True, text=True)
+
+
+def released_programme(base: Path, trainees: int, **overrides: object) -> Path:
+    """A programme of TRAINEES with the tiny course's first assignment released."""
+    settings_path = make_programme(base, trainees=trainees, **overrides)
+    out = praxishub("courses", "release", COURSE, ASSIGNMENT, "-c", settings_path)
+    assert out.returncode == 0, out.stdout + out.stderr
+    return settings_path
 
 
 @pytest.fixture(scope="module")
 def programme():
     base = world_dir("praxishub-bulk-")
-    settings_path = make_programme(base, trainees=16)
-    out = subprocess.run(
-        [BIN / "praxishub", "courses", "release", COURSE, ASSIGNMENT, "-c", settings_path],
-        capture_output=True,
-        text=True,
-    )
-    assert out.returncode == 0, out.stderr
-    yield settings_path
+    yield released_programme(base, 16)
     shutil.rmtree(base, ignore_errors=True)
 
 
@@ -247,13 +241,7 @@ def test_grading_on_a_running_cluster_given_its_scheduler_address(cluster):
     address, worker_pids = cluster
     base = world_dir("praxishub-dask-")
     try:
-        settings_path = make_programme(base, trainees=4)
-        out = subprocess.run(
-            [BIN / "praxishub", "courses", "release", COURSE, ASSIGNMENT, "-c", settings_path],
-            capture_output=True,
-            text=True,
-        )
-        assert out.returncode == 0, out.stderr
+        settings_path = released_programme(base, 4)
         course_dir = settings_path.parent / "courses" / COURSE
         values = yaml.safe_load(settings_path.read_text("utf-8"))
         trainees = [p["username"] for p in values["people"] if p["role"] == "trainee"]
@@ -273,39 +261,14 @@ def test_grading_on_a_running_cluster_given_its_scheduler_address(cluster):
         for person, code in answers.items():
             submit(course_dir, person, code)
         # as an operator does on each grading machine (here the same one)
-        ready = subprocess.run(
-            [
-                BIN / "praxishub",
-                "grade",
-                "prepare-worker",
-                COURSE,
-                "--slots",
-                "2",
-                "-c",
-                settings_path,
-            ],
-            capture_output=True,
-            text=True,
-        )
+        ready = praxishub("grade", "prepare-worker", COURSE, "--slots", "2", "-c", settings_path)
         assert ready.returncode == 0, ready.stdout + ready.stderr
         assert "2 sandbox slot(s) of tiny ready" in ready.stdout
         for slot in range(2):
             assert pwd.getpwnam(slot_user(COURSE, slot)).pw_uid != 0
-        out = subprocess.run(
-            [
-                BIN / "praxishub",
-                "grade",
-                "autograde",
-                COURSE,
-                ASSIGNMENT,
-                "--no-collect",
-                "--scheduler",
-                address,
-                "-c",
-                settings_path,
-            ],
-            capture_output=True,
-            text=True,
+        out = praxishub(
+            *("grade", "autograde", COURSE, ASSIGNMENT, "--no-collect"),
+            *("--scheduler", address, "-c", settings_path),
         )
         assert out.returncode == 0, out.stdout + out.stderr
         assert "graded 4, not graded 0, refused 0" in out.stdout
@@ -336,35 +299,14 @@ def test_gradebook_on_postgresql(postgres):
     template = f"postgresql+psycopg://praxis@127.0.0.1:{postgres.port}/gb_{tag}_{{course}}"
     base = world_dir("praxishub-pg-gradebook-")
     try:
-        settings_path = make_programme(
-            base, trainees=3, database={"url": None, "hub_url": None, "gradebook_url": template}
-        )
+        settings_path = released_programme(base, 3, database={"gradebook_url": template})
         values = yaml.safe_load(settings_path.read_text("utf-8"))
         assert values["database"]["gradebook_url"] == template
-        out = subprocess.run(
-            [BIN / "praxishub", "courses", "release", COURSE, ASSIGNMENT, "-c", settings_path],
-            capture_output=True,
-            text=True,
-        )
-        assert out.returncode == 0, out.stdout + out.stderr
         course_dir = settings_path.parent / "courses" / COURSE
         trainees = [p["username"] for p in values["people"] if p["role"] == "trainee"]
         for person, code in zip(trainees, ["minutes = 30", "minutes = 31", None], strict=True):
             submit(course_dir, person, code)
-        out = subprocess.run(
-            [
-                BIN / "praxishub",
-                "grade",
-                "autograde",
-                COURSE,
-                ASSIGNMENT,
-                *BULK,
-                "-c",
-                settings_path,
-            ],
-            capture_output=True,
-            text=True,
-        )
+        out = praxishub("grade", "autograde", COURSE, ASSIGNMENT, *BULK, "-c", settings_path)
         assert out.returncode == 0, out.stdout + out.stderr
         assert "graded 3, not graded 0, refused 0" in out.stdout
         assert not (course_dir / "gradebook.db").exists()

@@ -20,6 +20,7 @@ import contextlib
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import threading
 import time
@@ -470,6 +471,55 @@ def test_twenty_graders_save_one_submission_at_once(world, ledger):
     (rubric,) = programme(hub, "SELECT rubric FROM desk_grades WHERE username = ?", trainee)[0]
     ledger.found(f"winning grade of {trainee}", int(json.loads(rubric) == {KEY: winner % 4}), 200)
     assert not ledger.lost
+
+
+def test_programme_service_killed_between_the_desk_and_the_gradebook(world, ledger):
+    """A save is claimed on the desk, and the programme service dies before the course's
+    gradebook has the points: after it comes back, do the desk and the gradebook agree?"""
+    hub = world
+    trainee = hub.people("trainee")[EXCHANGE_PEOPLE + 20]
+    path = f"{DESK}/{loop.COURSE}/{loop.ASSIGNMENT}/{trainee}"
+    sup = supervisor_of(hub, trainee)
+    version = hub.api(sup, "GET", path).json()["desk"]["version"]
+    # The gradebook's write lock held: the save's read goes through and the desk claims
+    # it, its gradebook write waits (up to SQLite's 5 s): the window the service dies in.
+    book = sqlite3.connect(hub.settings_path.parent / "courses" / loop.COURSE / "gradebook.db")
+    book.isolation_level = None
+    book.execute("BEGIN IMMEDIATE")
+    body = {"version": version, "levels": {KEY: 3}, "comments": {KEY: "cut off"}}
+    answer: list[int | None] = []
+    saving = threading.Thread(target=lambda: answer.append(status(hub, sup, "POST", path, body)))
+    old = hub.service_process("praxishub.service")
+    saving.start()
+    try:
+        where = "desk_grades WHERE username = ? AND version = ? AND pending IS NOT NULL"
+        deadline = time.monotonic() + 60
+        while count(hub, where, trainee, version + 1) == 0:
+            assert time.monotonic() < deadline, "the save never reached the desk"
+            time.sleep(0.05)
+        kill9([old])
+        ledger.faults += 1
+    finally:
+        book.execute("ROLLBACK")
+        book.close()
+    saving.join()
+    assert answer[0] is None or answer[0] >= 500, answer
+    wait_restarted(hub, "praxishub.service", old.pid)
+    deadline = time.monotonic() + 120
+    while count(hub, "desk_grades WHERE username = ? AND pending IS NOT NULL", trainee):
+        assert time.monotonic() < deadline, "never settled:\n" + "\n".join(
+            line for line in hub.log_tail(3000).splitlines() if "desk" in line
+        )
+        time.sleep(0.5)
+    desk_now = hub.api(sup, "GET", path).json()["desk"]
+    agree = desk_now["version"] == version + 1 and gradebook(hub)[trainee] == (
+        expected_points(3),
+        "cut off",
+    )
+    ledger.found(f"cut-off desk save of {trainee}", 1, None)
+    if not agree:
+        ledger.lost.add(f"cut-off desk save of {trainee}")
+    assert agree, (desk_now, gradebook(hub)[trainee])
 
 
 def test_backup_then_restore_after_the_faults(world, ledger, tmp_path):

@@ -150,6 +150,34 @@ def test_second_save_of_same_version_conflicts(engine, built):
         assert desk.state(session, *key)["rubric"] == {"a/q": 2}
 
 
+def test_a_save_stays_pending_until_the_gradebook_has_it(engine, built):
+    """Is a claimed save pending (with what to write and the state before) until it is
+    confirmed or given back, and are only saves older than asked for listed?"""
+    from datetime import timedelta
+
+    _, facts = built
+    s = facts["students"][1]
+    sup = facts["supervisors"][0]["id"]
+    key = ("c1", "a1", s["id"])
+    with db.session_scope(engine) as session:
+        desk.claim(session, sup, key, 0, {"a/q": 3}, {"a/q": "fine"}, False, {"a/q": 2.0})
+    with db.session_scope(engine) as session:
+        assert desk.pending_saves(session, db.utcnow() - timedelta(minutes=5)) == []
+        [cut_off] = desk.pending_saves(session, db.utcnow() + timedelta(seconds=1))
+    assert cut_off["key"] == key and cut_off["version"] == 1
+    assert cut_off["write"] == {"points": {"a/q": 2.0}, "comments": {"a/q": "fine"}}
+    assert cut_off["before"]["version"] == 0
+    with db.session_scope(engine) as session:
+        desk.confirm(session, key, 1)
+    with db.session_scope(engine) as session:
+        assert desk.pending_saves(session, db.utcnow() + timedelta(seconds=1)) == []
+        before = desk.claim(session, sup, key, 1, {"a/q": 0}, {}, False, {"a/q": 0.0})
+        desk.release_claim(session, key, 1, before)
+    with db.session_scope(engine) as session:
+        assert desk.pending_saves(session, db.utcnow() + timedelta(seconds=1)) == []
+        assert desk.state(session, *key)["rubric"] == {"a/q": 3}
+
+
 def test_rubric_levels_become_points():
     """Is a rubric level the cell's share of points, and a level off the rubric refused?"""
     rubric = desk.rubric_for("case-bullying-01")

@@ -1,4 +1,5 @@
 """Live check-in app: a trainer opens a window and shows its code; a trainee enters it.
+A trainer also imports the webinar's Zoom or Teams report here (``apps.report_import``).
 
 Rule: as every app, it holds no rights: the programme API decides who may open a window
 (a trainer of the course) and who may check in (a trainee).
@@ -12,6 +13,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from praxishub.apps.client import APIError, ProgrammeAPI
+from praxishub.apps.report_import import ReportImport
 from praxishub.apps.texts import error_html, language, ok_html, t
 
 
@@ -30,6 +32,7 @@ class TrainerPanel:
         refresh.on_click(lambda _b: self.refresh())
         self.course.observe(lambda _c: self._webinars(), names="value")
         self._webinars()
+        self.report = ReportImport(api, self.course, self.webinar)
         self.box = widgets.VBox(
             [
                 widgets.HBox([self.course, self.webinar]),
@@ -37,6 +40,7 @@ class TrainerPanel:
                 self.code,
                 self.count,
                 self.message,
+                self.report.box,
             ]
         )
 
@@ -47,6 +51,8 @@ class TrainerPanel:
             (f"{w['id']} · {w['title'].get(lang) or w['title'].get('en', '')}", w["id"])
             for w in items
         ]
+        if items and self.webinar.value is None:
+            self.webinar.index = 0  # ipywidgets 8 selects nothing when options change
 
     def open(self) -> None:
         body = {

@@ -12,9 +12,12 @@ import requests
 class APIError(Exception):
     """The service refused or failed; the message is the service's, for the person."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(
+        self, status: int, message: str, problems: list[dict[str, str]] | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
+        self.problems = problems or []  # each with where, message and fix, as the service sent
 
 
 def request(
@@ -72,11 +75,14 @@ class ProgrammeAPI:
         url = self.base.rstrip("/") + "/" + path.lstrip("/")
         r = request(method, url, self.token, self.timeout, "the programme service", **kw)
         if r.status_code >= 400:
+            problems: list[dict[str, str]] = []
             try:
-                message = str(r.json().get("message", r.reason))
+                answer = r.json()
+                message = str(answer.get("message", r.reason))
+                problems = [p for p in answer.get("problems") or [] if isinstance(p, dict)]
             except (ValueError, AttributeError):
                 message = r.text[:200] or str(r.reason)
-            raise APIError(r.status_code, message)
+            raise APIError(r.status_code, message, problems)
         return r
 
     def _call(self, method: str, path: str, **kw: Any) -> dict[str, Any]:

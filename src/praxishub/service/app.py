@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import signal
+from collections.abc import Coroutine
 from typing import Any
 from urllib.parse import urlparse
 
@@ -207,7 +208,7 @@ def make_app(
     desks: dict[str, str] | None = None,
 ) -> web.Application:
     from praxishub.service import attendance as attendance_api
-    from praxishub.service import calibration, cases, desk
+    from praxishub.service import calibration, cases, desk, imports
     from praxishub.service import certificates as certificates_api
     from praxishub.service import dashboards as dashboards_api
     from praxishub.service import supervision as supervision_api
@@ -230,6 +231,7 @@ def make_app(
         *calibration.routes(prefix, args),
         *attendance_api.routes(prefix, args),
         *dashboards_api.routes(prefix, args),
+        *imports.routes(prefix, args),
     ]
     return web.Application(
         routes,
@@ -266,12 +268,33 @@ def main() -> None:
         },
     )
     app.settings["present_share"] = settings["attendance"]["present_share"]
+    # Roster uploads warn about people this file declares: it is applied again at start.
+    app.settings["declared_people"] = [p["username"] for p in settings.people]
     bind = urlparse(os.environ["JUPYTERHUB_SERVICE_URL"])
-    asyncio.run(_serve(app, bind.hostname or "127.0.0.1", bind.port or 10101))
+    settle = _settle_desk_saves(engine, app.settings["desks"], os.environ["JUPYTERHUB_API_TOKEN"])
+    asyncio.run(_serve(app, bind.hostname or "127.0.0.1", bind.port or 10101, settle))
 
 
-async def _serve(app: web.Application, host: str, port: int) -> None:
+async def _settle_desk_saves(engine: Engine, desks: dict[str, str], token: str) -> None:
+    """Finish desk saves a crash cut off: at start every pending save was (nothing is in
+    flight yet); later, those pending for longer than any request may take."""
+    from praxishub.service.desk import settle_pending
+
+    age = 0.0
+    while True:
+        try:
+            await settle_pending(engine, desks, token, age)
+        except Exception:
+            log.exception("desk: settling saves cut off earlier failed; trying again later")
+        age = 300.0
+        await asyncio.sleep(60)
+
+
+async def _serve(
+    app: web.Application, host: str, port: int, background: Coroutine[Any, Any, None]
+) -> None:
     server = app.listen(port, address=host, xheaders=True)
+    task = asyncio.ensure_future(background)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     # Exit at once on SIGINT/SIGTERM, so the hub (and `praxishub up`) stop quickly.
@@ -279,4 +302,5 @@ async def _serve(app: web.Application, host: str, port: int) -> None:
         loop.add_signal_handler(sig, stop.set)
     log.info("programme service on http://%s:%d", host, port)
     await stop.wait()
+    task.cancel()
     server.stop()

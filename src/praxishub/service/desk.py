@@ -29,6 +29,63 @@ class CourseUnavailable(Exception):
     """A course's grading service did not answer."""
 
 
+async def call_course(base: str, token: str, method: str, path: str, body: Any = None) -> Any:
+    """A call to the course desk extension at ``base``; 404 as web.HTTPError(404), any
+    other failure as CourseUnavailable."""
+    request = HTTPRequest(
+        base.rstrip("/") + "/" + path,
+        method=method,
+        headers={"Authorization": f"token {token}", "Content-Type": "application/json"},
+        body=None if body is None else json.dumps(body),
+        request_timeout=120,
+    )
+    try:
+        response = await AsyncHTTPClient().fetch(request)
+    except HTTPClientError as exc:
+        if exc.code == 404:
+            raise web.HTTPError(404, "no such submission") from None
+        log.warning("desk of %s answered %s: %s", base, exc.code, exc)
+        raise CourseUnavailable(base) from None
+    except OSError:
+        raise CourseUnavailable(base) from None
+    return json.loads(response.body)
+
+
+async def settle_pending(engine: Any, desks: dict[str, str], token: str, age_s: float) -> int:
+    """Finish the desk saves a crash cut off (claimed over ``age_s`` ago, never confirmed).
+
+    A pending save's points and comments are written to the course gradebook again (the
+    write is idempotent): then it is confirmed. A course that refuses it (the submission
+    is gone) gets the desk state before it back. A course that does not answer keeps it
+    pending for the next round. Returns how many were settled."""
+    from datetime import timedelta
+
+    with db.session_scope(engine) as session:
+        saves = desk.pending_saves(session, db.utcnow() - timedelta(seconds=age_s))
+    settled = 0
+    for save in saves:
+        course, assignment, trainee = save["key"]
+        if course not in desks:
+            continue
+        try:
+            written = await call_course(
+                desks[course], token, "POST", f"grades/{assignment}/{trainee}", save["write"]
+            )
+        except CourseUnavailable:
+            continue
+        except web.HTTPError:  # the submission is gone: the save cannot have happened
+            with db.session_scope(engine) as session:
+                desk.release_claim(session, save["key"], save["version"] - 1, save["before"])
+            settled += 1
+            continue
+        with db.session_scope(engine) as session:
+            desk.sync(session, course, [written["row"]])
+            desk.confirm(session, save["key"], save["version"])
+        log.info("desk: finished a save cut off earlier: %s/%s/%s", *save["key"])
+        settled += 1
+    return settled
+
+
 class DeskBase(BaseHandler):
     def check_xsrf_cookie(self) -> None:
         if not self.request.headers.get("Authorization"):
@@ -60,26 +117,7 @@ class DeskBase(BaseHandler):
         """Call a course's desk extension with the service's own token."""
         if course not in self.desks:
             raise web.HTTPError(404, f"no course {course}")
-        request = HTTPRequest(
-            self.desks[course].rstrip("/") + "/" + path,
-            method=method,
-            headers={
-                "Authorization": f"token {self.service_token}",
-                "Content-Type": "application/json",
-            },
-            body=None if body is None else json.dumps(body),
-            request_timeout=120,
-        )
-        try:
-            response = await AsyncHTTPClient().fetch(request)
-        except HTTPClientError as exc:
-            if exc.code == 404:
-                raise web.HTTPError(404, "no such submission") from None
-            log.warning("desk of %s answered %s: %s", course, exc.code, exc)
-            raise CourseUnavailable(course) from None
-        except OSError:
-            raise CourseUnavailable(course) from None
-        return json.loads(response.body)
+        return await call_course(self.desks[course], self.service_token, method, path, body)
 
     def fail(self, exc: desk.DeskError) -> None:
         status = 409 if isinstance(exc, desk.Conflict) else 404
@@ -206,6 +244,7 @@ class SubmissionHandler(DeskBase):
                     {k: v for k, v in levels.items() if v is not None},
                     comments,
                     bool(data.get("follow_up", False)),
+                    pts,
                 )
         except desk.DeskError as exc:
             if isinstance(exc, desk.Conflict):
@@ -229,6 +268,7 @@ class SubmissionHandler(DeskBase):
             ) from None
         with db.session_scope(self.engine) as session:
             desk.sync(session, course, [written["row"]])
+            desk.confirm(session, key, version + 1)
             saved = desk.state(session, *key)
         self.write_json({"desk": saved, "row": written["row"], "points": pts})
 
