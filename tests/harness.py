@@ -129,7 +129,18 @@ class Hub:
         return json.loads((self.settings_path.parent / "demo-logins.json").read_text("utf-8"))
 
     def people(self, role: str) -> list[str]:
+        """The demo's people of a role (those with logins)."""
         return [u for u, info in self.logins.items() if info["role"] == role]
+
+    def roster(self, role: str | None = None) -> set[str]:
+        """Everyone (of a role) in the programme's database now, people other tests
+        imported included: read straight from the database, read-only."""
+        from praxishub.layout import Layout
+
+        rows = read_only(
+            Layout(self.settings_path.parent).programme_db, "SELECT username, role FROM people"
+        )
+        return {name for name, kind in rows if role is None or kind == role}
 
     def start(self, timeout: float = 60) -> None:
         self.log_path = self.settings_path.parent / "up.log"

@@ -14,7 +14,7 @@ def test_overview_is_for_trainers_and_coordinators(hub):
     for role in ("trainer", "coordinator"):
         r = hub.api(hub.people(role)[0], "GET", f"{BASE}/overview")
         assert r.status_code == 200, r.text
-        assert r.json()["trainees"] == len(hub.people("trainee"))
+        assert r.json()["trainees"] == len(hub.roster("trainee"))
     for role in ("supervisor", "trainee"):
         assert hub.api(hub.people(role)[0], "GET", f"{BASE}/overview").status_code == 403
     bad = hub.api(hub.people("coordinator")[0], "GET", f"{BASE}/overview", params={"from": "soon"})
