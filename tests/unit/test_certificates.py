@@ -19,6 +19,7 @@ from programme_files import deployed_programme, run
 from tornado.testing import AsyncHTTPTestCase
 from tornado.web import Application
 
+import handlers
 from praxishub import certificate_pdf, db, pdf_fonts, workspace
 from praxishub import certificate_store as store
 from praxishub import certificates as core
@@ -556,16 +557,7 @@ def test_issue_for_a_course_not_deployed(programme, tmp_path):
     assert unknown.exit_code == 2 and "pfa-crisis" in unknown.output
 
 
-class FakeHubCaller:
-    """The caller named in X-Test-User instead of asking a hub (the hub-level role tests
-    run against a real hub elsewhere)."""
-
-    async def prepare(self) -> None:
-        pass
-
-    def get_current_user(self):
-        name = self.request.headers.get("X-Test-User")
-        return {"name": name, "kind": "user", "scopes": []} if name else None
+FakeHubCaller = handlers.FakeHubCaller
 
 
 class OwnCertificatesEndpoint(AsyncHTTPTestCase):

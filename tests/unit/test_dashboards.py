@@ -21,6 +21,7 @@ from sqlalchemy import select
 from tornado.testing import AsyncHTTPTestCase
 from tornado.web import Application
 
+import handlers
 from praxishub import certificate_store as store
 from praxishub import certificates as core
 from praxishub import dashboard_figures as figures
@@ -596,16 +597,11 @@ SCOPES = {
 }
 
 
-class FakeHubCaller:
-    """The caller named in X-Test-User, with their role's scopes, instead of asking a hub
-    (the hub-level role tests run against a real hub elsewhere)."""
+class FakeHubCaller(handlers.FakeHubCaller):
+    """Each caller with their role's scopes."""
 
-    async def prepare(self) -> None:
-        pass
-
-    def get_current_user(self):
-        name = self.request.headers.get("X-Test-User")
-        return {"name": name, "kind": "user", "scopes": SCOPES.get(name, [])} if name else None
+    def scopes_of(self, name: str) -> list[str]:
+        return SCOPES.get(name, [])
 
 
 class DashboardEndpoints(AsyncHTTPTestCase):

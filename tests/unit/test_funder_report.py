@@ -23,6 +23,7 @@ from programme_files import deployed_programme, run
 from tornado.testing import AsyncHTTPTestCase
 from tornado.web import Application
 
+import handlers
 from praxishub import certificate_store as store
 from praxishub import certificates as core
 from praxishub import db, report_files, reports, workspace
@@ -431,22 +432,8 @@ def test_sync_courses(programme, tmp_path):
 # --- the API, with the hub's answer about the caller stubbed ---------------------------
 
 
-class FakeHubCaller:
-    """The caller a test names in X-Test-User (and scopes in X-Test-Scopes), instead of
-    asking a hub; the hub-level role tests run against a real hub elsewhere."""
-
-    async def prepare(self) -> None:
-        pass
-
-    def get_current_user(self):
-        name = self.request.headers.get("X-Test-User")
-        if not name:
-            return None
-        scopes = self.request.headers.get("X-Test-Scopes", "").split()
-        return {"name": name, "kind": "user", "scopes": scopes}
-
-    def check_xsrf_cookie(self) -> None:
-        pass
+class FakeHubCaller(handlers.FakeHubCaller, handlers.NoXsrf):
+    pass
 
 
 class FunderEndpoint(AsyncHTTPTestCase):

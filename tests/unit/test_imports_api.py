@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from tornado.testing import AsyncHTTPTestCase
 from tornado.web import Application
 
+import handlers
 from praxishub import db, people
 from praxishub.attendance import read_report
 from praxishub.attendance_match import Account, match, summary
@@ -82,22 +83,8 @@ def xlsx(rows: list[list[object]]) -> bytes:
     return out.getvalue()
 
 
-class FakeHubCaller:
-    """The caller a test names in X-Test-User (and scopes in X-Test-Scopes), instead of
-    asking a hub; the hub-level role tests run against a real hub elsewhere."""
-
-    async def prepare(self) -> None:
-        pass
-
-    def get_current_user(self):
-        name = self.request.headers.get("X-Test-User")
-        if not name:
-            return None
-        scopes = self.request.headers.get("X-Test-Scopes", "").split()
-        return {"name": name, "kind": "user", "scopes": scopes}
-
-    def check_xsrf_cookie(self) -> None:
-        pass
+class FakeHubCaller(handlers.FakeHubCaller, handlers.NoXsrf):
+    pass
 
 
 class ImportEndpoints(AsyncHTTPTestCase):
