@@ -276,18 +276,33 @@ def main() -> None:
 
 
 async def _settle_desk_saves(engine: Engine, desks: dict[str, str], token: str) -> None:
-    """Finish desk saves a crash cut off: at start every pending save was (nothing is in
-    flight yet); later, those pending for longer than any request may take."""
+    """Finish desk saves a crash cut off. Those pending at start (nothing was in flight
+    then) are tried every few seconds until the courses' grading services answer (they
+    start with us); later, every minute, those pending longer than any request may take."""
+    from datetime import timedelta
+
+    from praxishub import desk as desk_core
     from praxishub.service.desk import settle_pending
 
-    age = 0.0
-    while True:
+    with db.session_scope(engine) as session:
+        at_start = {
+            (*save["key"], save["version"])
+            for save in desk_core.pending_saves(session, db.utcnow() + timedelta(seconds=1))
+        }
+    deadline = asyncio.get_running_loop().time() + 600
+    while at_start and asyncio.get_running_loop().time() < deadline:
         try:
-            await settle_pending(engine, desks, token, age)
+            if not await settle_pending(engine, desks, token, 0.0, at_start):
+                break
+        except Exception:
+            log.exception("desk: settling saves cut off earlier failed; trying again")
+        await asyncio.sleep(5)
+    while True:
+        await asyncio.sleep(60)
+        try:
+            await settle_pending(engine, desks, token, 300.0)
         except Exception:
             log.exception("desk: settling saves cut off earlier failed; trying again later")
-        age = 300.0
-        await asyncio.sleep(60)
 
 
 async def _serve(

@@ -51,17 +51,26 @@ async def call_course(base: str, token: str, method: str, path: str, body: Any =
     return json.loads(response.body)
 
 
-async def settle_pending(engine: Any, desks: dict[str, str], token: str, age_s: float) -> int:
-    """Finish the desk saves a crash cut off (claimed over ``age_s`` ago, never confirmed).
+async def settle_pending(
+    engine: Any,
+    desks: dict[str, str],
+    token: str,
+    age_s: float,
+    only: set[tuple[Any, ...]] | None = None,
+) -> int:
+    """Finish the desk saves a crash cut off (claimed over ``age_s`` ago, never confirmed;
+    with ``only``, just those (key, version) pairs).
 
     A pending save's points and comments are written to the course gradebook again (the
     write is idempotent): then it is confirmed. A course that refuses it (the submission
     is gone) gets the desk state before it back. A course that does not answer keeps it
-    pending for the next round. Returns how many were settled."""
+    pending for the next round. Returns how many are still pending."""
     from datetime import timedelta
 
     with db.session_scope(engine) as session:
         saves = desk.pending_saves(session, db.utcnow() - timedelta(seconds=age_s))
+    if only is not None:
+        saves = [s for s in saves if (*s["key"], s["version"]) in only]
     settled = 0
     for save in saves:
         course, assignment, trainee = save["key"]
@@ -83,7 +92,7 @@ async def settle_pending(engine: Any, desks: dict[str, str], token: str, age_s: 
             desk.confirm(session, save["key"], save["version"])
         log.info("desk: finished a save cut off earlier: %s/%s/%s", *save["key"])
         settled += 1
-    return settled
+    return len(saves) - settled
 
 
 class DeskBase(BaseHandler):
