@@ -474,13 +474,25 @@ def _find_hub_config() -> Path:
 @click.argument("dest", type=click.Path(path_type=Path))
 @SETTINGS_OPTION
 def backup_cmd(dest: Path, settings_path: Path) -> None:
-    """Back up the programme and hub databases into DEST (live-safe)."""
+    """Back up the programme's, the hub's and the courses' SQLite databases into DEST
+    (live-safe). Databases on a server (PostgreSQL) are backed up with its own tools."""
     loaded = _settings(settings_path)
     try:
         manifest = backup_mod.backup(Layout(loaded.data_dir), dest)
     except PraxisError as exc:
         _fail(exc)
     click.echo(json.dumps(manifest, indent=1))
+    elsewhere = [
+        f"database.{key}"
+        for key in ("url", "hub_url", "gradebook_url")
+        if (loaded["database"].get(key) or "sqlite").split(":", 1)[0].split("+")[0] != "sqlite"
+    ]
+    if elsewhere:
+        Console(stderr=True).print(
+            f"[bold yellow]not in this backup:[/] the databases of {', '.join(elsewhere)} "
+            "(on a database server): back them up with its own tools, e.g. pg_dump",
+            highlight=False,
+        )
 
 
 @main.command("restore")

@@ -141,3 +141,18 @@ def test_course_gradebooks_are_backed_up_and_restored(programme, monkeypatch):
         restore(other, dest)
     assert "courses deploy" in str(info.value.problems[0].fix)
     assert not (other.courses_dir / "pfa-crisis").exists()
+
+
+def test_a_backup_names_the_databases_it_cannot_hold(programme):
+    """With the programme database on PostgreSQL, does `praxishub backup` say that database
+    is not in the backup (and how to back it up) instead of leaving it out silently?"""
+    values = dict(programme.values)
+    values["database"] = {"url": "postgresql+psycopg://praxis@db.example.org/praxis"}
+    programme.path.write_text(yaml.safe_dump(values, allow_unicode=True), "utf-8")
+    dest = programme.data_dir / "backups" / "pg"
+    out = subprocess.run(
+        [BIN / "praxishub", "backup", dest, "-c", programme.path], capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert "not in this backup" in out.stderr and "database.url" in out.stderr
+    assert "pg_dump" in out.stderr and "database.hub_url" not in out.stderr
