@@ -122,6 +122,9 @@ def probes(cast: dict[str, str], session_id: int, case_id: str) -> list[Probe]:
         Probe("GET", "api/me/certificates", every),
         Probe("GET", f"api/me/certificates/{code}.pdf", nobody),
         Probe("GET", f"api/certificates/{code}", every, ok=404, public=True),  # anyone checks
+        Probe("GET", f"api/certificates?course={loop.COURSE}", coordinator),
+        Probe("POST", "api/certificates/issue", coordinator, ok=400, body={}),
+        Probe("GET", f"api/certificates/{code}.pdf", coordinator, ok=404),
         Probe("GET", "api/reports/funder?from=2026-01-01&to=2027-12-31", coordinator),
         Probe("GET", "api/desk/calibrations", graders),
         Probe("POST", "api/desk/calibrations", graders, ok=400, body={"title": ""}),

@@ -50,8 +50,11 @@ def world_dir(prefix: str) -> Path:
     return path
 
 
-def make_programme(base: Path, trainees: int = 40, **overrides: object) -> Path:
-    """The demo programme, adapted for a test: random ports, test homes, English first."""
+def make_programme(
+    base: Path, trainees: int = 40, course_ids: tuple[str, ...] = ("tiny",), **overrides: object
+) -> Path:
+    """The demo programme, adapted for a test: random ports, test homes, English first;
+    the courses of tests/fixtures/courses named, each taught by the first trainer."""
     data = base / "var"
     database = overrides.pop("database", None) or {}
     subprocess.run(
@@ -81,7 +84,7 @@ def make_programme(base: Path, trainees: int = 40, **overrides: object) -> Path:
     }
     values["ports"] = free_ports("public", "hub", "proxy_api", "service", "dashboards", "courses")
     trainers = [p["username"] for p in values["people"] if p["role"] == "trainer"]
-    values["courses"] = [{"id": "tiny", "trainers": trainers[:1]}]
+    values["courses"] = [{"id": c, "trainers": trainers[:1]} for c in course_ids]
     values["grading"] = {"cell_timeout": 10, "total_timeout": 45}
     for key, value in overrides.items():
         values[key] = value

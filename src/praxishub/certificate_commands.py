@@ -124,22 +124,15 @@ def issue_cmd(
                     f"{trainee!r} is not an active trainee of this programme.",
                     [Problem("--trainee", trainee, "give the username of a trainee")],
                 )
-            names = {p.username: p.full_name for p in store.trainees(session)}
-            results = store.eligibility(
-                session, spec_course, rules, None if trainee is None else [trainee]
+            issued, results = store.issue_course(
+                session,
+                spec_course,
+                rules,
+                loaded["programme"]["name"],
+                lang,
+                base,
+                None if trainee is None else [trainee],
             )
-            issued = []
-            for result in results:
-                if result.eligible:
-                    text = core.printed(
-                        spec_course,
-                        result,
-                        names[result.username],
-                        loaded["programme"]["name"],
-                        lang,
-                        base,
-                    )
-                    issued.append(store.issue(session, result.username, course, text))
     except PraxisError as exc:
         fail(exc)
     written = _draw(issued, output, quiet=as_json)

@@ -182,6 +182,32 @@ def issue(
     return Issued(row, REISSUED, current.code)
 
 
+def issue_course(
+    session: Session,
+    course: core.Course,
+    rules: core.Rules,
+    programme: str,
+    lang: str,
+    base: str,
+    usernames: list[str] | None = None,
+) -> tuple[list[Issued], list[core.Eligibility]]:
+    """Issue ``course``'s certificate to every active trainee (or those named) who earned
+    it; what was issued and everyone's standing. The CLI and the service both call it."""
+    names = {p.username: p.full_name for p in trainees(session, usernames)}
+    results = eligibility(session, course, rules, usernames)
+    issued = [
+        issue(
+            session,
+            r.username,
+            course.id,
+            core.printed(course, r, names[r.username], programme, lang, base),
+        )
+        for r in results
+        if r.eligible
+    ]
+    return issued, results
+
+
 def find(session: Session, text: str) -> Certificate | None:
     """The certificate with the code a person typed, or None; compared in constant time."""
     code = core.normalise_code(text)

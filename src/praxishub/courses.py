@@ -16,7 +16,7 @@ import stat
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -220,8 +220,66 @@ def deploy(settings: Settings, source_root: Path, *, missing_only: bool = False)
             claim_exchange(layout, course.id, entry.pw_uid, entry.pw_gid)
             ensure_sandbox(layout, course.id)
         course.directory.chmod(0o700)
+        register_webinars(settings, course, spec)
         done.append(course.id)
     return done
+
+
+REGISTER = """
+import json, sys
+from datetime import datetime
+from nbgrader.api import Gradebook
+with Gradebook(sys.argv[1]) as gb:
+    for name, due in json.loads(sys.argv[2]).items():
+        gb.update_or_create_assignment(name, duedate=datetime.fromisoformat(due) if due else None)
+"""
+
+
+def register_webinars(settings: Settings, course: Course, spec: dict[str, Any]) -> None:
+    """Put each webinar's assignment, with the deadline course.yaml gives it, into the
+    gradebook: formgrader then lists it with its due date, so a trainer who releases it
+    there (not with ``praxishub courses release``) keeps the deadline. One process per
+    course, as the course's own Unix user."""
+    due = {}
+    for webinar in spec["webinars"]:
+        if not (course.directory / "source" / webinar["id"]).is_dir():
+            continue
+        deadline = webinar.get("deadline")
+        # nbgrader keeps due dates in UTC without a zone, as its own `--duedate` does
+        due[webinar["id"]] = (
+            datetime.fromisoformat(str(deadline)).astimezone(UTC).replace(tzinfo=None).isoformat()
+            if deadline
+            else ""
+        )
+    if not due:
+        return
+    bin_dir = Path(sys.prefix) / "bin"
+    isolation = "unix-users" if os.geteuid() == 0 else "none"
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", **grader_env(settings, course, isolation)}
+    kwargs: dict[str, Any] = {}
+    if os.geteuid() == 0:
+        entry = pwd.getpwnam(course.service)
+        kwargs = {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
+    result = subprocess.run(
+        [str(bin_dir / "python"), "-c", REGISTER, course.gradebook_url, json.dumps(due)],
+        cwd=course.directory,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        **kwargs,
+    )
+    if result.returncode != 0:
+        raise PraxisError(
+            f"Course {course.id}: its webinars could not be put into the gradebook.",
+            [
+                Problem(
+                    course.gradebook_url.split("@")[-1],
+                    result.stderr.strip()[-1500:],
+                    "check the gradebook's database is reachable, then deploy again",
+                )
+            ],
+        )
 
 
 def _notebook(path: Path) -> Problem | None:

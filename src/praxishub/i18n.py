@@ -299,6 +299,32 @@ TEXTS: dict[str, dict[str, str]] = {
     "dash_status_waiting": {"ru": "ждёт оценки", "en": "waiting for a grade"},
     "dash_status_missing": {"ru": "не сдано", "en": "not submitted"},
     # file imports (praxishub.apps.people, praxishub.apps.report_import)
+    "rp_title": {"ru": "Сертификаты и отчёты", "en": "Certificates and reports"},
+    "rp_certificates": {"ru": "Сертификаты ПК", "en": "CPD certificates"},
+    "rp_issue": {"ru": "Выдать заслуженные", "en": "Issue earned ones"},
+    "rp_certificate": {"ru": "Сертификат", "en": "Certificate"},
+    "rp_download_pdf": {"ru": "Скачать PDF", "en": "Download PDF"},
+    "rp_eligible": {"ru": "заслужил(а) сертификат", "en": "earned the certificate"},
+    "rp_present": {"ru": "Присутствие / нужно", "en": "Present / needed"},
+    "rp_standing": {"ru": "Статус", "en": "Standing"},
+    "rp_code": {"ru": "Код сертификата", "en": "Certificate code"},
+    "rp_issued": {
+        "ru": "Выдано новых: {new}; без изменений: {unchanged}",
+        "en": "Issued: {new} new, {unchanged} unchanged",
+    },
+    "rp_no_courses": {
+        "ru": "Сервис не знает ни одного курса: разверните курсы (praxishub courses deploy)",
+        "en": "The service knows no course yet: deploy the courses (praxishub courses deploy)",
+    },
+    "rp_funder": {"ru": "Отчёт для донора", "en": "Funder report"},
+    "rp_from": {"ru": "С", "en": "From"},
+    "rp_to": {"ru": "По", "en": "To"},
+    "rp_make_report": {"ru": "Сформировать отчёт", "en": "Make the report"},
+    "rp_need_dates": {"ru": "Укажите обе даты периода", "en": "Give both dates of the period"},
+    "rp_only_coordinators": {
+        "ru": "Сертификаты и отчёты доступны координаторам программы",
+        "en": "Certificates and reports are for the programme's coordinators",
+    },
     "imp_people_title": {"ru": "Люди программы", "en": "Programme people"},
     "imp_people_intro": {
         "ru": "Загрузите список в CSV или XLSX с колонками username, full_name, email, role, "

@@ -43,4 +43,5 @@ def test_every_dashboard_is_listed():
         "supervision_log",
         "checkin",
         "people",
+        "reports",
     } <= names

@@ -15,6 +15,8 @@ from kernel import execute
 
 pytestmark = pytest.mark.integration
 
+CERTS = "/services/praxis/api/certificates"
+
 
 def test_verification_needs_no_login_and_never_redirects(hub):
     """Does an unknown or malformed code get a plain 404 through the proxy, with no login,
@@ -127,6 +129,21 @@ def test_an_issued_certificate_is_verified_by_anyone_and_downloaded_by_its_owner
     assert saved.status_code == 200, saved.text
     pass_every_case_analysis(hub, trainee, sup)
 
+    # The coordinator's view agrees with the command before it runs.
+    coordinator = hub.people("coordinator")[0]
+    listing = f"{CERTS}?course={loop.COURSE}"
+    standing = hub.api(coordinator, "GET", listing)
+    assert standing.status_code == 200, standing.text
+    rows = {r["username"]: r for r in standing.json()["trainees"]}
+    assert rows[trainee]["eligible"] and rows[trainee]["certificate"] is None, rows[trainee]
+    other = hub.people("trainee")[38]
+    assert not rows[other]["eligible"]
+    # every assignment released in the course counts, the case analyses too
+    released = hub.api(other, "GET", f"/user/{other}/assignments?course_id={loop.COURSE}")
+    assert set(rows[other]["assignments"]) >= {
+        x["assignment_id"] for x in released.json()["value"]
+    }, rows[other]
+
     out = subprocess.run(
         [
             BIN / "praxishub",
@@ -153,7 +170,29 @@ def test_an_issued_certificate_is_verified_by_anyone_and_downloaded_by_its_owner
     assert trainee not in checked.text  # the name as printed, never the account
     pdf = hub.api(trainee, "GET", f"/services/praxis/api/me/certificates/{code}.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
-    other = hub.people("trainee")[38]
     assert (
         hub.api(other, "GET", f"/services/praxis/api/me/certificates/{code}.pdf").status_code == 404
     )
+
+    # The coordinator sees the same certificate, issuing again in the service changes
+    # nothing, and downloads any trainee's PDF; nobody else may do any of it.
+    row = next(
+        r
+        for r in hub.api(coordinator, "GET", listing).json()["trainees"]
+        if r["username"] == trainee
+    )
+    assert row["certificate"]["code"] == code
+    body = {"course": loop.COURSE, "usernames": [trainee, other]}
+    again = hub.api(coordinator, "POST", f"{CERTS}/issue", json=body)
+    assert again.status_code == 200, again.text
+    assert [(i["username"], i["code"], i["status"]) for i in again.json()["issued"]] == [
+        (trainee, code, "unchanged")
+    ]
+    assert [r["username"] for r in again.json()["not_eligible"]] == [other]
+    pdf = hub.api(coordinator, "GET", f"{CERTS}/{code}.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    for role in ("trainee", "supervisor", "trainer"):
+        who = hub.people(role)[0]
+        assert hub.api(who, "GET", listing).status_code == 403
+        assert hub.api(who, "POST", f"{CERTS}/issue", json=body).status_code == 403
+        assert hub.api(who, "GET", f"{CERTS}/{code}.pdf").status_code == 403

@@ -23,7 +23,7 @@ import handlers
 from praxishub import certificate_pdf, db, pdf_fonts, workspace
 from praxishub import certificate_store as store
 from praxishub import certificates as core
-from praxishub.db import Attendance, Cohort, Person, SubmissionIndex
+from praxishub.db import Attendance, Certificate, Cohort, Person, SubmissionIndex
 from praxishub.service.certificates import VerifyHandler
 
 REPO = Path(__file__).resolve().parents[2]
@@ -196,10 +196,18 @@ def attend(session, username: str, *webinars: str, course: str = "pfa", present=
         )
 
 
-def submit(session, username: str, assignment: str, auto: float, manual: float = 0, waiting=0):
+def submit(
+    session,
+    username: str,
+    assignment: str,
+    auto: float,
+    manual: float = 0,
+    waiting=0,
+    course: str = "pfa",
+):
     session.merge(
         SubmissionIndex(
-            course="pfa",
+            course=course,
             assignment=assignment,
             username=username,
             auto_score=auto,
@@ -627,3 +635,111 @@ class OwnCertificatesEndpoint(AsyncHTTPTestCase):
     def test_the_public_check_needs_no_login(self):
         response = self.get(f"api/certificates/{self.codes['k.novak']}", user=None)
         assert response.code == 200 and json.loads(response.body)["name"] == "Kateřina Nováková"
+
+
+class CoordinatorCertificatesEndpoints(AsyncHTTPTestCase):
+    """Does a holder of the reports scope see every trainee's standing, issue what was
+    earned (again: unchanged) and download any certificate, with released assignments in
+    the exchange counted; and is anyone else refused?"""
+
+    REPORTER = "custom:praxis:reports"
+
+    def get_app(self):
+        from praxishub.layout import Layout
+        from praxishub.service import certificates as api
+        from praxishub.settings import load_settings
+
+        self.tmp = Path(tempfile.mkdtemp(prefix="praxis-coord-"))
+        self.mp = pytest.MonkeyPatch()
+        self.settings_path = deployed_programme(self.tmp, self.mp, SETTINGS)
+        settings = load_settings(self.settings_path)
+        from praxishub.cli import sync_catalogue
+
+        sync_catalogue(settings)
+        # a case analysis released after the catalogue was written: it counts too
+        outbound = Layout(settings.data_dir).exchange_dir / "pfa-crisis" / "outbound"
+        (outbound / "case-late-release").mkdir(parents=True)
+        self.engine = db.make_engine(f"sqlite:///{Layout(settings.data_dir).programme_db}")
+        webinars = [w["id"] for w in self.catalogue_spec()["webinars"]]
+        with db.session_scope(self.engine) as session:
+            for username in ("a.sarsenova", "wang.fang"):
+                for w in webinars:
+                    attend(session, username, w, course="pfa-crisis")
+            for assignment in [*webinars, "case-late-release"]:
+                submit(session, "a.sarsenova", assignment, auto=5, manual=3, course="pfa-crisis")
+            for assignment in webinars:
+                submit(session, "wang.fang", assignment, auto=5, manual=3, course="pfa-crisis")
+        args = {"engine": self.engine, "service_token": "x"}
+        routes = [
+            (pattern, type(handler.__name__, (FakeHubCaller, handler), {}), kw)
+            for pattern, handler, kw in api.routes(
+                "/services/praxis/", args, str(self.settings_path)
+            )
+        ]
+        return Application(routes)
+
+    def catalogue_spec(self):
+        from praxishub import courses
+
+        return courses.load_course(self.tmp / "var" / "courses" / "pfa-crisis" / "course.yaml")
+
+    def tearDown(self):
+        super().tearDown()
+        self.engine.dispose()
+        self.mp.undo()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def call(self, method, path, scopes=REPORTER, body=None):
+        headers = {"X-Test-User": "k.orlova", "X-Test-Scopes": scopes, "Authorization": "token x"}
+        return self.fetch(
+            f"/services/praxis/{path}",
+            method=method,
+            headers=headers,
+            body=None if body is None else json.dumps(body),
+        )
+
+    def test_standing_issue_and_download(self):
+        listed = json.loads(self.call("GET", "api/certificates?lang=en").body)
+        assert listed["courses"] == ["pfa-crisis"] and listed["course"] == "pfa-crisis"
+        rows = {r["username"]: r for r in listed["trainees"]}
+        assert rows["a.sarsenova"]["eligible"] and rows["a.sarsenova"]["certificate"] is None
+        assert not rows["wang.fang"]["eligible"]
+        assert rows["wang.fang"]["assignments"]["case-late-release"] == "missing"
+        assert "case-late-release: not submitted" in rows["wang.fang"]["reasons"]
+
+        body = {"course": "pfa-crisis", "lang": "en"}
+        issued = json.loads(self.call("POST", "api/certificates/issue", body=body).body)
+        assert [(i["username"], i["status"]) for i in issued["issued"]] == [
+            ("a.sarsenova", "issued")
+        ]
+        assert [r["username"] for r in issued["not_eligible"]] == ["wang.fang"]
+        code = issued["issued"][0]["code"]
+        again = json.loads(self.call("POST", "api/certificates/issue", body=body).body)
+        assert [(i["code"], i["status"]) for i in again["issued"]] == [(code, "unchanged")]
+        listed = json.loads(self.call("GET", "api/certificates?course=pfa-crisis&lang=en").body)
+        mine = next(r for r in listed["trainees"] if r["username"] == "a.sarsenova")
+        assert mine["certificate"]["code"] == code
+
+        pdf = self.call("GET", f"api/certificates/{code}.pdf")
+        assert pdf.code == 200 and pdf.headers["Content-Type"] == "application/pdf"
+        assert "Әлия Сәрсенова" in text_of(pdf.body)
+        assert self.call("GET", "api/certificates/AAAA-BBBB-CCCC-DDDD.pdf").code == 404
+
+    def test_bad_requests_say_what_to_send(self):
+        unknown = self.call("GET", "api/certificates?course=nope")
+        assert unknown.code == 404 and "pfa-crisis" in json.loads(unknown.body)["message"]
+        for body in ({}, {"course": 3}, {"course": "pfa-crisis", "usernames": "a.sarsenova"}):
+            r = self.call("POST", "api/certificates/issue", body=body)
+            assert r.code == 400, (body, r.body)
+        with db.session_scope(self.engine) as session:
+            assert session.query(Certificate).count() == 0
+
+    def test_without_the_reports_scope_nothing(self):
+        for scopes in ("", "custom:praxis:learn", "custom:praxis:people:read"):
+            assert self.call("GET", "api/certificates", scopes=scopes).code == 403
+            r = self.call(
+                "POST", "api/certificates/issue", scopes=scopes, body={"course": "pfa-crisis"}
+            )
+            assert r.code == 403
+        with db.session_scope(self.engine) as session:
+            assert session.query(Certificate).count() == 0
