@@ -46,7 +46,7 @@ def test_trainer_grades_an_open_answer_and_the_trainee_opens_the_feedback(hub, b
     loop.release(hub)
     trainee = hub.people("trainee")[30]
     trainer = loop.course_trainer(hub)
-    # The trainee's part before grading is covered in test_course_loop.py; here it is quick.
+    # The trainee's part before grading is covered in test_journey.py; here it is quick.
     hub.start_server(trainee)
     assert loop.assignment_action(hub, trainee, "fetch").json()["success"]
     loop.answer(hub, trainee, {1: "minutes = 30", 3: OPEN_ANSWER})

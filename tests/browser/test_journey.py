@@ -5,9 +5,10 @@
    webinar's assignment in formgrader, shows a check-in code, and imports the webinar's
    Zoom report.
 3. A trainee checks in, fetches, answers and submits the webinar's assignment and sees the
-   autograded score; opens the case in the library and submits a case analysis.
-4. The supervisor grades the case analysis with the rubric on the desk, returns feedback
-   and logs a supervision session.
+   autograded score (in English and Russian); opens the case in the library and submits a
+   case analysis.
+4. The supervisor grades the case analysis with the rubric on the desk (a stale second save
+   is refused), returns feedback and logs a supervision session.
 5. The trainee reads the feedback and their progress; the trainer presents the programme
    overview; the coordinator issues the certificate the trainee earned and downloads it
    and the funder report.
@@ -278,6 +279,9 @@ def step3_trainee_checks_in_and_submits(cast: Cast, code: str) -> None:
         time.sleep(2)
     expect(row.locator(".score")).to_have_text("1 / 1")
     shot(page, "journey-3c-trainee-sees-the-score")
+    page.goto(f"{hub.url}/services/praxis/me?lang=ru")
+    expect(page.locator("h1")).to_have_text("Мои результаты")
+    expect(row).to_contain_text("все проверки пройдены")
 
     open_app(page, hub, cast.trainee, "case_library", "Case library")
     results = page.locator("select[size]").first
@@ -321,13 +325,25 @@ def step4_supervisor_grades_and_logs(cast: Cast) -> None:
         time.sleep(3)
     queue.select_option(label=option.inner_text())
     expect(page.locator(".praxis-answer", has_text=ANSWER)).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("(Identifies the presenting problem)")).to_be_visible()
     levels = page.get_by_label("Level")
     expect(levels).to_have_count(6)
     for i in range(6):
         levels.nth(i).select_option(label="2 · competent" if i == 0 else "3 · proficient")
+    expect(page.locator("i", has_text="Problem and request are stated correctly")).to_be_visible()
     page.get_by_placeholder("Comment for the trainee").first.fill(COMMENT)
     page.get_by_role("button", name="Save grades").click()
     expect(page.get_by_text("Saved: 17 of 18.")).to_be_visible(timeout=60_000)
+    # the case left the queue: nothing of it waits for a person any more
+    expect(queue.locator("option", has_text=CASE).filter(has_text=name)).to_have_count(0)
+    # a second supervisor's stale save is refused (optimistic locking)
+    stale = hub.api(
+        cast.supervisor,
+        "POST",
+        f"/services/praxis/api/desk/submissions/{COURSE}/{CASE}/{cast.trainee}",
+        json={"version": 0, "levels": {f"{CASE}/history": 0}},
+    )
+    assert stale.status_code == 409, stale.text
     page.get_by_role("button", name="Return feedback").click()
     expect(page.get_by_text("Feedback returned")).to_be_visible(timeout=120_000)
     shot(page, "journey-4a-supervisor-returned-feedback")
@@ -360,6 +376,7 @@ def step5_everyone_sees_the_outcome(cast: Cast, folder: Path) -> None:
     page.locator(".jp-DirListing-item", has_text=f"{CASE}.html").dblclick()
     html = page.frame_locator(".jp-HTMLViewer iframe").locator("body")
     expect(html).to_contain_text(COMMENT, timeout=60_000)
+    expect(html).to_contain_text(ANSWER)
     expect(html).to_contain_text(f"{CASE} (Score: 17.0 / 18.0)")
     shot(page, "journey-5a-trainee-reads-the-feedback")
     open_app(page, hub, cast.trainee, "my_progress", "My progress")
