@@ -81,6 +81,7 @@ def probes(cast: dict[str, str], session_id: int, case_id: str) -> list[Probe]:
     v = cast["victim"]
     sub = f"api/desk/submissions/{loop.COURSE}/{loop.ASSIGNMENT}/{v}"
     code = "7K2M-Q9XD-4HTP-B6WN"
+    inbound = f"api/exchange/{loop.COURSE}/inbound/{v}+{loop.ASSIGNMENT}+2026-01-01T000000"
     one = f"api/supervision/sessions/{session_id}"
     score = {"course": loop.COURSE, "assignment": loop.ASSIGNMENT, "username": v}
     return [
@@ -125,6 +126,10 @@ def probes(cast: dict[str, str], session_id: int, case_id: str) -> list[Probe]:
         Probe("GET", f"api/certificates?course={loop.COURSE}", coordinator),
         Probe("POST", "api/certificates/issue", coordinator, ok=400, body={}),
         Probe("GET", f"api/certificates/{code}.pdf", coordinator, ok=404),
+        Probe("GET", f"api/exchange/{loop.COURSE}/outbound", frozenset({"trainee", "trainer"})),
+        Probe("GET", inbound, frozenset({"trainee", "trainer"}), ok=404),  # not theirs: none
+        Probe("PUT", inbound, frozenset({"trainee"}), ok=400, body={}),  # another's name
+        Probe("DELETE", f"api/exchange/{loop.COURSE}/outbound/no-such", trainer, ok=404),
         Probe("GET", "api/reports/funder?from=2026-01-01&to=2027-12-31", coordinator),
         Probe("GET", "api/desk/calibrations", graders),
         Probe("POST", "api/desk/calibrations", graders, ok=400, body={"title": ""}),

@@ -21,6 +21,7 @@ from sqlalchemy import (
     CheckConstraint,
     ForeignKey,
     Index,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -472,3 +473,31 @@ class CourseCatalogueEntry(Base):
     spec: Mapped[dict] = mapped_column(JSON)
     assignments: Mapped[list] = mapped_column(JSON)  # case assignment ids
     synced_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# --- the exchange without a shared filesystem (praxishub.exchange_store; migration 0012) ---
+
+
+class ExchangeItem(Base):
+    """One item of a course's nbgrader exchange, kept in the programme database so that
+    no filesystem is shared: a released assignment (outbound, a zip), a trainee's
+    submission (inbound, a zip; its owner is the trainee who sent it) or a feedback file
+    (its owner is the only one who may read it)."""
+
+    __tablename__ = "exchange_items"
+    __table_args__ = (
+        UniqueConstraint("course", "area", "name", name="uq_exchange_item"),
+        CheckConstraint("area IN ('outbound', 'inbound', 'feedback')", name="ck_exchange_area"),
+        Index("ix_exchange_owner", "course", "area", "owner"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    course: Mapped[str] = mapped_column(String(40))
+    area: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(300))
+    assignment: Mapped[str] = mapped_column(String(200))
+    owner: Mapped[str | None] = mapped_column(String(40))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

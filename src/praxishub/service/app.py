@@ -211,6 +211,7 @@ def make_app(
     from praxishub.service import calibration, cases, desk, imports
     from praxishub.service import certificates as certificates_api
     from praxishub.service import dashboards as dashboards_api
+    from praxishub.service import exchange as exchange_api
     from praxishub.service import supervision as supervision_api
 
     args = {"engine": engine, "service_token": service_token}
@@ -232,6 +233,7 @@ def make_app(
         *attendance_api.routes(prefix, args),
         *dashboards_api.routes(prefix, args),
         *imports.routes(prefix, args),
+        *exchange_api.routes(prefix, args),
     ]
     return web.Application(
         routes,

@@ -1,0 +1,205 @@
+"""The exchange kept in the programme database: does each trainee have a personal inbound,
+is feedback readable only by its trainee, may only a course's graders release, and is a
+submission under another trainee's name refused, with nothing stored?
+
+Storage runs on SQLite and PostgreSQL; the handlers' own rules run against a stand-in
+for the hub's answer about the caller (tests/handlers.py). Everyone is synthetic.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from tornado.testing import AsyncHTTPTestCase
+from tornado.web import Application
+
+import handlers
+from praxishub import db
+from praxishub import exchange_store as store
+from praxishub.db import ExchangeItem
+
+SUB = "a.ivanova+w01+2026-11-30 10:00:00.000000 UTC+x7k2m"
+
+
+def count(engine) -> int:
+    with db.session_scope(engine) as session:
+        return session.query(ExchangeItem).count()
+
+
+def test_names_say_what_they_hold():
+    assert store.parse("outbound", "w01-check") == store.Name("w01-check")
+    assert store.parse("inbound", SUB) == store.Name("w01", "a.ivanova")
+    assert store.parse("inbound", "b.lee+case-x+2026-11-30 10:00:00 UTC") == store.Name(
+        "case-x", "b.lee"
+    )
+    assert store.parse("feedback", "0" * 32 + ".html", "w01") == store.Name("w01")
+    for area, name in [
+        ("outbound", "../w01"),
+        ("outbound", "w01/x"),
+        ("inbound", "a.ivanova+w01"),
+        ("inbound", "../a+w01+t"),
+        ("feedback", "notes.html"),
+        ("cache", "w01"),
+    ]:
+        with pytest.raises(store.ExchangeError):
+            store.parse(area, name, "w01")
+    with pytest.raises(store.ExchangeError, match="assignment"):
+        store.parse("feedback", "0" * 32 + ".html")
+
+
+def test_release_submit_and_feedback_on_each_engine(programme_engine):
+    with db.session_scope(programme_engine) as session:
+        store.put(session, "tiny", "outbound", "w01", b"zip-1")
+        store.put(session, "tiny", "outbound", "w01", b"zip-2")  # released again: replaced
+        store.put(session, "tiny", "inbound", SUB, b"mine", owner="a.ivanova")
+        store.put(session, "tiny", "feedback", "a" * 32 + ".html", b"<p>ok</p>", "a.ivanova", "w01")
+    with db.session_scope(programme_engine) as session:
+        assert bytes(store.find(session, "tiny", "outbound", "w01").data) == b"zip-2"
+        assert [i["name"] for i in store.listing(session, "tiny", "inbound", "a.ivanova")] == [SUB]
+        assert store.listing(session, "tiny", "inbound", "b.lee") == []
+        assert store.listing(session, "tiny", "feedback", "b.lee") == []
+        assert store.listing(session, "other", "outbound") == []
+    assert count(programme_engine) == 3
+
+
+def test_refusals_store_nothing(programme_engine):
+    with db.session_scope(programme_engine) as session:
+        store.put(session, "tiny", "outbound", "w01", b"zip")
+    refusals = [
+        ("inbound", SUB, "b.lee", "names a.ivanova, not b.lee"),
+        ("inbound", "a.ivanova+w09+2026-11-30 10:00 UTC", "a.ivanova", "not released"),
+    ]
+    for area, name, owner, message in refusals:
+        with (
+            pytest.raises(store.ExchangeError, match=message),
+            db.session_scope(programme_engine) as session,
+        ):
+            store.put(session, "tiny", area, name, b"x", owner=owner)
+    with db.session_scope(programme_engine) as session:
+        store.put(session, "tiny", "inbound", SUB, b"first", owner="a.ivanova")
+    with (
+        pytest.raises(store.ExchangeError, match="submitted already"),
+        db.session_scope(programme_engine) as session,
+    ):
+        store.put(session, "tiny", "inbound", SUB, b"second", owner="a.ivanova")
+    with (
+        pytest.raises(store.ExchangeError, match="MB"),
+        db.session_scope(programme_engine) as session,
+    ):
+        store.put(session, "tiny", "outbound", "w02", b"x" * (store.MAX_BYTES + 1))
+    with db.session_scope(programme_engine) as session:
+        assert bytes(store.find(session, "tiny", "inbound", SUB).data) == b"first"
+    assert count(programme_engine) == 2
+
+
+class Caller(handlers.FakeHubCaller):
+    """The stand-in caller, a service when X-Test-Kind says so."""
+
+    def get_current_user(self):
+        model = super().get_current_user()
+        if model and self.request.headers.get("X-Test-Kind") == "service":
+            model["kind"] = "service"
+        return model
+
+
+class ExchangeEndpoints(AsyncHTTPTestCase):
+    LEARN = "custom:praxis:learn"
+
+    def get_app(self):
+        from praxishub.service import exchange as api
+
+        self.tmp = Path(tempfile.mkdtemp(prefix="praxis-exchange-"))
+        self.engine = db.make_engine(f"sqlite:///{self.tmp / 'p.sqlite'}")
+        db.migrate(self.engine)
+        args = {"engine": self.engine, "service_token": "x"}
+        routes = [
+            (pattern, type(handler.__name__, (Caller, handler), {}), kw)
+            for pattern, handler, kw in api.routes("/services/praxis/", args)
+        ]
+        return Application(
+            routes,
+            teaching={"t.volkova": ["tiny"], "o.petrov": ["other"]},
+            desks={"tiny": "x", "other": "y"},
+        )
+
+    def tearDown(self):
+        super().tearDown()
+        self.engine.dispose()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def call(self, method, path, user, scopes="", body=None, service=False):
+        headers = {"X-Test-User": user, "X-Test-Scopes": scopes, "Authorization": "token x"}
+        if service:
+            headers["X-Test-Kind"] = "service"
+        return self.fetch(
+            f"/services/praxis/api/exchange/{quote(path, safe='/?=&')}",
+            method=method,
+            headers=headers,
+            body=body,
+            allow_nonstandard_methods=True,
+        )
+
+    def grader(self, method, path, body=None):
+        return self.call(method, path, "grader-tiny", body=body, service=True)
+
+    def trainee(self, method, path, user="a.ivanova", body=None):
+        return self.call(method, path, user, self.LEARN, body)
+
+    def test_the_loop_and_who_sees_what(self):
+        assert self.grader("PUT", "tiny/outbound/w01", b"zip").code == 201
+        listed = json.loads(self.trainee("GET", "tiny/outbound").body)["items"]
+        assert [i["name"] for i in listed] == ["w01"]
+        assert self.trainee("GET", "tiny/outbound/w01").body == b"zip"
+        assert self.trainee("PUT", f"tiny/inbound/{SUB}", body=b"mine").code == 201
+        # a personal inbound: the other trainee sees nothing of it, and cannot read it
+        other = json.loads(self.trainee("GET", "tiny/inbound", "b.lee").body)["items"]
+        assert other == []
+        assert self.trainee("GET", f"tiny/inbound/{SUB}", "b.lee").code == 404
+        mine = json.loads(self.trainee("GET", "tiny/inbound").body)["items"]
+        assert [i["name"] for i in mine] == [SUB]
+        # the graders see every submission, and return feedback to its trainee only
+        everyone = json.loads(self.grader("GET", "tiny/inbound").body)["items"]
+        assert [(i["name"], i["owner"]) for i in everyone] == [(SUB, "a.ivanova")]
+        assert self.grader("GET", f"tiny/inbound/{SUB}").body == b"mine"
+        page = "b" * 32 + ".html"
+        put = self.grader("PUT", f"tiny/feedback/{page}?student=a.ivanova&assignment=w01", b"fb")
+        assert put.code == 201, put.body
+        assert self.trainee("GET", f"tiny/feedback/{page}").body == b"fb"
+        assert self.trainee("GET", f"tiny/feedback/{page}", "b.lee").code == 404
+        assert json.loads(self.trainee("GET", "tiny/feedback", "b.lee").body)["items"] == []
+        # the course's trainer grades too
+        assert self.call("GET", "tiny/inbound", "t.volkova").code == 200
+
+    def test_attempts_that_must_fail(self):
+        assert self.grader("PUT", "tiny/outbound/w01", b"zip").code == 201
+        forged = SUB.replace("a.ivanova", "b.lee")
+        attempts = [
+            self.trainee("PUT", f"tiny/inbound/{forged}", body=b"x"),  # another's name
+            self.trainee("PUT", "tiny/outbound/w01", body=b"evil"),  # release as a trainee
+            self.trainee("DELETE", "tiny/outbound/w01"),
+            self.trainee("PUT", f"tiny/feedback/{'c' * 32}.html?student=a.ivanova", b"x"),
+            self.call("PUT", "tiny/outbound/w01", "o.petrov", body=b"x"),  # other course
+            self.call("GET", "tiny/inbound", "o.petrov"),
+            self.call("PUT", "tiny/outbound/w01", "grader-other", body=b"x", service=True),
+            self.call("GET", "tiny/inbound", "grader-other", service=True),
+            self.grader("PUT", f"tiny/inbound/{SUB}", b"x"),  # a service submits for nobody
+            self.call("GET", "tiny/outbound", "c.visitor"),  # no learn scope
+            self.trainee("GET", "nope/outbound"),
+        ]
+        assert [a.code for a in attempts] == [400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 404]
+        assert self.trainee("GET", "tiny/outbound/w01").body == b"zip"
+        assert count(self.engine) == 1
+        anonymous = self.fetch("/services/praxis/api/exchange/tiny/outbound")
+        assert anonymous.code == 403
+
+    def test_a_submission_is_never_replaced(self):
+        self.grader("PUT", "tiny/outbound/w01", b"zip")
+        assert self.trainee("PUT", f"tiny/inbound/{SUB}", body=b"first").code == 201
+        again = self.trainee("PUT", f"tiny/inbound/{SUB}", body=b"second")
+        assert again.code == 409 and "new timestamp" in again.body.decode()
+        assert self.grader("GET", f"tiny/inbound/{SUB}").body == b"first"
