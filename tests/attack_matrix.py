@@ -126,6 +126,7 @@ def probes(cast: dict[str, str], session_id: int, case_id: str) -> list[Probe]:
         Probe("GET", f"api/certificates?course={loop.COURSE}", coordinator),
         Probe("POST", "api/certificates/issue", coordinator, ok=400, body={}),
         Probe("GET", f"api/certificates/{code}.pdf", coordinator, ok=404),
+        Probe("GET", "api/exchange/", every),  # each sees the courses it may use
         Probe("GET", f"api/exchange/{loop.COURSE}/outbound", frozenset({"trainee", "trainer"})),
         Probe("GET", inbound, frozenset({"trainee", "trainer"}), ok=404),  # not theirs: none
         Probe("PUT", inbound, frozenset({"trainee"}), ok=400, body={}),  # another's name

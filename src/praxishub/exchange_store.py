@@ -29,7 +29,7 @@ AREAS = ("outbound", "inbound", "feedback")
 MAX_BYTES = 50 * 2**20  # a zip of a course's notebooks; a person's data set has no place here
 ASSIGNMENT = r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}"
 STUDENT = r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}"
-INBOUND = re.compile(rf"({STUDENT})\+({ASSIGNMENT})\+([^+/\\]{{1,60}})(\+[A-Za-z0-9]{{1,40}})?")
+INBOUND = re.compile(rf"({STUDENT})\+({ASSIGNMENT})\+([^+/\\]{{1,60}})(\+[A-Za-z0-9_-]{{1,40}})?")
 FEEDBACK = re.compile(r"[0-9a-f]{32,64}\.html")
 
 

@@ -60,6 +60,21 @@ class ExchangeBase(BaseHandler):
         self.write_json({"status": status, "message": str(exc), "problems": problems}, status)
 
 
+class CoursesHandler(ExchangeBase):
+    """GET: the courses whose exchange one may use (a trainee: every course here)."""
+
+    def get(self) -> None:
+        model = self.caller()
+        teaching = self.application.settings.get("teaching") or {}
+        if model.get("kind") == "service":
+            mine = {c for c in self.courses() if model["name"] == f"grader-{c}"}
+        elif self.has_scope(model, LEARN):
+            mine = self.courses()
+        else:
+            mine = set(teaching.get(model["name"], [])) & self.courses()
+        self.write_json({"courses": sorted(mine)})
+
+
 class AreaHandler(ExchangeBase):
     """GET: the items of an area one may see (name, assignment, owner, size, sha256)."""
 
@@ -132,6 +147,7 @@ class ItemHandler(ExchangeBase):
 
 def routes(prefix: str, args: dict[str, Any]) -> list[tuple[str, type, dict[str, Any]]]:
     return [
+        (url_path_join(prefix, "api/exchange/?"), CoursesHandler, args),
         (url_path_join(prefix, f"api/exchange/{COURSE}/{AREA}"), AreaHandler, args),
         (url_path_join(prefix, f"api/exchange/{COURSE}/{AREA}/{NAME}"), ItemHandler, args),
     ]
