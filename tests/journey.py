@@ -24,19 +24,39 @@ def shot(page, name: str) -> Path:
 def person(browser, hub: Hub, username: str, locale: str = "en-US"):
     """A browser context of one person, logged in through the hub's form, their server
     started: (context, page)."""
-    context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(60_000)
+    context, page = new_context(browser, locale)
     hub.start_server(username)
     browser_log_in(page, hub, username)
     page.wait_for_url(re.compile(rf"/user/{re.escape(username)}/"), timeout=90_000)
     return context, page
 
 
-def open_app(page, hub: Hub, username: str, app: str, title: str) -> None:
-    """One of the person's Voila apps (~/praxis-apps/APP.ipynb), drawn."""
-    page.goto(f"{hub.url}/user/{username}/voila/render/praxis-apps/{app}.ipynb")
-    expect(page.get_by_text(title, exact=True)).to_be_visible(timeout=90_000)
+def new_context(browser, locale: str = "en-US", height: int = 900):
+    """A fresh browser context (nobody logged in) and its page: (context, page)."""
+    context = browser.new_context(locale=locale, viewport={"width": 1280, "height": height})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    return context, page
+
+
+def app_url(hub: Hub, username: str, app: str) -> str:
+    return f"{hub.url}/user/{username}/voila/render/praxis-apps/{app}.ipynb"
+
+
+def open_app(page, hub: Hub, username: str, app: str, title: str | None = None) -> None:
+    """One of the person's Voila apps (~/praxis-apps/APP.ipynb), drawn (its title shown)."""
+    page.goto(app_url(hub, username, app))
+    if title is not None:
+        expect(page.get_by_text(title, exact=True)).to_be_visible(timeout=90_000)
+
+
+def log_in_and_open(page, hub: Hub, username: str, app: str, title: str | None = None) -> None:
+    """In a page another person may have used: their server started, their login, their app."""
+    hub.start_server(username)
+    page.context.clear_cookies()
+    browser_log_in(page, hub, username)
+    page.wait_for_url(re.compile(rf"/user/{re.escape(username)}/"), timeout=90_000)
+    open_app(page, hub, username, app, title)
 
 
 def upload(page, path: Path) -> None:

@@ -10,25 +10,13 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from harness import browser_log_in as log_in
 from harness import submit_case
+from journey import app_url as voila
+from journey import log_in_and_open as open_app
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
 
 CASE_ID = "browser-review-case"
-
-
-def voila(hub, username: str, app: str) -> str:
-    return f"{hub.url}/user/{username}/voila/render/praxis-apps/{app}.ipynb"
-
-
-def open_app(page, hub, username: str, app: str) -> None:
-    """Log username in (their server started) and open one of their Voila apps."""
-    hub.start_server(username)
-    page.context.clear_cookies()
-    log_in(page, hub, username)
-    page.wait_for_url(re.compile(rf"/user/{re.escape(username)}/"), timeout=90_000)
-    page.goto(voila(hub, username, app))
 
 
 def test_reviewer_approves_and_publishes_then_trainee_reads_it(hub, page):

@@ -9,26 +9,14 @@ import pytest
 from playwright.sync_api import expect
 
 import courseloop as loop
-from harness import REPO
 from harness import browser_log_in as log_in
+from journey import new_context as new_page
+from journey import shot
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
 
-ARTIFACTS = REPO / "test-artifacts"
 OPEN_ANSWER = "I would listen first, then ask whether the caller is safe right now."
 NOTE = "Good: safety first. Next time also name the next step."
-
-
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=ARTIFACTS / f"feedback-loop-{name}.png")
-
-
-def new_page(browser):
-    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    return context, page
 
 
 def student_row(page, student: str):
@@ -66,7 +54,7 @@ def test_trainer_grades_an_open_answer_and_the_trainee_opens_the_feedback(hub, b
         row = student_row(page, trainee)
         expect(row.locator("td.status")).to_have_text("needs manual grading")
         expect(row.locator("td.score")).to_have_text("1 / 3")
-        shot(page, "1-submissions")
+        shot(page, "feedback-loop-1-submissions")
         row.locator("td.student-name a").click()  # the trainee's notebooks of this assignment
         expect(page.get_by_role("heading", name="Manage Students")).to_be_visible()
         page.locator("#main-table td.name a", has_text=loop.ASSIGNMENT).click()
@@ -95,7 +83,7 @@ def test_trainer_grades_an_open_answer_and_the_trainee_opens_the_feedback(hub, b
         page.reload()  # what the gradebook holds now
         expect(score).to_have_value("2")
         expect(comment).to_have_value(NOTE)
-        shot(page, "2-graded")
+        shot(page, "feedback-loop-2-graded")
 
         page.get_by_role("link", name="Manual Grading").click()
         page.get_by_role("link", name="Manage Assignments").click()
@@ -113,7 +101,7 @@ def test_trainer_grades_an_open_answer_and_the_trainee_opens_the_feedback(hub, b
             row.locator(button).click()
             expect(modal).to_be_visible(timeout=120_000)
             expect(modal).to_contain_text(f"{done} for '{loop.ASSIGNMENT}' for student '{trainee}'")
-            shot(page, "3-" + button.split(".")[1].split()[0])
+            shot(page, "feedback-loop-3-" + button.split(".")[1].split()[0])
             modal.get_by_role("button", name="OK").click()
             expect(modal).to_have_count(0)  # formgrader removes it once hidden
     finally:
@@ -129,7 +117,7 @@ def test_trainer_grades_an_open_answer_and_the_trainee_opens_the_feedback(hub, b
         submitted = page.locator("#submitted_assignments_list")
         expect(submitted.get_by_text(loop.ASSIGNMENT)).to_be_visible(timeout=60_000)
         expect(submitted.get_by_text("(feedback available to fetch)")).to_be_visible()
-        shot(page, "4-feedback-to-fetch")
+        shot(page, "feedback-loop-4-feedback-to-fetch")
         submitted.get_by_role("button", name="Fetch Feedback").click()
         view = submitted.get_by_text("(view feedback)")
         expect(view).to_be_visible(timeout=60_000)
@@ -145,6 +133,6 @@ def test_trainer_grades_an_open_answer_and_the_trainee_opens_the_feedback(hub, b
         # the hidden tests that graded the answer stay hidden
         expect(html).not_to_contain_text("HIDDEN TESTS")
         expect(html).not_to_contain_text("minutes == 30")
-        shot(page, "5-feedback")
+        shot(page, "feedback-loop-5-feedback")
     finally:
         trainee_context.close()

@@ -18,40 +18,15 @@ import pytest
 import requests
 from playwright.sync_api import expect
 
-from harness import BIN, FIXTURES, REPO
-from harness import browser_log_in as log_in
+from harness import BIN, FIXTURES
+from journey import log_in_and_open as open_app
+from journey import shot, upload
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
 
-ARTIFACTS = REPO / "test-artifacts"
 ZOOM = FIXTURES / "attendance" / "zoom_participants.csv"
 CHECK = re.compile(r"Check$")  # the button's icon glyph comes before its name
 HEADER = ["username", "full_name", "email", "role", "cohort", "supervisor"]
-
-
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=ARTIFACTS / f"imports-{name}.png", full_page=True)
-
-
-def open_app(page, hub, username: str, app: str, title: str) -> None:
-    hub.start_server(username)
-    page.context.clear_cookies()
-    log_in(page, hub, username)
-    page.wait_for_url(re.compile(rf"/user/{re.escape(username)}/"), timeout=90_000)
-    page.goto(f"{hub.url}/user/{username}/voila/render/praxis-apps/{app}.ipynb")
-    expect(page.get_by_text(title, exact=True)).to_be_visible(timeout=90_000)
-
-
-def upload(page, path) -> None:
-    """Choose a file in the app's FileUpload, and wait until the kernel has it.
-
-    ipywidgets 8 keeps the FileUpload's <input type=file> out of the page (a click on the
-    button clicks it), so the file goes through the browser's file chooser."""
-    with page.expect_file_chooser() as chooser:
-        page.locator(".widget-upload").first.click()
-    chooser.value.set_files(str(path))
-    expect(page.get_by_text(f"File: {path.name}")).to_be_visible(timeout=30_000)
 
 
 def token_of_new_person(hub, username: str, password: str) -> str:
@@ -98,7 +73,7 @@ def test_a_coordinator_imports_a_roster_and_assigns_supervisors(hub, page, tmp_p
     assigned = page.locator("table.praxis-supervisors")
     expect(assigned.locator("tr", has_text=f"pi{tag}.wang")).to_contain_text(f"none → {sup}")
     expect(assigned.locator("tr")).to_have_count(5)  # the header and four trainees
-    shot(page, "people-checked")
+    shot(page, "imports-people-checked")
     roster_table = page.locator("table.praxis-roster")
     expect(roster_table.locator("tr", has_text=f"pi{tag}.wang")).to_have_count(0)
 
@@ -109,7 +84,7 @@ def test_a_coordinator_imports_a_roster_and_assigns_supervisors(hub, page, tmp_p
     expect(row).to_contain_text(f"Светлана Орлова ({sup})")
     expect(roster_table.locator("tr", has_text=f"pi{tag}.novak")).to_contain_text(sup)
     expect(page.get_by_text("New people can log in once they have a password")).to_be_visible()
-    shot(page, "people-imported")
+    shot(page, "imports-people-imported")
 
     # A new person logs in once they have a password (the local authenticator's passwords
     # are the programme service's; an admin sets them, as after a CLI import).
@@ -182,7 +157,7 @@ def test_a_trainer_imports_a_zoom_report_in_the_checkin_app(hub, page):
     expect(page.get_by_text(re.compile(r"Saved: \d+ new"))).to_be_visible(timeout=30_000)
     expect(page.get_by_text(counts)).to_be_visible()
     expect(page.locator("table.praxis-unmatched")).to_contain_text("Mikhail Orlov")
-    shot(page, "checkin-report-imported")
+    shot(page, "imports-checkin-report-imported")
     again = hub.api(trainer, "POST", "/services/praxis/api/attendance/import", json=report)
     assert again.json()["already_imported_at"], "the import was not stored"
     missing = hub.api(

@@ -9,17 +9,13 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from harness import browser_log_in as log_in
+from journey import log_in_and_open
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
 
 
 def open_app(page, hub, username: str) -> None:
-    hub.start_server(username)
-    page.context.clear_cookies()
-    log_in(page, hub, username)
-    page.wait_for_url(re.compile(rf"/user/{re.escape(username)}/"), timeout=90_000)
-    page.goto(f"{hub.url}/user/{username}/voila/render/praxis-apps/supervision_log.ipynb")
+    log_in_and_open(page, hub, username, "supervision_log")
     expect(page.get_by_text("Supervision log")).to_be_visible(timeout=90_000)
 
 
