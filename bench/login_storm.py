@@ -1,10 +1,13 @@
-"""Login storm: N trainees log in through the proxy at once and wait for their own servers.
+"""Login storm: N trainees log in through the proxy at once, wait for their own servers and
+fetch the webinar's assignment.
 
 Measures, for Praxis Hub (`praxishub up`: real proxy, programme service, one Unix
-user per trainee) and, in the same run, for a stock JupyterHub with default limits
-(dummy authenticator, all servers as root): success rate, p50/p95 seconds from the
-login POST to a server that answers, wall time, memory per user server (RSS of its
-process tree), hub and proxy memory. Writes bench/results/login_storm.json.
+user per trainee; each trainee also fetches an assignment released before the storm)
+and, in the same run, for a stock JupyterHub with default limits (dummy authenticator,
+all servers as root, no course: login and server only): success rate, p50/p95 seconds
+from the login POST to a server that answers (and, for Praxis Hub, that has fetched),
+wall time, memory and CPU seconds per user server (RSS and CPU time of its process
+tree), hub and proxy memory. Writes bench/results/login_storm.json.
 
     .venv/bin/python bench/login_storm.py [--users 50]
 """
@@ -37,11 +40,26 @@ import results_file  # noqa: E402
 from harness import BIN, Hub, free_port, make_programme, remove_test_users, world_dir  # noqa: E402
 
 READY_LIMIT_S = 600
+COURSE = ("tiny", "w01-check")  # the test programme's course, released before the storm
 RELAUNCH_S = 10
 console = Console()
 
 
-def storm(url: str, users: dict[str, str]) -> tuple[dict[str, float | None], float, int]:
+def fetch(s: requests.Session, url: str, name: str, course: tuple[str, str]) -> bool:
+    """The Assignments tab's Fetch, as the browser sends it (cookie and _xsrf)."""
+    xsrf = s.cookies.get("_xsrf", path=f"/user/{name}/") or s.cookies.get("_xsrf", "")
+    r = s.post(
+        f"{url}/user/{name}/assignments/fetch",
+        json={"course_id": course[0], "assignment_id": course[1]},
+        headers={"X-XSRFToken": xsrf},
+        timeout=120,
+    )
+    return r.status_code == 200 and bool(r.json().get("success"))
+
+
+def storm(
+    url: str, users: dict[str, str], course: tuple[str, str] | None = None
+) -> tuple[dict[str, float | None], float, int]:
     """Log everyone in at once; return each user's seconds from login to a ready server
     (None: failed) and the wall time from the first login to the last ready server."""
     starts: list[float] = []
@@ -82,6 +100,9 @@ def storm(url: str, users: dict[str, str]) -> tuple[dict[str, float | None], flo
                     while time.monotonic() - t0 < READY_LIMIT_S:
                         r = s.get(lab, timeout=60)
                         if r.status_code == 200 and r.url.split("?")[0] == lab:
+                            if course is not None and not fetch(s, url, name, course):
+                                errors[name] = "fetch failed"
+                                return name, None
                             ends.append(time.monotonic())
                             return name, ends[-1] - t0
                         errors[name] = f"lab: HTTP {r.status_code} at {r.url}"
@@ -113,10 +134,21 @@ def rss_mb(procs: list[psutil.Process]) -> float:
     return total / 1024**2
 
 
+def cpu_s(procs: list[psutil.Process]) -> float:
+    """CPU seconds (user and system) the processes used so far."""
+    total = 0.0
+    for p in procs:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            times = p.cpu_times()
+            total += times.user + times.system
+    return total
+
+
 def memory(root_pid: int) -> dict[str, float]:
     tree = psutil.Process(root_pid).children(recursive=True)
     servers = [p for p in tree if "jupyterhub-singleuser" in " ".join(p.cmdline())]
     per_server = [rss_mb([s, *s.children(recursive=True)]) for s in servers]
+    cpu = [cpu_s([s, *s.children(recursive=True)]) for s in servers]
     hub = [
         p
         for p in [psutil.Process(root_pid), *tree]
@@ -129,6 +161,7 @@ def memory(root_pid: int) -> dict[str, float]:
     ]
     return {
         "mem_per_user_mb": round(statistics.mean(per_server), 1) if per_server else 0.0,
+        "cpu_per_user_s": round(statistics.mean(cpu), 2) if cpu else 0.0,
         "hub_mem_mb": round(rss_mb(hub[:1]), 1),
         "proxy_mem_mb": round(rss_mb(proxy), 1),
     }
@@ -157,8 +190,15 @@ def run_praxishub(users: int) -> dict:
     hub = Hub(make_programme(base, trainees=max(users, 1)))
     try:
         hub.start(timeout=120)
+        released = subprocess.run(
+            [BIN / "praxishub", "courses", "release", *COURSE, "-c", hub.settings_path],
+            capture_output=True,
+            text=True,
+        )
+        if released.returncode != 0:
+            raise SystemExit(f"could not release {COURSE}: {released.stderr}")
         trainees = {u: hub.logins[u]["password"] for u in hub.people("trainee")[:users]}
-        results, wall, retried = storm(hub.url, trainees)
+        results, wall, retried = storm(hub.url, trainees, COURSE)
         return summary(results, wall, retried, memory(hub.proc.pid))
     finally:
         hub.stop()
@@ -227,6 +267,7 @@ FIGURES = (
     "p95_ready_s",
     "wall_s",
     "mem_per_user_mb",
+    "cpu_per_user_s",
     "hub_mem_mb",
     "proxy_mem_mb",
 )
