@@ -669,6 +669,11 @@ class CoordinatorCertificatesEndpoints(AsyncHTTPTestCase):
                 submit(session, "a.sarsenova", assignment, auto=5, manual=3, course="pfa-crisis")
             for assignment in webinars:
                 submit(session, "wang.fang", assignment, auto=5, manual=3, course="pfa-crisis")
+            # and one released through the programme API's exchange
+            from praxishub import exchange_store
+
+            exchange_store.put(session, "pfa-crisis", "outbound", "case-api-release", b"zip")
+            submit(session, "a.sarsenova", "case-api-release", 5, 3, course="pfa-crisis")
         args = {"engine": self.engine, "service_token": "x"}
         routes = [
             (pattern, type(handler.__name__, (FakeHubCaller, handler), {}), kw)
@@ -705,6 +710,7 @@ class CoordinatorCertificatesEndpoints(AsyncHTTPTestCase):
         assert rows["a.sarsenova"]["eligible"] and rows["a.sarsenova"]["certificate"] is None
         assert not rows["wang.fang"]["eligible"]
         assert rows["wang.fang"]["assignments"]["case-late-release"] == "missing"
+        assert rows["wang.fang"]["assignments"]["case-api-release"] == "missing"
         assert "case-late-release: not submitted" in rows["wang.fang"]["reasons"]
 
         body = {"course": "pfa-crisis", "lang": "en"}

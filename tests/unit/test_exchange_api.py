@@ -172,8 +172,13 @@ class ExchangeEndpoints(AsyncHTTPTestCase):
         assert self.trainee("GET", f"tiny/feedback/{page}").body == b"fb"
         assert self.trainee("GET", f"tiny/feedback/{page}", "b.lee").code == 404
         assert json.loads(self.trainee("GET", "tiny/feedback", "b.lee").body)["items"] == []
-        # the course's trainer grades too
+        # the course's trainer grades too; its live autograder reads every submission
         assert self.call("GET", "tiny/inbound", "t.volkova").code == 200
+        auto = self.call("GET", "tiny/inbound", "autograde-tiny", service=True)
+        assert [i["name"] for i in json.loads(auto.body)["items"]] == [SUB]
+        assert self.call("GET", f"tiny/inbound/{SUB}", "autograde-tiny", service=True).body == (
+            b"mine"
+        )
 
     def test_attempts_that_must_fail(self):
         assert self.grader("PUT", "tiny/outbound/w01", b"zip").code == 201
@@ -188,10 +193,12 @@ class ExchangeEndpoints(AsyncHTTPTestCase):
             self.call("PUT", "tiny/outbound/w01", "grader-other", body=b"x", service=True),
             self.call("GET", "tiny/inbound", "grader-other", service=True),
             self.grader("PUT", f"tiny/inbound/{SUB}", b"x"),  # a service submits for nobody
+            self.call("PUT", "tiny/outbound/w01", "autograde-tiny", body=b"x", service=True),
+            self.call("GET", "tiny/inbound", "autograde-other", service=True),
             self.call("GET", "tiny/outbound", "c.visitor"),  # no learn scope
             self.trainee("GET", "nope/outbound"),
         ]
-        assert [a.code for a in attempts] == [400, 403, 403, 403, 403, 403, 403, 403, 403, 403, 404]
+        assert [a.code for a in attempts] == [400, *[403] * 11, 404]
         assert self.trainee("GET", "tiny/outbound/w01").body == b"zip"
         assert count(self.engine) == 1
         anonymous = self.fetch("/services/praxis/api/exchange/tiny/outbound")

@@ -24,7 +24,7 @@ from jupyterhub.utils import url_path_join
 from sqlalchemy.engine import Engine
 from tornado import web
 
-from praxishub import certificate_pdf, db, i18n, report_files, reports
+from praxishub import certificate_pdf, db, exchange_store, i18n, report_files, reports
 from praxishub import certificate_store as store
 from praxishub import certificates as core
 from praxishub.errors import PraxisError
@@ -254,6 +254,12 @@ class ReportsBase(BaseHandler):
             released = sorted(p.name for p in outbound.iterdir() if p.is_dir())
         except OSError:
             released = []
+        # released through the programme API (the exchange without a shared folder) too
+        released += [
+            i["name"]
+            for i in exchange_store.listing(session, course_id, "outbound")
+            if i["name"] not in released
+        ]
         webinars = {w.id for w in found.webinars}
         cases = [*found.case_assignments]
         cases += [a for a in released if a not in webinars and a not in cases]

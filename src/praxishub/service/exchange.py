@@ -37,13 +37,15 @@ class ExchangeBase(BaseHandler):
             c for taught in (settings.get("teaching") or {}).values() for c in taught
         }
 
-    def who(self, course: str) -> tuple[dict[str, Any], bool]:
-        """The caller and whether they grade the course; 404 for a course not here."""
+    def who(self, course: str, reading: bool = False) -> tuple[dict[str, Any], bool]:
+        """The caller and whether they grade the course; 404 for a course not here.
+        The course's live autograder (``autograde-<id>``) grades too, but only reads."""
         if course not in self.courses():
             raise web.HTTPError(404, f"no course {course} in this programme")
         model = self.caller()
         if model.get("kind") == "service":
-            return model, model["name"] == f"grader-{course}"
+            graders = {f"grader-{course}", *([f"autograde-{course}"] if reading else [])}
+            return model, model["name"] in graders
         teaching = self.application.settings.get("teaching") or {}
         return model, course in teaching.get(model["name"], [])
 
@@ -67,7 +69,7 @@ class CoursesHandler(ExchangeBase):
         model = self.caller()
         teaching = self.application.settings.get("teaching") or {}
         if model.get("kind") == "service":
-            mine = {c for c in self.courses() if model["name"] == f"grader-{c}"}
+            mine = {c for c in self.courses() if model["name"] in (f"grader-{c}", f"autograde-{c}")}
         elif self.has_scope(model, LEARN):
             mine = self.courses()
         else:
@@ -79,7 +81,7 @@ class AreaHandler(ExchangeBase):
     """GET: the items of an area one may see (name, assignment, owner, size, sha256)."""
 
     def get(self, course: str, area: str) -> None:
-        model, grader = self.who(course)
+        model, grader = self.who(course, reading=True)
         owner = self.may_read(model, grader, area)
         with db.session_scope(self.engine) as session:
             items = store.listing(session, course, area, owner)
@@ -91,7 +93,7 @@ class ItemHandler(ExchangeBase):
     submission); DELETE a released assignment (graders)."""
 
     def get(self, course: str, area: str, name: str) -> None:
-        model, grader = self.who(course)
+        model, grader = self.who(course, reading=True)
         owner = self.may_read(model, grader, area)
         with db.session_scope(self.engine) as session:
             row = store.find(session, course, area, name)
