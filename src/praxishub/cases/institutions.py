@@ -20,11 +20,14 @@ _CS_LO = "a-záčďéěíňóřšťúůýž"
 _HAN = "\u4e00-\u9fff"
 _H = r"[^\S\n]"  # a space that stays on the line
 # A quoted name, with one nested quotation: «Центр „Семья“», «Қарттар үйі „Мейірім“»
-_QUOTED = r"«(?:[^«»\n]|„[^“”\n]{0,40}[“”]|«[^»\n]{0,40}»){1,90}»|\"[^\"\n]{1,60}\""
+# (or closed once for both: «Центр помощи «Ступени»)
+_QUOTED = r"«(?:[^«»\n]|„[^“”\n]{0,40}[“”]|«[^»\n]{0,40}»){1,90}»|«[^«»\n]{1,90}«[^«»\n]{1,40}»|\"[^\"\n]{1,60}\""
 # A Russian town in any case, after "г.": г. Тюмени, г. Москва, г. Ростова-на-Дону
 _RU_TOWN = rf"(?:г\.|город[аеу]?){_H}*[{_UP}][{_LO}]+(?:-(?:на-)?[{_UP}]?[{_LO}]+)*"
 # A Kazakh town before its word: Шымкент қ., Павлодар қаласының, Қарағанды облысы
-_KK_TOWN = rf"[{_UP}][{_LO}-]+(?:{_H}[{_UP}][{_LO}-]+)?{_H}+(?:қ\.|қаласы\w*|облысы\w*|ауданы\w*)"
+_KK_TOWN = (
+    rf"[{_UP}][{_LO}-]+(?:{_H}[{_UP}][{_LO}-]+)?{_H}+(?:қ\.|қаласы\w*|облысы\w*|ауданы\w*|ауылы\w*)"
+)
 # A Czech or English town: Ostrava-Poruba, Brno-venkov, Praha 8, Hradec Králové
 _CS_TOWN = rf"[{_CS_UP}][{_CS_LO}]+(?:-[{_CS_UP}]?[{_CS_LO}]+)*(?:{_H}[{_CS_UP}][{_CS_LO}]+)?(?:{_H}\d{{1,2}}(?!\d))?"
 
@@ -38,9 +41,21 @@ _TOWN_AFTER = re.compile(
     rf"(?:{_H}+[{_LO}]+){{1,3}}(?:{_H}+(?:администрации{_H}+)?{_RU_TOWN})?)"
 )
 _CS_TOWN_AFTER = re.compile(rf",{_H}*{_CS_TOWN}(?:{_H}\d{{1,4}}(?:/\d{{1,4}})?[a-z]?)?")
+# "…, pracoviště Sládkova", "…, pobočka Žabovřesky": the branch of a Czech institution
+_BRANCH_AFTER = re.compile(
+    rf",{_H}*(?:(?:odloučené|detašované){_H}+)?(?:pracoviště|pobočka){_H}+(?:[{_CS_LO}]+{_H}+)?{_CS_TOWN}"
+)
+# "СОШ № 3 с углублённым изучением английского языка": a school's profile after its number
+_PROFILE_AFTER = re.compile(rf"{_H}+с{_H}+углубл[её]нным{_H}+изучением(?:{_H}+[{_LO}]+){{1,3}}")
+# A Kazakh case ending fused to a legal form with a hyphen: "ЖШС-да", "КММ-де"
+_FUSED_ENDING = re.compile(rf"(?<=[{_UP}])-[{_LO}]{{1,5}}$")
 _TOWN_BEFORE = re.compile(rf"(?:{_KK_TOWN}|{_RU_TOWN}){_H}+$")
 
 _SCHOOLS = [
+    # Ақсу ауылының жалпы орта білім беретін мектебі: a town, the words of its kind, a school
+    re.compile(
+        rf"(?<![\w-]){_KK_TOWN}(?:{_H}+[{_LO}-]+){{0,5}}?{_H}+(?:мекте[пб]|гимназия|лицей|балабақша)[\w-]*"
+    ),
     # МОБУ «СОШ № 6», КГУ «Общеобразовательная школа № 119», МАОУ гимназия № 21: any
     # body's abbreviation, then a quoted or numbered school
     re.compile(
@@ -49,7 +64,7 @@ _SCHOOLS = [
     ),
     # № 31 ЖОББМ, № 9 мектеп-лицейі, Екібастұз қ. № 1 лицейі: Kazakh numbered schools, abbreviated
     re.compile(
-        rf"(?<!\w)№{_H}*\d{{1,4}}{_H}+(?:ЖОББМ|ЖББМ|ОМ|НЗМ|ҚГЛ|(?:[{_LO}-]+{_H}+){{0,4}}"
+        rf"(?<!\w)№{_H}*\d{{1,4}}{_H}+(?:ЖОББМ|ЖББМ|ОМ|НЗМ|ҚГЛ|(?:[{_LO}-]+{_H}+){{0,4}}(?:[A-Z]{{1,4}}-)?"
         r"(?:мекте[пб]|гимназия|лицей|балабақша|бөбекжай)[\w-]*)"
     ),
     # «Дарын» мамандандырылған лицейі, «Көкжиек» мектеп-лицейі: a quoted name, its kind, its type
@@ -60,18 +75,62 @@ _SCHOOLS = [
     # Masarykova základní škola, Základní škola a mateřská škola Kuřim, SPŠ stavební Brno
     re.compile(
         rf"(?<!\w)(?:[{_CS_UP}][{_CS_LO}]+(?:ova|ovo|ská|cká|ní){_H}+)?(?:[Zz]ákladní|[Mm]ateřsk[áéou]|[Ss]třední)"
-        rf"{_H}+škol[aeyou]\w*(?:{_H}+a{_H}+(?:mateřsk\w+{_H}+škol\w+|MŠ))?(?:{_H}+při{_H}+[{_CS_LO}]+)?"
+        rf"(?:{_H}+[{_CS_LO}]{{3,}}(?:é|á|í|ou))?{_H}+škol[aeyou]\w*(?:{_H}+a{_H}+(?:mateřsk\w+{_H}+škol\w+|MŠ))?(?:{_H}+při{_H}+[{_CS_LO}]+)?"
         rf"{_H}+{_CS_TOWN}"
         rf"|(?<!\w)(?:ZŠ|MŠ|SŠ|SOŠ|SPŠ|SOU|VOŠ|OA|Gymnázium)(?:{_H}+a{_H}+MŠ)?(?:{_H}+[{_CS_LO}]+(?:í|á|ý))?{_H}+{_CS_TOWN}"
     ),
     # Whitfield C of E Primary School, Horfield Church of England Primary, Westgate STEM Academy
     re.compile(
-        r"\b(?:[A-Z][a-z]+\s+){1,3}(?:C of E|CofE|Church of England|Catholic|RC|C\.E\.|STEM|CE)\s+"
+        r"\b(?:[A-Z][\w'’]+\s+){1,3}(?:C of E|CofE|Church of England|Catholic|RC|C\.E\.|STEM|CE)\s+"
         r"(?:(?:Primary|Junior|Infant|Secondary|High|Middle)(?:\s+School|\s+Academy)?|Academy|School)\b"
     ),
 ]
 
 _ORGS = [
+    # Қарасай аудандық полиция бөлімі, Ақсу ауылдық мәдениет үйінің: a place, the adjective of its
+    # level, the words of its kind and an institution's type word
+    re.compile(
+        rf"(?<![\w-])[{_UP}][{_LO}-]+{_H}+(?:аудандық|қалалық|облыстық|ауылдық)(?:{_H}+[{_LO}-]+){{0,4}}?{_H}+"
+        r"(?:бөлім|басқарма|сот|әкімдіг|орталы[ғқ]|үй[іи]|аурухана|емхана|комиссия|кітапхана)[\w-]*"
+    ),
+    # Абай атындағы ҚазҰПУ: a body named after someone, written with its abbreviation
+    re.compile(
+        rf"(?<![\w-])(?:[{_UP}][\w.-]*{_H}+){{1,3}}атындағы{_H}+[{_UP}][{_LO}]{{0,3}}[{_UP}]{{2,}}(?![\w-])"
+    ),
+    # УрГПУ, МГУ, СПбГУ, ҚазҰПУ: a university's abbreviation
+    re.compile(rf"(?<![\w-])[{_UP}][{_LO}]{{0,3}}[{_UP}]{{0,3}}(?:ГУ|ПУ|МУ|ТУ|ЭУ|ФУ)(?![\w-])"),
+    # КДН и ЗП Администрации Первомайского района: an authority's abbreviation and its district
+    re.compile(
+        rf"(?<![\w-])[{_UP}]{{2,6}}(?:{_H}+и{_H}+[{_UP}]{{1,4}})?{_H}+(?:[Аа]дминистрации{_H}+)?"
+        rf"[{_UP}][{_LO}]+(?:ого|его|ой|ского){_H}+(?:района|округа|области|края|поселения)"
+    ),
+    # Доме культуры с. Берёзовка, Дворец творчества «Юность»: a house of culture and its place
+    re.compile(
+        rf"(?<![\w-])(?:Дом|Двор[ец]ц?)[{_LO}]{{0,3}}{_H}+(?:культуры|творчества|[{_LO}]+{_H}+творчества|пионеров|школьников)"
+        rf"(?:{_H}+(?:{_QUOTED}|(?:с\.|г\.|пос\.|д\.|села|посёлка){_H}*[{_UP}][{_LO}-]+))?"
+    ),
+    # гостинице «Алтай», хостел «Дом», пансионат «Сосны»: a hotel and its quoted name
+    re.compile(
+        rf"(?<![\w-])(?i:гостиниц|отел|хостел|пансионат|мотел)[{_LO}]{{0,4}}{_H}*(?:{_QUOTED})"
+    ),
+    # Thomayerově nemocnici, Masarykův onkologický ústav: a Czech possessive, the words of its
+    # kind and an institution's type word
+    re.compile(
+        rf"(?<![\w-])[{_CS_UP}][{_CS_LO}]+(?:ův|ova|ovo|ově|ovu|ovy|ovou|ových|ovým|in|ina|ině|inu|iny|inou)"
+        rf"(?:{_H}+[{_CS_LO}]+(?:ý|á|é|í|ém|ou|ého|ému)){{0,2}}{_H}+"
+        r"(?:nemocnic|ústav|poradn|klinik|centr|léčebn|domov|fakult)[a-záčďéěíňóřšťúůýž]*"
+    ),
+    # Nemocnici Jeseník, penzionu U Lípy, Hotel Slavia: an institution's or hotel's type word
+    # and its capitalised name
+    re.compile(
+        rf"(?<![\w-])(?:Nemocnic[{_CS_LO}]*|[Pp]enzion[{_CS_LO}]*|[Hh]otel[{_CS_LO}]*|[Hh]ostel[{_CS_LO}]*"
+        rf"|[Uu]bytovn[{_CS_LO}]*)(?:{_H}+(?:v|ve)(?={_H}))?{_H}+(?:(?:U|Na|V|Pod|Nad|Za){_H}+)?[{_CS_UP}][{_CS_LO}]+"
+        rf"(?:[- ][{_CS_UP}][{_CS_LO}]+)?"
+    ),
+    # Pedagogické fakulty UK, Filozofická fakulta MU: a faculty and its university's abbreviation
+    re.compile(
+        rf"(?<![\w-])[{_CS_UP}][{_CS_LO}]+(?:á|é|ou|ý|í){_H}+fakult[{_CS_LO}]*{_H}+(?:[{_CS_UP}]{{2,4}}|Univerzit\w*(?:{_H}+[{_CS_UP}][{_CS_LO}]+){{1,3}})"
+    ),
     # ГБУЗ ТО «Областная больница № 4», БФ «Свет надежды», ГБУЗ «…» МЗ КК: an abbreviated legal
     # form (and region), a quoted name, and any authority's abbreviation after it
     re.compile(
@@ -80,11 +139,11 @@ _ORGS = [
     ),
     # «Павлодар облыстық балалар ауруханасы» ШЖҚ КМК, «…» КММ: a Kazakh legal form after the name
     re.compile(
-        rf"(?:{_QUOTED})(?:{_H}+[{_LO}-]+){{0,4}}{_H}+(?:ШЖҚ{_H}+)?(?:КММ|МКК|КМК|РМК|КМҚК|МКҚК|ЖШС|АҚ|КЕАҚ|ҚБ|ЖК|РҚБ)(?!\w)"
+        rf"(?:{_QUOTED})(?:{_H}+[{_LO}-]+){{0,4}}{_H}+(?:ШЖҚ{_H}+)?(?:КММ|МКК|КМК|РМК|КМҚК|МКҚК|ЖШС|АҚ|КЕАҚ|ҚБ|ЖК|РҚБ)(?:-[{_LO}]{{1,5}})?(?!\w)"
     ),
     # «Ақбота» жүзу клубы, «Шаңырақ» балалар шығармашылық үйі, «Жарық із» қайғы тобы
     re.compile(
-        rf"(?:{_QUOTED})(?:{_H}+№{_H}*\d{{1,4}})?(?:{_H}+[{_LO}-]+){{0,6}}{_H}+(?:клуб|үй[іи]|тоб|бөбекжай|бақша|телефон|желі"
+        rf"(?:{_QUOTED})(?:{_H}+№{_H}*\d{{1,4}})?(?:{_H}+[{_LO}-]+){{0,6}}{_H}+(?:клуб|үй[іи]|тоб|бөбекжай|бақша|телефон|желі|сарай|қонақүй|мекте[пб]"
         r"|секция|үйірме|бірлест|федерация|академия|институт|университет|орталы[ғқ])[\w-]*"
     ),
     # ОПДН ОП № 6 УМВД России по г. Тюмени, ПДН ОМВД России по г. Кургану: police units
@@ -107,7 +166,7 @@ _ORGS = [
     # № 2 аудандық соты, Павлодар облысы ПД ювеналдық полиция бөлімшесіне: a Kazakh authority
     re.compile(
         rf"(?<![\w-]){_KK_TOWN}(?:(?:{_H}+(?:№{_H}*\d{{1,4}}|[{_UP}][{_UP}{_LO}-]*|[{_LO}-]+)){{0,6}}?{_H}+"
-        rf"(?:басқарма|бөлім|әкімдіг|департамент|консультация|сот|полиция{_H}+тобы|АПБ|КДН|ПД|орталығ)[\w-]*)+"
+        rf"(?:басқарма|бөлім|әкімдіг|департамент|консультация|сот|полиция{_H}+тобы|АПБ|КДН|ПД|орталығ|комиссия)[\w-]*)+"
     ),
     # № 17 қалалық емханада, № 4 БЖСМ: a numbered Kazakh clinic
     re.compile(
@@ -126,7 +185,7 @@ _ORGS = [
     ),
     # Policie ČR, Obvodní oddělení Praha 8 – Kobylisy; Policie ČR, MOP Plzeň-Doubravka
     re.compile(
-        rf"(?<!\w)Polici[ei]{_H}+ČR(?:,{_H}*(?:[{_CS_UP}][{_CS_LO}]+{_H}+oddělení|MOP|OOP|OŘ|KŘP|SKPV)"
+        rf"(?<!\w)Polici[ei]{_H}+(?:ČR|České{_H}+republiky)(?:,{_H}*(?:[{_CS_UP}][{_CS_LO}]+{_H}+oddělení|MOP|OOP|OŘ|KŘP|SKPV)"
         rf"{_H}+{_CS_TOWN}(?:{_H}*[–-]{_H}*{_CS_TOWN})?)?"
     ),
     # OSPOD Úřadu městské části Praha 8, odbor školství Magistrátu města Ostravy, Úřadu práce ČR
@@ -136,7 +195,7 @@ _ORGS = [
     ),
     # Plavecký klub Delfín HK, SK Ledňáček Brno, Nadačního fondu Dětský úsměv, DDM Praha 8 – Spirála
     re.compile(
-        rf"(?<!\w)(?:[{_CS_UP}][{_CS_LO}]+(?:ý|á|í){_H}+(?:klub|oddíl|spolek|kroužek)\w*|(?:SK|TJ|FK|HC|AC|DDM)"
+        rf"(?<!\w)(?:[{_CS_UP}][{_CS_LO}]+(?:ý|á|í){_H}+(?:klub|oddíl|spolek|kroužek)\w*|(?:SK|TJ|FK|HC|AC|DDM|PPP|SPC|SVP)"
         rf"|Nada(?:ční\w*{_H}+fond\w*|ce)|Link[aouy])(?:{_H}+(?:[{_CS_UP}][{_CS_LO}]+(?:-[{_CS_UP}][{_CS_LO}]+)?(?:{_H}+[{_CS_LO}]{{4,}}(?!\w))?"
         rf"|\d{{1,2}}|[{_CS_UP}]{{2,3}}|–|(?:pro|a){_H}+[{_CS_LO}]+))+"
     ),
@@ -163,6 +222,50 @@ _ZH_UNIT = (
     r"|工作站|服务中心|中心|医院|门诊|[\u4e00-\u9fff]{1,4}科|学院|法院|检察院|基金会|俱乐部|热线)"
 )
 _ZH_ORGS = [
+    # Қарасай аудандық полиция бөлімі, Ақсу ауылдық мәдениет үйінің: a place, the adjective of its
+    # level, the words of its kind and an institution's type word
+    re.compile(
+        rf"(?<![\w-])[{_UP}][{_LO}-]+{_H}+(?:аудандық|қалалық|облыстық|ауылдық)(?:{_H}+[{_LO}-]+){{0,4}}?{_H}+"
+        r"(?:бөлім|басқарма|сот|әкімдіг|орталы[ғқ]|үй[іи]|аурухана|емхана|комиссия|кітапхана)[\w-]*"
+    ),
+    # Абай атындағы ҚазҰПУ: a body named after someone, written with its abbreviation
+    re.compile(
+        rf"(?<![\w-])(?:[{_UP}][\w.-]*{_H}+){{1,3}}атындағы{_H}+[{_UP}][{_LO}]{{0,3}}[{_UP}]{{2,}}(?![\w-])"
+    ),
+    # УрГПУ, МГУ, СПбГУ, ҚазҰПУ: a university's abbreviation
+    re.compile(rf"(?<![\w-])[{_UP}][{_LO}]{{0,3}}[{_UP}]{{0,3}}(?:ГУ|ПУ|МУ|ТУ|ЭУ|ФУ)(?![\w-])"),
+    # КДН и ЗП Администрации Первомайского района: an authority's abbreviation and its district
+    re.compile(
+        rf"(?<![\w-])[{_UP}]{{2,6}}(?:{_H}+и{_H}+[{_UP}]{{1,4}})?{_H}+(?:[Аа]дминистрации{_H}+)?"
+        rf"[{_UP}][{_LO}]+(?:ого|его|ой|ского){_H}+(?:района|округа|области|края|поселения)"
+    ),
+    # Доме культуры с. Берёзовка, Дворец творчества «Юность»: a house of culture and its place
+    re.compile(
+        rf"(?<![\w-])(?:Дом|Двор[ец]ц?)[{_LO}]{{0,3}}{_H}+(?:культуры|творчества|[{_LO}]+{_H}+творчества|пионеров|школьников)"
+        rf"(?:{_H}+(?:{_QUOTED}|(?:с\.|г\.|пос\.|д\.|села|посёлка){_H}*[{_UP}][{_LO}-]+))?"
+    ),
+    # гостинице «Алтай», хостел «Дом», пансионат «Сосны»: a hotel and its quoted name
+    re.compile(
+        rf"(?<![\w-])(?i:гостиниц|отел|хостел|пансионат|мотел)[{_LO}]{{0,4}}{_H}*(?:{_QUOTED})"
+    ),
+    # Thomayerově nemocnici, Masarykův onkologický ústav: a Czech possessive, the words of its
+    # kind and an institution's type word
+    re.compile(
+        rf"(?<![\w-])[{_CS_UP}][{_CS_LO}]+(?:ův|ova|ovo|ově|ovu|ovy|ovou|ových|ovým|in|ina|ině|inu|iny|inou)"
+        rf"(?:{_H}+[{_CS_LO}]+(?:ý|á|é|í|ém|ou|ého|ému)){{0,2}}{_H}+"
+        r"(?:nemocnic|ústav|poradn|klinik|centr|léčebn|domov|fakult)[a-záčďéěíňóřšťúůýž]*"
+    ),
+    # Nemocnici Jeseník, penzionu U Lípy, Hotel Slavia: an institution's or hotel's type word
+    # and its capitalised name
+    re.compile(
+        rf"(?<![\w-])(?:Nemocnic[{_CS_LO}]*|[Pp]enzion[{_CS_LO}]*|[Hh]otel[{_CS_LO}]*|[Hh]ostel[{_CS_LO}]*"
+        rf"|[Uu]bytovn[{_CS_LO}]*)(?:{_H}+(?:v|ve)(?={_H}))?{_H}+(?:(?:U|Na|V|Pod|Nad|Za){_H}+)?[{_CS_UP}][{_CS_LO}]+"
+        rf"(?:[- ][{_CS_UP}][{_CS_LO}]+)?"
+    ),
+    # Pedagogické fakulty UK, Filozofická fakulta MU: a faculty and its university's abbreviation
+    re.compile(
+        rf"(?<![\w-])[{_CS_UP}][{_CS_LO}]+(?:á|é|ou|ý|í){_H}+fakult[{_CS_LO}]*{_H}+(?:[{_CS_UP}]{{2,4}}|Univerzit\w*(?:{_H}+[{_CS_UP}][{_CS_LO}]+){{1,3}})"
+    ),
     re.compile(
         rf"(?:[{_HAN}]{{2,4}}(?:省|市|区|县|街道|镇))+(?:[{_HAN}]{{0,8}}?{_ZH_UNIT}){{1,4}}"
     ),
@@ -172,6 +275,11 @@ _ZH_ORGS = [
     ),
     # 飞鱼游泳俱乐部, 春芽儿童关爱基金会: types that name one body whatever stands before them
     re.compile(rf"[{_HAN}]{{2,10}}?(?:俱乐部|基金会|派出所)"),
+    # 顺达物流有限公司, 江滩假日酒店, 华南师范大学: a company's, hotel's or university's kind
+    re.compile(
+        rf"[{_HAN}]{{2,14}}?(?:有限责任公司|股份有限公司|有限公司|集团公司|集团|酒店|宾馆|饭店|旅馆|招待所|民宿|客栈"
+        r"|(?:师范|理工|科技|医科|农业|财经|交通|工业|外国语|政法|中医药|医学|体育|艺术|民族|工程|海洋)(?:大学|学院))"
+    ),
     # 岭南师范大学心理学院, 复康儿童医院发育行为科: an institution and its department
     re.compile(rf"[{_HAN}]{{2,8}}(?:大学|医院)(?:[{_HAN}]{{1,6}}?(?:学院|科|门诊|中心)){{1,2}}"),
 ]
@@ -186,11 +294,19 @@ _CLASSES = [
     # Year 8, Grade 6, 9th grade, 8 класс, 8-сынып, 八年级
     re.compile(
         r"\b(?P<c>(?:Year|Grade)\s+(?:1[0-3]|[1-9])(?![\d:.,]\d)|(?:1[0-2]|[1-9])(?:st|nd|rd|th)\s+grade)\b"
-        rf"|(?<![\w№])(?P<c2>(?:1[01]|[1-9]){_H}?-?{_H}?(?:класс|сынып)[{_LO}]*)"
+        rf"|(?<![\w№])(?P<c2>(?:1[01]|[1-9])(?:-(?:е|х|ые|ых|м|ми)(?=\s))?{_H}?-?{_H}?(?:класс|сынып)[{_LO}]*)"
         rf"|(?P<c3>[一二三四五六七八九]年级)"
     ),
     # class 4RB, in 8KP: a tutor group's year and its teacher's initials, after a class word
     re.compile(r"\b(?:class|form|tutor group|group|in)\s+(?P<c>(?:1[0-3]|[1-9])[A-Z]{1,3})\b"),
+    # "Leah Quinn, 11B;", "Year 3 (3C)", "Form Tutor 7W", "Leah from 11B": a UK form group after
+    # a name's comma, in brackets, or after "from"; not "3D", "4G", "4K", which are no classes
+    re.compile(
+        r"(?:,|\(|\bfrom|\b[Ff]orm(?: [Tt]utor)?)[^\S\n]*(?P<c>(?![2-8][DGK]\b)(?:1[0-3]|[1-9])[A-Z]{1,3})"
+        r"(?=[^\S\n]*(?:[;,.)—–\n-]|$)|[^\S\n]+[a-z])"
+    ),
+    # 七(1)班, 五（2）班: a grade's numeral and its class number
+    re.compile(r"(?P<c>[一二三四五六七八九][^\S\n]*[（(][^\S\n]*\d{1,2}[^\S\n]*[)）][^\S\n]*班)"),
 ]
 
 
@@ -199,7 +315,7 @@ def _around(text: str, start: int, end: int) -> tuple[int, int]:
     before = _TOWN_BEFORE.search(text, max(0, start - 40), start)
     if before:
         start = before.start()
-    for pattern in (_TOWN_AFTER, _CS_TOWN_AFTER):
+    for pattern in (_PROFILE_AFTER, _TOWN_AFTER, _CS_TOWN_AFTER, _BRANCH_AFTER):
         after = pattern.match(text, end)
         if after:
             end = after.end()
@@ -222,6 +338,9 @@ def find(text: str) -> Iterator[Span]:
                 end = m.start() + len(m.group().rstrip(" ,–-"))
                 start, end = _around(text, m.start(), end)
                 yield Span(start, end, kind, "pattern")
+                ending = _FUSED_ENDING.search(m.group())
+                if ending:  # "… КММ-де": the name without its case ending too
+                    yield Span(m.start(), m.start() + ending.start(), kind, "pattern")
     if re.search(f"[{_HAN}]", text):
         for pattern in _ZH_ORGS:
             for m in pattern.finditer(text):

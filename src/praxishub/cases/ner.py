@@ -35,6 +35,17 @@ def data_words(name: str) -> list[str]:
 
 
 @functools.cache
+def titles() -> frozenset[str]:
+    """Titles, roles and kinship words: never a person's name on their own."""
+    return frozenset(w.casefold() for w in data_words("titles.txt"))
+
+
+@functools.cache
+def _not_surnames() -> frozenset[str]:
+    return frozenset(data_words("not_surnames.txt"))
+
+
+@functools.cache
 def allowlist() -> frozenset[str]:
     """Words never masked as names or places: test authors, acronyms, countries."""
     return frozenset(w.casefold() for w in data_lines("allowlist.txt"))
@@ -427,6 +438,7 @@ def latin_names(language: str, first_only: bool = False) -> frozenset[str]:
     return frozenset(n.casefold() for n in names if len(n) > 2)
 
 
+_SURNAME_AFTER = re.compile(r"[^\S\n](?P<s>[A-ZÀ-Ž][a-zà-ž]+(?:-[A-ZÀ-Ž][a-zà-ž]+)?)(?![\w-]|\.\w)")
 _CS_ENDINGS = ("ovou", "ové", "ovi", "em", "ou", "ě", "e", "u", "y", "a", "i", "é", "ovy")
 
 
@@ -449,6 +461,8 @@ def latin(text: str, language: str) -> Iterator[Span]:
         kind = _SPACY_KIND.get(ent.label_)
         if kind is None or allowed(ent.text):
             continue
+        if kind == "PERSON" and all(w.casefold() in titles() for w in re.findall(r"\w+", ent.text)):
+            continue  # "Mgr", "Counsellor", "Nan": a title, role or relative alone is no name
         if kind == "ORG" and not re.search(
             r"\d|School|Hospital|Clinic|Centre|Center|nemocnice|škola|poradna", ent.text
         ):
@@ -460,7 +474,13 @@ def latin(text: str, language: str) -> Iterator[Span]:
         if not word[0].isupper() or word.isupper() or allowed(word):
             continue
         if _latin_name(word, names, language) and not _sentence_start(text, m.start()):
-            yield Span(m.start(), m.end(), "PERSON", "names")
+            end = m.end()
+            # "Megan Aldous", "Bohdan Kuzník": a capitalised word after a first name is its surname
+            after = _SURNAME_AFTER.match(text, end)
+            surname = after.group("s") if after else ""
+            if after and not allowed(surname) and surname not in _not_surnames():
+                end = after.end()
+            yield Span(m.start(), end, "PERSON", "names")
 
 
 def find(text: str, language: str) -> list[Span]:

@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from praxishub.cases.ner import allowed
 from praxishub.cases.spans import Span
 
 _UP = "А-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -25,6 +26,7 @@ _HOUSE = (
     r"(?:,?\s*(?:д(?:ом)?\.?\s*)?" + _NUMBER + r")?(?:,?\s*(?:корп\.|к\.|стр\.)\s*\d+)?"
     r"(?:,?\s*(?:кв\.|квартира)\s*\d+)?"
 )
+_CS_VILLAGE = rf"[{_CS_UP}][{_CS_LO}]+(?:-[{_CS_LO}]+|[ -][{_CS_UP}][{_CS_LO}]+)?[^\S\n]+\d{{1,4}}(?:/\d{{1,4}})?[a-z]?"
 _ADDRESS = [
     # ул. Абая, д. 15, кв. 42 / проспект Мира 7-12 / мкр. Самал-2, д. 5
     re.compile(
@@ -52,6 +54,20 @@ _ADDRESS = [
         r"|Approach|Esplanade|Park)\b"
         r"(?:,?\s*(?:Apt\.?|Apartment|Flat|Unit|Suite)\s*#?\w+)?"
     ),
+    # Marlborough Street, on High Street: a named street without its number (not "The Street")
+    re.compile(
+        r"\b(?!The\b)(?:[A-Z][a-z'’]+[^\S\n]+){1,2}(?:Street|Road|Avenue|Lane|Crescent|Terrace)\b"
+    ),
+    # Садовая 5 кв 12, Сейфуллин 12 пәтер 40: a name, a house number and a flat's word and number
+    re.compile(
+        rf"(?<![\w-])[{_UP}][{_LO}-]+[^\S\n]+(?:д\.?[^\S\n]*)?\d{{1,4}}[{_LO}]?(?:/\d{{1,3}})?,?[^\S\n]*(?:кв\.?|квартира|пәтер)[^\S\n]*\d{{1,4}}(?!\d)"
+    ),
+    # "na adrese Lipová-lázně 214", "Horní Lhota 12, 790 61": a Czech village address, with its
+    # address word before it or its postcode after it
+    re.compile(
+        rf"(?:(?<=adrese\s)|(?<=adresa:\s)|(?<=bytem\s)){_CS_VILLAGE}(?![\d/])"
+        rf"|{_CS_VILLAGE}(?=,[^\S\n]*[1-7]\d{{2}}[^\S\n]\d{{2}}(?!\d))"
+    ),
     # Czech: Vinohradská 12, Na Příkopě 15/3, náměstí Míru 5
     re.compile(
         r"(?<!\w)(?:(?:ulice|ul\.|nám\.|náměstí|třída|tř\.)\s+)?(?:Na |U |V |K |Pod |Nad )?"
@@ -59,8 +75,8 @@ _ADDRESS = [
     ),
     # Chinese: 解放路123号, 和平街5号3栋201室, 江宁路1200弄5号302室, 幸福小区7号楼
     re.compile(
-        rf"[{_HAN}]{{1,8}}(?:路|街|大道|巷|胡同|小区|村)(?:[\d一二三四五六七八九十]+(?:号|弄)?)"
-        r"(?:院|[\d一二三四五六七八九十]+(?:号楼|号院|号|弄|栋|幢|座|单元|楼|层|室|户))*(?:\d{2,5}(?:室|房|户)?)?"
+        rf"[{_HAN}]{{1,8}}(?:路|街坊|街|大道|巷|胡同|小区|村|[一二三四五六七八九十]区)(?:[\d一二三四五六七八九十]+(?:号楼|号|弄)?)"
+        r"(?:院|附楼?|[\d一二三四五六七八九十]+(?:号楼|号院|号|弄|栋|幢|座|单元|楼|层|室|户))*(?:\d{2,5}(?:室|房|户)?)?"
     ),
 ]
 # What follows a street address: ", Quincy, MA 02169" / ", Sale, M33 6HN" / ", 130 00 Praha 3"
@@ -82,10 +98,15 @@ _POSTCODE = [
     ),
     # 443110, Самара / 050000, Алматы / 658980, ул. Школьная (Kazakh codes start with 0)
     re.compile(
-        rf"(?:^|(?<=[\s(:]))(?P<p>\d{{6}}),\s*(?=(?:г\.|город|ул\.|улица|пер\.|переул|проезд|просп|пр-т|мкр|микрорайон|б-р|бульвар|наб\.|[{_UP}]))"
+        rf"(?:^|(?<=[\s(:>]))(?P<p>\d{{6}}),\s*(?=(?:г\.|город|ул\.|улица|пер\.|переул|проезд|просп|пр-т|мкр|микрорайон|б-р|бульвар|наб\.|[{_UP}]))"
     ),
     re.compile(rf"(?<!\d)(?P<p>[1-7]\d{{2}} \d{{2}})\s+(?=[{_CS_UP}][{_CS_LO}])"),
     re.compile(r"\b(?P<p>" + _UK_POSTCODE + r")\b"),
+    # "…, Берёзовка, 659430": a Russian postcode after its town; "Lipová 214, 790 61": a Czech one
+    # after the house number; "…5栋1203，518067": a Chinese one after the flat
+    re.compile(rf"(?<=[{_LO}]),[^\S\n]*(?P<p>\d{{6}})(?![\w-])"),
+    re.compile(r"(?<=\d,\s)(?P<p>[1-7]\d{2} \d{2})(?![\d\w])"),
+    re.compile(r"(?<=[\d号室楼层栋]，)(?P<p>[1-8]\d{5})(?!\d)"),
     re.compile(r"\b(?:[A-Z]{2})\s+(?P<p>\d{5}(?:-\d{4})?)\b"),
 ]
 
@@ -212,7 +233,7 @@ _GENERIC_WORDS = frozenset(
         "welfare school schools student students disability disabilities housing victim victims",
         "women's domestic abuse addiction substance drug alcohol recovery home treatment emergency",
         "pediatric paediatric eating disorder disorders autism learning speech language occupational",
-        "contact call ring refer referred see seen with by",
+        "contact call ring refer referred see seen with by phone tel number freephone text dial",
     )
     for word in line.split()
 )
@@ -329,10 +350,21 @@ _ZH_LEADING = "经在到去于由从和与往给向被把对及的"
 
 # Pennine Counselling Collective, Hearthside Foundation: capitalised words and an organisation's
 # type word (checked: a word must be left that is not generic, so "The Family Trust" is not one)
+# ("Child and Adolescent Mental Health Service": "and", "of" may join the words); "on Aging",
+# "(CAMHS)" and ", Riverside Unit" after the type word belong to it.
 _EN_NAMED_ORG = re.compile(
-    r"\b(?:[A-Z][\w'’&-]*[^\S\n]+){1,4}(?:Collective|Trust|Foundation|Charity|Association|Society|Network"
-    r"|Institute|Alliance|Agency|Helpline|Company|Corporation|Church|Mosque|Synagogue|Temple|Cooperative"
-    r"|Co-op|Partnership|Service|Services|Team|Council|Hub|Living|Health|Care)\b"
+    r"\b(?:[A-Z][\w'’&-]*[^\S\n]+(?:(?:and|of|for|&)[^\S\n]+)?){1,5}(?:Collective|Trust|Foundation|Charity"
+    r"|Association|Society|Network|Institute|Alliance|Agency|Helpline|Company|Corporation|Church|Mosque"
+    r"|Synagogue|Temple|Cooperative|Co-op|Partnership|Service|Services|Team|Council|Hub|Living|Health|Care"
+    r"|Project|Group|Club|University|Mediation|Pharmacy|Police|CAMHS)\b"
+    r"(?:[^\S\n]+(?:on|of|for)[^\S\n]+(?:[A-Z][a-z]+(?:[^\S\n]+|\b)){1,3})?(?:[^\S\n]*\([A-Z]{2,8}\))?"
+    r"(?:,[^\S\n]*(?:[A-Z][a-z]+[^\S\n]+){1,3}(?:Unit|Team|Branch|Office|Ward|Division|Department))?"
+)
+# "Childline 0800 1111", "Linka bezpečí (116 111)", "Samaritans 116 123": a named helpline before
+# its free or harmonised service number (the number itself is no identifier).
+_HELPLINE = re.compile(
+    r"(?<![\w-])(?P<o>[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][\w'’-]+(?:[^\S\n]+[a-záčďéěíňóřšťúůýž]+){0,2})[^\S\n]*[(:–-]?[^\S\n]*"
+    r"(?:116[^\S\n]?\d{3}|080[08][^\S\n]?\d{3,4}(?:[^\S\n]?\d{3,4})?|8[^\S\n-]?800[^\S\n-]?\d{3})(?!\d)"
 )
 
 
@@ -344,9 +376,12 @@ def organisations(text: str) -> Iterator[Span]:
                 start += 1
             yield Span(start, m.end(), "ORG", "pattern")
     for m in _EN_NAMED_ORG.finditer(text):
-        at = _named(m.group())
+        at = _named(re.sub(r"\W*\(.*|,.*|\s+(?:on|of|for)\s.*", "", m.group()))
         if at is not None:
             yield Span(m.start() + at, m.end(), "ORG", "pattern")
+    for m in _HELPLINE.finditer(text):
+        if _named(m.group("o") + " x") is not None:
+            yield Span(m.start("o"), m.end("o"), "ORG", "pattern")
 
 
 _PLACES = [
@@ -369,13 +404,80 @@ _PLACES = [
         r"(?:čtvrť|čtvrti|městská část|městské části|obec|obci|město|městě|vesnice|vesnici|sídliště|sídlišti"
         rf"|stanice|stanici|zastávk[aue])\s+(?P<p>[{_CS_UP}][{_CS_LO}]+(?:\s(?:(?:z|u|nad|pod|na)\s)?[{_CS_UP}][{_CS_LO}]+){{0,2}})"
     ),
+    # okres Jeseník, Olomoucký kraj, Lhota pod Hostýnem, "Lipová-lázně, okres …": a Czech district,
+    # region, a settlement named after a landmark, and the place a district follows
+    re.compile(
+        rf"(?<![\w-])(?P<p>okres[ue]?[^\S\n]+[{_CS_UP}][{_CS_LO}]+(?:-[{_CS_UP}][{_CS_LO}]+)?"
+        rf"|[{_CS_UP}][{_CS_LO}]+(?:ý|ého|ém|ým)[^\S\n]+kraj[{_CS_LO}]*"
+        rf"|[{_CS_UP}][{_CS_LO}]+[^\S\n]+(?:pod|nad)[^\S\n]+[{_CS_UP}][{_CS_LO}]+"
+        rf"|[{_CS_UP}][{_CS_LO}]+(?:-[{_CS_LO}]+|-[{_CS_UP}][{_CS_LO}]+)?(?=,[^\S\n]*okres[^\S\n]))"
+    ),
+    # 郑州市金水区: a district after its city
+    re.compile(rf"(?<=[市省])(?P<p>[{_HAN}]{{1,3}}?(?:区|县))"),
 ]
+
+
+# "moved to Swindon", "runs to Felixstowe", "is from Warrington.": a town after a verb of living or
+# going (checked: not an allowed word, such as a country, nor a day, month or relative)
+_EN_TOWN = re.compile(
+    r"\b(?:(?:moved|moving|relocated|lives|living|live|based|runs|drove|drives|travels|commutes)"
+    r"(?:[^\S\n]+(?:up|down|back|over))?[^\S\n]+(?:to|in|from)[^\S\n]+(?P<p>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]{3,})?)"
+    r"|\bfrom[^\S\n]+(?P<q>[A-Z][a-z]{3,})(?=[.;,)][^\S\n]|[.;)]?$))",
+    re.MULTILINE,
+)
+_NOT_TOWNS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "mum",
+        "mom",
+        "dad",
+        "nan",
+        "nana",
+        "gran",
+        "granny",
+        "grandma",
+        "grandad",
+        "grandpa",
+        "school",
+        "college",
+        "work",
+        "home",
+        "year",
+        "grade",
+        "reception",
+        "christmas",
+        "easter",
+    ]
+)
 
 
 def places(text: str) -> Iterator[Span]:
     for pattern in _PLACES:
         for m in pattern.finditer(text):
             yield Span(m.start("p"), m.end("p"), "PLACE", "pattern")
+    for m in _EN_TOWN.finditer(text):
+        group = "p" if m.group("p") else "q"
+        town = m.group(group)
+        if town.casefold() not in _NOT_TOWNS and not allowed(town):
+            yield Span(m.start(group), m.end(group), "PLACE", "pattern")
 
 
 def find(text: str) -> list[Span]:

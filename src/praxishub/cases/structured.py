@@ -19,6 +19,7 @@ from stdnum.gb import nhs, upn
 from stdnum.ru import inn
 from stdnum.us import ssn
 
+from praxishub.cases import ages as ages_mod
 from praxishub.cases import places
 from praxishub.cases.spans import Span
 
@@ -103,7 +104,7 @@ _HANDLE_WORD = re.compile(
 )
 # A user name: Latin letters, digits, "_" and "."; "u/" or "@" may lead it.
 _USERNAME_TOKEN = re.compile(
-    r"(?<![A-Za-z0-9_@./\\-])(?:u/|@)?(?P<h>[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_])(?![A-Za-z0-9_@/\\-])"
+    r"(?<![A-Za-z0-9_@./\\-])(?:u/|@)?(?P<h>[A-Za-z][A-Za-z0-9_.-]{1,30}[A-Za-z0-9_])(?![A-Za-z0-9_@/\\-])"
 )
 # A nickname in quotes after its word: 昵称是“浩然不睡觉”, ник «Кот_в_сапогах».
 _QUOTED_NICK = re.compile(
@@ -126,6 +127,11 @@ _UID = re.compile(r"(?<![A-Za-z])UID\s*[:：]?\s*(?P<h>\d{5,12})(?!\d)")
 _CHAT_SPEAKER = re.compile(
     r"^\[\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\]\s*(?P<h>[^\s:：\[\]]{2,30})[:：]",
     re.MULTILINE,
+)
+# A chat log's speaker that is a role, not a user name: "Психолог:", "Counsellor:", "心理老师："
+_ROLE_SPEAKER = re.compile(
+    r"(?i:(?:school\s)?(?:counsel+or|psycholog\w*|psycholožka|therapist|terapeut\w*|volunteer|operator|moderator"
+    r"|admin|психолог|консультант|оператор|модератор|кеңесші|волонтер|волонтёр)|[\u4e00-\u9fff]{0,2}(?:老师|咨询师|志愿者|接线员))"
 )
 # Words that may stand between a platform's name and a user name, never user names themselves.
 _NOT_USERNAMES = frozenset(
@@ -181,6 +187,8 @@ def web(text: str) -> Iterator[Span]:
     for pattern in (_HAN_HANDLE, _UID, _CHAT_SPEAKER):
         for m in pattern.finditer(text):
             group = "h" if "h" in pattern.groupindex else 0
+            if pattern is _CHAT_SPEAKER and _ROLE_SPEAKER.fullmatch(m.group("h")):
+                continue
             if not any(a <= m.start(group) < b for a, b in taken):
                 yield Span(m.start(group), m.end(group), "HANDLE", "pattern")
     for m in _REDDIT_USER.finditer(text):
@@ -257,8 +265,9 @@ _RECORD_NUMBER = (
     r"(?P<n>(?:[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{1,5}[-/]|[A-Z]{1,4}\d{0,2} |\d{1,3} [A-Z]{1,2} ){0,2}"
     r"[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{0,4}-?\d[\d\-/]{1,20}\d(?:[-/][A-Za-zА-Яа-яәғқңөұүһі]{1,4}(?![\w-]))?)(?![\d\-/])"
 )
-# Between a label and its value: a colon, and Markdown bold closing ("**邮编：** 200127").
-LABEL_END = r"\s*[:：]?\s*(?:\*\*|__)?\s*"
+# Between a label and its value: a colon, Markdown bold closing ("**邮编：** 200127"), or the
+# next cell of an HTML table ("<td>Č. j.</td><td>SPC-OL-147/2026").
+LABEL_END = r"\s*[:：]?\s*(?:\*\*|__)?\s*(?:</t[dh]>\s*<t[dh][^>\n]{0,40}>\s*)?"
 _RECORD = re.compile(
     # "карта № 58213", "MRN 00482913", "карточка обращения № 24-01187" (one word between, then №)
     r"(?<![A-Za-zА-Яа-яЁё])"
@@ -276,6 +285,12 @@ _ZH_CASE_NUMBER = re.compile(
     r"(?P<n>[（(]\d{4}[)）][\u4e00-\u9fff]{1,2}\d{2,6}[\u4e00-\u9fff]{1,4}\d{1,6}号"
     r"|(?<=编号)\d{2,4}-[\u4e00-\u9fff]{1,2}-\d{2,6})"
 )
+# "Исх. № 312", "Шығ. № 15": an outgoing or incoming letter's number, however short
+_LETTER_NUMBER = re.compile(
+    r"(?<!\w)(?:исх|вх|шығ|кір)\.?[^\S\n]*№[^\S\n]*(?P<n>\d{1,6}(?:[-/]\w{1,6})*)(?![\w-])", re.I
+)
+# "武教心〔2026〕31号": a Chinese official document's issuer, year in brackets and number
+_ZH_DOCUMENT_NUMBER = re.compile(r"(?P<n>[\u4e00-\u9fff]{1,6}[〔［\[]\d{4}[〕］\]]\d{1,5})(?=号)")
 # "log #CT-448217": a number after # is a record's, not a heading's (those have a space and a word)
 _HASH_NUMBER = re.compile(r"(?<![\w&#])#\s?" + _RECORD_NUMBER)
 
@@ -307,7 +322,14 @@ def national_ids(text: str) -> Iterator[Span]:
         if sum(ch.isdigit() for ch in m.group("n")) >= 4:
             yield Span(m.start("n"), m.end("n"), "ID", "pattern")
     for m in _NUMBERED.finditer(plain):
-        if sum(ch.isdigit() for ch in m.group("n")) >= 3 and re.search(r"\d[-/]\w", m.group("n")):
+        number = m.group("n")
+        # "№ 01-12/448", "№ ПМПК-318": a dash or slash inside, or a letter prefix before one
+        if sum(ch.isdigit() for ch in number) >= 3 and re.search(
+            r"\d[-/]\w|^[^\W\d_]{2,6}-\d", number
+        ):
+            yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for pattern in (_LETTER_NUMBER, _ZH_DOCUMENT_NUMBER):
+        for m in pattern.finditer(plain):
             yield Span(m.start("n"), m.end("n"), "ID", "pattern")
     for m in _ZH_CASE_NUMBER.finditer(plain):
         yield Span(m.start("n"), m.end("n"), "ID", "pattern")
@@ -330,6 +352,7 @@ _MONTHS = {
     "kk": r"қаңтар\w*|ақпан\w*|наурыз\w*|сәуір\w*|мамыр\w*|маусым\w*|шілде\w*|тамыз\w*"
     r"|қыркүйе[кг]\w*|қазан\w*|қараша\w*|желтоқсан\w*",
     "cs": r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
+    r"|lednu|únoru|březnu|dubnu|květnu|červnu|červenci|srpnu|říjnu|prosinci"
     r"|leden|únor|březen|duben|květen|červen|červenec|srpen|říjen|listopad|prosinec",
     "en": r"January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?",
@@ -348,7 +371,8 @@ _DATE_PATTERNS = [
     # US order without a year: "on 11/22", "On 01/27" (a fraction like 3/4 is masked too: safe side)
     re.compile(rf"(?<![\d./]){_MON}/{_DAY}(?![\d/])"),
     # Czech, with spaces: 29. 12. 2011, 22. 3.
-    re.compile(rf"(?<![\d.]){_DAY}\.\s?{_MON}\.(?:\s?{_YEAR}{_YEAR_WORD})?(?!\d)"),
+    # (on one line: "20.\n2." are two list items)
+    re.compile(rf"(?<![\d.]){_DAY}\.[^\S\n]?{_MON}\.(?:[^\S\n]?{_YEAR}{_YEAR_WORD})?(?!\d)"),
     # 2024-03-12, 2024.03.12, 2024/3/12
     re.compile(rf"(?<!\d){_YEAR}[./-]{_MON}[./-]{_DAY}(?!\d)"),
     # 12 марта 2024 г., 3 мая, 12. března 2024, 3rd of March 2024, 9-е апреля, «15» апреля 2024
@@ -363,9 +387,9 @@ _DATE_PATTERNS = [
         rf"(?<!\d)(?:{_YEAR}\s*ж(?:ылғы|ылы|ылдың|\.)?\s+)?{_DAY}\s+(?:{_MONTHS['kk']})",
         re.IGNORECASE,
     ),
-    # 2024年5月12日, 5月12号, 4月3日—4日, 2027年3月2日至3日
+    # 2024年5月12日, 5月12号, 4月3日—4日, 2027年3月2日至3日, 3月7—8日
     re.compile(
-        rf"(?:{_YEAR}\s*年\s*)?{_MON}\s*月\s*{_DAY}\s*[日号](?:\s*[—–~～至到-]\s*{_DAY}\s*[日号])?"
+        rf"(?:{_YEAR}\s*年\s*)?{_MON}\s*月\s*{_DAY}(?:\s*[—–~～-]\s*{_DAY})?\s*[日号](?:\s*[—–~～至到-]\s*{_DAY}\s*[日号])?"
     ),
     # the first day of a span: 2–3 марта, 10.–11. 3., 12 по 14 марта, 10–11 March
     re.compile(
@@ -429,6 +453,8 @@ def ages(text: str) -> Iterator[Span]:
         group = "n" if m.group("n") else "m"
         if int(m.group(group)) > 89:
             yield Span(m.start(group), m.end(group), "AGE", "pattern")
+    yield from ages_mod.in_words(text)
+    yield from ages_mod.in_columns(text)
 
 
 def find(text: str, language: str, keep_year: bool = True) -> list[Span]:

@@ -1,0 +1,103 @@
+"""Layer 1, continued: ages over 89 written in words, in an age column, or fused to their unit.
+
+Rule: an age is masked only where its context says it is one (a unit of years after it, a
+person saying it of themselves, the column of a table headed "age"); the number words are
+the languages' general words for 90 to 119, never a list taken from particular notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from praxishub.cases.spans import Span
+
+_H = r"[^\S\n]"
+# 90-99 (and 100-119) in words: "девяносто один", "тоқсан үш", "九十一", "devadesát šest", "ninety-seven"
+_RU_UNIT = (
+    r"один|одна|одного|одной|одному|два|две|двух|двум|три|трёх|трех|трём|четыре|четырёх|четырех"
+    r"|пять|пяти|шесть|шести|семь|семи|восемь|восьми|девять|девяти"
+)
+_KK_UNIT = r"бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз"
+_CS_UNIT = r"jedna|jeden|dva|dvě|tři|čtyři|pět|šest|sedm|osm|devět"
+_EN_UNIT = r"one|two|three|four|five|six|seven|eight|nine"
+_WORDS = {
+    "ru": rf"(?:девяност[оа]|сто)(?:{_H}+(?:{_RU_UNIT})(?![а-яё]))?",
+    "kk": rf"(?:тоқсан|жүз)(?:{_H}+(?:{_KK_UNIT})(?![а-яәғқңөұүһі]))?",
+    "cs": rf"(?:devadesáti?|sto)(?:{_H}+(?:{_CS_UNIT})(?![a-zěščřžýáíéůú]))?",
+    "en": rf"(?:ninety|a{_H}hundred)(?:(?:-|{_H})(?:{_EN_UNIT})(?![a-z]))?",
+}
+# What says the number is a person's age: a unit of years after it, or "I am" before it.
+_AGE_WORDS = [
+    re.compile(
+        rf"(?:(?<![А-Яа-яЁё])(?:я|мне|ей|ему|ему\s+уже|ей\s+уже|исполнилось){_H}+(?P<a>{_WORDS['ru']})(?![а-яё])"
+        rf"|(?<![А-Яа-яЁё])(?P<b>{_WORDS['ru']}){_H}+(?:год|года|лет)(?![а-яё]))",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"(?<![\w-])(?P<a>{_WORDS['kk']}){_H}+(?:жас|жыл)[а-яәғқңөұүһі]*",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"(?:(?<!\w)(?:je{_H}+(?:mi|jí|mu|jim)|(?:mi|jí|mu){_H}+je|věku){_H}+(?P<a>{_WORDS['cs']})(?!\w)"
+        rf"|(?<!\w)(?P<b>{_WORDS['cs']}){_H}+(?:let|roků)(?!\w))",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"(?:(?<!\w)(?:I'm|I’m|I{_H}am|she's|she’s|he's|he’s|she{_H}is|he{_H}is|turned|turns|aged|age{_H}of)"
+        rf"{_H}+(?P<a>{_WORDS['en']})(?![\w-])|(?<!\w)(?P<b>{_WORDS['en']})(?:-|{_H})years?(?:-|{_H})old)",
+        re.IGNORECASE,
+    ),
+    # 九十一岁, 我都九十一了, 今年九十三, 享年一百零二
+    re.compile(
+        r"(?:(?<=都)|(?<=已经)|(?<=今年)|(?<=年满)|(?<=享年)|(?<=高龄))"
+        r"(?P<a>九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九]|一十?[一二三四五六七八九]?)?)"
+        r"|(?P<b>九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九]|一十?[一二三四五六七八九]?)?)(?=周?岁)"
+    ),
+]
+# "Older man, 91, signed off": a number over 89 between commas after a word for a person.
+_AGE_AFTER_PERSON_WORD = re.compile(
+    r"(?<![\w-])(?:man|woman|lady|gentleman|male|female|widow|widower|caller|patient|resident"
+    r"|pensioner|grandmother|grandfather|pán|paní|žena|muž|мужчина|женщина|пенсионер\w*|бабушка|дедушка)"
+    r",\s(?P<n>9\d|1[01]\d)(?=\s*[,;)])",
+    re.IGNORECASE,
+)
+# "96letá", "96letý", "96letou": the Czech age adjective fused to its number (only the number
+# is the age)
+_FUSED_CS = re.compile(
+    r"(?<!\d)(?P<n>9\d|1[01]\d)(?=[-\s]?let(?:[áýéí]|ou|ého|ému|ém|ých|ým)(?!\w))"
+)
+# The header of an age column in a plain-text table: "věk", "age", "возраст", "жасы", "年龄".
+_AGE_HEADER = re.compile(r"^(?:věk|age|возраст|жас[ыі]?|年龄|年纪)$", re.IGNORECASE)
+
+
+def in_words(text: str) -> Iterator[Span]:
+    for pattern in _AGE_WORDS:
+        for m in pattern.finditer(text):
+            group = "a" if m.group("a") else "b"
+            yield Span(m.start(group), m.end(group), "AGE", "pattern")
+    for pattern in (_AGE_AFTER_PERSON_WORD, _FUSED_CS):
+        for m in pattern.finditer(text):
+            yield Span(m.start("n"), m.end("n"), "AGE", "pattern")
+
+
+def in_columns(text: str) -> Iterator[Span]:
+    """Ages over 89 in the column headed "age" of a table aligned with spaces (a code block)."""
+    if not re.search(r"(?i)věk|age|возраст|жас|年龄|年纪", text):
+        return
+    column: int | None = None
+    at = 0
+    for line in text.splitlines(keepends=True):
+        cells = list(re.finditer(r"\S+(?: \S+)*", line))
+        if column is not None and (len(cells) <= column or line.lstrip().startswith("```")):
+            column = None
+        if column is None:
+            heads = [i for i, c in enumerate(cells) if _AGE_HEADER.match(c.group())]
+            if heads and len(cells) >= 3:
+                column = heads[0]
+        else:
+            cell = cells[column]
+            value = re.fullmatch(r"(9\d|1[01]\d)", cell.group())
+            if value:
+                yield Span(at + cell.start(), at + cell.end(), "AGE", "pattern")
+        at += len(line)

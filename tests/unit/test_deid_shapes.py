@@ -1,0 +1,104 @@
+"""Do the de-identification patterns added for the second tuning set find identifiers by their
+shape and context (ages in words, form groups, letter numbers, helplines, hotels, pupil lists),
+and leave look-alikes alone? Every example is invented for this file.
+"""
+
+from __future__ import annotations
+
+from praxishub.cases import ages, institutions, persons, places, streets, structured
+from praxishub.cases.spans import Span
+
+
+def _found(spans, text: str) -> set[str]:
+    return {text[s.start : s.end] for s in spans}
+
+
+def test_ages_over_89_in_words():
+    """Are ages over 89 in words found where they are a person's age, and other numbers not?"""
+    for text, age in [
+        ("Бабушка сказала: «Мне девяносто четыре, я всё помню».", "девяносто четыре"),
+        ("Ол тоқсан екі жаста.", "тоқсан екі"),
+        ("爷爷说：“我都九十五了。”", "九十五"),
+        ("Říká: „Je mi devadesát osm.“", "devadesát osm"),
+        ('She said, "I\'m ninety-two, not a child."', "ninety-two"),
+        ("a ninety-nine-year-old neighbour", "ninety-nine"),
+    ]:
+        assert age in _found(ages.in_words(text), text), text
+    for text in ("Ninety minutes of testing.", "Бірінші тоқсан аяқталды.", "девяносто баллов"):
+        assert not _found(ages.in_words(text), text), text
+
+
+def test_fused_and_tabled_ages():
+    """Are "97letá" and the 93 in a table's age column found, and the same numbers elsewhere not?"""
+    text = "Pacientka, 97letá, přijata."
+    assert "97" in _found(ages.in_words(text), text)
+    table = "no.   time    age   issue\n101   22:10   15    exams\n102   23:40   93    alone\n"
+    assert _found(ages.in_columns(table), table) == {"93"}
+    assert not _found(ages.in_columns("no.   time   score\n1   22:10   93\n"), "")
+
+
+def test_form_groups_and_chinese_classes():
+    """Are UK form groups after a name or in brackets, "七(3)班" and "8-е классы" classes?"""
+    for text, cls in [
+        ("- Noah Birch, 9K — reading;", "9K"),
+        ("Year 10 (10RT) tutor", "10RT"),
+        ("a note from 8F about her", "8F"),
+        ("组员：王小明，八(3)班", "八(3)班"),
+        ("Тренинг для 8-е классы", "8-е классы"),
+    ]:
+        found = {text[s.start : s.end] for s in institutions.find(text) if s.kind == "CLASS"}
+        assert cls in found, text
+    text = "a model (3D), phone, 4G;"
+    assert not {s for s in institutions.find(text) if s.kind == "CLASS"}
+
+
+def test_letter_and_document_numbers():
+    """Are short outgoing-letter numbers, "№ ТПМПК-204", HTML-cell IDs and 〔year〕 numbers found?"""
+    for text, number in [
+        ("Исх. № 47 от 3 марта", "47"),
+        ("Протокол № ТПМПК-204, 1.02.2026", "ТПМПК-204"),
+        ("<td>Pupil ID</td><td>KX-5521904</td>", "KX-5521904"),
+        ("文号：川教办〔2025〕88号", "川教办〔2025〕88"),
+    ]:
+        assert number in _found(structured.national_ids(text), text), text
+
+
+def test_organisations_of_new_shapes():
+    """Are helplines before their number, hotels, companies, faculties and district bodies found?"""
+    for text, org in [
+        ("call Brightline 0800 1111 tonight", "Brightline"),
+        ("referred to Northgate Youth Project.", "Northgate Youth Project"),
+        ("ночевала в гостинице «Берёзка» у вокзала", "гостинице «Берёзка»"),
+        ("praktikant z Filozofické fakulty MU", "Filozofické fakulty MU"),
+        ("v Nemocnici Kyjov byla", "Nemocnici Kyjov"),
+        ("父亲在杭州远航贸易有限公司工作", "杭州远航贸易有限公司"),
+        (
+            "письмо в КДН и ЗП Администрации Заречного района",
+            "КДН и ЗП Администрации Заречного района",
+        ),
+    ]:
+        found = _found(places.organisations(text), text) | _found(institutions.find(text), text)
+        assert any(org in f for f in found), text
+    assert not _found(places.organisations("Call 116 123 if needed"), "")
+
+
+def test_addresses_without_a_street_word():
+    """Are "Лесная 7 кв 3", a Czech village address before its postcode and "on Mill Street" found?"""
+    for text, address in [
+        ("Адрес: Лесная 7 кв 3, г. Омск", "Лесная 7 кв 3"),
+        ("bydlí Dolní Lhota 41, 763 23 Dolní Lhota", "Dolní Lhota 41"),
+        ("a flat on Mill Street.", "Mill Street"),
+    ]:
+        assert address in _found(places.addresses(text), text), text
+    text = "ул. Лесная, д. 3, каб. 7"
+    assert "ул. Лесная, д. 3, каб. 7" in _found(
+        streets.grown(text, [Span(0, 10, "ADDRESS", "t")]), text
+    )
+
+
+def test_pupils_listed_with_their_class():
+    """Is a pupil listed with a class, and the name in another script in brackets, a person?"""
+    text = "1. **Taras Melnyk** (Тарас Мельник), 3.B. Loves maths."
+    found = _found(persons.find(text), text)
+    assert {"Taras Melnyk", "Тарас Мельник"} <= found
+    assert not _found(persons.find("1. **Safety Plan** (agreed), reviewed weekly."), "")
