@@ -116,6 +116,19 @@ def save_notebook(page) -> None:
     expect(dirty).to_have_count(0)
 
 
+def write_open_answer(page, text: str) -> None:
+    """Type into the notebook's first open answer (a Markdown cell nbgrader left blank)."""
+    cell = page.locator(".jp-Notebook .jp-MarkdownCell", has_text="YOUR ANSWER HERE").first
+    expect(cell).to_be_visible(timeout=60_000)
+    cell.click()  # selects it; Enter opens its editor, as in JupyterLab's command mode
+    page.keyboard.press("Enter")
+    editor = cell.locator(".cm-content")
+    expect(editor).to_be_visible()
+    editor.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+
+
 def submit(page, assignment: str) -> None:
     """Back to the Assignments tab; Submit; wait until it is listed as submitted."""
     page.get_by_role("tab", name=re.compile("Assignments")).click()

@@ -7,8 +7,9 @@
 3. A trainee checks in, fetches, answers and submits the webinar's assignment and sees the
    autograded score (in English and Russian); opens the case in the library and submits a
    case analysis.
-4. The supervisor grades the case analysis with the rubric on the desk (a stale second save
-   is refused), returns feedback and logs a supervision session.
+4. The supervisor gives points to the webinar's open answer and grades the case analysis
+   with the rubric on the desk (a stale second save is refused), returns feedback and logs
+   a supervision session.
 5. The trainee reads the feedback and their progress; the trainer presents the programme
    overview; the coordinator issues the certificate the trainee earned and downloads it
    and the funder report.
@@ -43,6 +44,7 @@ from journey import (
     shot,
     submit,
     upload,
+    write_open_answer,
 )
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
@@ -52,6 +54,7 @@ COURSE, WEBINAR = "journey", "w01-intro"
 CASE_ID = "en-school-grief-after-fathers-death"
 CASE = f"case-{CASE_ID}"
 ANSWER = "The request comes from the mother: since the funeral the boy refuses school."
+OPEN_ANSWER = "I say my name, that I am listening, and that they can take their time."
 COMMENT = "Clear formulation of the presenting problem; name who asked for help."
 NOTE = "We went through the grief case: next time, the school's part."
 HEADER = ["username", "full_name", "email", "role", "cohort", "supervisor"]
@@ -266,6 +269,7 @@ def step3_trainee_checks_in_and_submits(cast: Cast, code: str) -> None:
     answer.click()
     page.keyboard.press("Control+A")
     page.keyboard.type("minutes = 30")
+    write_open_answer(page, OPEN_ANSWER)
     save_notebook(page)
     submit(page, WEBINAR)
     shot(page, "journey-3b-trainee-submitted-the-webinar")
@@ -296,18 +300,24 @@ def step3_trainee_checks_in_and_submits(cast: Cast, code: str) -> None:
 
     lab_assignments(page, hub, cast.trainee)
     fetch_and_open(page, COURSE, CASE)
-    cell = page.locator(".jp-Notebook .jp-MarkdownCell", has_text="YOUR ANSWER HERE").first
-    expect(cell).to_be_visible(timeout=60_000)
-    cell.click()  # selects it; Enter opens its editor, as in JupyterLab's command mode
-    page.keyboard.press("Enter")
-    editor = cell.locator(".cm-content")
-    expect(editor).to_be_visible()
-    editor.click()
-    page.keyboard.press("Control+A")
-    page.keyboard.type(ANSWER)
+    write_open_answer(page, ANSWER)
     save_notebook(page)
     submit(page, CASE)
     shot(page, "journey-3e-trainee-submitted-the-case-analysis")
+
+
+def pick(page, hub: Hub, queue, assignment: str, name: str) -> None:
+    """Choose a trainee's submission in the desk's queue; it is collected and indexed in
+    the background, so Refresh until it is there."""
+    option = queue.locator("option", has_text=assignment).filter(has_text=name)
+    deadline = time.monotonic() + 180
+    while not option.count():
+        assert time.monotonic() < deadline, (
+            f"{assignment} never reached the desk:\n{hub.log_tail()}"
+        )
+        page.get_by_role("button", name="Refresh").click()
+        time.sleep(3)
+    queue.select_option(label=option.inner_text())
 
 
 def step4_supervisor_grades_and_logs(cast: Cast) -> None:
@@ -315,15 +325,14 @@ def step4_supervisor_grades_and_logs(cast: Cast) -> None:
     name = next(p["full_name"] for p in hub.values["people"] if p["username"] == cast.trainee)
     open_app(page, hub, cast.supervisor, "grading_desk", "Grading desk")
     queue = page.locator("select[size]").first
-    option = queue.locator("option", has_text=CASE).filter(has_text=name)
-    deadline = time.monotonic() + 180
-    while not option.count():  # collected in the background; Refresh until it is there
-        assert time.monotonic() < deadline, (
-            f"the case analysis never reached the desk:\n{hub.log_tail()}"
-        )
-        page.get_by_role("button", name="Refresh").click()
-        time.sleep(3)
-    queue.select_option(label=option.inner_text())
+    # the webinar's open answer first: points, as it has no rubric
+    pick(page, hub, queue, WEBINAR, name)
+    expect(page.locator(".praxis-answer", has_text=OPEN_ANSWER)).to_be_visible(timeout=60_000)
+    page.get_by_label("Points (of 2)").fill("2")
+    page.get_by_role("button", name="Save grades").click()
+    expect(page.get_by_text("Saved: 3 of 3.")).to_be_visible(timeout=60_000)
+
+    pick(page, hub, queue, CASE, name)
     expect(page.locator(".praxis-answer", has_text=ANSWER)).to_be_visible(timeout=60_000)
     expect(page.get_by_text("(Identifies the presenting problem)")).to_be_visible()
     levels = page.get_by_label("Level")
