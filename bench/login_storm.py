@@ -144,9 +144,13 @@ def cpu_s(procs: list[psutil.Process]) -> float:
     return total
 
 
-def memory(root_pid: int) -> dict[str, float]:
+def memory(root_pid: int, client_cpu_s: float) -> dict[str, float]:
     tree = psutil.Process(root_pid).children(recursive=True)
-    servers = [p for p in tree if "jupyterhub-singleuser" in " ".join(p.cmdline())]
+    servers = [  # people's servers (a course's grading service is one too, but not a user's)
+        p
+        for p in tree
+        if "jupyterhub-singleuser" in (line := " ".join(p.cmdline())) and "/courses/" not in line
+    ]
     per_server = [rss_mb([s, *s.children(recursive=True)]) for s in servers]
     cpu = [cpu_s([s, *s.children(recursive=True)]) for s in servers]
     hub = [
@@ -159,7 +163,24 @@ def memory(root_pid: int) -> dict[str, float]:
         for p in tree
         if any(n in " ".join(p.cmdline()) for n in ("configurable-http-proxy", "praxishub.proxy"))
     ]
+    others = [
+        p
+        for p in tree
+        if p not in servers
+        and not any(p in s.children(recursive=True) for s in servers)
+        and p not in proxy
+    ]
+    users = max(len(servers), 1)
     return {
+        # where the CPU went, per user: their server, the hub, the proxy, everything else
+        # of the deployment (the programme service, graders), and this bench's own clients
+        "cpu_breakdown_per_user_s": {
+            "server": round(statistics.mean(cpu), 2) if cpu else 0.0,
+            "hub": round(cpu_s(hub[:1]) / users, 2),
+            "proxy": round(cpu_s(proxy) / users, 2),
+            "other_services": round(cpu_s([p for p in others if p not in hub[:1]]) / users, 2),
+            "bench_clients": round(client_cpu_s / users, 2),
+        },
         "mem_per_user_mb": round(statistics.mean(per_server), 1) if per_server else 0.0,
         "cpu_per_user_s": round(statistics.mean(cpu), 2) if cpu else 0.0,
         "hub_mem_mb": round(rss_mb(hub[:1]), 1),
@@ -198,8 +219,10 @@ def run_praxishub(users: int) -> dict:
         if released.returncode != 0:
             raise SystemExit(f"could not release {COURSE}: {released.stderr}")
         trainees = {u: hub.logins[u]["password"] for u in hub.people("trainee")[:users]}
+        before = cpu_s([psutil.Process()])
         results, wall, retried = storm(hub.url, trainees, COURSE)
-        return summary(results, wall, retried, memory(hub.proc.pid))
+        clients = cpu_s([psutil.Process()]) - before
+        return summary(results, wall, retried, memory(hub.proc.pid, clients))
     finally:
         hub.stop()
         remove_test_users()
@@ -245,8 +268,10 @@ def run_stock(users: int) -> dict:
             except requests.RequestException:
                 time.sleep(0.3)
         names = {f"stock{i:03d}": "any" for i in range(users)}
+        before = cpu_s([psutil.Process()])
         results, wall, retried = storm(url, names)
-        return summary(results, wall, retried, memory(proc.pid))
+        clients = cpu_s([psutil.Process()]) - before
+        return summary(results, wall, retried, memory(proc.pid, clients))
     finally:
         tree = psutil.Process(proc.pid).children(recursive=True)
         os.killpg(proc.pid, signal.SIGTERM)
@@ -292,6 +317,8 @@ def main() -> None:
         ratios[key] = round(a / b, 2) if isinstance(a, int | float) and b else None
         table.add_row(key, str(a), str(b), "" if ratios[key] is None else f"{ratios[key]:.2f}")
     console.print(table)
+    for who, figures in (("Praxis Hub", ours), ("stock", stock)):
+        console.print(f"CPU seconds per user, {who}: {figures['cpu_breakdown_per_user_s']}")
     result = {
         **ours,
         "stock": stock,

@@ -183,11 +183,23 @@ class Autograder:
         self.token = token
         self.state_path = course_dir / STATE
 
+    def inbound_names(self) -> list[str] | None:
+        """The course's submissions: the exchange folder's entries, or with the exchange
+        through the programme API (exchange.mode: api), the service's listing."""
+        if os.environ.get("PRAXISHUB_EXCHANGE_MODE") == "api":
+            from praxishub.exchange_api import Client
+
+            client = Client(os.environ.get("PRAXISHUB_SERVICE_URL"), self.token)
+            return sorted(item["name"] for item in client.items(self.course, "inbound"))
+        if not self.inbound.is_dir():
+            return None
+        return sorted(os.listdir(self.inbound))
+
     def run_once(self) -> int:
         """Grade what is new; return how many submissions were graded."""
-        if not self.inbound.is_dir():
+        names = self.inbound_names()
+        if names is None:
             return 0
-        names = sorted(os.listdir(self.inbound))
         graded = _load_state(self.state_path)
         todo = new_submissions(names, graded)
         done = 0

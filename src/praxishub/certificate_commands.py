@@ -43,10 +43,14 @@ def read_course(settings: Settings, course_id: str) -> tuple[dict, list[str]]:
     # A case assignment counts once it is released: one only added to the course is not
     # anybody's yet.
     outbound = Layout(settings.data_dir).exchange_dir / course_id / "outbound"
+    released = {p.name for p in outbound.iterdir() if p.is_dir()} if outbound.is_dir() else set()
+    if settings["exchange"]["mode"] == "api":
+        from praxishub import exchange_store
+
+        with workspace.programme_db(settings) as engine, db.session_scope(engine) as session:
+            released |= {i["name"] for i in exchange_store.listing(session, course_id, "outbound")}
     return spec, [
-        str(a["id"])
-        for a in courses.case_assignments(course.directory)
-        if (outbound / str(a["id"])).is_dir()
+        str(a["id"]) for a in courses.case_assignments(course.directory) if str(a["id"]) in released
     ]
 
 

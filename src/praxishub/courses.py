@@ -396,6 +396,7 @@ def grader_env(settings: Settings, course: Course, isolation: str) -> dict[str, 
         "JUPYTER_PREFER_ENV_PATH": "0",
         "JUPYTER_CONFIG_PATH": str(grader_config_dir()),
         "PRAXISHUB_EXCHANGE": str(Layout(settings.data_dir).exchange_dir),
+        "PRAXISHUB_EXCHANGE_MODE": settings["exchange"]["mode"],
         "PRAXISHUB_UNIX_PREFIX": settings["spawner"]["unix_prefix"],
         "PRAXISHUB_ISOLATION": isolation,
         "PRAXISHUB_GRADEBOOK_URL": course.gradebook_url,
@@ -478,8 +479,10 @@ def release(settings: Settings, course_id: str, assignment: str) -> None:
     steps = [
         ("db", "assignment", "add", assignment, *add),
         ("generate_assignment", assignment, "--force"),
-        ("release_assignment", assignment, "--force"),
     ]
+    through_api = settings["exchange"]["mode"] == "api"
+    if not through_api:
+        steps.append(("release_assignment", assignment, "--force"))
     for step in steps:
         result = nbgrader(settings, course, *step)
         if result.returncode != 0:
@@ -493,3 +496,18 @@ def release(settings: Settings, course_id: str, assignment: str) -> None:
                     )
                 ],
             )
+    if through_api:
+        release_through_api(settings, course, assignment)
+
+
+def release_through_api(settings: Settings, course: Course, assignment: str) -> None:
+    """Put the generated student version into the programme database's exchange, as
+    nbgrader's release through the API would (``praxishub.exchange_api``); run as root,
+    the command writes it there itself (it holds no hub token)."""
+    from praxishub import db, exchange_store, workspace
+    from praxishub.exchange_api import zip_folder
+
+    folder = course.directory / "release" / assignment
+    data = zip_folder(folder)
+    with workspace.programme_db(settings) as engine, db.session_scope(engine) as session:
+        exchange_store.put(session, course.id, "outbound", assignment, data)

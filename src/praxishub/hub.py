@@ -225,6 +225,7 @@ def _apply_spawner(
         "JUPYTER_CONFIG_PATH": str(resources.files("praxishub").joinpath("jupyter_config")),
         "PRAXISHUB_LANGUAGE": language,
         "PRAXISHUB_EXCHANGE": str(layout.exchange_dir),
+        "PRAXISHUB_EXCHANGE_MODE": settings["exchange"]["mode"],
         # The apps (Voila) in a person's server call the programme service directly.
         "PRAXISHUB_SERVICE_URL": f"http://127.0.0.1:{settings['ports']['service']}/services/{SERVICE}/",
         # Each course's grading service, where a trainer's apps may put a case assignment
@@ -385,6 +386,7 @@ def _apply_courses(c: Config, settings: Settings, runtime: Runtime, bin_dir: Pat
                 "PRAXISHUB_COURSE": course.id,
                 "PRAXISHUB_COURSE_DIR": str(course.directory),
                 "PRAXISHUB_SCORES_URL": f"{service_url}api/scores",
+                "PRAXISHUB_SERVICE_URL": service_url,
                 "PRAXISHUB_CELL_TIMEOUT": str(settings["grading"]["cell_timeout"]),
                 "PRAXISHUB_GRADING_TIMEOUT": str(settings["grading"]["total_timeout"]),
             },

@@ -7,3 +7,17 @@ c.Exchange.root = os.environ.get("PRAXISHUB_EXCHANGE", "/nonexistent")
 c.Exchange.path_includes_course = True
 if "JUPYTERHUB_USER" in os.environ:
     c.CourseDirectory.student_id = os.environ["JUPYTERHUB_USER"]
+
+# The exchange through the programme API (exchange.mode: api; docs/exchange.md).
+if os.environ.get("PRAXISHUB_EXCHANGE_MODE") == "api":
+    for _step in (
+        "fetch_assignment",
+        "fetch_feedback",
+        "release_assignment",
+        "release_feedback",
+        "submit",
+        "list",
+        "collect",
+    ):
+        _name = "".join(part.title() for part in _step.split("_"))
+        setattr(c.ExchangeFactory, _step, f"praxishub.exchange_api.Api{_name}")

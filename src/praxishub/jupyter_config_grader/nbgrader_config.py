@@ -22,3 +22,17 @@ c.GenerateFeedback.preprocessors = [
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
     "praxishub.feedback.HideHiddenTests",
 ]
+
+# The exchange through the programme API (exchange.mode: api; docs/exchange.md).
+if os.environ.get("PRAXISHUB_EXCHANGE_MODE") == "api":
+    for _step in (
+        "fetch_assignment",
+        "fetch_feedback",
+        "release_assignment",
+        "release_feedback",
+        "submit",
+        "list",
+        "collect",
+    ):
+        _name = "".join(part.title() for part in _step.split("_"))
+        setattr(c.ExchangeFactory, _step, f"praxishub.exchange_api.Api{_name}")
