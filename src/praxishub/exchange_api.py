@@ -41,6 +41,20 @@ from nbgrader.utils import notebook_hash
 TIMEOUT = 60
 
 
+def use_api_exchange(c: Any) -> None:
+    """Point nbgrader's ExchangeFactory at these classes (in an nbgrader_config.py)."""
+    for step, cls in {
+        "fetch_assignment": ApiFetchAssignment,
+        "fetch_feedback": ApiFetchFeedback,
+        "release_assignment": ApiReleaseAssignment,
+        "release_feedback": ApiReleaseFeedback,
+        "submit": ApiSubmit,
+        "list": ApiList,
+        "collect": ApiCollect,
+    }.items():
+        setattr(c.ExchangeFactory, step, f"{__name__}.{cls.__name__}")
+
+
 class Client:
     """The programme service's exchange endpoints, with the caller's own hub token."""
 
@@ -163,14 +177,12 @@ class Mirror:
 class ApiReleaseAssignment(Mirror, ExchangeReleaseAssignment):
     def start(self) -> Any:
         course = self.coursedir.course_id
-        self.existing: set[str] = set()
         self.open_mirror()
         try:
             outbound = self.course_dir(course) / "outbound"
             outbound.mkdir(parents=True)
             for item in self.client.items(course, "outbound"):
                 (outbound / item["name"]).mkdir()  # so "already released" is known
-                self.existing.add(item["name"])
             result = ExchangeReleaseAssignment.start(self)
             self.push()
             return result

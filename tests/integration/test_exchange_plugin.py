@@ -42,10 +42,8 @@ c.Exchange.path_includes_course = True
 c.CourseDirectory.course_id = "tiny"
 if os.environ.get("JUPYTERHUB_USER"):
     c.CourseDirectory.student_id = os.environ["JUPYTERHUB_USER"]
-for step in ("fetch_assignment", "fetch_feedback", "release_assignment", "release_feedback",
-             "submit", "list", "collect"):
-    name = "".join(part.title() for part in step.split("_"))
-    setattr(c.ExchangeFactory, step, f"praxishub.exchange_api.Api{name}")
+from praxishub.exchange_api import use_api_exchange
+use_api_exchange(c)
 """
 
 

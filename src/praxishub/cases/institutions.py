@@ -222,50 +222,6 @@ _ZH_UNIT = (
     r"|工作站|服务中心|中心|医院|门诊|[\u4e00-\u9fff]{1,4}科|学院|法院|检察院|基金会|俱乐部|热线)"
 )
 _ZH_ORGS = [
-    # Қарасай аудандық полиция бөлімі, Ақсу ауылдық мәдениет үйінің: a place, the adjective of its
-    # level, the words of its kind and an institution's type word
-    re.compile(
-        rf"(?<![\w-])[{_UP}][{_LO}-]+{_H}+(?:аудандық|қалалық|облыстық|ауылдық)(?:{_H}+[{_LO}-]+){{0,4}}?{_H}+"
-        r"(?:бөлім|басқарма|сот|әкімдіг|орталы[ғқ]|үй[іи]|аурухана|емхана|комиссия|кітапхана)[\w-]*"
-    ),
-    # Абай атындағы ҚазҰПУ: a body named after someone, written with its abbreviation
-    re.compile(
-        rf"(?<![\w-])(?:[{_UP}][\w.-]*{_H}+){{1,3}}атындағы{_H}+[{_UP}][{_LO}]{{0,3}}[{_UP}]{{2,}}(?![\w-])"
-    ),
-    # УрГПУ, МГУ, СПбГУ, ҚазҰПУ: a university's abbreviation
-    re.compile(rf"(?<![\w-])[{_UP}][{_LO}]{{0,3}}[{_UP}]{{0,3}}(?:ГУ|ПУ|МУ|ТУ|ЭУ|ФУ)(?![\w-])"),
-    # КДН и ЗП Администрации Первомайского района: an authority's abbreviation and its district
-    re.compile(
-        rf"(?<![\w-])[{_UP}]{{2,6}}(?:{_H}+и{_H}+[{_UP}]{{1,4}})?{_H}+(?:[Аа]дминистрации{_H}+)?"
-        rf"[{_UP}][{_LO}]+(?:ого|его|ой|ского){_H}+(?:района|округа|области|края|поселения)"
-    ),
-    # Доме культуры с. Берёзовка, Дворец творчества «Юность»: a house of culture and its place
-    re.compile(
-        rf"(?<![\w-])(?:Дом|Двор[ец]ц?)[{_LO}]{{0,3}}{_H}+(?:культуры|творчества|[{_LO}]+{_H}+творчества|пионеров|школьников)"
-        rf"(?:{_H}+(?:{_QUOTED}|(?:с\.|г\.|пос\.|д\.|села|посёлка){_H}*[{_UP}][{_LO}-]+))?"
-    ),
-    # гостинице «Алтай», хостел «Дом», пансионат «Сосны»: a hotel and its quoted name
-    re.compile(
-        rf"(?<![\w-])(?i:гостиниц|отел|хостел|пансионат|мотел)[{_LO}]{{0,4}}{_H}*(?:{_QUOTED})"
-    ),
-    # Thomayerově nemocnici, Masarykův onkologický ústav: a Czech possessive, the words of its
-    # kind and an institution's type word
-    re.compile(
-        rf"(?<![\w-])[{_CS_UP}][{_CS_LO}]+(?:ův|ova|ovo|ově|ovu|ovy|ovou|ových|ovým|in|ina|ině|inu|iny|inou)"
-        rf"(?:{_H}+[{_CS_LO}]+(?:ý|á|é|í|ém|ou|ého|ému)){{0,2}}{_H}+"
-        r"(?:nemocnic|ústav|poradn|klinik|centr|léčebn|domov|fakult)[a-záčďéěíňóřšťúůýž]*"
-    ),
-    # Nemocnici Jeseník, penzionu U Lípy, Hotel Slavia: an institution's or hotel's type word
-    # and its capitalised name
-    re.compile(
-        rf"(?<![\w-])(?:Nemocnic[{_CS_LO}]*|[Pp]enzion[{_CS_LO}]*|[Hh]otel[{_CS_LO}]*|[Hh]ostel[{_CS_LO}]*"
-        rf"|[Uu]bytovn[{_CS_LO}]*)(?:{_H}+(?:v|ve)(?={_H}))?{_H}+(?:(?:U|Na|V|Pod|Nad|Za){_H}+)?[{_CS_UP}][{_CS_LO}]+"
-        rf"(?:[- ][{_CS_UP}][{_CS_LO}]+)?"
-    ),
-    # Pedagogické fakulty UK, Filozofická fakulta MU: a faculty and its university's abbreviation
-    re.compile(
-        rf"(?<![\w-])[{_CS_UP}][{_CS_LO}]+(?:á|é|ou|ý|í){_H}+fakult[{_CS_LO}]*{_H}+(?:[{_CS_UP}]{{2,4}}|Univerzit\w*(?:{_H}+[{_CS_UP}][{_CS_LO}]+){{1,3}})"
-    ),
     re.compile(
         rf"(?:[{_HAN}]{{2,4}}(?:省|市|区|县|街道|镇))+(?:[{_HAN}]{{0,8}}?{_ZH_UNIT}){{1,4}}"
     ),

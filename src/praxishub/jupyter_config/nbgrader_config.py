@@ -10,14 +10,6 @@ if "JUPYTERHUB_USER" in os.environ:
 
 # The exchange through the programme API (exchange.mode: api; docs/exchange.md).
 if os.environ.get("PRAXISHUB_EXCHANGE_MODE") == "api":
-    for _step in (
-        "fetch_assignment",
-        "fetch_feedback",
-        "release_assignment",
-        "release_feedback",
-        "submit",
-        "list",
-        "collect",
-    ):
-        _name = "".join(part.title() for part in _step.split("_"))
-        setattr(c.ExchangeFactory, _step, f"praxishub.exchange_api.Api{_name}")
+    from praxishub.exchange_api import use_api_exchange
+
+    use_api_exchange(c)

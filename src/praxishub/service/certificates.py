@@ -116,6 +116,19 @@ def check_page(view: dict[str, Any], lang: str) -> str:
     )
 
 
+async def send_pdf(handler: web.RequestHandler, row: Any) -> None:
+    """A certificate's PDF as a download (drawn off the event loop)."""
+    try:
+        data = await asyncio.get_running_loop().run_in_executor(None, certificate_pdf.render, row)
+    except PraxisError as exc:  # a font is missing on the server
+        raise web.HTTPError(500, str(exc)) from None
+    handler.set_header("Content-Type", "application/pdf")
+    handler.set_header(
+        "Content-Disposition", f'attachment; filename="{certificate_pdf.file_name(row)}"'
+    )
+    handler.finish(data)
+
+
 class MyCertificatesHandler(BaseHandler):
     def get(self) -> None:
         model = self.caller()
@@ -131,17 +144,7 @@ class MyCertificatePdfHandler(BaseHandler):
             row = store.find(session, text)
         if row is None or row.username != model["name"]:
             raise web.HTTPError(404, "no such certificate of yours")
-        try:
-            data = await asyncio.get_running_loop().run_in_executor(
-                None, certificate_pdf.render, row
-            )
-        except PraxisError as exc:  # a font is missing on the server
-            raise web.HTTPError(500, str(exc)) from None
-        self.set_header("Content-Type", "application/pdf")
-        self.set_header(
-            "Content-Disposition", f'attachment; filename="{certificate_pdf.file_name(row)}"'
-        )
-        self.finish(data)
+        await send_pdf(self, row)
 
 
 class FunderReportHandler(BaseHandler):
@@ -377,17 +380,7 @@ class CertificatePdfHandler(ReportsBase):
             row = store.find(session, text)
         if row is None:
             raise web.HTTPError(404, "no certificate has this code")
-        try:
-            data = await asyncio.get_running_loop().run_in_executor(
-                None, certificate_pdf.render, row
-            )
-        except PraxisError as exc:  # a font is missing on the server
-            raise web.HTTPError(500, str(exc)) from None
-        self.set_header("Content-Type", "application/pdf")
-        self.set_header(
-            "Content-Disposition", f'attachment; filename="{certificate_pdf.file_name(row)}"'
-        )
-        self.finish(data)
+        await send_pdf(self, row)
 
 
 def routes(
