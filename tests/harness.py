@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import signal
 import socket
 import sqlite3
@@ -243,6 +244,28 @@ class Hub:
                 return
             time.sleep(0.5)
         raise RuntimeError(f"server of {username} not ready:\n{self.log_tail()}")
+
+
+@contextlib.contextmanager
+def own_hub(name: str, prefix: str, trainees: int, **overrides: object):
+    """A running hub of a test module's own (its own Unix prefix, apart from the shared
+    hub's people), stopped and cleaned up afterwards."""
+    base = world_dir(f"praxishub-{name}-")
+    spawner = {
+        "home_root": str(base / "home"),
+        "unix_prefix": prefix,
+        "idle_timeout": 0,
+        "start_timeout": 90,
+    }
+    hub = Hub(make_programme(base, trainees=trainees, spawner=spawner, **overrides))
+    try:
+        hub.start()
+        yield hub
+    finally:
+        if hub.proc is not None:
+            hub.stop()
+        remove_test_users(prefix)
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def kill9(procs: list[psutil.Process]) -> None:

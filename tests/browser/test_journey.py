@@ -23,7 +23,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +32,7 @@ import pypdf
 import pytest
 from playwright.sync_api import expect
 
-from harness import Hub, make_programme, remove_test_users, world_dir
+from harness import Hub, own_hub
 from journey import (
     download,
     fetch_and_open,
@@ -65,22 +64,8 @@ CHECK = re.compile(r"Check$")  # the button's icon glyph comes before its name
 def journey_hub():
     """A hub of its own: the journey course and six trainees, so that what the journey
     counts (attendance, certificates, the funder report) is only its own."""
-    base = world_dir("praxishub-journey-")
-    spawner = {
-        "home_root": str(base / "home"),
-        "unix_prefix": PREFIX,
-        "idle_timeout": 0,
-        "start_timeout": 90,
-    }
-    hub = Hub(make_programme(base, trainees=6, course_ids=(COURSE,), spawner=spawner))
-    try:
-        hub.start()
+    with own_hub("journey", PREFIX, 6, course_ids=(COURSE,)) as hub:
         yield hub
-    finally:
-        if hub.proc is not None:
-            hub.stop()
-        remove_test_users(PREFIX)
-        shutil.rmtree(base, ignore_errors=True)
 
 
 @dataclass

@@ -8,14 +8,13 @@ A hub of its own (Unix prefix pa-), so the shared hub keeps the filesystem excha
 from __future__ import annotations
 
 import pwd
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 import courseloop as loop
-from harness import BIN, Hub, make_programme, remove_test_users, world_dir
+from harness import BIN, own_hub
 from praxishub import unixusers
 from praxishub.layout import Layout
 
@@ -28,22 +27,8 @@ COMMENT = "Safety first: good. Name the next step too."
 
 @pytest.fixture(scope="module")
 def api_hub():
-    base = world_dir("praxishub-api-exchange-")
-    spawner = {
-        "home_root": str(base / "home"),
-        "unix_prefix": PREFIX,
-        "idle_timeout": 0,
-        "start_timeout": 90,
-    }
-    hub = Hub(make_programme(base, trainees=4, spawner=spawner, exchange={"mode": "api"}))
-    try:
-        hub.start()
+    with own_hub("api-exchange", PREFIX, 4, exchange={"mode": "api"}) as hub:
         yield hub
-    finally:
-        if hub.proc is not None:
-            hub.stop()
-        remove_test_users(PREFIX)
-        shutil.rmtree(base, ignore_errors=True)
 
 
 def test_the_course_loop_through_the_programme_api(api_hub):
