@@ -28,6 +28,7 @@ from praxishub.db import (
     CommentBankEntry,
     DeskGrade,
     Person,
+    ProgrammeTotals,
     SubmissionIndex,
     TraineeTotals,
     utcnow,
@@ -214,11 +215,32 @@ def sync(
     return len(values)
 
 
+def _sums(session: Session, usernames: list[str] | None) -> tuple:
+    """submitted, waiting, trainees waiting, score, max score summed over these trainees'
+    totals (every trainee's, if None)."""
+    tt = TraineeTotals
+    query = select(
+        func.coalesce(func.sum(tt.submitted), 0),
+        func.coalesce(func.sum(tt.waiting), 0),
+        func.coalesce(func.sum(case((tt.waiting > 0, 1), else_=0)), 0),
+        func.coalesce(func.sum(tt.score), 0.0),
+        func.coalesce(func.sum(tt.max_score), 0.0),
+    )
+    if usernames is not None:
+        query = query.where(tt.username.in_(usernames))
+    return tuple(session.execute(query).one())
+
+
+SUM_COLUMNS = ("submitted", "waiting", "trainees_waiting", "score", "max_score")
+
+
 def refresh_totals(session: Session, usernames: list[str]) -> None:
-    """Recompute the totals of these trainees from the index."""
+    """Recompute the totals of these trainees from the index, and move the programme's
+    totals by the difference (in the same transaction)."""
     si = SubmissionIndex
     for start in range(0, len(usernames), 500):
         chunk = usernames[start : start + 500]
+        before = _sums(session, chunk)
         session.execute(TraineeTotals.__table__.delete().where(TraineeTotals.username.in_(chunk)))
         session.execute(
             TraineeTotals.__table__.insert().from_select(
@@ -230,10 +252,36 @@ def refresh_totals(session: Session, usernames: list[str]) -> None:
                     func.sum(si.auto_score + si.manual_score),
                     func.sum(si.max_score),
                 )
-                .where(si.username.in_(chunk))
+                .where(si.username.in_(chunk), si.username.in_(_trainees_among(chunk)))
                 .group_by(si.username),
             )
         )
+        after = _sums(session, chunk)
+        if before != after:
+            _move_programme_totals(session, before, after)
+
+
+def _trainees_among(usernames: list[str]):
+    """Those of these people who are trainees (a subquery): totals are kept for them only."""
+    return select(Person.username).where(Person.role == "trainee", Person.username.in_(usernames))
+
+
+def _move_programme_totals(session: Session, before: tuple, after: tuple) -> None:
+    pt = ProgrammeTotals
+    if session.get(pt, 1) is None:  # a database made before the row existed
+        session.add(pt(id=1, **dict(zip(SUM_COLUMNS, _sums(session, None), strict=True))))
+        session.flush()
+        return
+    session.execute(
+        update(pt)
+        .where(pt.id == 1)
+        .values(
+            {
+                getattr(pt, name): getattr(pt, name) + (new - old)
+                for name, old, new in zip(SUM_COLUMNS, before, after, strict=True)
+            }
+        )
+    )
 
 
 def _item(si: SubmissionIndex, full_name: str) -> dict[str, Any]:
@@ -312,9 +360,10 @@ def counts(items: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def progress(session: Session, usernames: list[str] | None = None) -> list[dict[str, Any]]:
-    """Each trainee's totals over every course: submitted, waiting for a person, points
-    (of the work submitted so far). One row read per trainee (``trainee_totals``)."""
+PAGE_MAX = 500  # the most rows one progress page returns
+
+
+def _progress_query(usernames: list[str] | None):
     tt = TraineeTotals
     query = (
         select(
@@ -334,6 +383,10 @@ def progress(session: Session, usernames: list[str] | None = None) -> list[dict[
     )
     if usernames is not None:
         query = query.where(Person.username.in_(usernames))
+    return query
+
+
+def _progress_rows(session: Session, found: list, usernames: list[str] | None) -> list[dict]:
     minutes = supervision_minutes(session, usernames)
     return [
         {
@@ -348,8 +401,66 @@ def progress(session: Session, usernames: list[str] | None = None) -> list[dict[
             "score": round(r[6] or 0.0, 2),
             "max_score": round(r[7] or 0.0, 2),
         }
-        for r in session.execute(query)
+        for r in found
     ]
+
+
+def progress(session: Session, usernames: list[str] | None = None) -> list[dict[str, Any]]:
+    """Each trainee's totals over every course: submitted, waiting for a person, points
+    (of the work submitted so far). One row read per trainee (``trainee_totals``)."""
+    found = session.execute(_progress_query(usernames)).all()
+    return _progress_rows(session, found, usernames)
+
+
+def progress_page(
+    session: Session, usernames: list[str] | None = None, *, limit: int, offset: int = 0
+) -> dict[str, Any]:
+    """One page of ``progress`` in username order, and the totals over every trainee in
+    view (``usernames``, or all): how many, submitted, waiting, points. The page is read
+    off the (role, username) index, and every trainee's totals from the programme's row
+    that each sync moves (``programme_totals``), so a coordinator's first page costs
+    about the same with 400 or 4,000 trainees."""
+    if not 1 <= limit <= PAGE_MAX:
+        raise DeskError(
+            f"limit must be between 1 and {PAGE_MAX}, not {limit}.",
+            [
+                Problem(
+                    "limit",
+                    f"{limit} is not between 1 and {PAGE_MAX}",
+                    f"ask for at most {PAGE_MAX} rows and page on with offset",
+                )
+            ],
+        )
+    if offset < 0:
+        raise DeskError(
+            f"offset must be 0 or more, not {offset}.",
+            [Problem("offset", f"{offset} is below 0", "start at offset 0")],
+        )
+    found = session.execute(_progress_query(usernames).limit(limit).offset(offset)).all()
+    rows = _progress_rows(session, found, [r[0] for r in found]) if found else []
+    trainees = select(func.count()).select_from(Person).where(Person.role == "trainee")
+    if usernames is None:  # every trainee: the programme's row, not a read of each
+        count = session.execute(trainees).scalar_one()
+        row = session.get(ProgrammeTotals, 1)
+        sums = tuple(getattr(row, c) for c in SUM_COLUMNS) if row else _sums(session, None)
+    else:
+        count = session.execute(trainees.where(Person.username.in_(usernames))).scalar_one()
+        sums = _sums(session, _trainees_among(usernames))
+    submitted, waiting, trainees_waiting, score, max_score = sums
+    return {
+        "total": int(count),
+        "offset": offset,
+        "limit": limit,
+        "progress": rows,
+        "summary": {
+            "trainees": int(count),
+            "submitted": int(submitted),
+            "waiting": int(waiting),
+            "trainees_waiting": int(trainees_waiting),
+            "score": round(float(score), 2),
+            "max_score": round(float(max_score), 2),
+        },
+    }
 
 
 def supervision_minutes(

@@ -170,6 +170,9 @@ def _singleuser(settings: Settings) -> dict[str, Any]:
             "JUPYTER_PREFER_ENV_PATH": "0",
             "PRAXISHUB_LANGUAGE": settings["programme"]["languages"][0],
             "PRAXISHUB_SERVICE_URL": USER_SERVICE_URL,
+            # Pods share no filesystem: nbgrader's exchange goes through the programme
+            # API whatever exchange.mode says (docs/exchange.md).
+            "PRAXISHUB_EXCHANGE_MODE": "api",
             # No PRAXISHUB_COURSE_SERVICES (no course services here; and KubeSpawner
             # would read the braces of a JSON value as a {username}-style template).
         },

@@ -193,9 +193,24 @@ def test_comment_bank_and_progress_scopes(hub, submitted):
     assert set(progress(trainee)) == {trainee}
     supervisees = {p["username"] for p in hub.values["people"] if p.get("supervisor") == sup}
     assert set(progress(sup)) == supervisees
-    everyone = progress(hub.people("coordinator")[0])
+    coordinator = hub.people("coordinator")[0]
+    everyone = progress(coordinator)
     assert set(everyone) == hub.roster("trainee")
     assert everyone[trainee]["submitted"] >= 1
+
+    url = "/services/praxis/api/desk/progress"
+    first = hub.api(coordinator, "GET", f"{url}?limit=3").json()
+    second = hub.api(coordinator, "GET", f"{url}?limit=3&offset=3").json()
+    assert first["total"] == len(everyone) and first["summary"]["trainees"] == len(everyone)
+    assert first["summary"]["submitted"] == sum(p["submitted"] for p in everyone.values())
+    walked = [p["trainee"] for p in first["progress"] + second["progress"]]
+    assert walked == sorted(everyone)[:6]
+    own_page = hub.api(sup, "GET", f"{url}?limit=500").json()
+    assert own_page["total"] == len(supervisees)
+    assert {p["trainee"] for p in own_page["progress"]} == supervisees
+    for bad in ("limit=0", "limit=501", "limit=ten", "limit=5&offset=-1"):
+        r = hub.api(coordinator, "GET", f"{url}?{bad}")
+        assert r.status_code == 400 and ("limit" in r.text or "offset" in r.text), bad
 
 
 def test_calibration_is_blind_scoped_and_never_grades(hub, submitted):

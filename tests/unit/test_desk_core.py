@@ -104,6 +104,51 @@ def test_progress_totals_equal_nbgrader(engine, built):
         assert row["score"] == pytest.approx(facts["score"][row["trainee"]], abs=0.01)
 
 
+def test_progress_pages_walk_every_trainee_once_with_the_same_totals(engine, built):
+    """Do pages of 7 walk every trainee once, in order, equal to the whole list, each with
+    totals over all trainees in view; and is a bad page refused with the fix named?"""
+    url, facts = built
+    with db.session_scope(engine) as session:
+        desk.sync(session, "c1", desk.gradebook_rows(url))
+        whole = desk.progress(session)
+        pages, offset = [], 0
+        while True:
+            page = desk.progress_page(session, limit=7, offset=offset)
+            assert page["total"] == len(facts["students"]) and page["limit"] == 7
+            if not page["progress"]:
+                break
+            pages.extend(page["progress"])
+            offset += 7
+        mine = [s["id"] for s in facts["students"]][:5]
+        own = desk.progress_page(session, mine, limit=2)
+        for bad, field in (({"limit": 0}, "limit"), ({"limit": 501}, "limit")):
+            with pytest.raises(desk.DeskError) as err:
+                desk.progress_page(session, **bad)
+            assert err.value.problems[0].where == field
+        with pytest.raises(desk.DeskError, match="offset"):
+            desk.progress_page(session, limit=5, offset=-1)
+    assert pages == whole
+    summary = page["summary"]
+    assert summary["trainees"] == len(whole)
+    assert summary["submitted"] == sum(r["submitted"] for r in whole)
+    assert summary["waiting"] == sum(r["waiting"] for r in whole) == len(facts["waiting"])
+    assert summary["trainees_waiting"] == sum(1 for r in whole if r["waiting"])
+    assert summary["score"] == pytest.approx(sum(facts["score"].values()), abs=0.05)
+    assert own["total"] == 5 and [r["trainee"] for r in own["progress"]] == sorted(mine)[:2]
+
+    # A complete re-sync that drops submissions moves the programme's totals with it.
+    rows = desk.gradebook_rows(url)
+    with db.session_scope(engine) as session:
+        desk.sync(session, "c1", rows[::2], complete=True)
+    with db.session_scope(engine) as session:
+        after = desk.progress_page(session, limit=1)["summary"]
+        whole = desk.progress(session)
+    assert after["submitted"] == sum(r["submitted"] for r in whole) < summary["submitted"]
+    assert after["waiting"] == sum(r["waiting"] for r in whole)
+    assert after["trainees_waiting"] == sum(1 for r in whole if r["waiting"])
+    assert after["score"] == pytest.approx(sum(r["score"] for r in whole), abs=0.05)
+
+
 def test_sync_skips_strangers_and_complete_removes_gone(engine, built):
     """Are rows of people not in the roster skipped, and rows gone from a gradebook removed?"""
     url, _ = built

@@ -160,6 +160,19 @@ def test_images_culler_and_services():
     assert k8s.values(parse_settings(off, Path("p.yaml")))["cull"] == {"enabled": False}
 
 
+def test_peoples_pods_use_the_api_exchange_through_the_proxy():
+    """With no shared filesystem, do people's pods exchange through the programme API,
+    reached through the proxy (which their network policy admits), on either setting?"""
+    for mode in ("filesystem", "api"):
+        settings = postgres_settings()
+        settings.values["exchange"]["mode"] = mode
+        env = k8s.values(settings)["singleuser"]["extraEnv"]
+        assert env["PRAXISHUB_EXCHANGE_MODE"] == "api"
+        assert env["PRAXISHUB_SERVICE_URL"] == "http://proxy-public/services/praxis/"
+    config = (Path(k8s.__file__).parent / "jupyter_config" / "nbgrader_config.py").read_text()
+    assert "use_api_exchange" in config  # the image copies this folder to /etc/jupyter
+
+
 def test_one_profile_per_role_with_its_limits():
     """Is there one KubeSpawner profile per role, with that role's limits?"""
     profiles = k8s.values(postgres_settings())["singleuser"]["profileList"]

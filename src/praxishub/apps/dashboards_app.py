@@ -15,7 +15,7 @@ import ipywidgets as widgets
 
 from praxishub import dashboard_figures as figures
 from praxishub.apps.client import APIError, ProgrammeAPI
-from praxishub.apps.texts import error_html, language, t
+from praxishub.apps.texts import error_html, language, programme_language, t
 
 WIDE = widgets.Layout(width="100%")
 
@@ -23,7 +23,7 @@ WIDE = widgets.Layout(width="100%")
 def _lang_switch() -> widgets.ToggleButtons:
     return widgets.ToggleButtons(
         options=[("Русский", "ru"), ("English", "en")],
-        value=language(),
+        value=programme_language(),  # the viewer's, once known (``start``)
         style={"button_width": "90px"},
     )
 
@@ -62,17 +62,18 @@ def _show(plots: Plots, figs: list[Any]) -> None:
 class Export:
     """A button that fetches the view's tables as XLSX and offers the file to save."""
 
-    def __init__(
-        self, api: ProgrammeAPI, path: str, name: str, lang: Any, params: Any = dict
-    ) -> None:
-        self.api, self.path, self.name, self.params, self.lang = api, path, name, params, lang
-        self.button = widgets.Button(description=t("dash_export"), icon="download")
+    def __init__(self, path: str, name: str, lang: Any, params: Any = dict) -> None:
+        self.api: ProgrammeAPI | None = None  # set when the viewer is known
+        self.path, self.name, self.params, self.lang = path, name, params, lang
+        self.button = widgets.Button(description=t("dash_export", lang()), icon="download")
         self.link = widgets.HTML()
         self.button.on_click(lambda _b: self.fetch())
 
     def fetch(self) -> None:
         import base64
 
+        if self.api is None:
+            return
         try:
             data = self.api.get_bytes(self.path, format="xlsx", lang=self.lang(), **self.params())
         except APIError as exc:
@@ -100,30 +101,55 @@ def _kpis(items: list[tuple[str, Any]]) -> str:
 
 
 class Overview:
-    """Programme overview with filters by cohort, course and dates."""
+    """Programme overview with filters by cohort, course and dates.
+
+    Built in two steps, as Voila preheats: the widgets (``__init__``, shown before anyone
+    opens the page, so their models exist when the page is drawn), then ``start`` with
+    the viewer's token, language and data. Given an ``api``, both happen at once.
+    """
 
     def __init__(self, api: ProgrammeAPI | None = None) -> None:
-        self.api = api or ProgrammeAPI()
+        self.api: ProgrammeAPI | None = None
         self.lang = _lang_switch()
-        self.cohort = widgets.Dropdown(description=t("dash_cohort"), options=[(t("any"), "")])
-        self.course = widgets.Dropdown(description=t("course"), options=[(t("any"), "")])
-        self.since = widgets.DatePicker(description=t("dash_from"))
-        self.until = widgets.DatePicker(description=t("dash_to"))
+        self.title = widgets.HTML()
+        self.cohort = widgets.Dropdown(options=[("—", "")])
+        self.course = widgets.Dropdown(options=[("—", "")])
+        self.since = widgets.DatePicker()
+        self.until = widgets.DatePicker()
         self.kpis = widgets.HTML()
         self.message = widgets.HTML()
         self.plots = Plots()
         self.export = Export(
-            self.api,
-            "api/dashboards/overview",
-            "overview.xlsx",
-            lambda: self.lang.value,
-            self.params,
+            "api/dashboards/overview", "overview.xlsx", lambda: self.lang.value, self.params
         )
         self.data: dict[str, Any] | None = None
+        self.relabelling = False
+        self.label()
+        if api is not None:
+            self.start(api)
+
+    def label(self) -> None:
+        lang = self.lang.value
+        self.title.value = f"<h2>{html.escape(t('dash_overview', lang))}</h2>"
+        self.cohort.description = t("dash_cohort", lang)
+        self.course.description = t("course", lang)
+        self.since.description = t("dash_from", lang)
+        self.until.description = t("dash_to", lang)
+        self.export.button.description = t("dash_export", lang)
+
+    def start(self, api: ProgrammeAPI | None = None) -> None:
+        """The viewer's part: in the shared service this waits until someone opens the page."""
+        self.api = self.export.api = api or ProgrammeAPI()
+        self.lang.value = language()
+        self.label()
         for w in (self.cohort, self.course, self.since, self.until):
             w.observe(lambda _c: self.load(), names="value")
-        self.lang.observe(lambda _c: self.draw(), names="value")
+        self.lang.observe(lambda _c: (self.label(), self.load_labels(), self.draw()), names="value")
         self.load()
+
+    def load_labels(self) -> None:
+        if self.data:
+            self._choices(self.data.get("choices", {}))
 
     def params(self) -> dict[str, str]:
         return {
@@ -134,27 +160,41 @@ class Overview:
         }
 
     def load(self) -> None:
+        if self.api is None or self.relabelling:
+            return
         try:
             self.data = self.api.get("api/dashboards/overview", **self.params())
         except APIError as exc:
             self.message.value = error_html(exc)
             return
         self.message.value = ""
-        choices = self.data.get("choices", {})
-        self._options(self.cohort, [(c["name"], c["cohort"]) for c in choices.get("cohorts", [])])
+        self._choices(self.data.get("choices", {}))
+        self.draw()
+
+    def _choices(self, choices: dict[str, Any]) -> None:
+        self.relabelling = True  # new option labels are not a new choice: no refetch
+        try:
+            self._options_for(choices)
+        finally:
+            self.relabelling = False
+
+    def _options_for(self, choices: dict[str, Any]) -> None:
         lang = self.lang.value
+        self._options(
+            self.cohort, [(c["name"], c["cohort"]) for c in choices.get("cohorts", [])], lang
+        )
         self._options(
             self.course,
             [
                 (c["title"].get(lang) or c["title"].get("en") or c["course"], c["course"])
                 for c in choices.get("courses", [])
             ],
+            lang,
         )
-        self.draw()
 
     @staticmethod
-    def _options(box: widgets.Dropdown, options: list[tuple[str, str]]) -> None:
-        wanted = [(t("any"), ""), *options]
+    def _options(box: widgets.Dropdown, options: list[tuple[str, str]], lang: str) -> None:
+        wanted = [(t("any", lang), ""), *options]
         if list(box.options) != wanted:
             chosen = box.value
             box.options = wanted
@@ -176,9 +216,7 @@ class Overview:
     def widget(self) -> widgets.Widget:
         return widgets.VBox(
             [
-                widgets.HBox(
-                    [widgets.HTML(f"<h2>{html.escape(t('dash_overview'))}</h2>"), self.lang]
-                ),
+                widgets.HBox([self.title, self.lang]),
                 widgets.HBox([self.cohort, self.course]),
                 widgets.HBox([self.since, self.until]),
                 self.message,
@@ -189,22 +227,37 @@ class Overview:
 
 
 class PersonView:
-    """A supervisor's supervisees, or a trainee's own progress."""
+    """A supervisor's supervisees, or a trainee's own progress (built in two steps, as
+    ``Overview``)."""
 
-    def __init__(self, path: str, api: ProgrammeAPI | None = None) -> None:
-        self.api, self.path = api or ProgrammeAPI(), path
+    def __init__(self, path: str, api: ProgrammeAPI | None = None, title: str = "") -> None:
+        self.api: ProgrammeAPI | None = None
+        self.path, self.title_key = path, title
         self.lang = _lang_switch()
+        self.title = widgets.HTML()
         self.kpis = widgets.HTML()
         self.details = widgets.HTML()
         self.message = widgets.HTML()
         self.plots = Plots()
-        self.export = Export(
-            self.api, path, f"{path.rsplit('/', 1)[-1]}.xlsx", lambda: self.lang.value
-        )
+        self.export = Export(path, f"{path.rsplit('/', 1)[-1]}.xlsx", lambda: self.lang.value)
         self.data: dict[str, Any] | None = None
-        self.lang.observe(lambda _c: self.draw(), names="value")
+        self.label()
+        if api is not None:
+            self.start(api)
+
+    def label(self) -> None:
+        lang = self.lang.value
+        if self.title_key:
+            self.title.value = f"<h2>{html.escape(t(self.title_key, lang))}</h2>"
+        self.export.button.description = t("dash_export", lang)
+
+    def start(self, api: ProgrammeAPI | None = None) -> None:
+        self.api = self.export.api = api or ProgrammeAPI()
+        self.lang.value = language()
+        self.label()
+        self.lang.observe(lambda _c: (self.label(), self.draw()), names="value")
         try:
-            self.data = self.api.get(path)
+            self.data = self.api.get(self.path)
         except APIError as exc:
             self.message.value = error_html(exc)
         self.draw()
@@ -251,10 +304,10 @@ class PersonView:
         )
         _show(self.plots, [figures.my_attendance(d, lang), figures.my_scores(d, lang)])
 
-    def widget(self, title: str) -> widgets.Widget:
+    def widget(self) -> widgets.Widget:
         return widgets.VBox(
             [
-                widgets.HBox([widgets.HTML(f"<h2>{html.escape(title)}</h2>"), self.lang]),
+                widgets.HBox([self.title, self.lang]),
                 self.message,
                 self.kpis,
                 self.details,
@@ -263,23 +316,29 @@ class PersonView:
         )
 
 
-def _run(app: Overview | PersonView, box: widgets.Widget) -> None:
+def _shown(app: Overview | PersonView) -> Overview | PersonView:
+    """Show the app's widgets now; the notebook's next cell calls ``start``. In the shared
+    service a preheated kernel runs this cell before anyone opens the page, so the widgets
+    are on the page when it is sent, and only the viewer's data waits for the viewer."""
     from IPython.display import display
 
-    display(box)
+    display(app.widget())
+    return app
+
+
+def start(app: Overview | PersonView) -> None:
+    """The notebook's second cell: the viewer's language and data, then the plots."""
+    app.start()
     app.plots.start()
 
 
-def overview_app() -> None:
-    app = Overview()
-    _run(app, app.widget())
+def overview_app() -> Overview:
+    return _shown(Overview())
 
 
-def supervisor_app() -> None:
-    app = PersonView("api/dashboards/supervisor")
-    _run(app, app.widget(t("dash_supervisor_view")))
+def supervisor_app() -> PersonView:
+    return _shown(PersonView("api/dashboards/supervisor", title="dash_supervisor_view"))
 
 
-def trainee_app() -> None:
-    app = PersonView("api/dashboards/me")
-    _run(app, app.widget(t("dash_my_view")))
+def trainee_app() -> PersonView:
+    return _shown(PersonView("api/dashboards/me", title="dash_my_view"))

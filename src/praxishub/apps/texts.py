@@ -17,6 +17,11 @@ def language() -> str:
         lang = part.split(";")[0].strip().lower()[:2]
         if lang in ("ru", "en"):
             return lang
+    return programme_language()
+
+
+def programme_language() -> str:
+    """The programme's (or the server's) language, known before any viewer is."""
     lang = os.environ.get("PRAXISHUB_LANGUAGE", "en")
     return lang if lang in ("ru", "en") else "en"
 

@@ -324,7 +324,8 @@ class BankHandler(DeskBase):
 
 class ProgressHandler(DeskBase):
     """Everyone's totals for coordinators and trainers, supervisees' for a supervisor,
-    one's own for a trainee."""
+    one's own for a trainee. With ``?limit=N&offset=M``, one page of them in username
+    order, plus ``total`` and a ``summary`` over every trainee the caller may see."""
 
     def get(self) -> None:
         model = self.caller()
@@ -340,7 +341,23 @@ class ProgressHandler(DeskBase):
                 ]
             else:
                 names = [me.username]
-            self.write_json({"progress": desk.progress(session, names)})
+            if self.get_argument("limit", None) is None:
+                self.write_json({"progress": desk.progress(session, names)})
+                return
+            try:
+                limit = int(self.get_argument("limit"))
+                offset = int(self.get_argument("offset", "0"))
+            except ValueError:
+                self.write_json(
+                    {"status": 400, "message": "limit and offset must be whole numbers."}, 400
+                )
+                return
+            try:
+                page = desk.progress_page(session, names, limit=limit, offset=offset)
+            except desk.DeskError as exc:
+                self.write_json({"status": 400, "message": str(exc)}, 400)
+                return
+            self.write_json(page)
 
 
 class MyFeedbackHandler(BaseHandler):
