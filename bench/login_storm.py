@@ -149,7 +149,8 @@ def memory(root_pid: int, client_cpu_s: float) -> dict[str, float]:
     servers = [  # people's servers (a course's grading service is one too, but not a user's)
         p
         for p in tree
-        if "jupyterhub-singleuser" in (line := " ".join(p.cmdline())) and "/courses/" not in line
+        # ours start as praxishub-singleuser (praxishub.fastimport), stock's as jupyterhub-
+        if "-singleuser" in (line := " ".join(p.cmdline())) and "/courses/" not in line
     ]
     per_server = [rss_mb([s, *s.children(recursive=True)]) for s in servers]
     cpu = [cpu_s([s, *s.children(recursive=True)]) for s in servers]

@@ -122,7 +122,7 @@ def _nbgrader(
     course_dir: Path, *args: str, user: str | None = None, timeout: float | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run nbgrader in the course directory, as ``user`` if given (we are root then)."""
-    cmd = [str(Path(sys.prefix) / "bin" / "nbgrader"), *args]
+    cmd = [str(Path(sys.prefix) / "bin" / "praxishub-nbgrader"), *args]  # praxishub.fastimport
     kwargs: dict[str, Any] = {}
     if user:
         entry = pwd.getpwnam(user)

@@ -210,7 +210,8 @@ def _apply_spawner(
         c.SharedUserSpawner.apps_dir = str(layout.apps_dir)
         if runtime.is_root:
             c.Spawner.args = ["--allow-root"]
-    c.Spawner.cmd = [str(bin_dir / "jupyterhub-singleuser")]
+    # praxishub-singleuser: jupyterhub-singleuser without a slow import (praxishub.fastimport)
+    c.Spawner.cmd = [str(bin_dir / "praxishub-singleuser")]
     c.Spawner.default_url = spawn["default_url"]
     c.Spawner.start_timeout = spawn["start_timeout"]
     c.Spawner.http_timeout = spawn["http_timeout"]
@@ -351,7 +352,7 @@ def _apply_courses(c: Config, settings: Settings, runtime: Runtime, bin_dir: Pat
     roles = list(c.JupyterHub.load_roles)
     for course in courses_of(settings):
         command = [
-            str(bin_dir / "jupyterhub-singleuser"),
+            str(bin_dir / "praxishub-singleuser"),
             f"--ServerApp.root_dir={course.directory}",
         ]
         service: dict[str, Any] = {

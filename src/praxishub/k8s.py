@@ -163,6 +163,7 @@ def _singleuser(settings: Settings) -> dict[str, Any]:
         "memory": {"limit": least["mem_limit"], "guarantee": least["mem_guarantee"]},
         "profileList": profiles(settings),
         "storage": storage,
+        "cmd": "praxishub-singleuser",  # jupyterhub-singleuser, started faster
         "defaultUrl": spawn["default_url"],
         "startTimeout": spawn["start_timeout"],
         "extraEnv": {

@@ -92,7 +92,7 @@ def test_demo_without_root_runs_as_one_user_and_says_so(plain_user):
         servers = [
             p
             for p in psutil.Process(up.pid).children(recursive=True)
-            if "jupyterhub-singleuser" in " ".join(p.cmdline())
+            if "praxishub-singleuser" in " ".join(p.cmdline())
         ]
         assert servers
         assert {p.username() for p in servers} == {entry.pw_name}

@@ -93,7 +93,7 @@ def test_make_up_from_a_fresh_clone_then_sigterm_leaves_nothing(tmp_path):
             "jupyterhub",
             "praxishub.proxy",
             "praxishub.service",
-            "jupyterhub-singleuser",
+            "praxishub-singleuser",
         ):
             assert part in names
 
