@@ -14,7 +14,9 @@
    overview; the coordinator issues the certificate the trainee earned and downloads it
    and the funder report.
 
-Each person keeps their own browser context open from the start (four people at once).
+Release, fetch, submission, collection and feedback all go through the programme API's
+exchange (no exchange folder is written). Each person keeps their own browser context
+open from the start (four people at once).
 Every step leaves a screenshot in test-artifacts/journey-*.png. Everyone is synthetic.
 """
 
@@ -45,6 +47,7 @@ from journey import (
     upload,
     write_open_answer,
 )
+from praxishub.layout import Layout
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
 
@@ -63,8 +66,10 @@ CHECK = re.compile(r"Check$")  # the button's icon glyph comes before its name
 @pytest.fixture(scope="module")
 def journey_hub():
     """A hub of its own: the journey course and six trainees, so that what the journey
-    counts (attendance, certificates, the funder report) is only its own."""
-    with own_hub("journey", PREFIX, 6, course_ids=(COURSE,)) as hub:
+    counts (attendance, certificates, the funder report) is only its own. Its exchange
+    runs through the programme API (`exchange.mode: api`), as on Kubernetes; the shared
+    hub's browser tests use the exchange folder."""
+    with own_hub("journey", PREFIX, 6, course_ids=(COURSE,), exchange={"mode": "api"}) as hub:
         yield hub
 
 
@@ -419,6 +424,22 @@ def step5_everyone_sees_the_outcome(cast: Cast, folder: Path) -> None:
 
 
 @pytest.mark.timeout(1200)
+def no_exchange_folder_was_written(cast: Cast) -> None:
+    """Everything went through the programme API's exchange: the trainee's submissions are
+    theirs in its listing, their feedback is theirs alone, and the folder stays empty."""
+    hub, course = cast.hub, COURSE
+    folder = Layout(hub.settings_path.parent).exchange_dir / course
+    assert not folder.exists() or not any(p.is_file() for p in folder.rglob("*"))
+    inbound = hub.api(cast.trainee, "GET", f"/services/praxis/api/exchange/{course}/inbound")
+    items = inbound.json()["items"]
+    assert len(items) >= 2 and {i["owner"] for i in items} == {cast.trainee}  # webinar, case
+    other = next(t for t in hub.people("trainee") if t != cast.trainee)
+    theirs = hub.api(other, "GET", f"/services/praxis/api/exchange/{course}/feedback").json()
+    assert theirs["items"] == []
+    mine = hub.api(cast.trainee, "GET", f"/services/praxis/api/exchange/{course}/feedback")
+    assert mine.json()["items"] and {i["owner"] for i in mine.json()["items"]} == {cast.trainee}
+
+
 def test_four_roles_run_the_whole_loop_in_chromium(journey_hub, browser, tmp_path):
     hub = journey_hub
     people = hub.values["people"]
@@ -445,6 +466,7 @@ def test_four_roles_run_the_whole_loop_in_chromium(journey_hub, browser, tmp_pat
         step2_trainer_imports_the_zoom_report(cast, tmp_path)
         step4_supervisor_grades_and_logs(cast)
         step5_everyone_sees_the_outcome(cast, tmp_path)
+        no_exchange_folder_was_written(cast)
     except BaseException:
         for role, page in cast.pages.items():  # what each person saw when it failed
             shot(page, f"journey-failed-{role}")

@@ -48,6 +48,35 @@ def test_overview_draws_the_aggregates_and_passes_filters(session):  # noqa: F81
     assert len(api.calls) == 2
 
 
+def test_plots_are_widget_state_redrawn_by_filters_and_language(session):  # noqa: F811
+    """Are the overview's figures in its Output widget's state (drawn whenever a browser
+    connects), redrawn for a chosen cohort and in the chosen language?"""
+
+    def answer(params: dict) -> dict:
+        return dashboards.overview(
+            session, Filters(cohort=params.get("cohort") or None), RULES, NOW
+        )
+
+    def figures(app: Overview) -> list[dict]:
+        return [o["data"]["application/vnd.plotly.v1+json"] for o in app.plots.box.outputs]
+
+    def funnel(app: Overview) -> dict:
+        return next(t for fig in figures(app) for t in fig["data"] if t.get("type") == "funnel")
+
+    app = Overview(Recorded({"api/dashboards/overview": answer}))
+    whole = dashboards.overview(session, Filters(), RULES, NOW)
+    assert len(figures(app)) >= 2 and funnel(app)["x"][0] == whole["trainees"]
+    cohort = whole["choices"]["cohorts"][0]["cohort"]
+    app.cohort.value = cohort
+    in_cohort = dashboards.overview(session, Filters(cohort=cohort), RULES, NOW)["trainees"]
+    assert in_cohort != whole["trainees"] and funnel(app)["x"][0] == in_cohort
+    app.lang.value = "en"
+    english = [f["layout"]["title"]["text"] for f in figures(app)]
+    app.lang.value = "ru"
+    russian = [f["layout"]["title"]["text"] for f in figures(app)]
+    assert english != russian and len(english) == len(russian)
+
+
 def test_a_refusal_is_shown_not_raised():
     """Does a 403 from the API appear in the app?"""
     api = Recorded({"api/dashboards/overview": APIError(403, "this needs the dashboards scope")})

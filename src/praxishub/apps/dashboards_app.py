@@ -29,30 +29,33 @@ def _lang_switch() -> widgets.ToggleButtons:
 
 
 class Plots:
-    """Figures shown as the notebook's own outputs, updated in place when filters change
-    (an Output widget capturing plotly figures stalls a kernel with no browser attached,
-    which is how Voila executes a notebook before sending it)."""
+    """The view's figures, in an Output widget whose outputs are set directly (not captured
+    from printed output), so they are part of the widget's state: drawn whenever the
+    page's browser connects, and replaced in place when a filter or the language changes.
+    (Figures displayed as the cell's own outputs were never redrawn in Voila, whose page
+    does not follow display updates after it is sent.)"""
 
     def __init__(self) -> None:
-        self.handles: list[Any] = []
-        self.live = False
+        self.box = widgets.Output(layout=WIDE)
 
     def show(self, figs: list[Any]) -> None:
-        from IPython.display import display
+        import plotly.io as pio
 
-        if not self.live:
-            self.pending = figs
-            return
-        for i, fig in enumerate(figs):
-            if i < len(self.handles):
-                self.handles[i].update(fig)
-            else:
-                self.handles.append(display(fig, display_id=True))
+        mimetype = pio.renderers["plotly_mimetype"]  # what JupyterLab's and Voila's plotly draws
+        self.box.outputs = tuple(
+            {
+                "output_type": "display_data",
+                "data": {
+                    **mimetype.to_mimebundle(fig.to_dict()),
+                    "text/plain": fig.layout.title.text or "",
+                },
+                "metadata": {},
+            }
+            for fig in figs
+        )
 
-    def start(self) -> None:
-        """Called once the app's widgets are on the page: figures go below them."""
-        self.live = True
-        self.show(getattr(self, "pending", []))
+    def widget(self) -> widgets.Widget:
+        return self.box
 
 
 def _show(plots: Plots, figs: list[Any]) -> None:
@@ -103,9 +106,9 @@ def _kpis(items: list[tuple[str, Any]]) -> str:
 class Overview:
     """Programme overview with filters by cohort, course and dates.
 
-    Built in two steps, as Voila preheats: the widgets (``__init__``, shown before anyone
-    opens the page, so their models exist when the page is drawn), then ``start`` with
-    the viewer's token, language and data. Given an ``api``, both happen at once.
+    Built in two steps: the widgets (``__init__``), then ``start`` with the viewer's token,
+    language and data (in the shared service it waits until someone opens the page).
+    Given an ``api``, both happen at once.
     """
 
     def __init__(self, api: ProgrammeAPI | None = None) -> None:
@@ -222,12 +225,13 @@ class Overview:
                 self.message,
                 self.kpis,
                 self.export.widget(),
+                self.plots.widget(),
             ]
         )
 
 
 class PersonView:
-    """A supervisor's supervisees, or a trainee's own progress (built in two steps, as
+    """A supervisor's supervisees, or a trainee's own progress (built in two steps, like
     ``Overview``)."""
 
     def __init__(self, path: str, api: ProgrammeAPI | None = None, title: str = "") -> None:
@@ -312,33 +316,31 @@ class PersonView:
                 self.kpis,
                 self.details,
                 self.export.widget(),
+                self.plots.widget(),
             ]
         )
 
 
-def _shown(app: Overview | PersonView) -> Overview | PersonView:
-    """Show the app's widgets now; the notebook's next cell calls ``start``. In the shared
-    service a preheated kernel runs this cell before anyone opens the page, so the widgets
-    are on the page when it is sent, and only the viewer's data waits for the viewer."""
+def _run(app: Overview | PersonView) -> None:
+    """Wait for the viewer (in the shared service), load their data, then show the app.
+
+    Every widget is made after the viewer is known, as the page in the shared service is
+    sent only when this cell has finished: a preheated kernel's page then names only
+    widgets that exist. (Drawing the widgets before the viewer was known, in a cell of
+    their own, left "model not found" on a page now and then under load.)"""
     from IPython.display import display
 
-    display(app.widget())
-    return app
-
-
-def start(app: Overview | PersonView) -> None:
-    """The notebook's second cell: the viewer's language and data, then the plots."""
     app.start()
-    app.plots.start()
+    display(app.widget())
 
 
-def overview_app() -> Overview:
-    return _shown(Overview())
+def overview_app() -> None:
+    _run(Overview())
 
 
-def supervisor_app() -> PersonView:
-    return _shown(PersonView("api/dashboards/supervisor", title="dash_supervisor_view"))
+def supervisor_app() -> None:
+    _run(PersonView("api/dashboards/supervisor", title="dash_supervisor_view"))
 
 
-def trainee_app() -> PersonView:
-    return _shown(PersonView("api/dashboards/me", title="dash_my_view"))
+def trainee_app() -> None:
+    _run(PersonView("api/dashboards/me", title="dash_my_view"))

@@ -30,7 +30,7 @@ _WORDS = {
 # What says the number is a person's age: a unit of years after it, or "I am" before it.
 _AGE_WORDS = [
     re.compile(
-        rf"(?:(?<![А-Яа-яЁё])(?:я|мне|ей|ему|ему\s+уже|ей\s+уже|исполнилось){_H}+(?P<a>{_WORDS['ru']})(?![а-яё])"
+        rf"(?:(?<![А-Яа-яЁё])(?:я|мне|ей|ему|ему\s+уже|ей\s+уже|исполнилось|которой|которому|которым){_H}+(?P<a>{_WORDS['ru']})(?![а-яё])"
         rf"|(?<![А-Яа-яЁё])(?P<b>{_WORDS['ru']}){_H}+(?:год|года|лет)(?![а-яё]))",
         re.IGNORECASE,
     ),
@@ -39,12 +39,12 @@ _AGE_WORDS = [
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?:(?<!\w)(?:je{_H}+(?:mi|jí|mu|jim)|(?:mi|jí|mu){_H}+je|věku){_H}+(?P<a>{_WORDS['cs']})(?!\w)"
+        rf"(?:(?<!\w)(?:je{_H}+(?:mi|jí|mu|jim)|(?:mi|jí|mu){_H}+je|(?:které|kterému|kterým){_H}+je|věku){_H}+(?P<a>{_WORDS['cs']})(?!\w)"
         rf"|(?<!\w)(?P<b>{_WORDS['cs']}){_H}+(?:let|roků)(?!\w))",
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?:(?<!\w)(?:I'm|I’m|I{_H}am|she's|she’s|he's|he’s|she{_H}is|he{_H}is|turned|turns|aged|age{_H}of)"
+        rf"(?:(?<!\w)(?:I'm|I’m|I{_H}am|she's|she’s|he's|he’s|she{_H}is|he{_H}is|who{_H}is|who{_H}was|turned|turns|aged|age{_H}of)"
         rf"{_H}+(?P<a>{_WORDS['en']})(?![\w-])|(?<!\w)(?P<b>{_WORDS['en']})(?:-|{_H})years?(?:-|{_H})old)",
         re.IGNORECASE,
     ),

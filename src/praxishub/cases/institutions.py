@@ -139,12 +139,13 @@ _ORGS = [
     ),
     # «Павлодар облыстық балалар ауруханасы» ШЖҚ КМК, «…» КММ: a Kazakh legal form after the name
     re.compile(
-        rf"(?:{_QUOTED})(?:{_H}+[{_LO}-]+){{0,4}}{_H}+(?:ШЖҚ{_H}+)?(?:КММ|МКК|КМК|РМК|КМҚК|МКҚК|ЖШС|АҚ|КЕАҚ|ҚБ|ЖК|РҚБ)(?:-[{_LO}]{{1,5}})?(?!\w)"
+        rf"(?:{_QUOTED})(?:{_H}+[{_LO}-]+){{0,4}}{_H}+(?:ШЖҚ{_H}+)?(?:КММ|МКК|КМК|РМК|КМҚК|МКҚК|ЖШС|АҚ|КЕАҚ|ҚБ|ЖК|РҚБ|СО|СОО|ТЦ)(?:-[{_LO}]{{1,5}})?(?!\w)"
     ),
     # «Ақбота» жүзу клубы, «Шаңырақ» балалар шығармашылық үйі, «Жарық із» қайғы тобы
     re.compile(
         rf"(?:{_QUOTED})(?:{_H}+№{_H}*\d{{1,4}})?(?:{_H}+[{_LO}-]+){{0,6}}{_H}+(?:клуб|үй[іи]|тоб|бөбекжай|бақша|телефон|желі|сарай|қонақүй|мекте[пб]"
-        r"|секция|үйірме|бірлест|федерация|академия|институт|университет|орталы[ғқ])[\w-]*"
+        r"|секция|үйірме|бірлест|федерация|академия|институт|университет|орталы[ғқ]|кофехана|дәмхана|мейрамхана"
+        r"|дүкен|кафе)[\w-]*"
     ),
     # ОПДН ОП № 6 УМВД России по г. Тюмени, ПДН ОМВД России по г. Кургану: police units
     re.compile(
@@ -177,6 +178,12 @@ _ORGS = [
         rf"(?<![\w-])[{_UP}][{_LO}]+(?:ая|ый|ий|ое|ой|ые){_H}+(?:[{_LO}]+{_H}+)?(?:лини|служб|центр|фонд|клуб|секци"
         rf"|дом|приют|организаци|ассоциаци|отделени)[{_LO}]*(?:{_H}+[{_LO}]+){{0,3}}{_H}*«[^»\n]{{1,40}}»"
     ),
+    # молодёжного центра «Ровесник», кофейне «Кофе Лаб», ТЦ «Северный квартал»: the kind of place
+    # (and an adjective) before its quoted name
+    re.compile(
+        rf"(?<![\w-])(?:[{_LO}]+(?:ого|его|ый|ий|ой|ая|яя|ом|ем|ую|ое|ее){_H}+)?"
+        rf"(?:кофейн|кафе|ресторан|магазин|центр|фонд|приют|клуб|студи|салон|ТЦ|ТРЦ|ТК)[{_LO}]{{0,3}}{_H}*«[^»\n]{{1,40}}»"
+    ),
     # Městský soud v Brně, Charitní pečovatelské službě Vřesina, Pedagogicko-psychologická poradna
     # Brno-venkov: adjectives, an institution's type word, its town
     re.compile(
@@ -190,8 +197,17 @@ _ORGS = [
     ),
     # OSPOD Úřadu městské části Praha 8, odbor školství Magistrátu města Ostravy, Úřadu práce ČR
     re.compile(
-        rf"(?<!\w)(?:(?:OSPOD|odbor\w*{_H}+[{_CS_LO}]+){_H}+)?(?:Úřad\w*|Magistrát\w*|Městsk\w+{_H}+úřad\w*)"
-        rf"(?:{_H}+[{_CS_LO}]+){{0,3}}{_H}+(?:ČR(?:,{_H}*[{_CS_LO}]+{_H}+[{_CS_LO}]+{_H}+{_CS_TOWN})?|{_CS_TOWN})"
+        rf"(?<!\w)(?:(?:OSPOD|[Oo]dbor\w*(?:,?{_H}+[{_CS_LO}-]+){{1,5}}?|[Oo]ddělení(?:{_H}+[{_CS_LO}-]+){{1,4}}?){_H}+)*"
+        rf"(?:Úřad\w*|Magistrát\w*|Městsk\w+{_H}+úřad\w*|Krajsk\w+{_H}+úřad\w*)"
+        rf"(?:{_H}+[{_CS_LO}]+){{0,3}}{_H}+(?:ČR(?:,{_H}*[{_CS_LO}]+{_H}+[{_CS_LO}]+{_H}+{_CS_TOWN})?|[{_CS_UP}][{_CS_LO}]+{_H}+kraje|{_CS_TOWN})"
+        rf"(?:,{_H}*(?:[Oo]dbor|[Oo]ddělení)\w*(?:{_H}+[{_CS_LO}-]+){{1,4}})*"
+    ),
+    # Obvodní oddělení Policie ČR Olomouc-město; obchodního centra Galerie Bečva, OC Lipová Park;
+    # Domova mládeže Envelopa, Nízkoprahového klubu Díra
+    re.compile(
+        rf"(?<!\w)(?:(?:[Oo]bvodní\w*|[Mm]ístní\w*){_H}+oddělení{_H}+Polici[ei]{_H}+ČR"
+        rf"|(?:OC|obchodní\w*{_H}+centr\w*|nákupní\w*{_H}+centr\w*|[Dd]omov\w*{_H}+mládeže|[Nn]ízkoprahov\w+{_H}+klub\w*))"
+        rf"{_H}+[{_CS_UP}][{_CS_LO}]+(?:-[{_CS_LO}]+)?(?:{_H}+(?:[{_CS_UP}][{_CS_LO}]+|\d{{1,2}}(?!\d)))?"
     ),
     # Plavecký klub Delfín HK, SK Ledňáček Brno, Nadačního fondu Dětský úsměv, DDM Praha 8 – Spirála
     re.compile(
@@ -219,15 +235,20 @@ _ORGS = [
 # administrative area, then the units under it down to the last
 _ZH_UNIT = (
     r"(?:公安局|分局|派出所|教育局|人力资源局|民政局|卫生健康委员会|卫健委|[\u4e00-\u9fff]{1,4}局"
-    r"|工作站|服务中心|中心|医院|门诊|[\u4e00-\u9fff]{1,4}科|学院|法院|检察院|基金会|俱乐部|热线)"
+    r"|工作站|服务中心|中心|医院|门诊|[\u4e00-\u9fff]{1,4}科|学院|法院|检察院|基金会|俱乐部|热线"
+    r"|办公室|[\u4e00-\u9fff]{1,4}股|妇联|委员会|保健院|卫生院|之家|小组)"
 )
 _ZH_ORGS = [
     re.compile(
-        rf"(?:[{_HAN}]{{2,4}}(?:省|市|区|县|街道|镇))+(?:[{_HAN}]{{0,8}}?{_ZH_UNIT}){{1,4}}"
+        rf"(?:[{_HAN}]{{2,4}}(?:省|市|区|县|街道|镇))+(?:[{_HAN}]{{0,10}}?{_ZH_UNIT}){{1,4}}"
     ),
+    # 汉东购物广场, 汉江百货: a shopping centre's or department store's kind
+    re.compile(rf"[{_HAN}]{{2,4}}?(?:购物广场|购物中心|百货(?:大楼|商场)?)"),
+    # 家长互助群“甜蜜同行·襄阳”: a support group's quoted name
+    re.compile(r"(?<=互助群|家长群|互助会)[\"“「][^\"”」\n]{2,20}[\"”」]"),
     # "暖阳"青少年心理援助热线: a quoted name, then the words of its kind and its type
     re.compile(
-        rf"[\"“「][{_HAN}]{{1,10}}[\"”」][{_HAN}]{{0,10}}?(?:热线|中心|基金会|俱乐部|工作室|小组|协会)"
+        rf"[\"“「][{_HAN}]{{1,10}}[\"”」][{_HAN}]{{0,10}}?(?:热线|中心|基金会|俱乐部|工作室|小组|协会|小家|之家|驿站|公益项目)"
     ),
     # 飞鱼游泳俱乐部, 春芽儿童关爱基金会: types that name one body whatever stands before them
     re.compile(rf"[{_HAN}]{{2,10}}?(?:俱乐部|基金会|派出所)"),
@@ -245,12 +266,19 @@ _CLASSES = [
     # 7. B, 3. G, sexta B, oktáva A, 2. třída, 1. ročníku
     re.compile(
         rf"(?<![\w.])(?P<c>(?:1[0-3]|[1-9])\.{_H}?[A-H](?!\w|\.\w|\.{_H}?\d)|(?:prim|sekund|terci|kvart|kvint|sext|septim|okt[áa]v)"
-        rf"[a-zěáéíuy]{{1,2}}{_H}+[A-E](?!\w)|(?:1[0-3]|[1-9])\.{_H}?(?:třída|třídy|třídě|třídu|ročník\w*)(?!\w))"
+        rf"[a-zěáéíuy]{{1,2}}{_H}+[A-E](?!\w)|(?:1[0-3]|[1-9])\.{_H}?(?:třída|třídy|třídě|třídu|ročník\w*|tříd)(?!\w))"
+    ),
+    # NUR-125 cohort, МБ-125 тобы, группа ПК-125, 护理2501班, 是2班的: a college group's code
+    re.compile(
+        rf"(?<![\w-])(?P<c>[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{{2,4}}-\d{{2,4}})(?={_H}+(?:тобы|тобын|тобында|group|cohort|skupina))"
+        rf"|(?<=cohort{_H})(?P<c2>[A-Z]{{2,4}}-\d{{2,4}})(?![\w-])"
+        rf"|(?<=группа{_H})(?P<c3>[А-ЯЁ]{{2,4}}-\d{{2,4}})(?![\w-])"
+        rf"|(?P<c4>(?<![\d（(）)年级一二三四五六七八九十])(?:[{_HAN}]{{2}}(?=\d{{4}}))?\d{{1,4}}班)"
     ),
     # Year 8, Grade 6, 9th grade, 8 класс, 8-сынып, 八年级
     re.compile(
         r"\b(?P<c>(?:Year|Grade)\s+(?:1[0-3]|[1-9])(?![\d:.,]\d)|(?:1[0-2]|[1-9])(?:st|nd|rd|th)\s+grade)\b"
-        rf"|(?<![\w№])(?P<c2>(?:1[01]|[1-9])(?:-(?:е|х|ые|ых|м|ми)(?=\s))?{_H}?-?{_H}?(?:класс|сынып)[{_LO}]*)"
+        rf"|(?<![\w№])(?P<c2>(?:1[01]|[1-9])(?:-(?:е|х|ые|ых|м|ми|й|го|му|ом)(?=\s))?{_H}?-?{_H}?(?:класс|сынып)[{_LO}]*)"
         rf"|(?P<c3>[一二三四五六七八九]年级)"
     ),
     # class 4RB, in 8KP: a tutor group's year and its teacher's initials, after a class word
@@ -306,5 +334,5 @@ def find(text: str) -> Iterator[Span]:
                 yield Span(start, m.end(), "ORG", "pattern")
     for pattern in _CLASSES:
         for m in pattern.finditer(text):
-            group = next(g for g in ("c", "c2", "c3") if m.groupdict().get(g))
+            group = next(g for g in ("c", "c2", "c3", "c4") if m.groupdict().get(g))
             yield Span(m.start(group), m.end(group), "CLASS", "pattern")

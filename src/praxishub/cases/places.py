@@ -26,6 +26,7 @@ _HOUSE = (
     r"(?:,?\s*(?:д(?:ом)?\.?\s*)?" + _NUMBER + r")?(?:,?\s*(?:корп\.|к\.|стр\.)\s*\d+)?"
     r"(?:,?\s*(?:кв\.|квартира)\s*\d+)?"
 )
+_CS_MONTH = r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
 _CS_VILLAGE = rf"[{_CS_UP}][{_CS_LO}]+(?:-[{_CS_LO}]+|[ -][{_CS_UP}][{_CS_LO}]+)?[^\S\n]+\d{{1,4}}(?:/\d{{1,4}})?[a-z]?"
 _ADDRESS = [
     # ул. Абая, д. 15, кв. 42 / проспект Мира 7-12 / мкр. Самал-2, д. 5
@@ -41,22 +42,25 @@ _ADDRESS = [
     ),
     # Kazakh: Абай көшесі, 15-үй, 42-пәтер / Абай даңғылы 10
     re.compile(
-        rf"(?<!\w)[{_UP}][\w\-]+(?:[^\S\n]+[\w\-]+)?[^\S\n]+(?:көшесі|даңғылы|шағын ауданы|ш/а)\w*"
+        rf"(?<!\w)(?:\d{{1,2}}-(?:ші|шы|інші|ыншы)[^\S\n]+)?[{_UP}][\w\-]+(?:[^\S\n]+[\w\-]+)?[^\S\n]+(?:көшесі|даңғылы|шағын ауданы|ш/а)\w*"
         r"(?:,?\s*\d+[\w\-/]*(?:\s*үй)?)?(?:,?\s*\d+[\w\-]*\s*пәтер\w*)?"
     ),
     # English: 12 Elm Street, Apt 4 / 221B Baker St. / 2217 NE Alder Street / Flat 2, 7 Mill Walk
     re.compile(
-        r"(?:\b(?:Flat|Apt\.?|Apartment|Unit)\s+\w{1,4},?\s+)?"
+        r"(?:\b(?:Flat|Apt\.?|Apartment|Unit|Lot|Suite)\s+\w{1,4},?\s+)?"
+        r"(?:(?:[A-Z][a-z'’]+\s+){1,4}(?:House|Court|Hall|Mansions|Buildings|Lodge|Cottages?|Apartments"
+        r"|Estate|Tower|Home\s+Park|Park)(?:,?\s+(?:Room|Flat|Unit|Apt\.?|Suite)\s+\w{1,4})?,\s+)?"
         r"\b\d{1,5}[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\.?\s+)?(?:[A-Z][a-z'’]+\s+){1,3}"
         r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Dr\.?|Close|Way|Court|Ct\.?|Place|Pl\.?"
         r"|Boulevard|Blvd\.?|Terrace|Crescent|Gardens|Walk|Row|Grove|Rise|Mews|Hill|View|Square|Sq\.?"
         r"|Parade|Green|Vale|Parkway|Pkwy\.?|Highway|Hwy\.?|Trail|Circle|Heights|Croft|Fold|Gate|Wynd"
-        r"|Approach|Esplanade|Park)\b"
+        r"|Approach|Esplanade|Park|Yard|Cottages|Row)\b"
+        r"(?:\s(?:N|S|E|W|NE|NW|SE|SW)\b(?!')(?![^\S\n]+[A-Z]))?"
         r"(?:,?\s*(?:Apt\.?|Apartment|Flat|Unit|Suite)\s*#?\w+)?"
     ),
     # Marlborough Street, on High Street: a named street without its number (not "The Street")
     re.compile(
-        r"\b(?!The\b)(?:[A-Z][a-z'’]+[^\S\n]+){1,2}(?:Street|Road|Avenue|Lane|Crescent|Terrace)\b"
+        r"\b(?!The\b)(?:[A-Z][a-z'’]+[^\S\n]+){1,2}(?:Street|Road|Avenue|Lane|Crescent|Terrace|Parade)\b"
     ),
     # Садовая 5 кв 12, Сейфуллин 12 пәтер 40: a name, a house number and a flat's word and number
     re.compile(
@@ -65,7 +69,10 @@ _ADDRESS = [
     # "na adrese Lipová-lázně 214", "Horní Lhota 12, 790 61": a Czech village address, with its
     # address word before it or its postcode after it
     re.compile(
-        rf"(?:(?<=adrese\s)|(?<=adresa:\s)|(?<=bytem\s)){_CS_VILLAGE}(?![\d/])"
+        rf"(?:(?<=adrese\s)|(?<=adresa:\s)|(?<=adresa\s)|(?<=bytem\s)|(?<=bydliště\s)|(?<=bydliště:\s)){_CS_VILLAGE}(?![\d/])"
+        # Dolní Věžnice 27, Horní Údolí 3: a village whose name starts with Dolní, Horní …
+        rf"|(?<![\w-])(?:Dolní|Horní|Velk[áéý]|Mal[áéý]|Nov[áéý]|Star[áéý]|Vysoké|Černá|Bílá|Zadní|Přední)"
+        rf"[^\S\n]+[{_CS_UP}][{_CS_LO}]+[^\S\n]+\d{{1,4}}(?:/\d{{1,4}})?[a-z]?(?![\d/]|\.[^\S\n]?\d|\.?[^\S\n]*(?:{_CS_MONTH}))"
         rf"|{_CS_VILLAGE}(?=,[^\S\n]*[1-7]\d{{2}}[^\S\n]\d{{2}}(?!\d))"
     ),
     # Czech: Vinohradská 12, Na Příkopě 15/3, náměstí Míru 5
@@ -75,8 +82,16 @@ _ADDRESS = [
     ),
     # Chinese: 解放路123号, 和平街5号3栋201室, 江宁路1200弄5号302室, 幸福小区7号楼
     re.compile(
-        rf"[{_HAN}]{{1,8}}(?:路|街坊|街|大道|巷|胡同|小区|村|[一二三四五六七八九十]区)(?:[\d一二三四五六七八九十]+(?:号楼|号|弄)?)"
-        r"(?:院|附楼?|[\d一二三四五六七八九十]+(?:号楼|号院|号|弄|栋|幢|座|单元|楼|层|室|户))*(?:\d{2,5}(?:室|房|户)?)?"
+        rf"[{_HAN}]{{1,8}}(?:路|街坊|街|大道|巷|胡同|小区|村|[一二三四五六七八九十]区)(?:[\d一二三四五六七八九十]+(?:号楼|号|弄|组)?)"
+        rf"(?:院|附楼?|[{_HAN}]{{2,6}}?(?=\d{{1,3}}(?:楼|层|栋|座|号楼))|[\d一二三四五六七八九十]+(?:号楼|号院|号|弄|栋|幢|座|单元|楼|层|室|户))*"
+        r"(?:\d{1,3}-\d{1,3}-\d{2,5}|\d{2,5}(?:室|房|户)?)?"
+    ),
+    # 石门坎村五组: a village and its group, without a house number
+    re.compile(rf"[{_HAN}]{{1,6}}村[一二三四五六七八九十\d]{{1,3}}组"),
+    # 学生公寓6栋411室, 桂园7号楼412室, 学生宿舍B栋214, 百福亭花园安居苑18栋
+    re.compile(
+        rf"[{_HAN}]{{1,8}}?(?:公寓|宿舍|花园|苑|园|小区|名都|家园|新村)(?:[{_HAN}]{{1,6}}?(?:苑|园|区))?"
+        r"[A-Z\d一二三四五六七八九十]{1,3}(?:栋|号楼|幢|座)(?:\d{1,2}单元)?(?:\d{2,5}(?:室|房|户)?)?"
     ),
 ]
 # What follows a street address: ", Quincy, MA 02169" / ", Sale, M33 6HN" / ", 130 00 Praha 3"
@@ -330,8 +345,8 @@ _ORGS = [
     ),
     # Modrý kruh, z. s.; Oak & Ash Ltd; Brightside Counselling CIC: a name before its legal form
     re.compile(
-        rf"(?<![\w-])[{_CS_UP}][\w&'’-]*(?:[^\S\n]+[\w&'’-]+){{0,4}},?[^\S\n]*"
-        r"(?:s\.\s?r\.\s?o\.|spol\.\s?s\s?r\.\s?o\.|a\.\s?s\.|z\.\s?s\.|o\.\s?p\.\s?s\.|z\.\s?ú\.|Ltd\b\.?"
+        rf"(?<![\w-])[{_CS_UP}][\w&'’-]*(?:[^\S\n]+[\w&'’-]+){{0,4}}(?:[^\S\n]+\([A-Z]{{2,3}}\))?,?[^\S\n]*"
+        r"(?:Co\.(?=[^\S\n])|s\.\s?r\.\s?o\.|spol\.\s?s\s?r\.\s?o\.|a\.\s?s\.|z\.\s?s\.|o\.\s?p\.\s?s\.|z\.\s?ú\.|Ltd\b\.?"
         r"|Limited\b|LLC\b|Inc\b\.?|plc\b|CIC\b|GmbH\b)"
     ),
     # St. Brigid's Children's Hospital, Brooklands Medical Practice
@@ -356,7 +371,8 @@ _EN_NAMED_ORG = re.compile(
     r"\b(?:[A-Z][\w'’&-]*[^\S\n]+(?:(?:and|of|for|&)[^\S\n]+)?){1,5}(?:Collective|Trust|Foundation|Charity"
     r"|Association|Society|Network|Institute|Alliance|Agency|Helpline|Company|Corporation|Church|Mosque"
     r"|Synagogue|Temple|Cooperative|Co-op|Partnership|Service|Services|Team|Council|Hub|Living|Health|Care"
-    r"|Project|Group|Club|University|Mediation|Pharmacy|Police|CAMHS)\b"
+    r"|Project|Group|Club|University|Mediation|Pharmacy|Police|CAMHS|Fund|Program|Programme|Residence"
+    r"|Directorate|Hotel|Inn|Motel|Hostel|Commons|Mall)\b(?:[^\S\n]+(?:mall|children's\s+home))?"
     r"(?:[^\S\n]+(?:on|of|for)[^\S\n]+(?:[A-Z][a-z]+(?:[^\S\n]+|\b)){1,3})?(?:[^\S\n]*\([A-Z]{2,8}\))?"
     r"(?:,[^\S\n]*(?:[A-Z][a-z]+[^\S\n]+){1,3}(?:Unit|Team|Branch|Office|Ward|Division|Department))?"
 )

@@ -85,7 +85,9 @@ class Seen:
         before = len(self.parts) + len(self._zh) + len(self.handles)
         for span in spans:
             handle = text[span.start : span.end]
-            if span.kind == "HANDLE" and re.search(r"[\d_.]", handle) and len(handle) >= 4:
+            # a user name, or a display name of several words ("Prevence ZŠ Lipová")
+            made_up = re.search(r"[\d_.]", handle) or re.search(r"\S\s+\S", handle)
+            if span.kind == "HANDLE" and made_up and len(handle) >= 4:
                 self.handles.add(handle)
             if span.kind in _KINDS and "recurs" not in span.source:
                 self._add(span.kind, text[span.start : span.end])

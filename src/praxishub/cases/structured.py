@@ -98,8 +98,9 @@ _HANDLE_WORD = re.compile(
     r"|username|user name|handle|nick(?:name)?|account|profile|gamertag|účet|účtu|účtem|profil\w*"
     r"|přezdívk\w*|telegram\w*|телеграм\w*|instagram\w*|инстаграм\w*|tiktok\w*|тикток\w*|snapchat\w*"
     r"|discord\w*|дискорд\w*|twitch\w*|roblox\w*|pinterest\w*|xbox\w*|steam\w*|skype\w*|reddit\w*|twitter|vk|вк"
-    r"|вконтакте|youtube\w*|ютуб\w*)(?![^\W\d_])"
-    r"|微信号?|QQ号?|微博|账号|帐号|抖音号?|快手号?|小红书号?|B站|用户名|昵称|网名|游戏名",
+    r"|вконтакте|youtube\w*|ютуб\w*|акк|акка\w*|акку\w*|инст[аыуеой]\w*|insta\w*|acct|ucet|uctu|uživatel\w*"
+    r"|uzivatel\w*|user)(?![^\W\d_])"
+    r"|微信号?|QQ号?|小号|大号|微博|账号|帐号|抖音号?|快手号?|小红书号?|B站|用户名|昵称|网名|游戏名",
     re.IGNORECASE,
 )
 # A user name: Latin letters, digits, "_" and "."; "u/" or "@" may lead it.
@@ -168,6 +169,86 @@ _NOT_USERNAMES = frozenset(
     ]
 )
 _CLAUSE_END = re.compile(r"[\n!?;。！？；]|\.(?:\s|$)")
+# A chat log's speaker after a bare time at the line's start: "21:47  danila_fil_off: ...",
+# "9:47 PM  Mr. Alvarez - Counseling: ...", "21:47  航 不 回 头：..." (display names may hold
+# spaces; one counts when it looks made up or speaks on two lines or more).
+_TIMED_SPEAKER = re.compile(
+    r"^\[?\d{1,2}:\d{2}(?::\d{2})?(?:[^\S\n]?[AaPp]\.?[Mm]\.?)?\]?[^\S\n]+"
+    r"(?P<h>[^\s:：\[\]<>|*#][^\n:：\[\]<>|*#]{0,38}?)[^\S\n]*[:：]",
+    re.MULTILINE,
+)
+# A group, channel, clan or squad named in quotes after its word (or, in Kazakh, before it):
+# клан «Стальные Ежи», v týmu „Hanáčtí Orli“, Telegram channel "LKSU Leaks 18+", QQ群“…”
+_GROUP_WORD = (
+    r"(?:клан\w*|канал\w*|чат\w*|паблик\w*|сервер\w*|кланы|арна\w*|топ(?:қа|та|ы|ында)?"
+    r"|clan|squad|server|channel|group chat|chat group|guild|tým\w*|kanál\w*|klan\w*|chat\w*"
+    r"|(?:uzavřen|soukrom|tajn)\w+[^\S\n]+skupin\w*"
+    r")"
+)
+_ZH_GROUP_WORD = r"(?:QQ|微信)群|战队|频道|公会|群聊"
+_QUOTED_GROUP = re.compile(
+    rf"(?:(?<![^\W\d_]){_GROUP_WORD}(?![^\W\d_])|{_ZH_GROUP_WORD})[^\S\n]*(?:[,—–-][^\S\n]*)?(?:(?:called|named|s\s+názvem|под\s+названием|叫做?|名为|是)[^\S\n]*)?[\"“«„「](?P<h>[^\"”»“「」„\n]{{2,40}})[\"”»“」]"
+    rf"|[«\"“„](?P<k>[^\"”»“„«\n]{{2,40}})[»\"”“][^\S\n]+(?:жабық[^\S\n]+)?(?:арна|топ|чат)\w*",
+    re.IGNORECASE,
+)
+# A nickname or game tag written with spaces after its word: "его ник Кирюха Мезень 2009",
+# "his xbox tag is Brody Lusk 2009", "jeho přezdívka je xX Ada CZ Xx", "游戏名叫昊天 大魔王"
+_SPACED_NICK = re.compile(
+    r"(?<![^\W\d_])(?:ник(?:нейм\w{0,3}|ом|а|у|е|и|і)?|никі\w{0,3}|nick(?:name)?|gamertag|user\s?name|(?:xbox|psn|steam|game|gamer)\s+tag"
+    r"|přezdívk\w*)(?![^\W\d_])"
+    r"(?:\s+(?:je|is|was|—|–|-)\s*|\s*[:：—–-]\s*|\s+)"
+    r"(?P<h>[^\s,;()（）,.。，；!?\"«»“”][^\n,;()（）。，；!?\"«»“”]{1,30}?)(?=\s*(?:[,;()（）。，；!?\n]|\.(?:\s|$)|$|\s+(?:a|and|и|и\s|мен|және)\s))"
+    r"|(?:游戏)?(?:昵称|网名|游戏名|群名)(?:是|叫做?|为)?(?P<z>[^\s，。；！？、“”\"（）()][^\n，。；！？、“”\"（）()]{1,15}?)(?=[，。；！？、（）()\n]|$)"
+    r"|(?:QQ)?群号(?:是|为)?[:：]?\s*(?P<q>\d{5,12})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def _spaced_nicks(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
+    for m in _SPACED_NICK.finditer(text):
+        group = next(g for g in ("h", "z", "q") if m.group(g))
+        value = m.group(group)
+        if group == "h":
+            words = value.split()
+            if len(words) > 5 or value.casefold() in _NOT_USERNAMES:
+                continue
+            # each word made up or capitalised: "xX", "Ada", "CZ", "2009", "BEKA_killer"
+            if not all(re.search(r"[\d_.A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]", w) for w in words):
+                continue
+            if len(words) == 1 and not re.search(r"[\d_.]", value):
+                continue
+        # a user name found already may be only the tag's first word ("Kornil_TANK 08")
+        if not any(a <= m.start(group) and m.end(group) <= b for a, b in taken):
+            yield Span(m.start(group), m.end(group), "HANDLE", "pattern")
+
+
+def _timed_speakers(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
+    matches = [m for m in _TIMED_SPEAKER.finditer(text)]
+    counts: dict[str, int] = {}
+    for m in matches:
+        counts[m.group("h")] = counts.get(m.group("h"), 0) + 1
+    for m in matches:
+        name = m.group("h").strip()
+        if _ROLE_SPEAKER.fullmatch(name) or len(name.split()) > 4:
+            continue
+        if counts[m.group("h")] < 2 and not re.search(r"[\d_.]", name):
+            continue
+        if not any(a <= m.start("h") < b for a, b in taken):
+            yield Span(m.start("h"), m.start("h") + len(name), "HANDLE", "pattern")
+
+
+def _quoted_groups(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
+    for m in _QUOTED_GROUP.finditer(text):
+        group = "h" if m.group("h") else "k"
+        if not any(a <= m.start(group) < b for a, b in taken):
+            yield Span(m.start(group), m.end(group), "HANDLE", "pattern")
+
+
+# A web address written without its scheme: "sweetlife-prikamye.example.org", "tatti-omir.example.org"
+_BARE_DOMAIN = re.compile(
+    r"(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,40}[a-z0-9])?\.){2,4}(?:org|com|net|info|cz|ru|kz|cn|uk|us|edu|gov)"
+    r"(?:/[^\s<>\"'«»)\]，。]*)?(?![\w@-])"
+)
 
 
 def web(text: str) -> Iterator[Span]:
@@ -181,6 +262,10 @@ def web(text: str) -> Iterator[Span]:
     for m in _EMAIL.finditer(text):
         taken.append((m.start(), m.end()))
         yield Span(m.start(), m.end(), "EMAIL", "pattern")
+    for m in _BARE_DOMAIN.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            taken.append((m.start(), m.end()))
+            yield Span(m.start(), m.end(), "URL", "pattern")
     for m in _HANDLE.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
             yield Span(m.start(), m.end(), "HANDLE", "pattern")
@@ -195,6 +280,9 @@ def web(text: str) -> Iterator[Span]:
         taken.append((m.start(), m.end()))
         yield Span(m.start(), m.end(), "HANDLE", "pattern")
     yield from _named_handles(text, taken)
+    yield from _timed_speakers(text, taken)
+    yield from _quoted_groups(text, taken)
+    yield from _spaced_nicks(text, taken)
 
 
 def _named_handles(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
@@ -211,7 +299,11 @@ def _named_handles(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
     for word in _HANDLE_WORD.finditer(text):
         end = _CLAUSE_END.search(text, word.end(), word.end() + 60)
         stop = end.start() if end else min(len(text), word.end() + 60)
-        for token in _USERNAME_TOKEN.finditer(text, word.end(), stop):
+        # a token that starts inside the window may run past it ("… s uživatelem stin_lesa42")
+        reach = stop if end else min(len(text), stop + 32)
+        for token in _USERNAME_TOKEN.finditer(text, word.end(), reach):
+            if token.start() >= stop:
+                break
             name = token.group("h")
             between = text[word.end() : token.start()]
             announced = re.fullmatch(r"\s*[:：\-—–]\s*[*_]{0,2}\s*", between) is not None
@@ -257,12 +349,13 @@ _RECORD_WORD = (
     r"справк\w*|свидетельств\w*|паспорт\w*|удостоверени\w*|тарих\w*|file|record|case|chart|MRN|log|"
     r"ticket|referral|ref(?:erence)?\.?|病历号?|住院号|门诊号|档案号|编号|记录号|学籍号|病案号|学号|karta|spis\w*|chorobopis\w*"
     r"|záznam\w*|[Čč]\.\s?j\.|sp\.\s?zn\.|[Ee]videnční\s+číslo|číslo\s+jednací|іс|ИБ|вх\.|исх\.|кір\.|шығ\."
-    r"|(?:student|pupil|patient|hospital|client|member|case|intake)\s+(?:ID|no\.?|number|#))"
+    r"|(?:student|pupil|patient|hospital|client|member|case|intake)\s+(?:ID|no\.?|number|#)"
+    r"|document|заключени\w*|қорытынды\w*|рег\.|регистрац\w*|тіркеу\w*|备案号)"
 )
 # "PCC-2291", "HZ-2024-0457", "PPP-J/0412/24": letter groups may lead the digits.
 # "ВСК-48-0020917", "ЖІ-2018/0412", "2027/1187-DHO", "214/уч", "MCP8 048221/2027", "14 P 512/2026"
 _RECORD_NUMBER = (
-    r"(?P<n>(?:[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{1,5}[-/]|[A-Z]{1,4}\d{0,2} |\d{1,3} [A-Z]{1,2} ){0,2}"
+    r"(?P<n>(?:[A-ZА-ЯӘҒҚҢӨҰҮҺІ][A-ZА-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]{0,4}[-/]|[A-Z]{1,4}\d{0,2} |\d{1,3} [A-Z]{1,2} ){0,2}"
     r"[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{0,4}-?\d[\d\-/]{1,20}\d(?:[-/][A-Za-zА-Яа-яәғқңөұүһі]{1,4}(?![\w-]))?)(?![\d\-/])"
 )
 # Between a label and its value: a colon, Markdown bold closing ("**邮编：** 200127"), or the
@@ -279,7 +372,16 @@ _RECORD = re.compile(
 )
 # "№ 3-14/228", "№ 01-12/448": a number after № with a dash or slash is a document's, whatever
 # its label (a school's or clinic's "№ 44" has neither)
-_NUMBERED = re.compile(r"№\s?" + _RECORD_NUMBER)
+_NUMBERED = re.compile(r"№[^\S\n]*" + _RECORD_NUMBER)
+# полис ОМС 7258 4300 1122 6071, č. pojištěnce 1360307058, NHS no. 6880268048: an insurance or
+# health number after its label, digit groups allowed
+_INSURED_NUMBER = re.compile(
+    r"(?<!\w)(?:полис\w*(?:[^\S\n]+ОМС)?|č\.[^\S\n]*pojištěnce|číslo[^\S\n]+pojištěnce|NHS[^\S\n]+(?:no\.?|number)"
+    r"|Medicaid[^\S\n]+(?:ID|no\.?|number)|insurance[^\S\n]+(?:ID|no\.?|number))"
+    + LABEL_END
+    + r"(?P<n>\d(?:[\d]|[ -](?=\d)){7,22}\d)(?!\d)",
+    re.IGNORECASE,
+)
 # "案号：(2027)陕0113民初1474号", "收文编号2027-心-214": Chinese court and filing numbers
 _ZH_CASE_NUMBER = re.compile(
     r"(?P<n>[（(]\d{4}[)）][\u4e00-\u9fff]{1,2}\d{2,6}[\u4e00-\u9fff]{1,4}\d{1,6}号"
@@ -333,6 +435,8 @@ def national_ids(text: str) -> Iterator[Span]:
             yield Span(m.start("n"), m.end("n"), "ID", "pattern")
     for m in _ZH_CASE_NUMBER.finditer(plain):
         yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for m in _INSURED_NUMBER.finditer(plain):
+        yield Span(m.start("n"), m.end("n"), "ID", "pattern")
     for m in _HASH_NUMBER.finditer(plain):
         if sum(ch.isdigit() for ch in m.group("n")) >= 4:
             yield Span(m.start("n"), m.end("n"), "ID", "pattern")
@@ -359,6 +463,7 @@ _MONTHS = {
 }
 _MONTH = "|".join(_MONTHS.values())
 _YEAR = r"(?:19|20)\d\d"
+_H_DATE = r"[^\S\n]"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MON = r"(?:0?[1-9]|1[0-2])"
 # The word that may follow a year: "2024 г.", "2024 года", "2024 roku"
@@ -402,6 +507,28 @@ _DATE_PATTERNS = [
         rf"(?:st|nd|rd|th)?(?:\s?[–—-]\s?{_DAY}(?:st|nd|rd|th)?)?(?:,?\s*{_YEAR})?(?!\d)"
         rf"|\bthe\s+{_DAY}(?:st|nd|rd|th)\s+of\s+(?:{_MONTHS['en']})"
     ),
+]
+_ZH_DAY = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_DATE_PATTERNS += [
+    # 05.III.2026: a Roman-numeral month
+    re.compile(
+        rf"(?<![\d.]){_DAY}\.(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.(?:{_YEAR})?(?![\w.])"
+    ),
+    # наурыздың 28-і, наурыздың 6-сы: the Kazakh month in the genitive, then the day's ordinal
+    re.compile(
+        rf"(?<![^\W\d_])(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)"
+        rf"(?:дың|тың|ның|дің|тің|нің){_H_DATE}+{_DAY}-?(?:і|ы|сі|сы|ші|шы|нші|ншы)(?:нде|нда|не|на)?(?!\w)",
+        re.I,
+    ),
+    # двадцать восьмого марта, шестое марта: a day in words
+    re.compile(
+        rf"(?<![А-Яа-яЁё])(?:двадцать[^\S\n]+|тридцать[^\S\n]+)?(?:перв|втор|трет[ьи]|четв[её]рт|пят|шест|седьм|восьм"
+        rf"|девят|десят|одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат"
+        rf"|восемнадцат|девятнадцат|двадцат|тридцат)(?:ое|ого|ому|ье|ьего|ьему|ем|ьем)[^\S\n]+(?:{_MONTHS['ru']})(?![а-яё])",
+        re.IGNORECASE,
+    ),
+    # 三月二十八日, 三月五日: the month and day in numerals
+    re.compile(rf"(?:十[一二]|[一二三四五六七八九十])月{_ZH_DAY}[日号]"),
 ]
 YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 
