@@ -71,18 +71,66 @@ def test_only_logged_in_people_get_in(hub):
     assert PROGRAMME_FIGURE not in r.text and "kernelId" not in r.text
 
 
+def shown(hub, username: str, **kw) -> str:
+    """Everything the overview shows one viewer: the page and its widgets' state, asked of
+    the page's kernel as the browser asks (ipywidgets' control comm, request_states)."""
+    s, r = render(hub, username, **kw)
+    assert r.status_code == 200
+    ws = websocket.create_connection(
+        f"ws://127.0.0.1:{hub.values['ports']['public']}{BASE}/api/kernels/"
+        f"{kernel_id(r.text)}/channels",
+        header=[f"Cookie: {cookie_header(s)}"],
+        origin=hub.url,
+        timeout=30,
+    )
+    comm = uuid.uuid4().hex
+    try:
+        for msg_type, content in (
+            ("comm_open", {"comm_id": comm, "target_name": "jupyter.widget.control", "data": {}}),
+            ("comm_msg", {"comm_id": comm, "data": {"method": "request_states"}}),
+        ):
+            ws.send(json.dumps(message(msg_type, content, {"version": "1.0.0"})))
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            frame = ws.recv()
+            if isinstance(frame, bytes):
+                continue  # a message with binary buffers: not the states' reply here
+            msg = json.loads(frame)
+            data = msg.get("content", {}).get("data", {})
+            if msg["msg_type"] == "comm_msg" and data.get("method") == "update_states":
+                return r.text + json.dumps(data["states"], ensure_ascii=False)
+        raise AssertionError("the page's kernel sent no widget states")
+    finally:
+        ws.close()
+
+
+def message(msg_type: str, content: dict, metadata: dict | None = None) -> dict:
+    return {
+        "header": {
+            "msg_id": uuid.uuid4().hex,
+            "username": "x",
+            "session": uuid.uuid4().hex,
+            "msg_type": msg_type,
+            "version": "5.3",
+        },
+        "parent_header": {},
+        "metadata": metadata or {},
+        "content": content,
+        "channel": "shell",
+        "buffers": [],
+    }
+
+
 def test_each_viewer_sees_what_the_api_lets_them_see(hub):
     """Does a coordinator's overview carry the programme's figures and a trainee's not,
-    even when the trainee sends a viewer token of their own making (or the coordinator's)?"""
+    even when the trainee sends a viewer token of their own making (or the coordinator's)?
+    (The figures are the app's widget state, which the browser asks the kernel for.)"""
     coordinator = hub.people("coordinator")[0]
-    _, r = render(hub, coordinator)
-    assert r.status_code == 200 and PROGRAMME_FIGURE in r.text
+    assert PROGRAMME_FIGURE in shown(hub, coordinator)
     trainee = hub.people("trainee")[3]
-    _, r = render(hub, trainee)
-    assert r.status_code == 200 and PROGRAMME_FIGURE not in r.text
+    assert PROGRAMME_FIGURE not in shown(hub, trainee)
     spoofed = {"X-Praxis-Viewer-Token": hub.token(coordinator)}
-    _, r = render(hub, trainee, headers=spoofed)
-    assert r.status_code == 200 and PROGRAMME_FIGURE not in r.text
+    assert PROGRAMME_FIGURE not in shown(hub, trainee, headers=spoofed)
 
 
 def test_nothing_but_dashboards_is_reachable(hub):
