@@ -238,6 +238,10 @@ def refresh_totals(session: Session, usernames: list[str]) -> None:
     """Recompute the totals of these trainees from the index, and move the programme's
     totals by the difference (in the same transaction)."""
     si = SubmissionIndex
+    # One refresh at a time moves the programme's row: on PostgreSQL, another sync of the
+    # same trainee committing between our "before" and our write would be counted twice.
+    # (SQLite writes one transaction at a time anyway; FOR UPDATE is left out there.)
+    session.execute(select(ProgrammeTotals.id).where(ProgrammeTotals.id == 1).with_for_update())
     for start in range(0, len(usernames), 500):
         chunk = usernames[start : start + 500]
         before = _sums(session, chunk)

@@ -149,6 +149,57 @@ def test_progress_pages_walk_every_trainee_once_with_the_same_totals(engine, bui
     assert after["score"] == pytest.approx(sum(r["score"] for r in whole), abs=0.05)
 
 
+def test_two_syncs_of_one_trainee_at_once_count_once_on_postgresql(postgres, built):
+    """On PostgreSQL, while one sync of a trainee is not yet committed, does a second sync
+    of the same trainee wait for it, so the programme's totals count each once?"""
+    import threading
+
+    url, _ = built
+    engine = db.make_engine(postgres.database())
+    db.migrate(engine)
+    try:
+        with db.session_scope(engine) as session:
+            session.add(
+                Person(username="sup-x", full_name="S", email="s@example.org", role="supervisor")
+            )
+            session.add(
+                Person(
+                    username="t-x",
+                    full_name="T X",
+                    email="t@example.org",
+                    role="trainee",
+                    supervisor="sup-x",
+                )
+            )
+        one = next(r for r in desk.gradebook_rows(url) if r["needs_manual"])
+        first, second = ({**one, "student": "t-x", "assignment": a} for a in ("a-1", "a-2"))
+        held = db.session_scope(engine)
+        session = held.__enter__()
+        desk.sync(session, "c1", [first])  # not committed yet
+        other = threading.Thread(
+            target=lambda: _sync_alone(engine, [second]), name="second-sync", daemon=True
+        )
+        other.start()
+        other.join(timeout=2)
+        assert other.is_alive()  # waits on the programme's row
+        held.__exit__(None, None, None)
+        other.join(timeout=30)
+        assert not other.is_alive()
+        with db.session_scope(engine) as session:
+            summary = desk.progress_page(session, limit=1)["summary"]
+            [row] = desk.progress(session, ["t-x"])
+        assert summary["submitted"] == row["submitted"] == 2
+        assert summary["waiting"] == row["waiting"] == 2
+        assert summary["trainees_waiting"] == 1
+    finally:
+        engine.dispose()
+
+
+def _sync_alone(engine, rows: list[dict]) -> None:
+    with db.session_scope(engine) as session:
+        desk.sync(session, "c1", rows)
+
+
 def test_sync_skips_strangers_and_complete_removes_gone(engine, built):
     """Are rows of people not in the roster skipped, and rows gone from a gradebook removed?"""
     url, _ = built

@@ -26,12 +26,18 @@ def upgrade() -> None:
         sa.Column("score", sa.Float(), nullable=False),
         sa.Column("max_score", sa.Float(), nullable=False),
     )
+    # Totals are kept for trainees only from now on (progress lists no one else).
+    op.execute(
+        "DELETE FROM trainee_totals "
+        "WHERE username NOT IN (SELECT username FROM people WHERE role = 'trainee')"
+    )
     op.execute(
         "INSERT INTO programme_totals "
         "(id, submitted, waiting, trainees_waiting, score, max_score) "
         "SELECT 1, COALESCE(SUM(submitted), 0), COALESCE(SUM(waiting), 0), "
         "COALESCE(SUM(CASE WHEN waiting > 0 THEN 1 ELSE 0 END), 0), "
-        "COALESCE(SUM(score), 0), COALESCE(SUM(max_score), 0) FROM trainee_totals"
+        "COALESCE(SUM(score), 0), COALESCE(SUM(max_score), 0) FROM trainee_totals "
+        "WHERE username IN (SELECT username FROM people WHERE role = 'trainee')"
     )
 
 
