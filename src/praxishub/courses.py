@@ -181,7 +181,9 @@ def deploy(settings: Settings, source_root: Path, *, missing_only: bool = False)
     is kept. With ``missing_only``, only courses never deployed are.
     """
     layout = Layout(settings.data_dir)
-    ensure_exchange(layout)
+    folder_exchange = settings["exchange"]["mode"] == "filesystem"
+    if folder_exchange:
+        ensure_exchange(layout)  # with the API exchange, no world-writable folder at all
     layout.courses_dir.mkdir(parents=True, exist_ok=True)
     layout.courses_dir.chmod(0o711)
     done = []
@@ -217,7 +219,8 @@ def deploy(settings: Settings, source_root: Path, *, missing_only: bool = False)
         if os.geteuid() == 0:
             entry = unixusers.ensure_user(course.service, course.directory, system=True)
             unixusers.chown_tree(course.directory, entry.pw_uid, entry.pw_gid)
-            claim_exchange(layout, course.id, entry.pw_uid, entry.pw_gid)
+            if folder_exchange:
+                claim_exchange(layout, course.id, entry.pw_uid, entry.pw_gid)
             ensure_sandbox(layout, course.id)
         course.directory.chmod(0o700)
         register_webinars(settings, course, spec)
@@ -404,10 +407,23 @@ def grader_env(settings: Settings, course: Course, isolation: str) -> dict[str, 
 
 
 def nbgrader(settings: Settings, course: Course, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run an nbgrader command in the course directory, as the course's own Unix user."""
+    """Run an nbgrader command in the course directory, as the course's own Unix user.
+    With the exchange in the programme database, collect runs on a mirror of it."""
+    if args[:1] == ("collect",) and settings["exchange"]["mode"] == "api":
+        from praxishub import exchange_mirror
+
+        return exchange_mirror.collect(
+            settings, course, args, lambda extra: _nbgrader(settings, course, args, extra)
+        )
+    return _nbgrader(settings, course, args, {})
+
+
+def _nbgrader(
+    settings: Settings, course: Course, args: tuple[str, ...], extra: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
     bin_dir = Path(sys.prefix) / "bin"
     isolation = "unix-users" if os.geteuid() == 0 else "none"
-    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", **grader_env(settings, course, isolation)}
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", **grader_env(settings, course, isolation), **extra}
     kwargs: dict[str, Any] = {}
     if os.geteuid() == 0:
         entry = pwd.getpwnam(course.service)

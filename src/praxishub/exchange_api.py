@@ -8,7 +8,9 @@ folder as the exchange root, pushes what the command made (a release, a submissi
 feedback) back through the API, and removes the folder. Who is calling is the hub's
 answer for the token (``JUPYTERHUB_API_TOKEN``), never a name the command sends, so a
 submission under another trainee's name is refused by the service. Enabled by
-``PRAXISHUB_EXCHANGE_MODE=api`` (see the nbgrader_config files).
+``PRAXISHUB_EXCHANGE_MODE=api`` (see the nbgrader_config files). A zip is unpacked only
+within the store's limits (``praxishub.exchange_store.check_members``), and collecting
+skips an item it cannot unpack rather than stopping for everyone.
 """
 
 from __future__ import annotations
@@ -38,7 +40,11 @@ from nbgrader.exchange.default import (
 )
 from nbgrader.utils import notebook_hash
 
+from praxishub import exchange_store as store
+from praxishub.errors import Problem
+
 TIMEOUT = 60
+CHUNK = 2**20
 
 
 def use_api_exchange(c: Any) -> None:
@@ -110,19 +116,41 @@ def zip_folder(folder: Path) -> bytes:
 
 
 def unzip_into(data: bytes, folder: Path) -> None:
-    """Extract a zip the service sent; a member that would land outside is refused."""
+    """Extract a zip the service sent, named as the folder; refused, with nothing more
+    written, if the store would refuse it, and stopped once what it actually unpacks
+    passes the store's limit (a zip's headers may lie about sizes)."""
+    name = folder.name
     folder.mkdir(parents=True, exist_ok=True)
     root = folder.resolve()
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        for member in z.infolist():
-            target = (folder / member.filename).resolve()
-            if root not in target.parents:
-                raise ExchangeError(f"refused a file outside its folder: {member.filename}")
-            if member.is_dir():
-                target.mkdir(parents=True, exist_ok=True)
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(z.read(member))
+    unpacked = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            members = z.infolist()
+            store.check_members(name, members)
+            for member in members:
+                target = (folder / member.filename).resolve()
+                if root not in target.parents:
+                    raise ExchangeError(f"refused a file outside its folder: {member.filename}")
+                if member.is_dir():
+                    target.mkdir(parents=True, exist_ok=True)
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with z.open(member) as source, target.open("wb") as out:
+                    while chunk := source.read(CHUNK):
+                        unpacked += len(chunk)
+                        if unpacked > store.MAX_UNPACKED:
+                            limit = store.MAX_UNPACKED // 2**20
+                            raise store.ExchangeError(
+                                f"{name} unpacks to more than {limit} MB (its headers say less).",
+                                [Problem("body", f"{name}: {member.filename}", store.UNZIPPABLE)],
+                            )
+                        out.write(chunk)
+    except store.ExchangeError as exc:
+        raise ExchangeError(str(exc)) from None
+    except store.DAMAGED as exc:
+        raise ExchangeError(
+            f"{name} is damaged and cannot be unpacked ({exc}); its sender should send it again"
+        ) from None
 
 
 class Mirror:
@@ -140,8 +168,12 @@ class Mirror:
     def course_dir(self, course: str) -> Path:
         return Path(self.root) / course
 
-    def pull(self, course: str, area: str, names: set[str] | None = None) -> list[str]:
-        """Put the items of an area one may see (or those named) into the mirror."""
+    def pull(
+        self, course: str, area: str, names: set[str] | None = None, skip_bad: bool = False
+    ) -> list[str]:
+        """Put the items of an area one may see (or those named) into the mirror. With
+        ``skip_bad`` (collecting), an item that arrives damaged or cannot be unpacked is
+        left out with a warning, so one trainee's bad submission stops no one else's."""
         folder = self.course_dir(course) / area
         folder.mkdir(parents=True, exist_ok=True)
         pulled = []
@@ -149,12 +181,26 @@ class Mirror:
             if names is not None and item["name"] not in names:
                 continue
             data = self.client.get(course, area, item["name"])
-            if hashlib.sha256(data).hexdigest() != item["sha256"]:
-                raise ExchangeError(f"{area}/{item['name']} arrived damaged; try again")
-            if area == "feedback":
-                (folder / item["name"]).write_bytes(data)
-            else:
-                unzip_into(data, folder / item["name"])
+            target = folder / item["name"]
+            try:
+                if hashlib.sha256(data).hexdigest() != item["sha256"]:
+                    raise ExchangeError(f"{area}/{item['name']} arrived damaged; try again")
+                if area == "feedback":
+                    target.write_bytes(data)
+                else:
+                    unzip_into(data, target)
+            except (ExchangeError, zipfile.BadZipFile) as exc:
+                if not skip_bad:
+                    raise
+                shutil.rmtree(target, ignore_errors=True)
+                self.log.warning(  # type: ignore[attr-defined]
+                    "skipped %s/%s of %s: %s",
+                    area,
+                    item["name"],
+                    course,
+                    exc,
+                )
+                continue
             pulled.append(item["name"])
         return pulled
 
@@ -247,12 +293,11 @@ class ApiCollect(Mirror, ExchangeCollect):
                 rf"{re.escape(student) if student else '[^+]+'}\+"
                 rf"{re.escape(self.coursedir.assignment_id)}\+.*"
             )
-            wanted = {
-                i["name"]
-                for i in self.client.items(course, "inbound")
-                if pattern.fullmatch(i["name"])
-            }
-            self.pull(course, "inbound", wanted)
+            matching = [
+                i for i in self.client.items(course, "inbound") if pattern.fullmatch(i["name"])
+            ]
+            wanted = {i["name"] for i in store.newest(matching)}
+            self.pull(course, "inbound", wanted, skip_bad=True)
             return ExchangeCollect.start(self)
         finally:
             self.close_mirror()

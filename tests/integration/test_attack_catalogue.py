@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import json
 import os
+import pwd
 import re
-import shutil
 import subprocess
-import time
 from pathlib import Path
 
+import exchange_attacks
 import pytest
 import requests
 from test_case_api import published_ids
@@ -42,8 +42,11 @@ from attack_matrix import (
     route_table,
     run,
 )
-from harness import REPO, TEST_PREFIX, world_dir
+from harness import REPO, TEST_PREFIX, own_hub
 from praxishub import unixusers
+from praxishub.layout import Layout
+
+FS_PREFIX = "pa-"  # the filesystem exchange's own hub
 
 pytestmark = pytest.mark.integration
 
@@ -449,111 +452,54 @@ def leaks(r: requests.Response) -> bool:
     return ok(r) and any(leak in r.text for leak in LEAKS)
 
 
-# --- the exchange, as real Unix users -------------------------------------------------
-
-
-def as_user(person: str, script: str) -> subprocess.CompletedProcess:
-    unix = unixusers.unix_name(TEST_PREFIX, person)
-    return subprocess.run(
-        ["runuser", "-u", unix, "--", "sh", "-c", script], capture_output=True, text=True
-    )
-
-
-def nbgrader_stamp() -> str:
-    return time.strftime("%Y-%m-%d %H:%M:%S.000000 UTC", time.gmtime())
+# --- the exchange -----------------------------------------------------------------
 
 
 @pytest.mark.root
-@pytest.mark.timeout(600)
+@pytest.mark.timeout(900)
 def test_exchange_privacy(hub, cast, tally):
-    """As a trainee's own Unix user: is the inbound folder unlistable, another trainee's
-    submission unreadable under any guessed name, the released assignment unwritable,
-    and a submission made in another trainee's name refused when it is collected?"""
-    attacker, victim = cast["trainee"], cast["victim"]
+    """The exchange kept by the programme API (the default): the victim submits and gets
+    feedback through it; can another trainee, with their own hub token or as their own Unix
+    user, see or change any of it, or break grading for everyone with hostile items? And
+    does grading still work afterwards, with nothing of the exchange on disk?"""
+    attacker, victim, sup = cast["trainee"], cast["victim"], cast["victims_supervisor"]
+    assert hub.values.get("exchange", {}).get("mode", "api") == "api"
     loop.release(hub)
-    for person in (attacker, victim):
-        hub.start_server(person)
-        loop.assignment_action(hub, person, "fetch")
-    earlier = loop.score_of(hub, victim)
-    loop.answer(hub, victim, {1: "minutes = 30  # the victim's own answer"})
-    assert loop.assignment_action(hub, victim, "submit").json()["success"]
-    exchange = hub.settings_path.parent / "exchange" / loop.COURSE
-    inbound = exchange / "inbound"
-    real = sorted(inbound.glob(f"{victim}+{loop.ASSIGNMENT}+*"))[-1].name
-    stamp = real.split("+")[2]
-    notebook = f"{loop.ASSIGNMENT}.ipynb"
+    exchange_attacks.submit_honestly(hub, attacker, "minutes = 5")
+    earlier = exchange_attacks.submit_honestly(hub, victim, "minutes = 30")
+    loop.wait_for_score(hub, victim, timeout=300, after=earlier)
+    comment = "Safety first: good. Name the next step too."
+    exchange_attacks.return_feedback(hub, sup, victim, comment)
+    assert loop.assignment_action(hub, victim, "fetch_feedback").json()["success"]
+    home = Path(pwd.getpwnam(unixusers.unix_name(TEST_PREFIX, victim)).pw_dir)
+    pages = sorted(home.glob(f"{loop.COURSE}/{loop.ASSIGNMENT}/feedback/*/*.html"))
+    assert pages and comment in pages[-1].read_text("utf-8")
+    try:
+        run(tally, exchange_attacks.api_attacks(hub, TEST_PREFIX, attacker, victim, sup))
+    finally:
+        # hostile items stored nothing that stops grading: a new submission is graded
+        before = loop.score_of(hub, victim)
+        exchange_attacks.submit_honestly(hub, victim, "minutes = 30")
+        assert loop.wait_for_score(hub, victim, timeout=300, after=before)["auto_score"] == 1.0
+        on_disk = Layout(hub.settings_path.parent).exchange_dir / loop.COURSE
+        assert not on_disk.exists(), "the API exchange wrote an exchange folder"
 
-    def reads(name: str) -> bool:
-        return as_user(attacker, f"cat '{inbound / name / notebook}'").returncode == 0
 
-    forged_name = f"{victim}+{loop.ASSIGNMENT}+{nbgrader_stamp()}+forged"
-    released = exchange / "outbound" / loop.ASSIGNMENT / notebook
-    forged_nb = json.loads(released.read_text("utf-8"))
-    forged_nb["cells"][1]["source"] = "minutes = 30  # FORGED by another trainee"
-    forged_file = world_dir("praxis-forged-") / notebook  # pytest's tmp is root's alone
-    forged_file.write_text(json.dumps(forged_nb), "utf-8")
-    forged_file.chmod(0o644)
-    attacks = [
-        Attack(
-            "list the inbound folder",
-            "exchange",
-            lambda: as_user(attacker, f"ls '{inbound}'").returncode == 0,
-        ),
-        Attack(
-            "read a submission by wildcard",
-            "exchange",
-            lambda: as_user(attacker, f"cat '{inbound}'/{victim}+*/{notebook}").returncode == 0,
-        ),
-        Attack(
-            "read a submission named without its random part",
-            "exchange",
-            lambda: reads(f"{victim}+{loop.ASSIGNMENT}+{stamp}"),
-        ),
-        Attack(
-            "read a submission under a guessed random part",
-            "exchange",
-            lambda: reads(f"{victim}+{loop.ASSIGNMENT}+{stamp}+AAAAAAAAAAAA"),
-        ),
-        Attack(
-            "change the released assignment",
-            "exchange",
-            lambda: as_user(attacker, f"touch '{released.parent}/planted.txt'").returncode == 0,
-        ),
-        Attack(
-            "move the course's exchange folder away",
-            "exchange",
-            lambda: as_user(attacker, f"mv '{exchange}' '{exchange}.gone'").returncode == 0,
-        ),
-    ]
-    feedback = exchange / "feedback"
-    if feedback.exists():
-        attacks.append(
-            Attack(
-                "list the feedback folder",
-                "exchange",
-                lambda: as_user(attacker, f"ls '{feedback}'").returncode == 0,
-            )
-        )
-    submitted = hub.settings_path.parent / "courses" / loop.COURSE / "submitted" / victim
+@pytest.fixture(scope="module")
+def filesystem_hub():
+    """A hub of its own on the exchange folder of one machine (`exchange.mode:
+    filesystem`); Unix prefix pa-, apart from the shared hub's people."""
+    with own_hub("fs-exchange", FS_PREFIX, 2, exchange={"mode": "filesystem"}) as running:
+        yield running
 
-    def forge() -> bool:
-        made = as_user(
-            attacker,
-            f"mkdir '{inbound / forged_name}' && cp '{forged_file}' '{inbound / forged_name}/'",
-        )
-        assert made.returncode == 0, made.stderr  # inbound is writable: that is how one submits
-        shutil.rmtree(forged_file.parent, ignore_errors=True)
-        loop.wait_for_score(hub, victim, timeout=300, after=earlier)
-        state = hub.settings_path.parent / "courses" / loop.COURSE / ".praxis" / "graded.json"
-        deadline = time.monotonic() + 120
-        while forged_name not in state.read_text("utf-8"):
-            assert time.monotonic() < deadline, "the autograder never looked at the forgery"
-            time.sleep(1)
-        collected = (submitted / loop.ASSIGNMENT / notebook).read_text("utf-8")
-        return "FORGED" in collected or "victim's own answer" not in collected
 
-    attacks.append(Attack("submit in another trainee's name", "exchange", forge))
-    run(tally, attacks)
+@pytest.mark.root
+@pytest.mark.timeout(900)
+def test_exchange_folder_privacy(filesystem_hub, tally):
+    """The exchange folder, attacked as a trainee's own Unix user (see
+    exchange_attacks.filesystem_attacks)."""
+    attacker, victim = filesystem_hub.people("trainee")[:2]
+    run(tally, exchange_attacks.filesystem_attacks(filesystem_hub, FS_PREFIX, attacker, victim))
 
 
 @pytest.mark.timeout(900)

@@ -17,6 +17,8 @@ With ``PRAXIS_RELIABILITY_DIR`` set, the figures go to ``faults.json`` there.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import io
 import json
 import os
 import shutil
@@ -25,6 +27,7 @@ import subprocess
 import threading
 import time
 import uuid
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -65,6 +68,9 @@ class Ledger:
     desk: dict[str, tuple[int | None, int]] = field(
         default_factory=dict
     )  # trainee -> status, level
+    submits: dict[str, tuple[int, int | None]] = field(
+        default_factory=dict
+    )  # trainee -> submissions stored before, status
 
     def found(self, what: str, stored: int, answered: int | None) -> None:
         """A write the client got ``answered`` for is stored ``stored`` times."""
@@ -221,6 +227,17 @@ def submit(hub: Hub, trainee: str, code: str) -> None:
     assert done["success"], done
 
 
+def exchange_submit(hub: Hub, ledger: Ledger, trainee: str) -> None:
+    """A submission through the exchange (nbgrader in the trainee's own server, through
+    the programme API), whose answer is kept with how many the trainee had before."""
+    had = sum(owner == trainee for owner, _, _ in inbound(hub).values())
+    try:
+        done = loop.assignment_action(hub, trainee, "submit").json().get("success")
+    except (requests.RequestException, ValueError):
+        done = None
+    ledger.submits[trainee] = (had, 200 if done else None)
+
+
 def graded_at(hub: Hub) -> dict[str, str]:
     return dict(
         programme(
@@ -232,15 +249,26 @@ def graded_at(hub: Hub) -> dict[str, str]:
     )
 
 
+def inbound(hub: Hub) -> dict[str, tuple[str, bytes, str]]:
+    """The course's submissions in the exchange (the programme database's, as
+    `exchange.mode: api` keeps them): name -> (owner, data, sha256)."""
+    rows = programme(
+        hub,
+        "SELECT name, owner, data, sha256 FROM exchange_items WHERE course = ? AND area = ?",
+        loop.COURSE,
+        "inbound",
+    )
+    return {name: (owner, bytes(data), sha) for name, owner, data, sha in rows}
+
+
 def wait_until_all_graded(hub: Hub, timeout: float = 180) -> None:
     """Until the autograder has remembered every submission in the exchange as graded."""
     layout = Layout(hub.settings_path.parent)
-    inbound = layout.exchange_dir / loop.COURSE / "inbound"
     state = layout.courses_dir / loop.COURSE / ".praxis" / "graded.json"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         with contextlib.suppress(FileNotFoundError, ValueError):
-            if set(os.listdir(inbound)) <= set(json.loads(state.read_text("utf-8"))):
+            if set(inbound(hub)) <= set(json.loads(state.read_text("utf-8"))):
                 return
         time.sleep(1)
     raise AssertionError(f"queued submissions were never graded:\n{hub.log_tail()}")
@@ -271,6 +299,11 @@ def check_stored(hub: Hub, ledger: Ledger) -> None:
     for trainee, answered in ledger.checkins.items():
         n = count(hub, "checkins WHERE username = ?", trainee)
         ledger.found(f"check-in of {trainee}", n, answered)
+    # No submission in the exchange is half-written.
+    for name, (_, data, sha) in inbound(hub).items():
+        assert hashlib.sha256(data).hexdigest() == sha, f"{name} is not stored whole"
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            assert z.testzip() is None, f"{name} is a damaged zip"
     # A save the fault cut off between the desk and the gradebook is finished by the
     # service once it and the course are back: compare after that.
     deadline = time.monotonic() + 120
@@ -330,12 +363,18 @@ def journeys(world: Hub, ledger: Ledger) -> dict:
 
 
 def test_programme_service_killed_mid_requests(world, ledger, journeys):
-    """With supervisors logging sessions, trainees checking in and a supervisor grading,
-    the programme service is killed: is every answered write stored once, and does the
-    service come back by itself?"""
+    """With supervisors logging sessions, trainees checking in and submitting through the
+    exchange (kept by this service) and a supervisor grading, the programme service is
+    killed: is every answered write stored once, and does the service come back by
+    itself?"""
     hub, trainees = world, journeys["trainees"]
     placed = hub.people("trainee")[EXCHANGE_PEOPLE + 21 :]
-    jobs = [lambda t=t: log_session(hub, ledger, t) for t in trainees * 2]
+    for trainee in trainees[:2]:
+        loop.answer(hub, trainee, {1: "minutes = 30"})
+    jobs = [lambda t=t: log_session(hub, ledger, t) for t in trainees]
+    # nbgrader sends a submission about a second after it is asked: about the kill's time
+    jobs += [lambda t=t: exchange_submit(hub, ledger, t) for t in trainees[:2]]
+    jobs += [lambda t=t: log_session(hub, ledger, t) for t in trainees]
     jobs += [lambda t=t: check_in(hub, ledger, t, journeys["code"]) for t in trainees[1:]]
     jobs += [lambda t=t, i=i: save_grade(hub, ledger, t, i % 4) for i, t in enumerate(placed[:3])]
     old = hub.service_process("praxishub.service")
@@ -347,6 +386,12 @@ def test_programme_service_killed_mid_requests(world, ledger, journeys):
     answered = [*ledger.sessions.values(), *ledger.checkins.values()]
     assert None in answered or any(s >= 500 for s in answered if s), "no request met the fault"
     wait_restarted(hub, "praxishub.service", old.pid)
+    # A submission nbgrader reported as made is stored once (it is whole: check_stored).
+    stored = inbound(hub)
+    for trainee, (had, answered) in ledger.submits.items():
+        n = sum(owner == trainee for owner, _, _ in stored.values()) - had
+        ledger.found(f"submission of {trainee}", n, answered)
+    wait_until_all_graded(hub)  # what was submitted is graded before the next fault
     check_stored(hub, ledger)
 
 

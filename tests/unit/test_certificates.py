@@ -672,7 +672,8 @@ class CoordinatorCertificatesEndpoints(AsyncHTTPTestCase):
             # and one released through the programme API's exchange
             from praxishub import exchange_store
 
-            exchange_store.put(session, "pfa-crisis", "outbound", "case-api-release", b"zip")
+            empty_zip = b"PK\x05\x06" + b"\0" * 18
+            exchange_store.put(session, "pfa-crisis", "outbound", "case-api-release", empty_zip)
             submit(session, "a.sarsenova", "case-api-release", 5, 3, course="pfa-crisis")
         args = {"engine": self.engine, "service_token": "x"}
         routes = [

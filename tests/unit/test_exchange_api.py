@@ -1,6 +1,7 @@
 """The exchange kept in the programme database: does each trainee have a personal inbound,
 is feedback readable only by its trainee, may only a course's graders release, and is a
-submission under another trainee's name refused, with nothing stored?
+submission under another trainee's name refused, with nothing stored? (Hostile zips:
+test_exchange_store_zips.py.)
 
 Storage runs on SQLite and PostgreSQL; the handlers' own rules run against a stand-in
 for the hub's answer about the caller (tests/handlers.py). Everyone is synthetic.
@@ -8,9 +9,11 @@ for the hub's answer about the caller (tests/handlers.py). Everyone is synthetic
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import tempfile
+import zipfile
 from pathlib import Path
 from urllib.parse import quote
 
@@ -24,6 +27,18 @@ from praxishub import exchange_store as store
 from praxishub.db import ExchangeItem
 
 SUB = "a.ivanova+w01+2026-11-30 10:00:00.000000 UTC+x7k2m"
+
+
+def zipped(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+RELEASE = zipped({"w01.ipynb": b"{}"})
+MINE = zipped({"w01.ipynb": b'{"mine": 1}'})
 
 
 def count(engine) -> int:
@@ -54,12 +69,12 @@ def test_names_say_what_they_hold():
 
 def test_release_submit_and_feedback_on_each_engine(programme_engine):
     with db.session_scope(programme_engine) as session:
-        store.put(session, "tiny", "outbound", "w01", b"zip-1")
-        store.put(session, "tiny", "outbound", "w01", b"zip-2")  # released again: replaced
-        store.put(session, "tiny", "inbound", SUB, b"mine", owner="a.ivanova")
+        store.put(session, "tiny", "outbound", "w01", zipped({"w01.ipynb": b"1"}))
+        store.put(session, "tiny", "outbound", "w01", RELEASE)  # released again: replaced
+        store.put(session, "tiny", "inbound", SUB, MINE, owner="a.ivanova")
         store.put(session, "tiny", "feedback", "a" * 32 + ".html", b"<p>ok</p>", "a.ivanova", "w01")
     with db.session_scope(programme_engine) as session:
-        assert bytes(store.find(session, "tiny", "outbound", "w01").data) == b"zip-2"
+        assert bytes(store.find(session, "tiny", "outbound", "w01").data) == RELEASE
         assert [i["name"] for i in store.listing(session, "tiny", "inbound", "a.ivanova")] == [SUB]
         assert store.listing(session, "tiny", "inbound", "b.lee") == []
         assert store.listing(session, "tiny", "feedback", "b.lee") == []
@@ -69,7 +84,7 @@ def test_release_submit_and_feedback_on_each_engine(programme_engine):
 
 def test_refusals_store_nothing(programme_engine):
     with db.session_scope(programme_engine) as session:
-        store.put(session, "tiny", "outbound", "w01", b"zip")
+        store.put(session, "tiny", "outbound", "w01", RELEASE)
     refusals = [
         ("inbound", SUB, "b.lee", "names a.ivanova, not b.lee"),
         ("inbound", "a.ivanova+w09+2026-11-30 10:00 UTC", "a.ivanova", "not released"),
@@ -81,19 +96,19 @@ def test_refusals_store_nothing(programme_engine):
         ):
             store.put(session, "tiny", area, name, b"x", owner=owner)
     with db.session_scope(programme_engine) as session:
-        store.put(session, "tiny", "inbound", SUB, b"first", owner="a.ivanova")
+        store.put(session, "tiny", "inbound", SUB, MINE, owner="a.ivanova")
     with (
         pytest.raises(store.ExchangeError, match="submitted already"),
         db.session_scope(programme_engine) as session,
     ):
-        store.put(session, "tiny", "inbound", SUB, b"second", owner="a.ivanova")
+        store.put(session, "tiny", "inbound", SUB, RELEASE, owner="a.ivanova")
     with (
         pytest.raises(store.ExchangeError, match="MB"),
         db.session_scope(programme_engine) as session,
     ):
         store.put(session, "tiny", "outbound", "w02", b"x" * (store.MAX_BYTES + 1))
     with db.session_scope(programme_engine) as session:
-        assert bytes(store.find(session, "tiny", "inbound", SUB).data) == b"first"
+        assert bytes(store.find(session, "tiny", "inbound", SUB).data) == MINE
     assert count(programme_engine) == 2
 
 
@@ -151,11 +166,11 @@ class ExchangeEndpoints(AsyncHTTPTestCase):
         return self.call(method, path, user, self.LEARN, body)
 
     def test_the_loop_and_who_sees_what(self):
-        assert self.grader("PUT", "tiny/outbound/w01", b"zip").code == 201
+        assert self.grader("PUT", "tiny/outbound/w01", RELEASE).code == 201
         listed = json.loads(self.trainee("GET", "tiny/outbound").body)["items"]
         assert [i["name"] for i in listed] == ["w01"]
-        assert self.trainee("GET", "tiny/outbound/w01").body == b"zip"
-        assert self.trainee("PUT", f"tiny/inbound/{SUB}", body=b"mine").code == 201
+        assert self.trainee("GET", "tiny/outbound/w01").body == RELEASE
+        assert self.trainee("PUT", f"tiny/inbound/{SUB}", body=MINE).code == 201
         # a personal inbound: the other trainee sees nothing of it, and cannot read it
         other = json.loads(self.trainee("GET", "tiny/inbound", "b.lee").body)["items"]
         assert other == []
@@ -165,7 +180,7 @@ class ExchangeEndpoints(AsyncHTTPTestCase):
         # the graders see every submission, and return feedback to its trainee only
         everyone = json.loads(self.grader("GET", "tiny/inbound").body)["items"]
         assert [(i["name"], i["owner"]) for i in everyone] == [(SUB, "a.ivanova")]
-        assert self.grader("GET", f"tiny/inbound/{SUB}").body == b"mine"
+        assert self.grader("GET", f"tiny/inbound/{SUB}").body == MINE
         page = "b" * 32 + ".html"
         put = self.grader("PUT", f"tiny/feedback/{page}?student=a.ivanova&assignment=w01", b"fb")
         assert put.code == 201, put.body
@@ -177,11 +192,11 @@ class ExchangeEndpoints(AsyncHTTPTestCase):
         auto = self.call("GET", "tiny/inbound", "autograde-tiny", service=True)
         assert [i["name"] for i in json.loads(auto.body)["items"]] == [SUB]
         assert self.call("GET", f"tiny/inbound/{SUB}", "autograde-tiny", service=True).body == (
-            b"mine"
+            MINE
         )
 
     def test_attempts_that_must_fail(self):
-        assert self.grader("PUT", "tiny/outbound/w01", b"zip").code == 201
+        assert self.grader("PUT", "tiny/outbound/w01", RELEASE).code == 201
         forged = SUB.replace("a.ivanova", "b.lee")
         attempts = [
             self.trainee("PUT", f"tiny/inbound/{forged}", body=b"x"),  # another's name
@@ -199,14 +214,25 @@ class ExchangeEndpoints(AsyncHTTPTestCase):
             self.trainee("GET", "nope/outbound"),
         ]
         assert [a.code for a in attempts] == [400, *[403] * 11, 404]
-        assert self.trainee("GET", "tiny/outbound/w01").body == b"zip"
+        assert self.trainee("GET", "tiny/outbound/w01").body == RELEASE
         assert count(self.engine) == 1
         anonymous = self.fetch("/services/praxis/api/exchange/tiny/outbound")
         assert anonymous.code == 403
 
     def test_a_submission_is_never_replaced(self):
-        self.grader("PUT", "tiny/outbound/w01", b"zip")
-        assert self.trainee("PUT", f"tiny/inbound/{SUB}", body=b"first").code == 201
-        again = self.trainee("PUT", f"tiny/inbound/{SUB}", body=b"second")
+        self.grader("PUT", "tiny/outbound/w01", RELEASE)
+        assert self.trainee("PUT", f"tiny/inbound/{SUB}", body=MINE).code == 201
+        again = self.trainee("PUT", f"tiny/inbound/{SUB}", body=RELEASE)
         assert again.code == 409 and "new timestamp" in again.body.decode()
-        assert self.grader("GET", f"tiny/inbound/{SUB}").body == b"first"
+        assert self.grader("GET", f"tiny/inbound/{SUB}").body == MINE
+
+    def test_a_hostile_zip_is_a_400_naming_it_and_the_fix(self):
+        self.grader("PUT", "tiny/outbound/w01", RELEASE)
+        answer = self.trainee("PUT", f"tiny/inbound/{SUB}", body=zipped({"../evil.py": b"x"}))
+        assert answer.code == 400
+        body = json.loads(answer.body)
+        assert body["problems"] == [
+            {"where": "body", "message": f"{SUB}: ../evil.py", "fix": store.UNZIPPABLE}
+        ]
+        assert "climbs out" in body["message"]
+        assert count(self.engine) == 1

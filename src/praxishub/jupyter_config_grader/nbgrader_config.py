@@ -24,7 +24,12 @@ c.GenerateFeedback.preprocessors = [
 ]
 
 # The exchange through the programme API (exchange.mode: api; docs/exchange.md).
-if os.environ.get("PRAXISHUB_EXCHANGE_MODE") == "api":
+if os.environ.get("PRAXISHUB_EXCHANGE_MODE") == "mirror":
+    # a root command's collect from the programme database (praxishub.exchange_mirror):
+    # the API checked each sender when it stored the submission
+    c.ExchangeFactory.collect = "nbgrader.exchange.default.collect.ExchangeCollect"
+    c.ExchangeCollect.check_owner = False
+elif os.environ.get("PRAXISHUB_EXCHANGE_MODE") == "api":
     from praxishub.exchange_api import use_api_exchange
 
     use_api_exchange(c)
