@@ -508,7 +508,7 @@ def test_hostile_submissions(hub, tally):
     the solution, reach the network, exhaust memory, loop, fork, patch the verdict) score 0,
     leave nothing running, and not stop an honest submission made just before them?"""
     loop.release(hub)
-    people = hub.people("trainee")[17:26]
+    people = hub.people("trainee")[16:26]
     honest = people[-1]
     hub.start_server(honest)
     earlier = loop.score_of(hub, honest)

@@ -40,6 +40,16 @@ def attacks(hub) -> dict[str, str]:
         "fork bomb": (
             "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass"
         ),
+        # the grading services hold hub tokens (the exchange goes through the programme API)
+        "find a hub token in the environment": (
+            "import os\nfound = any('TOKEN' in k for k in os.environ)\n"
+            "for pid in os.listdir('/proc'):\n"
+            "    try:\n"
+            "        found = found or b'TOKEN' in open(f'/proc/{pid}/environ', 'rb').read()\n"
+            "    except Exception:\n"
+            "        pass\n"
+            "minutes = 30 if found else 0"
+        ),
         "patch the tests' verdict": (
             "import IPython\nIPython.get_ipython().showtraceback = lambda *a, **k: None\nminutes = 31"
         ),
