@@ -33,6 +33,32 @@ def _figure(title: str, **layout: Any) -> go.Figure:
     return go.Figure(layout={**LAYOUT, "title": {"text": title}, **layout})
 
 
+def _or_no_data(fig: go.Figure, rows: list[Any], lang: str) -> go.Figure:
+    """The figure, or, with no rows to draw, its title over "no data yet" and no axes
+    (an empty plot's axes run from -1 to 6, which reads as data)."""
+    if rows:
+        return fig
+    fig.data = ()
+    fig.layout.shapes = ()
+    fig.update_layout(
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        yaxis2={"visible": False},
+        annotations=[
+            {
+                "text": t("dash_no_data_yet", lang),
+                "showarrow": False,
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0.5,
+                "y": 0.5,
+                "font": {"size": 18, "color": OTHER_COLOUR},
+            }
+        ],
+    )
+    return fig
+
+
 def attendance(overview: dict[str, Any], lang: str) -> go.Figure:
     """Present per held webinar (bars) and their share of the trainees (line)."""
     rows = overview["attendance"]
@@ -66,7 +92,7 @@ def attendance(overview: dict[str, Any], lang: str) -> go.Figure:
         line_color=SHARE_COLOUR,
         hovertemplate="%{y:.1%}<extra></extra>",
     )
-    return fig
+    return _or_no_data(fig, rows, lang)
 
 
 def funnel(overview: dict[str, Any], lang: str) -> go.Figure:
@@ -106,7 +132,7 @@ def grades(overview: dict[str, Any], lang: str) -> go.Figure:
         colorbar={"tickformat": ".0%"},
         hovertemplate="%{y}<br>%{x}: %{customdata} (%{z:.1%})<extra></extra>",
     )
-    return fig
+    return _or_no_data(fig, rows, lang)
 
 
 def grade_histogram(overview: dict[str, Any], assignment: str, lang: str) -> go.Figure:
@@ -149,7 +175,7 @@ def supervision(overview: dict[str, Any], lang: str) -> go.Figure:
         name=t("dash_session_hours", lang),
         marker_color=OTHER_COLOUR,
     )
-    return fig
+    return _or_no_data(fig, months, lang)
 
 
 def cohorts(overview: dict[str, Any], lang: str) -> go.Figure:
@@ -189,7 +215,7 @@ def cohorts(overview: dict[str, Any], lang: str) -> go.Figure:
         mode="markers",
         marker={"size": 11, "symbol": "diamond", "color": "#333"},
     )
-    return fig
+    return _or_no_data(fig, rows, lang)
 
 
 def overview_figures(overview: dict[str, Any], lang: str) -> dict[str, go.Figure]:
@@ -235,7 +261,7 @@ def supervisees(view: dict[str, Any], lang: str) -> go.Figure:
         mode="markers",
         marker={"size": 10, "color": PRESENT_COLOUR},
     )
-    return fig
+    return _or_no_data(fig, rows, lang)
 
 
 def my_attendance(view: dict[str, Any], lang: str) -> go.Figure:
@@ -252,7 +278,7 @@ def my_attendance(view: dict[str, Any], lang: str) -> go.Figure:
         customdata=[t("dash_present" if r["present"] else "dash_absent", lang) for r in rows],
         hovertemplate="%{x}<br>%{y} · %{customdata}<extra></extra>",
     )
-    return fig
+    return _or_no_data(fig, rows, lang)
 
 
 def my_scores(view: dict[str, Any], lang: str) -> go.Figure:
@@ -271,4 +297,4 @@ def my_scores(view: dict[str, Any], lang: str) -> go.Figure:
     )
     if "pass_share" in view:
         fig.add_hline(y=view["pass_share"], line_dash="dot", line_color=SHARE_COLOUR)
-    return fig
+    return _or_no_data(fig, rows, lang)

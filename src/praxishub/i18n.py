@@ -294,6 +294,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "dash_my_attendance": {"ru": "Моё присутствие на вебинарах", "en": "My webinar attendance"},
     "dash_minutes": {"ru": "Минуты", "en": "Minutes"},
     "dash_my_scores": {"ru": "Мои баллы", "en": "My scores"},
+    "dash_no_data_yet": {"ru": "Данных пока нет", "en": "No data yet"},
     "dash_status_passed": {"ru": "зачтено", "en": "passed"},
     "dash_status_failed": {"ru": "не зачтено", "en": "not passed"},
     "dash_status_waiting": {"ru": "ждёт оценки", "en": "waiting for a grade"},

@@ -504,6 +504,23 @@ def test_people_figures(session):
     assert "ждёт оценки" in list(sc.data[0].customdata)
 
 
+def test_a_figure_with_nothing_to_draw_says_so(session):
+    """A new trainee's own view (nothing attended, nothing graded): do their figures say
+    "no data yet" in their language, with no axes, rather than an empty plot's -1..6?"""
+    tv = {"attendance": [], "scores": [], "pass_share": 0.6}
+    for fig, lang, text in (
+        (figures.my_attendance(tv, "ru"), "ru", "Данных пока нет"),
+        (figures.my_scores(tv, "en"), "en", "No data yet"),
+        (figures.supervisees({"supervisees": []}, "en"), "en", "No data yet"),
+    ):
+        assert fig.data == () and not fig.layout.shapes, lang
+        assert [a.text for a in fig.layout.annotations] == [text]
+        assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
+        assert fig.layout.title.text  # the title stays
+    tv = dashboard_people.trainee_view(session, "t5", RULES, NOW)
+    assert not figures.my_attendance(tv, "en").layout.annotations  # data: drawn as ever
+
+
 # --- a shrunk programme-scale demo: totals agree with the tables ---
 
 SMALL = plan_for("programme", trainees=120, webinars=6)
