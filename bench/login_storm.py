@@ -223,7 +223,11 @@ def run_praxishub(users: int) -> dict:
         before = cpu_s([psutil.Process()])
         results, wall, retried = storm(hub.url, trainees, COURSE)
         clients = cpu_s([psutil.Process()]) - before
-        return summary(results, wall, retried, memory(hub.proc.pid, clients))
+        mode = (hub.values.get("exchange") or {}).get("mode", "api")  # the schema's default
+        return {
+            **summary(results, wall, retried, memory(hub.proc.pid, clients)),
+            "exchange_mode": mode,
+        }
     finally:
         hub.stop()
         remove_test_users()
