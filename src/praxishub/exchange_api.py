@@ -9,7 +9,7 @@ feedback) back through the API, and removes the folder. Who is calling is the hu
 answer for the token (``JUPYTERHUB_API_TOKEN``), never a name the command sends, so a
 submission under another trainee's name is refused by the service. Enabled by
 ``PRAXISHUB_EXCHANGE_MODE=api`` (see the nbgrader_config files). A zip is unpacked only
-within the store's limits (``praxishub.exchange_store.check_members``), and collecting
+within the store's limits (``praxishub.exchange_zips.check_members``), and collecting
 skips an item it cannot unpack rather than stopping for everyone.
 """
 
@@ -40,7 +40,7 @@ from nbgrader.exchange.default import (
 )
 from nbgrader.utils import notebook_hash
 
-from praxishub import exchange_store as store
+from praxishub import exchange_zips as store  # not the store: no database in servers
 from praxishub.errors import Problem
 
 TIMEOUT = 60

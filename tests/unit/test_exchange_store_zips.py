@@ -25,6 +25,7 @@ from nbgrader.exchange.default import ExchangeCollect
 from praxishub import db
 from praxishub import exchange_api as api
 from praxishub import exchange_store as store
+from praxishub import exchange_zips as zips
 
 SUB = "a.ivanova+w01+2026-11-30 10:00:00.000000 UTC"
 
@@ -198,8 +199,8 @@ def test_a_zip_whose_headers_lie_about_its_size(tmp_path):
 def test_unpacking_stops_at_the_limit_it_counts(monkeypatch, tmp_path):
     """Were the headers' check ever fooled, does unpacking stop once the bytes it has
     actually written reach MAX_UNPACKED?"""
-    monkeypatch.setattr(store, "MAX_UNPACKED", 2**20)
-    monkeypatch.setattr(store, "check_members", lambda name, members: None)
+    monkeypatch.setattr(zips, "MAX_UNPACKED", 2**20)
+    monkeypatch.setattr(zips, "check_members", lambda name, members: None)
     data = zipped({f"part{i}.bin": b"\0" * 2**19 for i in range(5)})
     with pytest.raises(NbgraderExchangeError, match="unpacks to more than 1 MB") as caught:
         api.unzip_into(data, tmp_path / SUB)
@@ -337,3 +338,14 @@ def test_collect_fetches_only_each_trainees_newest(monkeypatch, tmp_path):
     coursedir = CourseDirectory(course_id="tiny", assignment_id="w01")
     api.ApiCollect(coursedir=coursedir, authenticator=Authenticator()).start()
     assert seen == ["a.ivanova+w01+t2", "e.kim+w01+t1"]
+
+
+def test_the_plugin_imports_no_database_layer():
+    """People's servers import the plugin: does it stay free of the database layer (which
+    costs each server about 0.2 s of CPU at a login storm)?"""
+    import subprocess
+    import sys
+
+    code = "import praxishub.exchange_api, sys; print('praxishub.db' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
