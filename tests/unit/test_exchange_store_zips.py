@@ -298,31 +298,9 @@ def test_other_commands_still_stop_at_a_bad_item(tmp_path):
         mirror(tmp_path, one_bad_among_good()).pull("tiny", "inbound")
 
 
-def test_nbgrader_collect_skips_a_bad_submission(monkeypatch, tmp_path):
-    """Does ApiCollect pull with skip_bad, so nbgrader's collect sees the good ones?"""
+def collected_by_api_collect(monkeypatch, tmp_path: Path, client: FakeClient) -> list[str]:
+    """What ApiCollect hands to nbgrader's own collect (stood in for) from CLIENT."""
     seen: list[str] = []
-
-    def open_mirror(self) -> None:
-        self.client = one_bad_among_good()
-        self.private = tmp_path
-        self.root = str(tmp_path / "exchange")
-
-    def collect(self) -> None:
-        seen.extend(sorted(p.name for p in (self.course_dir("tiny") / "inbound").iterdir()))
-
-    monkeypatch.setattr(api.Mirror, "open_mirror", open_mirror)
-    monkeypatch.setattr(api.Mirror, "close_mirror", lambda self: None)
-    monkeypatch.setattr(ExchangeCollect, "start", collect)
-    coursedir = CourseDirectory(course_id="tiny", assignment_id="w01")
-    api.ApiCollect(coursedir=coursedir, authenticator=Authenticator()).start()
-    assert seen == ["a.ivanova+w01+t1", "e.kim+w01+t1"]
-
-
-def test_collect_fetches_only_each_trainees_newest(monkeypatch, tmp_path):
-    """nbgrader collects each trainee's latest submission: does ApiCollect fetch only
-    that one (a trainee's hundred submissions cost the grader one unpacking)?"""
-    seen: list[str] = []
-    client = FakeClient({"a.ivanova+w01+t1": GOOD, "a.ivanova+w01+t2": GOOD, "e.kim+w01+t1": GOOD})
 
     def open_mirror(self) -> None:
         self.client = client
@@ -337,6 +315,20 @@ def test_collect_fetches_only_each_trainees_newest(monkeypatch, tmp_path):
     monkeypatch.setattr(ExchangeCollect, "start", collect)
     coursedir = CourseDirectory(course_id="tiny", assignment_id="w01")
     api.ApiCollect(coursedir=coursedir, authenticator=Authenticator()).start()
+    return seen
+
+
+def test_nbgrader_collect_skips_a_bad_submission(monkeypatch, tmp_path):
+    """Does ApiCollect pull with skip_bad, so nbgrader's collect sees the good ones?"""
+    seen = collected_by_api_collect(monkeypatch, tmp_path, one_bad_among_good())
+    assert seen == ["a.ivanova+w01+t1", "e.kim+w01+t1"]
+
+
+def test_collect_fetches_only_each_trainees_newest(monkeypatch, tmp_path):
+    """nbgrader collects each trainee's latest submission: does ApiCollect fetch only
+    that one (a trainee's hundred submissions cost the grader one unpacking)?"""
+    client = FakeClient({"a.ivanova+w01+t1": GOOD, "a.ivanova+w01+t2": GOOD, "e.kim+w01+t1": GOOD})
+    seen = collected_by_api_collect(monkeypatch, tmp_path, client)
     assert seen == ["a.ivanova+w01+t2", "e.kim+w01+t1"]
 
 
