@@ -154,3 +154,68 @@ def test_a_pupil_going_to_school_is_no_school():
     """Is "Кеше Асем бүгін мектепке барды" (a day, a pupil, a verb) left without a school?"""
     text = "Кеше Асем бүгін мектепке барды."
     assert not covered(text, "kk", "бүгін мектепке"), masked(text, "kk")
+
+
+# --- Precision: what the models take for identifiers and a note writer never means as one ---
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word"),
+    [
+        ("## Рекомендации\n\n1. Консультация у логопеда.", "ru", "Рекомендации"),
+        ("# Progress Note\n\nSeen today in school.", "en", "Progress"),
+        ("Дата обследования: 12 марта, в школе.", "ru", "Дата"),
+        ("**Hypotéza.** Separační úzkost.", "cs", "Hypotéza"),
+        ("<table>\n<tr><th>Metoda</th><th>Výsledek</th></tr>\n</table>", "cs", "Metoda"),
+    ],
+)
+def test_a_heading_or_label_is_no_identifier(text, language, word):
+    """Is a heading's first word, a form's label or a table's header cell left unmasked?"""
+    assert not covered(text, language, word), masked(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word"),
+    [
+        ("Вера в то, что «само пройдёт», частая у родителей.", "ru", "Вера"),
+        ("Grace under pressure is not what we expect.", "en", "Grace"),
+        ("Faith in the plan is low.", "en", "Faith"),
+        ("Шкала депрессии Бека — 24 балла.", "ru", "Бека"),
+        ("Administrován test Reného Gilleho a kresba.", "cs", "Reného"),
+        ("He plays Fortnite until 4 am.", "en", "Fortnite"),
+        ("Father lives in Nigeria now.", "en", "Nigeria"),
+        ("Mamince, paní Horákové, zavolám zítra.", "cs", "Mamince"),
+        ("Kozy chová Dědeček u lesa.", "cs", "Dědeček"),
+    ],
+)
+def test_a_word_or_a_test_author_is_no_name(text, language, word):
+    """Are names used as words, test authors, games, countries, kin and greetings left?"""
+    assert not covered(text, language, word), masked(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Needs reading support; Bill in his tutor group helps him.", "en", "Bill"),
+        ("Вера Николаевна попросила записать наблюдения.", "ru", "Вера Николаевна"),
+        ("- **Erik Sobotka**, 15 let, SOU stavební.", "cs", "Erik Sobotka"),
+        ("## Случай 1 (ведёт Руслан)\n\nСерёжа К., 10 лет: играет ночами.", "ru", "Серёжа"),
+    ],
+)
+def test_a_name_near_a_heading_or_word_is_still_masked(text, language, name):
+    """Is a real name still masked mid-sentence, in a bold list item or after a heading?"""
+    assert covered(text, language, name), masked(text, language)
+
+
+def test_a_verb_phrase_with_school_is_no_school():
+    """Is "她会去学校闹" left, while a named school after a verb is still masked?"""
+    assert not covered("别告诉我妈，她会去学校闹。", "zh", "学校")
+    assert covered("她转到洪山区实验小学读书。", "zh", "洪山区实验小学")
+
+
+def test_a_national_helpline_is_no_phone():
+    """Are 8-800-2000-122 and Childline's 0800 1111 left, while a mobile is masked?"""
+    text = "Телефон доверия 8-800-2000-122; мама +7 912 345-67-89."
+    phones = {text[s.start : s.end] for s in structured.find(text, "ru") if s.kind == "PHONE"}
+    assert phones == {"+7 912 345-67-89"}
+    assert not [s for s in structured.find("Childline: 0800 1111.", "en") if s.kind == "PHONE"]

@@ -14,7 +14,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from praxishub.cases import bodies, chatnames, localities, ner, persons, propagate, structured
+from praxishub.cases import (
+    bodies,
+    chatnames,
+    localities,
+    ner,
+    persons,
+    precision,
+    propagate,
+    structured,
+)
 from praxishub.cases import intake as intake_mod
 from praxishub.cases.spans import Span, label, union
 
@@ -113,7 +122,7 @@ class Deidentifier:
     def _layers(self, text: str, language: str) -> list[Span]:
         found = structured.find(text, language)
         if re.search(r"[^\W\d_]", text):
-            found.extend(ner.find(text, language))
+            found.extend(precision.keep(text, ner.find(text, language), language))
             found.extend(persons.find(text))
             found.extend(chatnames.find(text, language))
             found.extend(self.intake_for(language).find(text))

@@ -56,7 +56,9 @@ def allowed(word: str) -> bool:
     words = allowlist()
     folded = word.casefold().strip(" .,«»\"'")
     return folded in words or all(
-        _allowed_part(p, words) for p in re.split(r"[\s\-]+", folded) if p
+        _allowed_part(p.strip("()[],.;:"), words)
+        for p in re.split(r"[\s\-–—]+", folded)
+        if p.strip("()[],.;:")
     )
 
 

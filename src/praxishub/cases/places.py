@@ -285,10 +285,33 @@ _CLASS = [
 ]
 
 
+# What ends a verb phrase before a Chinese school's type word ("她会去学校", "联系学校", "转介学校",
+# "我不想再去学校"): the school's name, if any, starts after it.
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_ZH_SCHOOL_LEAD = re.compile(
+    r"^.*(?:去|回|到|联系|转介|建议|提到|离开|继续|参加|加入|通过|担心|希望|今年|我|她|他|你|就|再|想|了|的)"
+)
+
+
 def schools(text: str) -> Iterator[Span]:
     for pattern in _SCHOOL:
         for m in pattern.finditer(text):
-            yield Span(m.start(), m.start() + len(m.group().rstrip()), "SCHOOL", "pattern")
+            start = m.start()
+            if _HAN_RE.match(m.group()):
+                lead = _ZH_SCHOOL_LEAD.match(m.group())
+                if lead:
+                    start += lead.end()
+                    name = text[start : m.end()]
+                    if (
+                        len(
+                            re.sub(
+                                r"(?:中学|小学|初中|高中|实验学校|学校|幼儿园|职业学校)$", "", name
+                            )
+                        )
+                        < 2
+                    ):
+                        continue  # a verb's object: "回学校", "联系学校", no school's name
+            yield Span(start, m.start() + len(m.group().rstrip()), "SCHOOL", "pattern")
     for m in _EN_NAMED_SCHOOL.finditer(text):
         kind_words = 2 if m.group().endswith("Sixth Form") else 1
         at = _named(m.group(), kind_words)

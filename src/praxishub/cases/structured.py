@@ -61,7 +61,20 @@ def normalise(text: str) -> str:
 _PHONE_LIKE = re.compile(r"\+?\(?\d[\d \-.()]{5,}\d")
 
 
+# National helplines' numbers, which identify nobody (their long and short forms): the Russian
+# children's helpline, Childline, the harmonised European 116 numbers.
+_HELPLINES = frozenset({"88002000122", "08001111", "116111", "116123", "116000"})
+
+
 def phones(text: str, language: str) -> Iterator[Span]:
+    """Phone numbers, but national helplines' (``_HELPLINES``)."""
+    for span in _phones(text, language):
+        digits = re.sub(r"\D", "", text[span.start : span.end])
+        if digits not in _HELPLINES:
+            yield span
+
+
+def _phones(text: str, language: str) -> Iterator[Span]:
     """Phone numbers valid for the language's countries (any country's, if written with +).
 
     phonenumbers' matcher is slow on long text, so it runs only on the lines that hold
