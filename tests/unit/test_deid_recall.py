@@ -20,7 +20,7 @@ import yaml
 from praxishub.cases import evaluate
 
 DEID = Path(__file__).parents[1] / "fixtures" / "deid"
-SETS = ("labelled", "tuning", "tuning2", "tuning3", "tuning4", "heldout")
+SETS = ("labelled", "tuning", "tuning2", "tuning3", "tuning4", "tuning5", "heldout")
 
 
 @cache

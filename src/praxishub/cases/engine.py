@@ -14,8 +14,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from praxishub.cases import (
+    bodies,
+    chatnames,
+    localities,
+    ner,
+    persons,
+    precision,
+    propagate,
+    structured,
+)
 from praxishub.cases import intake as intake_mod
-from praxishub.cases import ner, persons, propagate, structured
 from praxishub.cases.spans import Span, label, union
 
 LANGUAGES = ("ru", "kk", "zh", "cs", "en")
@@ -113,9 +122,12 @@ class Deidentifier:
     def _layers(self, text: str, language: str) -> list[Span]:
         found = structured.find(text, language)
         if re.search(r"[^\W\d_]", text):
-            found.extend(ner.find(text, language))
+            found.extend(precision.keep(text, ner.find(text, language), language))
             found.extend(persons.find(text))
+            found.extend(chatnames.find(text, language))
             found.extend(self.intake_for(language).find(text))
+            found.extend(list(bodies.grown(text, found)))
+            found.extend(list(localities.grown(text, found)))
         return found
 
     def language_of(self, text: str) -> str:

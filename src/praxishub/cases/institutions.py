@@ -90,7 +90,8 @@ _ORGS = [
     # Қарасай аудандық полиция бөлімі, Ақсу ауылдық мәдениет үйінің: a place, the adjective of its
     # level, the words of its kind and an institution's type word
     re.compile(
-        rf"(?<![\w-])[{_UP}][{_LO}-]+{_H}+(?:аудандық|қалалық|облыстық|ауылдық)(?:{_H}+[{_LO}-]+){{0,4}}?{_H}+"
+        rf"(?<![\w-])[{_UP}][{_LO}-]+(?:{_H}+(?:би|батыр|хан|датқа|ата|ана))?{_H}+(?:аудандық|қалалық|облыстық|ауылдық)"
+        rf"(?:{_H}+(?:[{_LO}-]+|№{_H}*\d{{1,4}})){{0,4}}?{_H}+"
         r"(?:бөлім|басқарма|сот|әкімдіг|орталы[ғқ]|үй[іи]|аурухана|емхана|комиссия|кітапхана)[\w-]*"
     ),
     # Абай атындағы ҚазҰПУ: a body named after someone, written with its abbreviation
@@ -240,7 +241,7 @@ _ZH_UNIT = (
 )
 _ZH_ORGS = [
     re.compile(
-        rf"(?:[{_HAN}]{{2,4}}(?:省|市|区|县|街道|镇))+(?:[{_HAN}]{{0,10}}?{_ZH_UNIT}){{1,4}}"
+        rf"(?:[{_HAN}]{{2,4}}(?:省|市|区|县|街道|镇))+(?:[{_HAN}]{{0,14}}?{_ZH_UNIT}){{1,4}}"
     ),
     # 汉东购物广场, 汉江百货: a shopping centre's or department store's kind
     re.compile(rf"[{_HAN}]{{2,4}}?(?:购物广场|购物中心|百货(?:大楼|商场)?)"),
@@ -289,6 +290,13 @@ _CLASSES = [
         r"(?:,|\(|\bfrom|\b[Ff]orm(?: [Tt]utor)?)[^\S\n]*(?P<c>(?![2-8][DGK]\b)(?:1[0-3]|[1-9])[A-Z]{1,3})"
         r"(?=[^\S\n]*(?:[;,.)—–\n-]|$)|[^\S\n]+[a-z])"
     ),
+    # "Madison K. from 10th?", "Alfie Zouch, Reception –", "due to start Reception": a bare grade in a
+    # chat, and the English reception class after a name or a verb of starting
+    re.compile(
+        r"\b(?:from|in)[^\S\n]+(?P<c>(?:1[0-2]|[1-9])(?:st|nd|rd|th))(?=[^\S\n]*[?!.,]|[^\S\n]*$)"
+        r"|(?:,[^\S\n]*|\bstart(?:s|ing|ed)?[^\S\n]+)(?P<c2>Reception)\b",
+        re.MULTILINE,
+    ),
     # 七(1)班, 五（2）班: a grade's numeral and its class number
     re.compile(r"(?P<c>[一二三四五六七八九][^\S\n]*[（(][^\S\n]*\d{1,2}[^\S\n]*[)）][^\S\n]*班)"),
 ]
@@ -330,6 +338,8 @@ def find(text: str) -> Iterator[Span]:
             for m in pattern.finditer(text):
                 # "转介到宁波市…": the match began with the verb that leads to the name
                 lead = max((i for i in range(3) if text[m.start() + i] in _ZH_LEAD), default=-1)
+                if text[m.start()] in '"“「':  # a quoted name: its first character is no verb
+                    lead = -1
                 start = m.start() + lead + 1 if m.end() - (m.start() + lead + 1) >= 5 else m.start()
                 yield Span(start, m.end(), "ORG", "pattern")
     for pattern in _CLASSES:

@@ -56,7 +56,9 @@ def allowed(word: str) -> bool:
     words = allowlist()
     folded = word.casefold().strip(" .,«»\"'")
     return folded in words or all(
-        _allowed_part(p, words) for p in re.split(r"[\s\-]+", folded) if p
+        _allowed_part(p.strip("()[],.;:"), words)
+        for p in re.split(r"[\s\-–—]+", folded)
+        if p.strip("()[],.;:")
     )
 
 
@@ -357,7 +359,7 @@ _ZH_NAME_IN_CONTEXT = re.compile(
 # What a Chinese organisation's name ends with: 医院, 卫生中心, 心理咨询工作室, 基金会, 有限公司 ...
 _ZH_ORG_END = re.compile(
     r"(?:医院|中心|工作室|诊所|卫生院|门诊部|基金会|协会|公司|集团|事务所|研究所|研究院|福利院|养老院|服务站"
-    r"|救助站|工作站|咨询室|学会|俱乐部|社工站)$"
+    r"|救助站|工作站|咨询室|学会|俱乐部|社工站|门诊)$"
 )
 # jieba's tags for the words inside such a name: nouns, place and person names, noun-like words.
 _ZH_ORG_INSIDE = {"n", "ns", "nr", "nrt", "nrfg", "nz", "nt", "an", "l", "vn", "j", "ng", "b"}
@@ -439,7 +441,27 @@ def latin_names(language: str, first_only: bool = False) -> frozenset[str]:
 
 
 _SURNAME_AFTER = re.compile(r"[^\S\n](?P<s>[A-ZÀ-Ž][a-zà-ž]+(?:-[A-ZÀ-Ž][a-zà-ž]+)?)(?![\w-]|\.\w)")
-_CS_ENDINGS = ("ovou", "ové", "ovi", "em", "ou", "ě", "e", "u", "y", "a", "i", "é", "ovy")
+# Czech case endings, and the possessive adjectives of a first name ("Filipův", "Štěpánových")
+_CS_ENDINGS = (
+    "ovou",
+    "ové",
+    "ovi",
+    "em",
+    "ou",
+    "ě",
+    "e",
+    "u",
+    "y",
+    "a",
+    "i",
+    "é",
+    "ovy",
+    "ův",
+    "ových",
+    "ovým",
+    "ovo",
+    "ovu",
+)
 
 
 def _latin_name(word: str, names: frozenset[str], language: str) -> bool:
@@ -463,6 +485,8 @@ def latin(text: str, language: str) -> Iterator[Span]:
             continue
         if kind == "PERSON" and all(w.casefold() in titles() for w in re.findall(r"\w+", ent.text)):
             continue  # "Mgr", "Counsellor", "Nan": a title, role or relative alone is no name
+        if kind == "ORG" and re.match(r"(?:BMI|IQ|SDS)\b", ent.text):
+            continue  # a measurement and its value
         if kind == "ORG" and not re.search(
             r"\d|School|Hospital|Clinic|Centre|Center|nemocnice|škola|poradna", ent.text
         ):

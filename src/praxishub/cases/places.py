@@ -97,7 +97,8 @@ _ADDRESS = [
 # What follows a street address: ", Quincy, MA 02169" / ", Sale, M33 6HN" / ", 130 00 Praha 3"
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}"
 ADDRESS_TAIL = re.compile(
-    rf"\s*,\s*(?:(?P<psc>\d{{3}} \d{{2}})\s+)?(?P<city>[{_CS_UP}][{_CS_LO}'’-]+(?:\s[{_CS_UP}][{_CS_LO}'’-]+){{0,2}}"
+    rf"\s*,\s*(?:(?P<psc>\d{{3}} \d{{2}})\s+)?(?P<city>[{_CS_UP}][{_CS_LO}'’]+(?:-[{_CS_UP}]?[{_CS_LO}'’]+)*"
+    rf"(?:\s[{_CS_UP}][{_CS_LO}'’]+(?:-[{_CS_UP}]?[{_CS_LO}'’]+)*){{0,2}}"
     r"(?:\s\d{1,2}(?!\d))?)"
     # a district, then its town: ", Kirkstall, Leeds LS5 3HF"
     rf"(?:[^\S\n]*,[^\S\n]*(?P<town>[{_CS_UP}][{_CS_LO}'’-]+(?:\s[{_CS_UP}][{_CS_LO}'’-]+)?)(?=[^\S\n]*(?:,|$|[A-Z]{{1,2}}\d|\n)))?"
@@ -284,10 +285,33 @@ _CLASS = [
 ]
 
 
+# What ends a verb phrase before a Chinese school's type word ("她会去学校", "联系学校", "转介学校",
+# "我不想再去学校"): the school's name, if any, starts after it.
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_ZH_SCHOOL_LEAD = re.compile(
+    r"^.*(?:去|回|到|联系|转介|建议|提到|离开|继续|参加|加入|通过|担心|希望|今年|我|她|他|你|就|再|想|了|的)"
+)
+
+
 def schools(text: str) -> Iterator[Span]:
     for pattern in _SCHOOL:
         for m in pattern.finditer(text):
-            yield Span(m.start(), m.start() + len(m.group().rstrip()), "SCHOOL", "pattern")
+            start = m.start()
+            if _HAN_RE.match(m.group()):
+                lead = _ZH_SCHOOL_LEAD.match(m.group())
+                if lead:
+                    start += lead.end()
+                    name = text[start : m.end()]
+                    if (
+                        len(
+                            re.sub(
+                                r"(?:中学|小学|初中|高中|实验学校|学校|幼儿园|职业学校)$", "", name
+                            )
+                        )
+                        < 2
+                    ):
+                        continue  # a verb's object: "回学校", "联系学校", no school's name
+            yield Span(start, m.start() + len(m.group().rstrip()), "SCHOOL", "pattern")
     for m in _EN_NAMED_SCHOOL.finditer(text):
         kind_words = 2 if m.group().endswith("Sixth Form") else 1
         at = _named(m.group(), kind_words)
@@ -418,7 +442,8 @@ _PLACES = [
     # čtvrť Královo Pole, stanici Jiřího z Poděbrad, obec Lhota
     re.compile(
         r"(?:čtvrť|čtvrti|městská část|městské části|obec|obci|město|městě|vesnice|vesnici|sídliště|sídlišti"
-        rf"|stanice|stanici|zastávk[aue])\s+(?P<p>[{_CS_UP}][{_CS_LO}]+(?:\s(?:(?:z|u|nad|pod|na)\s)?[{_CS_UP}][{_CS_LO}]+){{0,2}})"
+        r"|kolonii|kolonie|osadě|osada|osady"
+        rf"|stanice|stanici|zastávk[aue])\s+(?P<p>(?:(?:Na|Za|U|Pod|Nad|V|Ve)\s)?[{_CS_UP}][{_CS_LO}]+(?:\s(?:(?:z|u|nad|pod|na)\s)?[{_CS_UP}][{_CS_LO}]+){{0,2}})"
     ),
     # okres Jeseník, Olomoucký kraj, Lhota pod Hostýnem, "Lipová-lázně, okres …": a Czech district,
     # region, a settlement named after a landmark, and the place a district follows
@@ -426,19 +451,26 @@ _PLACES = [
         rf"(?<![\w-])(?P<p>okres[ue]?[^\S\n]+[{_CS_UP}][{_CS_LO}]+(?:-[{_CS_UP}][{_CS_LO}]+)?"
         rf"|[{_CS_UP}][{_CS_LO}]+(?:ý|ého|ém|ým)[^\S\n]+kraj[{_CS_LO}]*"
         rf"|[{_CS_UP}][{_CS_LO}]+[^\S\n]+(?:pod|nad)[^\S\n]+[{_CS_UP}][{_CS_LO}]+"
-        rf"|[{_CS_UP}][{_CS_LO}]+(?:-[{_CS_LO}]+|-[{_CS_UP}][{_CS_LO}]+)?(?=,[^\S\n]*okres[^\S\n]))"
+        rf"|[{_CS_UP}][{_CS_LO}]+(?:-[{_CS_LO}]+|-[{_CS_UP}][{_CS_LO}]+|[^\S\n][{_CS_UP}][{_CS_LO}]+)?"
+        rf"(?=,[^\S\n]*okres[^\S\n]|[^\S\n]*\(okres[^\S\n]))"
     ),
     # 郑州市金水区: a district after its city
     re.compile(rf"(?<=[市省])(?P<p>[{_HAN}]{{1,3}}?(?:区|县))"),
 ]
 
 
+# Peterhead, Hebden Royd, Barrow-in-Furness, Weston-super-Mare
+_EN_PLACE_NAME = r"[A-Z][a-z]{3,}(?:-(?:[a-z]{2,5}-)?[A-Z][a-z]+|[^\S\n][A-Z][a-z]{2,})?"
 # "moved to Swindon", "runs to Felixstowe", "is from Warrington.": a town after a verb of living or
 # going (checked: not an allowed word, such as a country, nor a day, month or relative)
 _EN_TOWN = re.compile(
-    r"\b(?:(?:moved|moving|relocated|lives|living|live|based|runs|drove|drives|travels|commutes)"
-    r"(?:[^\S\n]+(?:up|down|back|over))?[^\S\n]+(?:to|in|from)[^\S\n]+(?P<p>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]{3,})?)"
-    r"|\bfrom[^\S\n]+(?P<q>[A-Z][a-z]{3,})(?=[.;,)][^\S\n]|[.;)]?$))",
+    r"\b(?:(?:moved|moving|relocated|lives|living|live|based|runs|drove|drives|travels|commutes|arrived"
+    r"|came|fled|returned|visiting|visited|works|working)"
+    r"(?:[^\S\n]+(?:up|down|back|over))?[^\S\n]+(?:to|in|from|out[^\S\n]+of)[^\S\n]+(?P<p>"
+    + _EN_PLACE_NAME
+    + r")"
+    r"|(?:\b(?:near|outside|out[^\S\n]+of)|['’]s[^\S\n]+in)[^\S\n]+(?P<r>" + _EN_PLACE_NAME + r")"
+    r"|\bfrom[^\S\n]+(?P<q>[A-Z][a-z]{3,}(?:[^\S\n][A-Z][a-z]{2,})?)(?=[.;,)][^\S\n]|[.;)]?$|[^\S\n]+(?:who|which|where)\b))",
     re.MULTILINE,
 )
 _NOT_TOWNS = frozenset(
@@ -490,14 +522,15 @@ def places(text: str) -> Iterator[Span]:
         for m in pattern.finditer(text):
             yield Span(m.start("p"), m.end("p"), "PLACE", "pattern")
     for m in _EN_TOWN.finditer(text):
-        group = "p" if m.group("p") else "q"
+        group = next(g for g in ("p", "q", "r") if m.group(g))
         town = m.group(group)
-        if town.casefold() not in _NOT_TOWNS and not allowed(town):
+        first = town.split()[0].casefold()
+        if first not in _NOT_TOWNS and first not in _GENERIC_WORDS and not allowed(town):
             yield Span(m.start(group), m.end(group), "PLACE", "pattern")
 
 
 def find(text: str) -> list[Span]:
-    from praxishub.cases import institutions, streets
+    from praxishub.cases import bodies, institutions, localities, streets
 
     found: list[Span] = []
     found.extend(addresses(text))
@@ -507,5 +540,7 @@ def find(text: str) -> list[Span]:
     found.extend(organisations(text))
     found.extend(list(institutions.grown(text, found)))
     found.extend(institutions.find(text))
+    found.extend(bodies.find(text))
+    found.extend(localities.find(text))
     found.extend(places(text))
     return found

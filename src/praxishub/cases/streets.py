@@ -36,7 +36,9 @@ _PART = re.compile(
     rf"|(?:Cottage|Block|Lot|Building|Room)\.?{_H}*[A-Z0-9]{{1,4}}\b"
     rf"|(?:byt|pokoj|vchod|patro|pokoje|bytu)(?:{_H}+č\.)?{_H}*\d{{1,4}}|\d{{1,2}}\.{_H}*(?:patro|patře|podlaží)"
     rf"|(?:Apt|Apartment|Unit|Suite|Flat|Room|Bldg|Building|Floor|Fl|Ste)\.?{_H}*#?\w{{1,5}}|#\d{{1,5}}"
-    rf"|{_NO}(?=[,;.)]|{_H}{{2,}}|{_H}*$|{_H}*\n))"
+    rf"|{_NO}(?=[,;.)]|{_H}{{2,}}|{_H}*$|{_H}*\n)"
+    # "с Комсомольского пр-та, 21 на ул. …": a house number after the street's comma
+    rf"|(?<=,{_H}){_NO}(?={_H}+(?:на|в|во|и|к|с|со|до|от|у|по|за)(?![{_LO}])))"
 )
 # The postcode just after an address: ", 703 00", ", 45402", ", 627140"
 _POSTCODE_AFTER = re.compile(rf",{_H}*(?P<p>\d{{3}} \d{{2}}|\d{{5}}|\d{{6}})(?![\d\w])")
@@ -72,7 +74,7 @@ _STREETS = [
     ),
     # а/я 118, а/ж 118, P. O. Box 118, PO Box 118, Rural Route 3, Box 12
     re.compile(
-        r"(?<!\w)(?:а/я|а/ж|P\.?\s?O\.?\s?Box|Post Office Box|(?:Rural Route|RR)\s+\d{1,3},\s*Box"
+        r"(?<!\w)(?:а/я|а/ж|P\.?\s?O\.?\s?Box|Post Office Box|(?:Rural Route|RR)\s+\d{1,3},?\s*Box"
         r"|poštovní přihrádka)\s*\d{1,6}"
     ),
     # 西湾路133号之二1508房, 小寨东路91号金辉大厦B座1702室, 宝民二路泰华明珠7栋2单元606,
@@ -88,8 +90,8 @@ _STREETS = [
 # "Hostelu U Trojice, pokoj č. 6", "kolonii Za Hloučelou, chatka č. 117", "酒店608房"
 _LODGING_ROOM = re.compile(
     rf"(?:Inn|Hotel|Motel|Lodge|Hostel|[Hh]ostelu|[Hh]otelu|[Pp]enzionu|ubytovně|kolonii)"
-    rf"(?:{_H}+[{_CS_UP}][\w'-]*){{0,3}},{_H}*"
-    rf"(?P<r>(?:Room|Cabin|pokoj|chatka|chata)(?:{_H}+č\.)?{_H}*#?\d{{1,4}}[A-Z]?)(?!\d)"
+    rf"(?:{_H}+[{_CS_UP}][\w'-]*){{0,3}}(?:,{_H}*|{_H}+(?=room))"
+    rf"(?P<r>(?:Room|room|Cabin|pokoj|chatka|chata)(?:{_H}+č\.)?{_H}*#?\d{{1,4}}[A-Z]?)(?!\d)"
     rf"|(?:酒店|宾馆|旅馆|招待所|旅社)(?P<z>\d{{2,5}}(?:号房|房间?|室))"
 )
 # Kazakhstan's postcodes since 2023: a letter, two digits, letter, digit, letter, digit (A15E3C9)
@@ -97,7 +99,8 @@ _KZ_POSTCODE = re.compile(r"(?<![\w-])[A-Z]\d{2}[A-Z]\d[A-Z]\d(?![\w-])")
 _ZH_LEAD = "住在于到去从是址：:"
 # The town after a Czech postcode: "500 02 Hradec Králové", "702 00 Ostrava 2"
 _CS_TOWN_AFTER_PSC = re.compile(
-    rf"(?<!\d)[1-7]\d{{2}} \d{{2}}{_H}+(?P<t>[{_CS_UP}][{_CS_LO}]+(?:[- ][{_CS_UP}][{_CS_LO}]+){{0,2}}(?:{_H}\d{{1,2}}(?!\d))?)"
+    rf"(?<!\d)[1-7]\d{{2}} \d{{2}}{_H}+(?P<t>[{_CS_UP}][{_CS_LO}]+(?:[- ][{_CS_UP}][{_CS_LO}]+|{_H}[IVX]{{1,4}}-[{_CS_UP}][{_CS_LO}]+){{0,2}}"
+    rf"(?:{_H}\d{{1,2}}(?!\d))?)"
 )
 
 

@@ -61,7 +61,20 @@ def normalise(text: str) -> str:
 _PHONE_LIKE = re.compile(r"\+?\(?\d[\d \-.()]{5,}\d")
 
 
+# National helplines' numbers, which identify nobody (their long and short forms): the Russian
+# children's helpline, Childline, the harmonised European 116 numbers.
+_HELPLINES = frozenset({"88002000122", "08001111", "116111", "116123", "116000"})
+
+
 def phones(text: str, language: str) -> Iterator[Span]:
+    """Phone numbers, but national helplines' (``_HELPLINES``)."""
+    for span in _phones(text, language):
+        digits = re.sub(r"\D", "", text[span.start : span.end])
+        if digits not in _HELPLINES:
+            yield span
+
+
+def _phones(text: str, language: str) -> Iterator[Span]:
     """Phone numbers valid for the language's countries (any country's, if written with +).
 
     phonenumbers' matcher is slow on long text, so it runs only on the lines that hold
@@ -71,13 +84,46 @@ def phones(text: str, language: str) -> Iterator[Span]:
     regions = REGIONS.get(language, ALL_REGIONS)
     start = 0
     for line in plain.splitlines(keepends=True):
-        if any(sum(ch.isdigit() for ch in m.group()) >= 7 for m in _PHONE_LIKE.finditer(line)):
-            for region in regions:
-                for match in phonenumbers.PhoneNumberMatcher(
-                    line, region, leniency=phonenumbers.Leniency.VALID
-                ):
-                    yield Span(start + match.start, start + match.end, "PHONE", "phonenumbers")
+        runs = [m for m in _PHONE_LIKE.finditer(line) if sum(ch.isdigit() for ch in m.group()) >= 7]
+        found: list[tuple[int, int]] = []
+        for region in regions if runs else ():
+            for match in phonenumbers.PhoneNumberMatcher(
+                line, region, leniency=phonenumbers.Leniency.VALID
+            ):
+                found.append((match.start, match.end))
+                yield Span(start + match.start, start + match.end, "PHONE", "phonenumbers")
+        # "(8 (708) 004 71 39)", "（18907186452）": a number in brackets, which the matcher
+        # rejects for the unbalanced bracket it takes in
+        for m in runs:
+            if m.group().startswith("(") and not any(
+                a < m.end() and m.start() < b for a, b in found
+            ):
+                inner = _bracketed(m.group())
+                if any(_valid_phone(inner, region) for region in regions):
+                    yield Span(
+                        start + m.start() + 1,
+                        start + m.start() + 1 + len(inner),
+                        "PHONE",
+                        "phonenumbers",
+                    )
         start += len(line)
+
+
+def _bracketed(run: str) -> str:
+    """What the opening bracket of run encloses: "(8 (708) 004 71 39) 13" → "8 (708) 004 71 39"."""
+    depth = 0
+    for i, ch in enumerate(run):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0:
+            return run[1:i]
+    return run[1:].rstrip(")")
+
+
+def _valid_phone(number: str, region: str) -> bool:
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(number, region))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}", re.UNICODE)
@@ -123,7 +169,11 @@ _HAN_HANDLE = re.compile(
     r"(?<![A-Za-z0-9_.@])@[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9_]{1,20}?"
     r"(?=转发|发帖|发布|发了|评论|回复|留言|私信|点赞|关注|[^\u4e00-\u9fffA-Za-z0-9_]|$)"
 )
-_UID = re.compile(r"(?<![A-Za-z])UID\s*[:：]?\s*(?P<h>\d{5,12})(?!\d)")
+_UID = re.compile(
+    r"(?<![A-Za-z])UID\s*[:：]?\s*(?P<h>\d{5,12})(?!\d)"
+    # 账号欣怡Cindy_zy: an account word, then a user name that starts in characters
+    r"|(?:账号|帐号|昵称|网名|用户名)[：:]?(?P<g>[\u4e00-\u9fff]{1,4}[A-Za-z][A-Za-z0-9_.]{2,30})(?<!\.)"
+)
 # The speaker of a line in a pasted chat log: "[19:02] kuba_2015cz:", "[7:02 PM] 凯文Kevin2015："
 _CHAT_SPEAKER = re.compile(
     r"^\[\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\]\s*(?P<h>[^\s:：\[\]]{2,30})[:：]",
@@ -271,7 +321,7 @@ def web(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "HANDLE", "pattern")
     for pattern in (_HAN_HANDLE, _UID, _CHAT_SPEAKER):
         for m in pattern.finditer(text):
-            group = "h" if "h" in pattern.groupindex else 0
+            group = next((g for g in ("h", "g") if m.groupdict().get(g)), 0)
             if pattern is _CHAT_SPEAKER and _ROLE_SPEAKER.fullmatch(m.group("h")):
                 continue
             if not any(a <= m.start(group) < b for a, b in taken):
@@ -356,7 +406,7 @@ _RECORD_WORD = (
 # "ВСК-48-0020917", "ЖІ-2018/0412", "2027/1187-DHO", "214/уч", "MCP8 048221/2027", "14 P 512/2026"
 _RECORD_NUMBER = (
     r"(?P<n>(?:[A-ZА-ЯӘҒҚҢӨҰҮҺІ][A-ZА-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]{0,4}[-/]|[A-Z]{1,4}\d{0,2} |\d{1,3} [A-Z]{1,2} ){0,2}"
-    r"[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{0,4}-?\d[\d\-/]{1,20}\d(?:[-/][A-Za-zА-Яа-яәғқңөұүһі]{1,4}(?![\w-]))?)(?![\d\-/])"
+    r"[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{0,4}-?\d(?:[\d\-/]|[A-Z](?=\d)){1,20}\d(?:[-/][A-Za-zА-Яа-яәғқңөұүһі]{1,4}(?![\w-]))?)(?![\d\-/])"
 )
 # Between a label and its value: a colon, Markdown bold closing ("**邮编：** 200127"), or the
 # next cell of an HTML table ("<td>Č. j.</td><td>SPC-OL-147/2026").
@@ -527,10 +577,16 @@ _DATE_PATTERNS += [
         rf"|восемнадцат|девятнадцат|двадцат|тридцат)(?:ое|ого|ому|ье|ьего|ьему|ем|ьем)[^\S\n]+(?:{_MONTHS['ru']})(?![а-яё])",
         re.IGNORECASE,
     ),
+    # 3.22与母亲谈话: a month and day opening a line of a Chinese note
+    re.compile(r"(?m)^(?:1[0-2]|[1-9])\.(?:3[01]|[12]\d|[1-9])(?=[\u4e00-\u9fff])"),
     # 三月二十八日, 三月五日: the month and day in numerals
     re.compile(rf"(?:十[一二]|[一二三四五六七八九十])月{_ZH_DAY}[日号]"),
 ]
 YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+# "BMI 14.8", "EDE-Q global 4.6", "ИМТ 15,2": a measurement, not a date
+_MEASURE_BEFORE = re.compile(
+    r"(?:\b(?:BMI|IQ|SDS|score|global|skóre)|ИМТ|=)[^\S\n]*[:：]?[^\S\n]*$"
+)
 
 
 def dates(text: str) -> Iterator[Span]:
@@ -541,7 +597,8 @@ def dates(text: str) -> Iterator[Span]:
     """
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
-            yield Span(m.start(), m.end(), "DATE", "pattern")
+            if not _MEASURE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                yield Span(m.start(), m.end(), "DATE", "pattern")
 
 
 _AGE = re.compile(

@@ -1,0 +1,314 @@
+"""What the models take for identifiers and a note writer never means as one.
+
+Rule: this layer only removes spans, and only spans that a statistical model or a bare name
+list found on its own (natasha, pymorphy3, spaCy, jieba, the name lists); what a pattern, the
+intake names or a checksum found is left alone. Each reason is about how notes are written,
+never about one note: a heading or a form's label, a table's header cell, a column layout
+read as one name, a kinship word, a greeting that opens a chat message, a name that is also a
+word used as that word ("Вера в то…", "Grace under pressure"), a common Chinese word that
+jieba's dictionary tags as a name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from praxishub.cases.spans import Span
+
+# Layers whose findings are a model's guess, not a pattern's or the user's word.
+MODELS = frozenset({"natasha", "pymorphy3", "spacy", "jieba", "names", "names-kk"})
+# A line's markup before its first word: blanks, quote marks, list bullets, emphasis, numbers.
+_LEAD = r"(?:[^\S\n]|[>*_•·\-–]|\d{1,2}[.)](?!\d)|<t[hd][^>]*>)*"
+_HEADING = re.compile(r"^[^\S\n]*#{1,6}[^\S\n]+")
+# After a label's last word: its colon (with Markdown emphasis), or a run-in heading's full stop.
+_LABEL_END = re.compile(r"[^\S\n]*(?:\*\*|__)?[:：]|\.(?:\*\*|__)|</th>")
+_LABEL_WORDS = re.compile(r"(?:[^\S\n]+[^\W\d_][\w-]*){0,2}(?=[^\S\n]*(?:\*\*)?[:：])")
+# A chat line's speaker, then the message: a greeting or pronoun opening it is no name.
+_CHAT_SPEAKER = re.compile(
+    r"^[^\S\n]*(?:\[?\d{1,2}[:.]\d{2}(?:[^\S\n]*[AP]M)?\]?[^\S\n]+)\S[^:\n]{0,30}:[^\S\n]+$"
+)
+
+# Words that are also names, and the words after them that show they are used as words.
+_WORD_NAMES = frozenset(
+    [
+        "вера",
+        "надежда",
+        "любовь",
+        "faith",
+        "grace",
+        "hope",
+        "will",
+        "bill",
+        "mark",
+        "summer",
+        "easter",
+        "joy",
+        "sunny",
+        "rose",
+        "naděje",
+        "víra",
+        "láska",
+        "сәуле",
+        "бақыт",
+        "арман",
+        "үміт",
+    ]
+)
+_WORD_FOLLOWERS = frozenset(
+    [
+        "в",
+        "во",
+        "на",
+        "у",
+        "к",
+        "о",
+        "об",
+        "от",
+        "для",
+        "что",
+        "как",
+        "из",
+        "за",
+        "под",
+        "—",
+        "–",
+        "-",
+        "и",
+        "но",
+        "in",
+        "under",
+        "for",
+        "the",
+        "a",
+        "an",
+        "of",
+        "on",
+        "to",
+        "is",
+        "was",
+        "at",
+        "and",
+        "that",
+        "as",
+        "by",
+        "from",
+        "it",
+        "she",
+        "he",
+        "her",
+        "his",
+        "they",
+        "their",
+        "we",
+        "you",
+        "this",
+        "was",
+        "were",
+        "has",
+        "had",
+        "be",
+        "v",
+        "ve",
+        "na",
+        "že",
+        "u",
+        "k",
+        "o",
+        "se",
+        "je",
+        "—",
+        "түсетін",
+    ]
+)
+
+# Kinship and role words a model takes for a name (with their case endings).
+_KIN = re.compile(
+    r"^(?:дед(?:ушк\w*|уля|а|у|ом|е)?|баб(?:ушк\w*|уля|ули|уле|улю)|прабабушк\w*|прадед\w*|тёт[яеиюй]\w*"
+    r"|дяд[яеиюь]\w*|отчим\w*|мачех\w*"
+    r"|(?:ата-ана|аға|апа|әпке|іні|сіңлі|қарындас|әже|нағашы|жиен|немере|шеше|әке)(?:сы|сі|ы|і|м|ң)?"
+    r"(?:ның|нің|на|не|н|мен|ға|ге|да|де|дан|ден|нан|нен)?"
+    r"|děd(?:eček|ečk\w*|a|ovi|ou|y|u)?|babič(?:k\w*|ce)|mamin(?:k\w*|ce|ko)|tatín(?:ek|k\w*)|strejd\w*"
+    r"|tet(?:a|ě|u|ou|y|ička|ičce)|macech\w*|otčím\w*|praděd\w*|prababič\w*)$",
+    re.IGNORECASE,
+)
+_ZH_KIN = re.compile(
+    r"^(?:曾?祖[父母]|曾?外?祖[父母]|曾孙女?|外?孙[子女]?|[哥姐弟妹]{2}|[大小]?姨|[大小]?舅|阿姨|叔叔|伯伯"
+    r"|姑姑|婶婶|老先生|老太太|老人家|家里人|同班同学|嘉宾)$"
+)
+# A test or scale named after its author, the author's name following: "шкале Бека",
+# "по методике Семаго", "тест Рене Жиля", "dotazník Rosenberga".
+_TEST_WORD = re.compile(
+    r"(?:^|[^\w-])(?:шкал[аеуыой]|тест[аеу]?|методик[аеиу]|опросник[аеу]?|scale|test[u]?|dotazník[u]?"
+    r"|škál[aeyou]|metod[aeyu]|әдістеме(?:сі)?|шкаласы)[^\S\n]+(?:депрессии[^\S\n]+|по[^\S\n]+)?$",
+    re.IGNORECASE,
+)
+# Lowercase words inside a real name.
+_NAME_PARTICLES = frozenset(
+    [
+        "ұлы",
+        "қызы",
+        "улы",
+        "кызы",
+        "van",
+        "von",
+        "der",
+        "de",
+        "da",
+        "di",
+        "la",
+        "le",
+        "du",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ben",
+        "ter",
+        "ten",
+        "y",
+    ]
+)
+# Greetings and pronouns that open a chat message or a reply.
+_GREETINGS = frozenset(
+    [
+        "ahoj",
+        "hi",
+        "hello",
+        "hey",
+        "dobrý",
+        "здравствуй",
+        "здравствуйте",
+        "привет",
+        "давай",
+        "это",
+        "сәлем",
+        "сәлеметсіз",
+        "бұл",
+        "мен",
+        "сен",
+        "рахмет",
+        "спасибо",
+        "thanks",
+        "díky",
+    ]
+)
+
+
+def keep(text: str, spans: list[Span], language: str) -> list[Span]:
+    """spans without the models' findings that are layout, labels, kin or words."""
+    pieces = [p for s in spans for p in (_pieces(text, s) if s.source in MODELS else [s])]
+    people = [(s.start, s.end) for s in pieces if s.kind == "PERSON"]
+    return [
+        s
+        for s in pieces
+        if s.source not in MODELS or not _not_identifier(text, s, language, people)
+    ]
+
+
+def _pieces(text: str, span: Span) -> list[Span]:
+    """A model's span cut where it crosses a line or a table's column gap ("Руслан)⏎⏎Серёжа К."),
+    each piece trimmed of the markup and brackets around it; pieces without a letter go."""
+    out = []
+    for m in re.finditer(r"[^\n\t]+?(?=\s{3,}|[\n\t]|$)", text[span.start : span.end]):
+        piece = m.group()
+        left = len(piece) - len(piece.lstrip(" #*>()[]-–—•"))
+        right = len(piece.rstrip(" #*>()[]-–—•,;:"))
+        if right > left and re.search(r"[^\W\d_]", piece[left:right]):
+            start = span.start + m.start()
+            out.append(Span(start + left, start + right, span.kind, span.source))
+    return out
+
+
+def _not_identifier(text: str, span: Span, language: str, people: list[tuple[int, int]]) -> bool:
+    surface = text[span.start : span.end]
+    line_start = text.rfind("\n", 0, span.start) + 1
+    before = text[line_start : span.start]
+    if span.kind != "PERSON" or not _CHAT_SPEAKER.match(before):
+        heading = _HEADING.match(before) and not _HEADING.sub("", before).strip()
+        if heading and not _known_name(surface, language):
+            return True  # a heading's first word
+        if re.fullmatch(_LEAD, before) and _label(text, span.end):
+            return True  # a form's or a line's label ("Дата обследования:", "**Hypotéza.**")
+    if re.search(r"<th[^>]*>[^<]*$", before) and text.startswith("</th>", span.end):
+        return True  # a table's header cell
+    if span.kind == "PERSON":
+        folded = surface.casefold()
+        if _KIN.match(folded) or (language == "zh" and _ZH_KIN.match(surface)):
+            return True
+        words = surface.split()
+        if (
+            len(words) >= 3
+            and words[0][0].isupper()
+            and any(w[0].islower() and w.casefold() not in _NAME_PARTICLES for w in words[1:-1])
+        ):
+            return True  # a phrase, not a name ("Рене Жиль әдістемесінің және Бек")
+        if _TEST_WORD.search(text[max(0, span.start - 30) : span.start]):
+            return True  # a test's author after the test's name ("шкала Бека", "test Reného Gilla")
+        if folded in _GREETINGS and _CHAT_SPEAKER.match(before):
+            return True
+        if folded in _WORD_NAMES and _used_as_word(text, span):
+            return True
+        if (
+            language == "zh"
+            and span.source == "jieba"
+            and len(surface) == 2
+            and surface[0] not in "小老阿"
+            and not _joins_name(text, span, people)
+            and _zh_common_word(surface)
+        ):
+            return True  # 安静, 康复, 体操: a word, unless it joins a surname or another name
+    return False
+
+
+def _label(text: str, end: int) -> bool:
+    """Does a label's end (a colon after up to two more words, or a run-in heading) follow?"""
+    if _LABEL_END.match(text, end):
+        return True
+    words = _LABEL_WORDS.match(text, end)
+    return bool(words and words.group() and _LABEL_END.match(text, words.end()))
+
+
+def _used_as_word(text: str, span: Span) -> bool:
+    """Does the name-word open a sentence, followed by a word that shows it is a word ("Вера в",
+    "Grace under")? Mid-sentence, a capitalised one is a name ("…; Bill in his group")."""
+    if not re.search(r"(?:^|[.!?…\n][\s\"«“*_]*)$", text[max(0, span.start - 6) : span.start]):
+        return False
+    after = re.match(r"[^\S\n]+([^\W\d_]+|[—–-])", text[span.end : span.end + 30])
+    return bool(after) and after.group(1).casefold() in _WORD_FOLLOWERS
+
+
+@functools.cache
+def _zh_common_word(word: str) -> bool:
+    """Is word a common word in jieba's dictionary (frequent there, so not a given name)?"""
+    from praxishub.cases.ner import _jieba
+
+    _jieba()
+    import jieba
+
+    return (jieba.dt.FREQ.get(word) or 0) >= 100
+
+
+def _joins_name(text: str, span: Span, people: list[tuple[int, int]]) -> bool:
+    """Is the Chinese word part of a longer name: after a surname, or next to another name?"""
+    from praxishub.cases.ner import zh_surnames
+
+    if span.start > 0 and text[span.start - 1] in zh_surnames():
+        return True
+    return any(b == span.start or a == span.end for a, b in people)
+
+
+def _known_name(word: str, language: str) -> bool:
+    """Is word a first name the name lists or the Russian analyser know?"""
+    from praxishub.cases import ner
+
+    first = re.split(r"[\s-]", word.strip())[0]
+    if not first:
+        return False
+    if language in ("ru", "kk"):
+        if ner.kk_names() & {first.casefold()}:
+            return True
+        return any("Name" in p.tag.grammemes and p.score >= 0.3 for p in ner.parse(first)[:2])
+    if language in ("cs", "en"):
+        return first.casefold() in ner.latin_names(language, first_only=True)
+    return False
