@@ -245,6 +245,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # the programme dashboards (praxishub.dashboard_figures)
     "dash_no_cohort": {"ru": "Без группы", "en": "No cohort"},
     "dash_overview": {"ru": "Обзор программы", "en": "Programme overview"},
+    "dash_loading": {"ru": "Загружаем данные…", "en": "Loading the data…"},
     "dash_cohort": {"ru": "Группа", "en": "Cohort"},
     "dash_from": {"ru": "С", "en": "From"},
     "dash_to": {"ru": "По", "en": "To"},

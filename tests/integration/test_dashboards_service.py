@@ -23,6 +23,7 @@ BASE = "/services/dashboards"
 OVERVIEW = f"{BASE}/voila/render/programme_overview.ipynb"
 # A figure only the programme-wide overview draws (its data needs dashboards:present).
 PROGRAMME_FIGURE = "Cohorts compared"
+READY = "praxis-ready"  # praxishub.apps.dashboards_app.READY: the first load has ended
 
 
 # Everything but rendered dashboards: refused to anyone, however logged in.
@@ -72,8 +73,11 @@ def test_only_logged_in_people_get_in(hub):
 
 
 def shown(hub, username: str, **kw) -> str:
-    """Everything the overview shows one viewer: the page and its widgets' state, asked of
-    the page's kernel as the browser asks (ipywidgets' control comm, request_states)."""
+    """Everything the overview shows one viewer once it has loaded: the page and its
+    widgets' state, asked of the page's kernel as the browser asks (ipywidgets' control
+    comm, request_states), again until the app's root box says its first load has ended
+    (class ``praxis-ready``: the page is sent before the data, which follow as widget
+    updates)."""
     s, r = render(hub, username, **kw)
     assert r.status_code == 200
     ws = websocket.create_connection(
@@ -85,23 +89,48 @@ def shown(hub, username: str, **kw) -> str:
     )
     comm = uuid.uuid4().hex
     try:
-        for msg_type, content in (
-            ("comm_open", {"comm_id": comm, "target_name": "jupyter.widget.control", "data": {}}),
-            ("comm_msg", {"comm_id": comm, "data": {"method": "request_states"}}),
-        ):
-            ws.send(json.dumps(message(msg_type, content, {"version": "1.0.0"})))
-        deadline = time.monotonic() + 30
+        ws.send(
+            json.dumps(
+                message(
+                    "comm_open",
+                    {"comm_id": comm, "target_name": "jupyter.widget.control", "data": {}},
+                    {"version": "1.0.0"},
+                )
+            )
+        )
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            frame = ws.recv()
-            if isinstance(frame, bytes):
-                continue  # a message with binary buffers: not the states' reply here
-            msg = json.loads(frame)
-            data = msg.get("content", {}).get("data", {})
-            if msg["msg_type"] == "comm_msg" and data.get("method") == "update_states":
-                return r.text + json.dumps(data["states"], ensure_ascii=False)
-        raise AssertionError("the page's kernel sent no widget states")
+            states = widget_states(ws, comm, deadline)
+            if any(
+                READY in (st.get("state", {}).get("_dom_classes") or ()) for st in states.values()
+            ):
+                return r.text + json.dumps(states, ensure_ascii=False)
+            time.sleep(0.2)
+        raise AssertionError(f"the page's app never finished its first load ({READY})")
     finally:
         ws.close()
+
+
+def widget_states(ws, comm: str, deadline: float) -> dict:
+    """The kernel's widget states, asked once on the control comm."""
+    ws.send(
+        json.dumps(
+            message(
+                "comm_msg",
+                {"comm_id": comm, "data": {"method": "request_states"}},
+                {"version": "1.0.0"},
+            )
+        )
+    )
+    while time.monotonic() < deadline:
+        frame = ws.recv()
+        if isinstance(frame, bytes):
+            continue  # a message with binary buffers: not the states' reply here
+        msg = json.loads(frame)
+        data = msg.get("content", {}).get("data", {})
+        if msg["msg_type"] == "comm_msg" and data.get("method") == "update_states":
+            return data["states"]
+    raise AssertionError("the page's kernel sent no widget states")
 
 
 def message(msg_type: str, content: dict, metadata: dict | None = None) -> dict:

@@ -4,12 +4,14 @@ viewer's filters on to the API."""
 from __future__ import annotations
 
 import json
+import threading
 
 from test_dashboards import NOW, RULES, engine, fill, session  # noqa: F401 (fixtures)
 
 from praxishub import dashboard_people, dashboards
 from praxishub.apps.client import APIError
 from praxishub.apps.dashboards_app import Overview, PersonView
+from praxishub.apps.texts import t
 from praxishub.dashboard_scope import Filters
 
 
@@ -123,3 +125,64 @@ def test_the_export_button_offers_the_views_tables_with_its_filters(session):  #
     assert "download='overview.xlsx'" in link
     encoded = link.split("base64,", 1)[1].split("'", 1)[0]
     assert base64.b64decode(encoded)[:2] == b"PK"  # an XLSX (zip) file
+
+
+class Slow(Recorded):
+    """The API, answering only when let go (a first load still running in its thread)."""
+
+    def __init__(self, answers: dict) -> None:
+        super().__init__(answers)
+        self.asked, self.go = threading.Event(), threading.Event()
+
+    def get(self, path: str, **params: str) -> dict:
+        self.asked.set()
+        assert self.go.wait(30), "never let go"
+        return super().get(path, **params)
+
+
+def test_the_first_load_runs_after_the_page_and_says_so(session):  # noqa: F811
+    """In the shared service the page goes out before the data: does the app show
+    "loading" until its first load (in a thread) has drawn, only then mark its root box
+    ready, and does a language switched meanwhile wait for it and win?"""
+    from praxishub.apps.dashboards_app import READY
+
+    def answer(params: dict) -> dict:
+        return dashboards.overview(
+            session, Filters(cohort=params.get("cohort") or None), RULES, NOW
+        )
+
+    api = Slow({"api/dashboards/overview": answer})
+    app = Overview()
+    app.start(api, background=True)
+    assert "praxis-loading" in app.kpis.value
+    assert READY not in app.root._dom_classes
+    whole = dashboards.overview(session, Filters(), RULES, NOW)
+    cohort = whole["choices"]["cohorts"][0]["cohort"]
+    # The viewer switches the language while the first load still waits for the API.
+    assert api.asked.wait(30)
+    other = "ru" if app.lang.value == "en" else "en"
+    switched = threading.Thread(target=lambda: setattr(app.lang, "value", other))
+    switched.start()
+    api.go.set()
+    app.loading.thread.join(30)
+    switched.join(30)
+    assert READY in app.root._dom_classes
+    assert "praxis-loading" not in app.kpis.value
+    assert f">{whole['webinars_held']}<" in app.kpis.value
+    assert t("dash_webinars_held", other) in app.kpis.value  # drawn in the language chosen
+    app.cohort.value = cohort  # the choices came with the first load
+    assert api.calls[-1] == ("api/dashboards/overview", {"cohort": cohort})
+    assert app.data["trainees"] < whole["trainees"]
+
+
+def test_an_unexpected_error_in_the_first_load_is_shown_and_the_app_ends_ready():
+    """Is a failure in the thread (not a refusal: a broken answer) shown in the app, and
+    is the app still marked ready, so nobody waits for ever?"""
+    from praxishub.apps.dashboards_app import READY
+
+    api = Recorded({"api/dashboards/me": lambda _p: {"no": "fields the view needs"}})
+    view = PersonView("api/dashboards/me")
+    view.start(api, background=True)
+    view.loading.thread.join(30)
+    assert READY in view.root._dom_classes
+    assert "KeyError" in view.kpis.value

@@ -9,6 +9,8 @@ missing service is shown in the app, never raised.
 from __future__ import annotations
 
 import html
+import logging
+import threading
 from typing import Any
 
 import ipywidgets as widgets
@@ -18,6 +20,8 @@ from praxishub.apps.client import APIError, ProgrammeAPI
 from praxishub.apps.texts import error_html, language, programme_language, t
 
 WIDE = widgets.Layout(width="100%")
+READY = "praxis-ready"  # the root box's class once the first load has ended (data or error)
+log = logging.getLogger(__name__)
 
 
 def _lang_switch() -> widgets.ToggleButtons:
@@ -103,6 +107,47 @@ def _kpis(items: list[tuple[str, Any]]) -> str:
     return f"<div>{cells}</div>"
 
 
+class FirstLoad:
+    """The app's first load (the viewer, their language, their data), now or in a thread,
+    with "loading" shown until it ends.
+
+    In a thread, a preheated kernel's cell ends before anyone asks for the page, so the
+    page (the app's widgets and a "loading" line) is sent from Voila's cache as soon as
+    someone does; the thread then learns the viewer from Voila, fetches their data and
+    draws the figures, as widget updates (the page's browser draws them whenever it
+    connects: they are the widgets' state). An unexpected error is shown in the app and
+    logged, never lost with the thread. When the first load has ended, the app's root box
+    gets the class ``praxis-ready``.
+    """
+
+    def __init__(self, root: widgets.Box, kpis: widgets.HTML, lang: Any) -> None:
+        self.root, self.kpis, self.lang = root, kpis, lang
+        self.lock = threading.RLock()
+        self.thread: threading.Thread | None = None
+
+    def first(self, load: Any, background: bool) -> None:
+        self.kpis.value = (
+            f"<div class='praxis-loading'>{html.escape(t('dash_loading', self.lang()))}</div>"
+        )
+        if background:
+            self.thread = threading.Thread(target=self._run, args=(load,), daemon=True)
+            self.thread.start()
+        else:
+            self._run(load)
+
+    def _run(self, load: Any) -> None:
+        try:
+            with self.lock:
+                load()
+        except Exception as exc:  # a thread's error would be lost: show and log it
+            log.exception("dashboard load failed")
+            self.kpis.value = error_html(APIError(0, f"{type(exc).__name__}: {exc}"))
+        finally:
+            if "praxis-loading" in self.kpis.value:
+                self.kpis.value = ""
+            self.root.add_class(READY)
+
+
 class Overview:
     """Programme overview with filters by cohort, course and dates.
 
@@ -127,6 +172,18 @@ class Overview:
         )
         self.data: dict[str, Any] | None = None
         self.relabelling = False
+        self.root = widgets.VBox(
+            [
+                widgets.HBox([self.title, self.lang]),
+                widgets.HBox([self.cohort, self.course]),
+                widgets.HBox([self.since, self.until]),
+                self.message,
+                self.kpis,
+                self.export.widget(),
+                self.plots.widget(),
+            ]
+        )
+        self.loading = FirstLoad(self.root, self.kpis, lambda: self.lang.value)
         self.label()
         if api is not None:
             self.start(api)
@@ -140,15 +197,27 @@ class Overview:
         self.until.description = t("dash_to", lang)
         self.export.button.description = t("dash_export", lang)
 
-    def start(self, api: ProgrammeAPI | None = None) -> None:
-        """The viewer's part: in the shared service this waits until someone opens the page."""
-        self.api = self.export.api = api or ProgrammeAPI()
+    def start(self, api: ProgrammeAPI | None = None, background: bool = False) -> None:
+        """The viewer's part: their token, language and data. In the shared service it
+        waits until someone opens the page; with ``background`` it all happens in a
+        thread, after this returns (see ``_run``)."""
+        self.loading.first(lambda: self._begin(api), background)
+
+    def _begin(self, api: ProgrammeAPI | None) -> None:
+        self.api = self.export.api = api or ProgrammeAPI()  # the viewer's token: waits for them
         self.lang.value = language()
         self.label()
         for w in (self.cohort, self.course, self.since, self.until):
             w.observe(lambda _c: self.load(), names="value")
-        self.lang.observe(lambda _c: (self.label(), self.load_labels(), self.draw()), names="value")
+        self.lang.observe(lambda _c: self.relabel(), names="value")
         self.load()
+
+    def relabel(self) -> None:
+        """The chosen language: labels, choices and figures, after any load under way."""
+        with self.loading.lock:
+            self.label()
+            self.load_labels()
+            self.draw()
 
     def load_labels(self) -> None:
         if self.data:
@@ -165,14 +234,15 @@ class Overview:
     def load(self) -> None:
         if self.api is None or self.relabelling:
             return
-        try:
-            self.data = self.api.get("api/dashboards/overview", **self.params())
-        except APIError as exc:
-            self.message.value = error_html(exc)
-            return
-        self.message.value = ""
-        self._choices(self.data.get("choices", {}))
-        self.draw()
+        with self.loading.lock:  # one load at a time: the first may still run in its thread
+            try:
+                self.data = self.api.get("api/dashboards/overview", **self.params())
+            except APIError as exc:
+                self.message.value = error_html(exc)
+                return
+            self.message.value = ""
+            self._choices(self.data.get("choices", {}))
+            self.draw()
 
     def _choices(self, choices: dict[str, Any]) -> None:
         self.relabelling = True  # new option labels are not a new choice: no refetch
@@ -217,17 +287,7 @@ class Overview:
         _show(self.plots, list(figures.overview_figures(d, lang).values()))
 
     def widget(self) -> widgets.Widget:
-        return widgets.VBox(
-            [
-                widgets.HBox([self.title, self.lang]),
-                widgets.HBox([self.cohort, self.course]),
-                widgets.HBox([self.since, self.until]),
-                self.message,
-                self.kpis,
-                self.export.widget(),
-                self.plots.widget(),
-            ]
-        )
+        return self.root
 
 
 class PersonView:
@@ -245,6 +305,17 @@ class PersonView:
         self.plots = Plots()
         self.export = Export(path, f"{path.rsplit('/', 1)[-1]}.xlsx", lambda: self.lang.value)
         self.data: dict[str, Any] | None = None
+        self.root = widgets.VBox(
+            [
+                widgets.HBox([self.title, self.lang]),
+                self.message,
+                self.kpis,
+                self.details,
+                self.export.widget(),
+                self.plots.widget(),
+            ]
+        )
+        self.loading = FirstLoad(self.root, self.kpis, lambda: self.lang.value)
         self.label()
         if api is not None:
             self.start(api)
@@ -255,16 +326,31 @@ class PersonView:
             self.title.value = f"<h2>{html.escape(t(self.title_key, lang))}</h2>"
         self.export.button.description = t("dash_export", lang)
 
-    def start(self, api: ProgrammeAPI | None = None) -> None:
+    def start(self, api: ProgrammeAPI | None = None, background: bool = False) -> None:
+        """As ``Overview.start``."""
+        self.loading.first(lambda: self._begin(api), background)
+
+    def _begin(self, api: ProgrammeAPI | None) -> None:
         self.api = self.export.api = api or ProgrammeAPI()
         self.lang.value = language()
         self.label()
-        self.lang.observe(lambda _c: (self.label(), self.draw()), names="value")
-        try:
-            self.data = self.api.get(self.path)
-        except APIError as exc:
-            self.message.value = error_html(exc)
-        self.draw()
+        self.lang.observe(lambda _c: self.relabel(), names="value")
+        self.load()
+
+    def relabel(self) -> None:
+        """As ``Overview.relabel``."""
+        with self.loading.lock:
+            self.label()
+            self.draw()
+
+    def load(self) -> None:
+        assert self.api is not None
+        with self.loading.lock:
+            try:
+                self.data = self.api.get(self.path)
+            except APIError as exc:
+                self.message.value = error_html(exc)
+            self.draw()
 
     def draw(self) -> None:
         if not self.data:
@@ -309,29 +395,20 @@ class PersonView:
         _show(self.plots, [figures.my_attendance(d, lang), figures.my_scores(d, lang)])
 
     def widget(self) -> widgets.Widget:
-        return widgets.VBox(
-            [
-                widgets.HBox([self.title, self.lang]),
-                self.message,
-                self.kpis,
-                self.details,
-                self.export.widget(),
-                self.plots.widget(),
-            ]
-        )
+        return self.root
 
 
 def _run(app: Overview | PersonView) -> None:
-    """Wait for the viewer (in the shared service), load their data, then show the app.
+    """Show the app, and in a thread wait for the viewer (in the shared service) and load
+    their data, so that the page is ready before anyone asks for it.
 
-    Every widget is made after the viewer is known, as the page in the shared service is
-    sent only when this cell has finished: a preheated kernel's page then names only
-    widgets that exist. (Drawing the widgets before the viewer was known, in a cell of
-    their own, left "model not found" on a page now and then under load.)"""
+    The app's widgets are made once and never closed or replaced: later loads (the first
+    one, a filter, the language) change their values only. (Replacing widgets a page had
+    already drawn, from a second cell, left "model not found" on a page now and then.)"""
     from IPython.display import display
 
-    app.start()
     display(app.widget())
+    app.start(background=True)
 
 
 def overview_app() -> None:
