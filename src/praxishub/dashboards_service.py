@@ -108,7 +108,7 @@ def voila_args(root: str, port: int, prefix: str, pool_size: int) -> list[str]:
         f'--VoilaConfiguration.http_header_envs=["{VIEWER_HEADER}", "Accept-Language"]',
         # A page fetched but never opened (a link preview, a script) leaves a kernel with
         # no browser: stop it after 15 idle minutes. Kernels a browser is connected to, and
-        # preheated ones (busy, waiting for their viewer), are never culled.
+        # preheated ones (in Voila's pool, waiting for their viewer), are never culled.
         "--MappingKernelManager.cull_idle_timeout=900",
         "--MappingKernelManager.cull_interval=60",
         "--VoilaConfiguration.show_tracebacks=False",

@@ -62,6 +62,20 @@ _AGE_AFTER_PERSON_WORD = re.compile(
     r",\s(?P<n>9\d|1[01]\d)(?=\s*[,;)])",
     re.IGNORECASE,
 )
+# "great-nan Gwen 92,", "прабабушка Нина Степановна, 92 г.,", "Mrs Opal Jenkins, ninety-three,": an
+# age over 89 after a grandparent's word and name, or in words between commas after a name
+_NUMBER = r"(?:9\d|1[01]\d)"
+_AGE_AFTER_ELDER = re.compile(
+    r"(?<![\w])(?:(?:great-)?(?:nan|nana|nanna|gran|granny|grandma|grandad|grandpa|grandmother|grandfather)"
+    r"|пра(?:бабушк|дедушк|бабк|дед)\w*|бабушк\w*|дедушк\w*|prababičk\w*|pradědeč\w*|babičk\w*"
+    r"|үлкен{_H}+(?:әже|ата)\w*|әже\w*)"
+    rf"{_H}+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+(?:{_H}+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)?,?{_H}+(?P<n>{_NUMBER})"
+    rf"(?=\s*[,;)]|{_H}+(?:г\.|р\.|ж\.|жаста|years|let)(?!\w))".replace("{_H}", _H),
+    re.IGNORECASE,
+)
+_AGE_WORDS_AFTER_NAME = re.compile(
+    rf"(?<=[a-zà-žа-яёәғқңөұүһі]),{_H}(?P<n>{'|'.join(_WORDS.values())})(?=\s*[,;)])"
+)
 # "96letá", "96letý", "96letou": the Czech age adjective fused to its number (only the number
 # is the age)
 _FUSED_CS = re.compile(
@@ -76,7 +90,7 @@ def in_words(text: str) -> Iterator[Span]:
         for m in pattern.finditer(text):
             group = "a" if m.group("a") else "b"
             yield Span(m.start(group), m.end(group), "AGE", "pattern")
-    for pattern in (_AGE_AFTER_PERSON_WORD, _FUSED_CS):
+    for pattern in (_AGE_AFTER_PERSON_WORD, _FUSED_CS, _AGE_AFTER_ELDER, _AGE_WORDS_AFTER_NAME):
         for m in pattern.finditer(text):
             yield Span(m.start("n"), m.end("n"), "AGE", "pattern")
 

@@ -15,13 +15,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from praxishub.cases import (
+    addressparts,
     bodies,
     chatnames,
+    grades,
+    handles,
     localities,
+    nameedges,
     ner,
+    orgforms,
     persons,
     precision,
     propagate,
+    references,
     structured,
 )
 from praxishub.cases import intake as intake_mod
@@ -121,6 +127,9 @@ class Deidentifier:
 
     def _layers(self, text: str, language: str) -> list[Span]:
         found = structured.find(text, language)
+        found.extend(references.find(text))
+        found.extend(handles.find(text))
+        found.extend(grades.find(text))
         if re.search(r"[^\W\d_]", text):
             found.extend(precision.keep(text, ner.find(text, language), language))
             found.extend(persons.find(text))
@@ -128,6 +137,13 @@ class Deidentifier:
             found.extend(self.intake_for(language).find(text))
             found.extend(list(bodies.grown(text, found)))
             found.extend(list(localities.grown(text, found)))
+        found.extend(addressparts.find(text))
+        found.extend(orgforms.find(text))
+        found.extend(list(orgforms.grown(text, found)))
+        found.extend(list(addressparts.grown(text, found)))
+        found.extend(list(grades.grown(text, found)))
+        found.extend(nameedges.nicknames(text))
+        found.extend(list(nameedges.grown(text, found, language)))
         return found
 
     def language_of(self, text: str) -> str:

@@ -64,7 +64,7 @@ _SCHOOLS = [
     ),
     # № 31 ЖОББМ, № 9 мектеп-лицейі, Екібастұз қ. № 1 лицейі: Kazakh numbered schools, abbreviated
     re.compile(
-        rf"(?<!\w)№{_H}*\d{{1,4}}{_H}+(?:ЖОББМ|ЖББМ|ОМ|НЗМ|ҚГЛ|(?:[{_LO}-]+{_H}+){{0,4}}(?:[A-Z]{{1,4}}-)?"
+        rf"(?<!\w)№{_H}*\d{{1,4}}{_H}+(?:ЖОББМ|ЖББМ|ЖОМ|ОМ|НЗМ|ҚГЛ|МЛ|(?:[{_LO}-]+{_H}+){{0,4}}(?:[A-Z]{{1,4}}-)?"
         r"(?:мекте[пб]|гимназия|лицей|балабақша|бөбекжай)[\w-]*)"
     ),
     # «Дарын» мамандандырылған лицейі, «Көкжиек» мектеп-лицейі: a quoted name, its kind, its type
@@ -75,7 +75,7 @@ _SCHOOLS = [
     # Masarykova základní škola, Základní škola a mateřská škola Kuřim, SPŠ stavební Brno
     re.compile(
         rf"(?<!\w)(?:[{_CS_UP}][{_CS_LO}]+(?:ova|ovo|ská|cká|ní){_H}+)?(?:[Zz]ákladní|[Mm]ateřsk[áéou]|[Ss]třední)"
-        rf"(?:{_H}+[{_CS_LO}]{{3,}}(?:é|á|í|ou))?{_H}+škol[aeyou]\w*(?:{_H}+a{_H}+(?:mateřsk\w+{_H}+škol\w+|MŠ))?(?:{_H}+při{_H}+[{_CS_LO}]+)?"
+        rf"(?:{_H}+[{_CS_LO}]{{3,}}(?:é|á|í|ou))?{_H}+škol[aeyou]\w*(?:{_H}+[{_CS_LO}]{{4,}}(?:í|á|é))?(?:{_H}+a{_H}+(?:mateřsk\w+{_H}+škol\w+|MŠ))?(?:{_H}+při{_H}+[{_CS_LO}]+)?"
         rf"{_H}+{_CS_TOWN}"
         rf"|(?<!\w)(?:ZŠ|MŠ|SŠ|SOŠ|SPŠ|SOU|VOŠ|OA|Gymnázium)(?:{_H}+a{_H}+MŠ)?(?:{_H}+[{_CS_LO}]+(?:í|á|ý))?{_H}+{_CS_TOWN}"
     ),

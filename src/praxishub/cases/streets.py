@@ -89,7 +89,7 @@ _STREETS = [
 # A room of a hotel, hostel or holiday colony, just after its name: "Harborview Inn, Room 12",
 # "Hostelu U Trojice, pokoj č. 6", "kolonii Za Hloučelou, chatka č. 117", "酒店608房"
 _LODGING_ROOM = re.compile(
-    rf"(?:Inn|Hotel|Motel|Lodge|Hostel|[Hh]ostelu|[Hh]otelu|[Pp]enzionu|ubytovně|kolonii)"
+    rf"(?:Inn|Hotel|Motel|Lodge|Hostel|Stay|Suites|Guesthouse|Guest{_H}House|B&B|[Hh]ostelu|[Hh]otelu|[Pp]enzionu|ubytovně|kolonii)"
     rf"(?:{_H}+[{_CS_UP}][\w'-]*){{0,3}}(?:,{_H}*|{_H}+(?=room))"
     rf"(?P<r>(?:Room|room|Cabin|pokoj|chatka|chata)(?:{_H}+č\.)?{_H}*#?\d{{1,4}}[A-Z]?)(?!\d)"
     rf"|(?:酒店|宾馆|旅馆|招待所|旅社)(?P<z>\d{{2,5}}(?:号房|房间?|室))"
