@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from praxishub.db import ExchangeItem, utcnow
@@ -109,11 +109,21 @@ def put(
                 f"{name} names {parsed.student}, not {owner}.",
                 [Problem("name", name, "submit under your own username")],
             )
-        if find(session, course, "outbound", parsed.assignment) is None:
+        release = find(session, course, "outbound", parsed.assignment)
+        if release is None:
             raise ExchangeError(
                 f"{parsed.assignment} is not released in {course}.",
                 [Problem("name", name, "submit an assignment that was released")],
             )
+        # An update that changes nothing holds the release's row (PostgreSQL) or the
+        # database's write lock (SQLite) until this transaction ends, so that two service
+        # processes cannot both count 99 submissions below and store a 101st.
+        session.execute(
+            update(ExchangeItem)
+            .where(ExchangeItem.id == release.id)
+            .values(size=ExchangeItem.size)
+            .execution_options(synchronize_session=False)
+        )
     row = find(session, course, area, name)
     if row is not None and area == "inbound":
         raise ExchangeError(

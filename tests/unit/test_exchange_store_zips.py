@@ -231,6 +231,45 @@ def test_a_trainee_keeps_at_most_max_submissions(programme_engine):
     assert len(stored(programme_engine)) == 4 + store.MAX_SUBMISSIONS
 
 
+def test_two_processes_submitting_at_once_cannot_store_a_101st(programme_engine):
+    """With 99 submissions kept, two service processes store one each at the same moment:
+    is one of them stored and the other refused, after waiting for the first one's
+    transaction, so that never more than ``MAX_SUBMISSIONS`` are kept?"""
+    import threading
+    import time
+
+    from sqlalchemy.exc import OperationalError
+
+    with db.session_scope(programme_engine) as session:
+        store.put(session, "tiny", "outbound", "w01", GOOD)
+        for i in range(store.MAX_SUBMISSIONS - 1):
+            store.put(session, "tiny", "inbound", f"{SUB}+n{i:03d}", GOOD, owner="a.ivanova")
+    first_stored = threading.Event()
+    second: dict[str, Exception] = {}
+
+    def the_other_process() -> None:
+        first_stored.wait(30)
+        try:
+            with db.session_scope(programme_engine) as session:
+                store.put(session, "tiny", "inbound", f"{SUB}+late", GOOD, owner="a.ivanova")
+        except (store.ExchangeError, OperationalError) as exc:  # OperationalError: a failure
+            second["error"] = exc
+
+    other = threading.Thread(target=the_other_process)
+    other.start()
+    with db.session_scope(programme_engine) as session:
+        store.put(session, "tiny", "inbound", f"{SUB}+first", GOOD, owner="a.ivanova")
+        first_stored.set()
+        time.sleep(0.5)  # the other process reaches its count while this one is open
+    other.join(60)
+    inbound = [name for area, name, _sha in stored(programme_engine) if area == "inbound"]
+    assert len(inbound) == store.MAX_SUBMISSIONS
+    assert f"{SUB}+first" in inbound and f"{SUB}+late" not in inbound
+    assert "error" in second, "the second submission was neither stored nor refused"
+    assert isinstance(second["error"], store.ExchangeError), second["error"]
+    assert f"has {store.MAX_SUBMISSIONS} submissions of w01" in str(second["error"])
+
+
 class FakeClient:
     """The service's listing and items, some of them bad."""
 
