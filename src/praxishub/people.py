@@ -153,12 +153,15 @@ def import_rows(
 
 def _upsert(session: Session, wanted: list[dict[str, Any]], report: ImportReport) -> ImportReport:
     # Supervisors are set in a second pass so that rows may name people who come later.
+    new_role: list[str] = []
     for values in wanted:
         person = session.get(Person, values["username"])
         if person is None:
             session.add(Person(**{**values, "supervisor": None}))
             report.created.append(values["username"])
         elif any(getattr(person, f) != values[f] for f in FIELDS):
+            if person.role != values["role"]:
+                new_role.append(person.username)
             for f in FIELDS:
                 if f != "supervisor":
                     setattr(person, f, values[f])
@@ -166,6 +169,10 @@ def _upsert(session: Session, wanted: list[dict[str, Any]], report: ImportReport
         else:
             report.unchanged.append(values["username"])
     session.flush()
+    if new_role:  # progress totals are kept for trainees only: recount theirs
+        from praxishub.desk import refresh_totals
+
+        refresh_totals(session, sorted(new_role))
     for values in wanted:
         person = session.get(Person, values["username"])
         assert person is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from nbgrader.api import Gradebook
 
-from praxishub import db, desk, synthetic_gradebook
+from praxishub import db, desk, people, synthetic_gradebook
 from praxishub.db import Person
 
 
@@ -360,3 +360,44 @@ def test_a_row_read_earlier_never_overwrites_one_read_later(engine, built):
         sup = next(s["supervisor"] for s in facts["students"] if s["id"] == row["student"])
         waiting = {(i["assignment"], i["trainee"]) for i in desk.queue(session, sup)}
     assert (row["assignment"], row["student"]) not in waiting
+
+
+def test_a_role_change_in_the_roster_moves_the_programme_totals(engine, built):
+    """When a trainee's roster row makes them a supervisor, do their submissions leave the
+    programme's progress totals at once (and come back when they are a trainee again),
+    with no sync in between?"""
+    from praxishub.roster import RosterRow
+
+    url, facts = built
+    with db.session_scope(engine) as session:
+        desk.sync(session, "c1", desk.gradebook_rows(url))
+        before = desk.progress_page(session, limit=1)["summary"]
+    one = next(s for s in facts["students"] if facts["score"].get(s["id"]))
+    with db.session_scope(engine) as session:
+        person = session.get(Person, one["id"])
+        mine = next(r for r in desk.progress(session) if r["trainee"] == one["id"])
+
+    def import_as(role: str) -> None:
+        row = RosterRow(
+            line=2,
+            username=person.username,
+            full_name=person.full_name,
+            email=person.email,
+            role=role,
+            cohort=None,
+            supervisor=None if role != "trainee" else person.supervisor,
+        )
+        with db.session_scope(engine) as session:
+            report = people.import_rows(session, [row], [], skip_invalid=False)
+            assert report.updated == [person.username] and not report.rejected
+
+    import_as("supervisor")
+    with db.session_scope(engine) as session:
+        after = desk.progress_page(session, limit=1)["summary"]
+    assert after["trainees"] == before["trainees"] - 1
+    assert after["submitted"] == before["submitted"] - mine["submitted"]
+    assert after["score"] == pytest.approx(before["score"] - mine["score"], abs=0.01)
+    import_as("trainee")
+    with db.session_scope(engine) as session:
+        again = desk.progress_page(session, limit=1)["summary"]
+    assert again == before
