@@ -1,0 +1,88 @@
+"""Layer 1, continued: class designations and dates in the shapes other patterns miss.
+
+Rule: a class is found by its own shape where nothing else has that shape (a Czech class
+"1.M", a gymnasium year "kvinta", a Chinese "四(2)", a college group "ПС-24-2" before its
+group word), or by its place (a bare "9в" after "из"/"с", an ordinal in an aligned table's
+column). A date is found in the spaced shapes of scanned forms ("24 .03. 2026") and grown
+over the first day of a span ("11 и 12 марта") and an English weekday before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from praxishub.cases.spans import Span
+
+_H = r"[^\S\n]"
+_GRADE = r"(?:1[0-3]|[1-9])"
+_CLASSES = [
+    # 1.M, 2.Z: a Czech secondary class with a letter, written without a space
+    re.compile(rf"(?<![\w.]){_GRADE}\.[A-Z](?![\w.]|\.\w)"),
+    # kvinta, sexty, septimě: a gymnasium year on its own (prima, sekunda, tercie mean other things)
+    re.compile(r"(?<!\w)(?<!až )(?:kvart|kvint|sext|septim|okt[áa]v)(?:a|y|u|ou|ě|e)(?!\w)"),
+    # Yr 9, Yr. 11
+    re.compile(rf"\bYr\.?{_H}?{_GRADE}\b"),
+    # 四(2), 六（4）: a Chinese grade and class number without 班
+    re.compile(r"(?<![\u4e00-\u9fff])[一二三四五六七八九][（(]\d{1,2}[)）](?!班)"),
+    # 初三, 高二 after a school's name or before a word of studying
+    re.compile(
+        r"(?<=中学|学校)[初高][一二三](?![\u4e00-\u9fff]{0,1}年)|[初高][一二三](?=读书|就读|在读|学生|年级)"
+    ),
+]
+# ПС-24-2 тобы, group HSC-L3-2, ФК-23-1 тобы: a college group's code with two number groups
+_GROUP_CODE = re.compile(
+    r"(?<![\w-])(?P<c>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,4}(?:-[A-Z0-9]{1,3})?-\d{1,3}-\d{1,3})"
+    rf"(?={_H}+(?:тобы\w*|группы|group|cohort|skupin\w*))"
+    rf"|(?:(?<=\b[Gg]roup{_H})|(?<=групп[аеыу]{_H}))(?P<d>[A-ZА-ЯЁ]{{2,4}}(?:-[A-ZА-ЯЁ0-9]{{1,3}}){{1,3}})(?![\w-])"
+)
+# из 9в, с 11а: a class written in a chat, after a word for where someone is from
+_CHAT_CLASS = re.compile(rf"(?<![\w-])(?:из|с|со|в){_H}+(?P<c>{_GRADE}[а-еА-Е])(?![\w-])")
+# "Mateo Ruiz        6th    teacher": an ordinal alone in an aligned table's column
+_COLUMN_ORDINAL = re.compile(rf"(?<={_H}{_H})(?P<c>(?:1[0-2]|[1-9])(?:st|nd|rd|th))(?={_H}{_H})")
+
+_MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_YEAR = r"(?:19|20)\d\d"
+# 24 .03. 2026, 24 /3/ 2026, 2026 . 3 . 24: a scanned form's date, spaces around its separators
+_SPACED_DATE = re.compile(
+    rf"(?<![\d.]){_DAY}{_H}?([./]){_H}?{_MONTH_NUMBER}{_H}?\1{_H}?{_YEAR}(?!\d)"
+    rf"|(?<!\d){_YEAR}{_H}?([./]){_H}?{_MONTH_NUMBER}{_H}?\2{_H}?{_DAY}(?![\d.])"
+)
+# 18-ші қаңтар: a Kazakh ordinal day before its month
+_KK_ORDINAL_DATE = re.compile(
+    rf"(?<!\d){_DAY}-(?:ші|шы|інші|ыншы|нші|ншы){_H}+(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз"
+    r"|қыркүйе[кг]|қазан|қараша|желтоқсан)\w*",
+    re.IGNORECASE,
+)
+# "11 и 12 марта", "11. a 12. 3. 2024", "7th and 8th March": the first day of two before the date
+_FIRST_DAY = re.compile(rf"(?<![\d.]){_DAY}(?:st|nd|rd|th)?\.?{_H}+(?:и|a|and|&|і|және){_H}+\Z")
+_WEEKDAY = re.compile(
+    rf"(?<!\w)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?{_H}+(?:the{_H}+)?\Z"
+)
+
+
+def find(text: str) -> Iterator[Span]:
+    """Classes and dates by the shapes above."""
+    for pattern in _CLASSES:
+        for m in pattern.finditer(text):
+            yield Span(m.start(), m.end(), "CLASS", "pattern")
+    for pattern in (_GROUP_CODE, _CHAT_CLASS, _COLUMN_ORDINAL):
+        for m in pattern.finditer(text):
+            group = "d" if m.groupdict().get("d") else "c"
+            yield Span(m.start(group), m.end(group), "CLASS", "pattern")
+    for pattern in (_SPACED_DATE, _KK_ORDINAL_DATE):
+        for m in pattern.finditer(text):
+            yield Span(m.start(), m.end(), "DATE", "pattern")
+
+
+def grown(text: str, spans: list[Span]) -> Iterator[Span]:
+    """Dates grown over the first day of a two-day span and an English weekday before them."""
+    for span in spans:
+        if span.kind != "DATE" or not text[span.start : span.start + 1].isdigit():
+            continue
+        window = text[max(0, span.start - 24) : span.start]
+        for pattern in (_FIRST_DAY, _WEEKDAY):
+            before = pattern.search(window)
+            if before:
+                yield Span(span.start - len(before.group()), span.end, "DATE", "pattern")

@@ -1,0 +1,175 @@
+"""Layer 1, continued: user names that no word announces, by their shape or their place.
+
+Rule: a token made like a user name (``liza_nespi``, ``JC_NO_SCOPE``, ``kayla.nosleep``,
+``dre_lowkey#3310``) is a HANDLE wherever it stands; so is the speaker of a WhatsApp
+export line (``09.03.2026, 21:14 - Name: …``), the name after "<platform> as", and a
+group, server or channel named in quotes next to its word (quotes stay outside).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from praxishub.cases.spans import Span
+
+_H = r"[^\S\n]"
+# Letters and digits joined by "_" (a Discord discriminator may follow): liza_nespi, dos_777
+_UNDERSCORED = re.compile(
+    r"(?<![\w@./\\#-])(?P<h>[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9\u4e00-\u9fff]+)+_?(?:#\d{4})?)(?![\w@/\\-]|\.\w)"
+)
+# Lower-case words joined by dots: kayla.nosleep, matyas.korinek.12 (not a domain or a file)
+_DOTTED = re.compile(
+    r"(?<![\w@./\\#:-])(?P<h>[a-z][a-z0-9_]{2,}(?:\.[a-z0-9_]{2,}){1,3})(?![\w@/\\-]|\.\w)"
+)
+_NOT_LAST_PARTS = frozenset(
+    [
+        "com",
+        "org",
+        "net",
+        "info",
+        "edu",
+        "gov",
+        "cz",
+        "ru",
+        "kz",
+        "cn",
+        "uk",
+        "us",
+        "io",
+        "co",
+        "me",
+        "online",
+        "example",
+        "html",
+        "htm",
+        "pdf",
+        "docx",
+        "doc",
+        "xlsx",
+        "xls",
+        "csv",
+        "txt",
+        "jpg",
+        "jpeg",
+        "png",
+        "gif",
+        "mp4",
+        "mp3",
+        "zip",
+        "ipynb",
+        "py",
+        "json",
+        "md",
+        "ppt",
+        "pptx",
+        "odt",
+    ]
+)
+# A name with a Discord discriminator: m4tvey#0417
+_DISCORD = re.compile(r"(?<![\w@#-])(?P<h>[A-Za-z0-9][\w.]{1,30}#\d{4})(?![\w#])")
+# The speaker of a WhatsApp export line: "09.03.2026, 21:14 - Айжан психолог 🌸: …"
+_EXPORT_SPEAKER = re.compile(
+    r"^\[?\d{1,2}[./]\d{1,2}[./]\d{2,4},?[^\S\n]+\d{1,2}:\d{2}(?::\d{2})?(?:[^\S\n]?[AaPp][Mm])?\]?"
+    rf"{_H}*[-–]?{_H}*(?P<h>[^\s:：][^\n:：]{{0,38}}?){_H}*[:：]",
+    re.MULTILINE,
+)
+_PLATFORM = (
+    r"(?:Fortnite|Roblox|Minecraft|Tumblr|Discord\w*|Steam\w*|TikTok\w*|Instagram\w*|Snapchat\w*|Twitch\w*"
+    r"|YouTube\w*|Telegram\w*|Reddit\w*|Twitter|Xbox|PlayStation|PSN|Brawl{_H}Stars|Free{_H}Fire|PUBG"
+    r"|Valorant|Pinterest|Threads|BeReal|Likee)"
+).replace("{_H}", _H)
+# "posts on Tumblr as beth-in-the-void", "hraje Fortnite pod jménem …", "в Roblox под ником …"
+_AS_NAME = re.compile(
+    rf"(?<![\w-]){_PLATFORM}{_H}+(?:as|jako|pod{_H}+jménem|под{_H}+(?:ником|именем))"
+    rf"{_H}+[\"“„«]?(?P<h>[A-Za-z0-9][\w.-]{{2,30}}[A-Za-z0-9])(?![\w@-])"
+)
+# A group, server or channel in quotes after its word: ve skupině „…“, WhatsApp group “…”,
+# the discord “…”, чате класса «…», 班级群“…”, 公众号“…”; or before it: «…» командасымен,
+# “…”服务器 / 战队; or a Chinese chat name ending in 群
+_OPEN = '"“„«「'
+_CLOSE = '"”“»」'
+
+
+def _quoted(group: str) -> str:
+    """A name in quotes, captured as group."""
+    return rf"[{_OPEN}](?P<{group}>[^{_OPEN}{_CLOSE}\n]{{2,40}})[{_CLOSE}]"
+
+
+_GROUP_BEFORE = re.compile(
+    rf"(?<![^\W\d_])(?:(?:třídní\w*|Facebook\w*|WhatsApp\w*|Messenger\w*|Viber\w*|chatov\w*){_H}+skupin\w*"
+    rf"|(?:WhatsApp|Facebook|Messenger|Viber|Signal){_H}+group|discord\w*|squad|server|чат\w*(?:{_H}+класса)?"
+    rf"|бесед[аеуы]){_H}*(?:[,:—–-]{_H}*)?{_quoted('h')}"
+    rf"|(?:群|公众号|服务器|战队|频道|微信群|QQ群|班级群|学生群|家长群){_H}*{_quoted('g')}",
+    re.IGNORECASE,
+)
+_GROUP_AFTER = re.compile(
+    rf"{_quoted('h')}{_H}*(?:командас\w*|сервер\w*|服务器|战队|群(?![众体])|公会|频道)"
+    rf"|[{_OPEN}](?P<z>[\u4e00-\u9fff\w]{{2,20}}群|[\u4e00-\u9fff]{{2,8}}\d{{2,4}})[{_CLOSE}]"
+)
+# A QQ number in a log's column ("23:55  QQ    1839027465"), a speaker in bold in a quoted chat
+# whose name holds digits ("> **打野小能手2010**：")
+_QQ_COLUMN = re.compile(rf"(?<![A-Za-z])QQ{_H}+(?P<h>[1-9]\d{{4,11}})(?!\d)")
+_BOLD_SPEAKER = re.compile(
+    r"^>?[^\S\n]*\*\*(?P<h>[^*\n:：]{0,20}\d[^*\n:：]{0,20}?)(?:[:：]\*\*|\*\*[:：])", re.MULTILINE
+)
+_ROLE = re.compile(r"(?i)(?:psycholog\w*|психолог|counsel+or|teacher|учитель|мұғалім)$")
+
+
+# A line of code in a notebook cell: its names are variables, not user names
+_CODE_LINE = re.compile(
+    r"^[^\S\n]*(?:import|from|def|class|for|while|if|elif|return|print|with)\b[^\n]*$",
+    re.MULTILINE,
+)
+_CALLED = re.compile(r"[(\[]|[^\S\n]*=")
+
+
+def _code(text: str, start: int, end: int) -> bool:
+    """Does the token at start..end stand in code (called, indexed or assigned, or on an import line)?"""
+    if _CALLED.match(text, end) and not text.startswith("==", end):
+        return True
+    if (
+        start > 1
+        and text[start - 1] in "(["
+        and (text[start - 2].isalnum() or text[start - 2] == "_")
+    ):
+        return True  # an argument: load(raw.data_2025)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return "<t" not in line and _CODE_LINE.fullmatch(line) is not None
+
+
+def find(text: str) -> Iterator[Span]:
+    """User names by their shape, chat speakers of exports, and quoted group names."""
+    for m in _UNDERSCORED.finditer(text):
+        if not _code(text, m.start("h"), m.end("h")):
+            yield Span(m.start("h"), m.end("h"), "HANDLE", "pattern")
+    for m in _DISCORD.finditer(text):
+        yield Span(m.start("h"), m.end("h"), "HANDLE", "pattern")
+    for m in _DOTTED.finditer(text):
+        parts = m.group("h").split(".")
+        if parts[-1] in _NOT_LAST_PARTS or parts[0] in _NOT_LAST_PARTS:
+            continue
+        if not any(ch.isdigit() or ch == "_" for ch in m.group("h")) and len(parts[-1]) < 4:
+            continue
+        if _code(text, m.start("h"), m.end("h")):
+            continue
+        yield Span(m.start("h"), m.end("h"), "HANDLE", "pattern")
+    speakers = list(_EXPORT_SPEAKER.finditer(text))
+    counts: dict[str, int] = {}
+    for m in speakers:
+        counts[m.group("h")] = counts.get(m.group("h"), 0) + 1
+    for m in speakers:
+        name = m.group("h").strip()
+        if counts[m.group("h")] >= 2 and not _ROLE.search(name) and len(name.split()) <= 4:
+            yield Span(m.start("h"), m.start("h") + len(name), "HANDLE", "pattern")
+    for pattern in (_QQ_COLUMN, _BOLD_SPEAKER):
+        for m in pattern.finditer(text):
+            yield Span(m.start("h"), m.end("h"), "HANDLE", "pattern")
+    for m in _AS_NAME.finditer(text):
+        yield Span(m.start("h"), m.end("h"), "HANDLE", "pattern")
+    for pattern in (_GROUP_BEFORE, _GROUP_AFTER):
+        for m in pattern.finditer(text):
+            group = next(g for g in ("h", "g", "z") if m.groupdict().get(g))
+            yield Span(m.start(group), m.end(group), "HANDLE", "pattern")

@@ -1,0 +1,99 @@
+"""Layer 1, continued: reference numbers that ``structured`` leaves, by their label or their shape.
+
+Rule: a number is an ID when a word that names a document, a record or a registration
+stands before it (``ПРОТОКОЛ № 3``, ``IČO: 02157365``, ``Police report no. 26-041127``),
+or when its own shape is a filing reference's: letter groups and digit groups joined
+by dashes and slashes (``CDZ-JI-0871/26``). Labels stay outside the span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from stdnum.cn import ric
+
+from praxishub.cases.spans import Span
+
+_H = r"[^\S\n]"
+_UP = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽА-ЯЁӘҒҚҢӨҰҮҺІ"
+# Between a label and its value: a colon, bold closing, or the next HTML cell
+_GAP = r"[^\S\n]*[:：]?[^\S\n]*(?:\*\*|__)?[^\S\n]*(?:</t[dh]>[^\S\n]*<t[dh][^>\n]{0,40}>[^\S\n]*)?"
+
+# A numbered document: протокол № 3, ХАТТАМА № 4, КУСП № 4127, арыз берген (№ 1847)
+_DOCUMENT_NUMBER = re.compile(
+    r"(?<![^\W\d_])(?:протокол\w*|хаттама\w*|КУСП|ҚСТК|постановлени\w*|приказ\w*|распоряжени\w*"
+    r"|заявлени\w*|арыз\w*|шешім\w*|бұйрық\w*|акт(?:а|ом|е)?|решени\w*|usnesení|rozhodnutí)"
+    rf"(?:{_H}+[^\W\d]{{2,20}}){{0,2}}{_H}*\(?{_H}*№{_H}*(?P<n>\d{{1,20}}(?:[-/][\w]{{1,8}})*)(?![\w-])",
+    re.IGNORECASE,
+)
+# A registration, case or record number after its label: IČO 02157365, HCPC PYL04417,
+# volunteer no. 4471, spis. zn. OSPOD 118/2026/Kop, ev. č. klienta: CDZ-JI-0871/26, 门诊号:4R-…
+_LABEL = (
+    r"(?:IČO|IČ|DIČ|HCPC|GMC|NMC|ОГРН\w*|ОГРНИП|БИН|КПП|ОКПО|ЕДРПОУ"
+    r"|(?:volunteer|policy|report|case|claim|incident|crime|reference|member|badge|licen[cs]e|registration"
+    r"|staff|employee|file|account|certificate)[^\S\n]+(?:no\.?|number|#)"
+    r"|spis\.[^\S\n]?zn\.|spisov\w+[^\S\n]+značk\w+|[Čč]\.[^\S\n]?j\.(?:[^\S\n]+[a-zá-ž]{3,10})?"
+    r"|ev\.[^\S\n]?č\.(?:[^\S\n]+[a-zá-ž]{3,10})?|jednací[^\S\n]+číslo|číslo[^\S\n]+(?:jednací|spisu|klienta)"
+    r"|URN|ULN|UCI|CHI(?:[^\S\n]+(?:no\.?|number))?|NINO|PNC|MRN|EIN|Medicare(?:[^\S\n]+(?:no\.?|number|ID))?"
+    r"|(?:NI|National[^\S\n]+Insurance)[^\S\n]+(?:no\.?|number)"
+    r"|č\.[^\S\n]?(?:OP|pasu|průkazu)|číslo[^\S\n]+(?:pasu|OP|průkazu)|IČZ"
+    r"|загранпаспорт\w*|рег\.[^\S\n]?(?:№|номер)|рег\w*[^\S\n]+номер\w*"
+    r"|门诊号|登记号|个案号|案号|编号|档案号|病历号|住院号|转介号|回执号|报警号|受案号|护照号|社保卡号|医保卡号"
+    r"|准考证号|学号|工号)"
+)
+_VALUE = (
+    rf"(?P<n>(?:[{_UP}]{{2,6}}{_H})?[0-9{_UP}a-z](?:[0-9{_UP}a-z]|[-/.](?=[0-9{_UP}a-z])){{2,30}}"
+    r"(?:[〔［\[]\d{4}[〕］\]]\d{1,6})?号?)"
+)
+_LABELLED = re.compile(rf"(?<![\w.])(?i:{_LABEL}){_GAP}{_VALUE}(?![\w-])")
+# A filing reference by its shape: letter and digit groups joined by "-" or "/", with a letter
+# group and 4 digits or more (CDZ-JI-0871/26, ZSK-0412/2023, 2024-CP-011873, 4R-2603-00871)
+_SHAPED = re.compile(
+    rf"(?<![\w/.-])(?P<n>[0-9{_UP}]{{1,6}}(?:[-/][0-9{_UP}]{{1,8}}){{2,5}}|[{_UP}][0-9{_UP}]{{1,5}}-\d{{2,6}}/\d{{2,4}})(?![\w/-])"
+)
+# A Chinese document number with its issuer and bracketed year, 号 included: 锦心转〔2026〕017号
+_ZH_DOCUMENT = re.compile(r"[\u4e00-\u9fff]{1,6}[〔［\[]\d{4}[〕］\]]\d{1,5}号")
+# A pupil's number made of "G" and an identity number: G410104201805163922
+_G_RIC = re.compile(r"(?<![A-Za-z0-9])G(?P<r>\d{17}[\dXx])(?![A-Za-z0-9])")
+# A document's series and number with words between: серия II-ФР № 604718, серия 7119 № 482605
+_SERIES = re.compile(
+    rf"(?<![^\W\d_])серия{_H}+(?P<s>[IVXLC]{{1,4}}-[А-ЯЁ]{{2}}|\d{{2}}{_H}?\d{{2}}|[А-ЯЁ]{{2}}){_H}*№{_H}*(?P<n>\d{{6,8}})(?!\d)",
+    re.IGNORECASE,
+)
+# An identity card's number: жеке куәлік № 048215573, удостоверение личности № 041572318
+_IDENTITY_CARD = re.compile(
+    rf"(?<![^\W\d_])(?:жеке{_H}+куәлі\w*|удостоверени\w+{_H}+личности|občansk\w+{_H}+průkaz\w*|ID{_H}+card)"
+    rf"{_H}*(?:№|no\.?|č\.)?{_GAP}(?P<n>\d{{6,12}})(?!\d)",
+    re.IGNORECASE,
+)
+_NOT_SHAPES = re.compile(r"^(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d[\d/-]*)$")
+
+
+def _digits(value: str) -> int:
+    return sum(ch.isdigit() for ch in value)
+
+
+def find(text: str) -> Iterator[Span]:
+    """IDs found by their document word, their label, or their shape."""
+    numbered = "№" in text
+    for m in _DOCUMENT_NUMBER.finditer(text) if numbered else ():
+        yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for m in _LABELLED.finditer(text):
+        value = m.group("n").rstrip(".")
+        if _digits(value) >= 3:
+            yield Span(m.start("n"), m.start("n") + len(value), "ID", "pattern")
+    for m in _SHAPED.finditer(text):
+        value = m.group("n")
+        if _digits(value) >= 4 and re.search(f"[{_UP}]", value) and not _NOT_SHAPES.match(value):
+            yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for m in _ZH_DOCUMENT.finditer(text) if "号" in text else ():
+        yield Span(m.start(), m.end(), "ID", "pattern")
+    for m in _G_RIC.finditer(text) if "G" in text else ():
+        if ric.is_valid(m.group("r").upper()):
+            yield Span(m.start(), m.end(), "ID", "stdnum")
+    for m in _SERIES.finditer(text) if numbered else ():
+        yield Span(m.start("s"), m.end("s"), "ID", "pattern")
+        yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for m in _IDENTITY_CARD.finditer(text):
+        yield Span(m.start("n"), m.end("n"), "ID", "pattern")
