@@ -3,8 +3,9 @@ language and per type, with precision held?
 
 The floors in tests/fixtures/deid/floors.yaml are raised when the engine improves and
 never lowered: a change that masks less than before fails here. ``labelled/`` is the set
-the engine is tuned on; ``heldout/``, when there is one, was written later by someone who
-had seen neither, and is only ever measured. While ``heldout/`` is missing or empty its
+the engine is tuned on (so are ``tuning``-``tuning5``); ``heldout/``, when there is one, was
+written later by someone who had seen none of them, and is only ever measured: its failures
+say how many identifiers were missed or wrongly masked, never which. While ``heldout/`` is missing or empty its
 tests are skipped; while floors.yaml has no ``heldout:`` section, it is measured and its
 size checked, but no floor is asserted for it.
 """
@@ -86,6 +87,8 @@ def test_recall_does_not_fall(name, key):
     least = floor(name, "recall", key)
     kind = key.removeprefix("type/")
     missed = [m for m in got.missed if key == "all" or m[1] == kind or m[0].startswith(key + "-")]
+    if name == "heldout":  # kept blind: how many, never which (whoever tunes may read this)
+        missed = f"{len(missed)} identifiers (not listed: heldout/ is only measured)"
     assert got.recall[key].rate >= least, f"missed: {missed}"
 
 
@@ -93,4 +96,5 @@ def test_recall_does_not_fall(name, key):
 def test_precision_holds(name):
     """Is the share of masked spans that touch a real identifier at least its floor?"""
     got = result(name)
-    assert got.precision >= floor(name, "precision"), f"wrongly masked: {got.false}"
+    wrong = f"{len(got.false)} spans (not listed)" if name == "heldout" else got.false
+    assert got.precision >= floor(name, "precision"), f"wrongly masked: {wrong}"
