@@ -290,7 +290,9 @@ def run_set(name: str, docs: list, passes: int, cpu: int | None, refused: list) 
     baseline, used = presidio_finder()
     theirs_ev, theirs_s = measure("Presidio patterns", baseline, docs, passes)
     ours_ev, ours_s = measure("praxishub engine", evaluate.engine_finder(), docs, passes)
-    ours, theirs = summary(ours_ev, ours_s, True), summary(theirs_ev, theirs_s, False)
+    # heldout/ is only measured, never looked into: its misses are counted, not listed.
+    ours = summary(ours_ev, ours_s, details=name != "heldout")
+    theirs = summary(theirs_ev, theirs_s, False)
 
     console.print(recall_table(ours_ev, theirs_ev, languages))
     table = Table(title=f"De-identification on {name}/ (ours vs Presidio, same run)")

@@ -27,6 +27,7 @@ import yaml
 from praxishub.cases import files, structured
 from praxishub.cases.engine import Deidentifier
 from praxishub.cases.intake import names_of
+from praxishub.cases.notebooks import markdown_notebook, notebook_texts
 from praxishub.errors import PraxisError, Problem, not_utf8_problem, yaml_problem
 
 CASE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,62}$")
@@ -88,37 +89,6 @@ def read_yaml(path: Path) -> Any:
         raise CaseError(f"{path} is not UTF-8 text", [not_utf8_problem(path, data, exc)]) from None
     except yaml.YAMLError as exc:
         raise CaseError(f"{path} is not valid YAML", [yaml_problem(path, exc, text)]) from None
-
-
-# --- cases as notebooks ------------------------------------------------------------
-
-
-def markdown_notebook(text: str) -> dict[str, Any]:
-    """A notebook of Markdown cells: the title, then one cell per ``## `` section."""
-    import nbformat
-
-    chunks: list[str] = []
-    for line in text.splitlines(keepends=True):
-        if (line.startswith("## ") or (line.startswith("# ") and not chunks)) or not chunks:
-            chunks.append(line)
-        else:
-            chunks[-1] += line
-    cells = [nbformat.v4.new_markdown_cell(c.strip("\n")) for c in chunks if c.strip()]
-    nb = nbformat.v4.new_notebook(cells=cells)
-    for i, cell in enumerate(nb.cells):
-        cell["id"] = f"case-{i:02d}"
-    return json.loads(nbformat.writes(nb))
-
-
-def notebook_texts(nb: dict[str, Any]) -> list[tuple[str, str]]:
-    """(where, text) of everything a reader can see in a notebook."""
-    out = []
-    for i, cell in enumerate(nb.get("cells", [])):
-        out.append((f"cells[{i}]", files.engine._source(cell)))
-        for j, output in enumerate(cell.get("outputs", []) or []):
-            out.append((f"cells[{i}].outputs[{j}]", json.dumps(output, ensure_ascii=False)))
-    out.append(("metadata", json.dumps(nb.get("metadata", {}), ensure_ascii=False)))
-    return out
 
 
 # --- leftovers ---------------------------------------------------------------------------

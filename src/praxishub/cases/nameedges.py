@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from praxishub.cases import ner
+from praxishub.cases import ner, ner_zh
 from praxishub.cases.spans import Span
 
 _LATIN = r"[A-ZÀ-Ž][a-zà-ž]+"
@@ -72,7 +72,7 @@ def grown(text: str, spans: list[Span], language: str) -> Iterator[Span]:
                 yield Span(span.start, after.end("w"), "PERSON", "edge")
         elif language == "zh" and len(surface) == 2 and span.start > 0:
             previous = text[span.start - 1]
-            if previous in ner.zh_surnames() and previous not in _ZH_NOT_SURNAMES:
+            if previous in ner_zh.zh_surnames() and previous not in _ZH_NOT_SURNAMES:
                 yield Span(span.start - 1, span.end, "PERSON", "edge")
         elif language == "kk":
             respect = _KK_RESPECT_AFTER.match(text, span.end)

@@ -15,7 +15,8 @@ import functools
 import re
 from collections.abc import Iterator
 
-from praxishub.cases.ner import allowed, latin_names, titles, zh_surnames
+from praxishub.cases.ner import allowed, latin_names, titles
+from praxishub.cases.ner_zh import zh_surnames
 from praxishub.cases.spans import Span
 
 

@@ -281,7 +281,7 @@ def _used_as_word(text: str, span: Span) -> bool:
 @functools.cache
 def _zh_common_word(word: str) -> bool:
     """Is word a common word in jieba's dictionary (frequent there, so not a given name)?"""
-    from praxishub.cases.ner import _jieba
+    from praxishub.cases.ner_zh import _jieba
 
     _jieba()
     import jieba
@@ -291,7 +291,7 @@ def _zh_common_word(word: str) -> bool:
 
 def _joins_name(text: str, span: Span, people: list[tuple[int, int]]) -> bool:
     """Is the Chinese word part of a longer name: after a surname, or next to another name?"""
-    from praxishub.cases.ner import zh_surnames
+    from praxishub.cases.ner_zh import zh_surnames
 
     if span.start > 0 and text[span.start - 1] in zh_surnames():
         return True

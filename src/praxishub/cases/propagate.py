@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from praxishub.cases import intake, ner
+from praxishub.cases import intake, ner, ner_zh
 from praxishub.cases.spans import Span
 
 _LETTER = r"[^\W\d_]"
@@ -120,12 +120,12 @@ class Seen:
     def _add_zh(self, kind: str, surface: str) -> None:
         name = re.sub(r"[^\u4e00-\u9fff]", "", surface)
         # "何老师" found whole: the surname is the name, the title is any teacher's
-        name = re.sub(f"(?:{ner.ZH_TITLES})$", "", name) if kind == "PERSON" else name
+        name = re.sub(f"(?:{ner_zh.ZH_TITLES})$", "", name) if kind == "PERSON" else name
         if kind != "PERSON":
             if len(name) >= 2 and not ner.allowed(name):
                 self._zh.add(name)
             return
-        surnames = ner.zh_surnames()
+        surnames = ner_zh.zh_surnames()
         if len(name) >= 2:
             self._zh.add(name)
         given = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from praxishub.cases import places
+from praxishub.cases import postal
 from praxishub.cases.spans import Span
 
 _UP = "А-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -120,9 +120,9 @@ def _grow(text: str, start: int, end: int) -> Iterator[Span]:
     if code:
         yield Span(code.start("p"), code.end("p"), "POSTCODE", "pattern")
         stop = code.end()
-    tail = places.ADDRESS_TAIL.match(text, stop)
+    tail = postal.ADDRESS_TAIL.match(text, stop)
     if tail:
-        yield from places.tail(tail)
+        yield from postal.tail(tail)
 
 
 def find(text: str) -> Iterator[Span]:

@@ -1,0 +1,137 @@
+"""Layer 2, Chinese: names, places and organisations, by jieba and the surname list.
+
+Rule: jieba's part-of-speech tags give persons, places and organisations; a surname
+before a title (李老师), a full name after a label, list comma or relative, and a
+surname before a verb of speech give persons jieba misses; nouns before an
+institution's type word, from the first proper name among them, give organisations.
+jieba is loaded once, on first use, with its cache kept per user.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from praxishub.cases.spans import Span
+from praxishub.cases.wordlists import allowed, allowlist, data_lines
+
+
+@functools.cache
+def _jieba():  # type: ignore[no-untyped-def]
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    # jieba caches its dictionary in the system temp folder by default; keep it per user.
+    cache = Path.home() / ".cache" / "praxishub"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        jieba.dt.tmp_dir = str(cache)
+    except OSError:
+        jieba.dt.tmp_dir = tempfile.mkdtemp(prefix="praxishub-jieba-")
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.initialize()
+    return jieba.posseg
+
+
+ZH_TITLES = (
+    "老师|同学|医生|大夫|护士|妈妈|爸爸|母亲|父亲|女士|先生|主任|校长|阿姨|叔叔|奶奶|爷爷|姐姐|哥哥|弟弟|妹妹"
+    "|姥姥|姥爷|外婆|外公|社工|教练|督导|教授|院长|医师|治疗师|咨询师|警官|律师|经理|书记|师傅"
+)
+_ZH_KIND = {"nr": "PERSON", "nrfg": "PERSON", "nrt": "PERSON", "ns": "PLACE", "nt": "ORG"}
+
+
+@functools.cache
+def zh_surnames() -> frozenset[str]:
+    return frozenset(data_lines("surnames_zh.txt"))
+
+
+def chinese(text: str) -> Iterator[Span]:
+    posseg = _jieba()
+    offset = 0
+    starts: set[int] = set()  # where jieba's words begin: a surname must begin one
+    words: list[tuple[int, str, str]] = []
+    for word, flag in posseg.cut(text, HMM=True):
+        start = text.find(word, offset)
+        offset = start + len(word) if start >= 0 else offset
+        starts.add(start)
+        if start >= 0:
+            words.append((start, word, flag))
+        kind = _ZH_KIND.get(flag)
+        if start < 0 or kind is None or allowed(word) or (len(word) < 2 and kind != "PERSON"):
+            continue
+        yield Span(start, start + len(word), kind, "jieba")
+    yield from _zh_organisations(words)
+    surnames = zh_surnames()
+    # 李老师, 与黄女士, 何老师: a surname just before a title is a person; "历史老师" is not,
+    # because there 史 ends jieba's word 历史 instead of beginning one.
+    for m in re.finditer(ZH_TITLES, text):
+        for size in (2, 1):
+            at = m.start() - size
+            if at >= 0 and text[at : m.start()] in surnames and at in starts:
+                yield Span(at, m.start(), "PERSON", "zh-title")
+                break
+    titles = set(ZH_TITLES.split("|"))
+    for m in re.finditer(r"(?<=[小老阿])(?P<s>[\u4e00-\u9fff])", text):
+        if m.group("s") in surnames and text[m.start() - 1 : m.end()] not in titles:
+            yield Span(m.start("s") - 1, m.end("s"), "PERSON", "zh-title")
+    # 校长：钱国华, 参加：孙静怡、欧阳倩、, 奶奶张淑芬今年, 同班的张浩然把: a full name after a label,
+    # a list comma or a relative, before punctuation or a title (names jieba splits as words)
+    for m in _ZH_NAME_IN_CONTEXT.finditer(text):
+        name = m.group("n")
+        if (name[0] in surnames or name[:2] in surnames) and not allowed(name):
+            yield Span(m.start("n"), m.end("n"), "PERSON", "zh-context")
+    # A surname followed by one or two given-name characters and a verb of speech/action.
+    for m in re.finditer(
+        r"(?P<n>[\u4e00-\u9fff]{2,3})(?=(?:说|表示|告诉|哭|来|的|在|是|和|同学|今年|，|。|、|\s))",
+        text,
+    ):
+        name = m.group("n")
+        if name[0] in surnames and name not in allowlist() and not _zh_common(name):
+            yield Span(m.start("n"), m.end("n"), "PERSON", "zh-surname")
+
+
+_ZH_NAME_IN_CONTEXT = re.compile(
+    r"(?:(?:姓名|学生|患者|患儿|校长|督导|参加|主任|班主任|来电者|监护人|父亲|母亲|负责人|记录人|咨询师)[：:]"
+    r"|[、（(]|奶奶|爷爷|外婆|外公|姥姥|姥爷|同班的|同学|班上的|父亲|母亲|哥哥|姐姐|叔叔|舅舅|姑姑|同桌|好朋友)\s*"
+    r"(?P<n>[\u4e00-\u9fff]{3})(?=[、，。；（(：:\s\u3000)）]|教授|老师|医生|今年|把|被|说|家|的|每天|一直|主动|在|和|跟)"
+)
+
+
+# What a Chinese organisation's name ends with: 医院, 卫生中心, 心理咨询工作室, 基金会, 有限公司 ...
+_ZH_ORG_END = re.compile(
+    r"(?:医院|中心|工作室|诊所|卫生院|门诊部|基金会|协会|公司|集团|事务所|研究所|研究院|福利院|养老院|服务站"
+    r"|救助站|工作站|咨询室|学会|俱乐部|社工站|门诊)$"
+)
+# jieba's tags for the words inside such a name: nouns, place and person names, noun-like words.
+_ZH_ORG_INSIDE = {"n", "ns", "nr", "nrt", "nrfg", "nz", "nt", "an", "l", "vn", "j", "ng", "b"}
+_ZH_PROPER = {"ns", "nr", "nrt", "nrfg", "nt", "j"}
+
+
+def _zh_organisations(words: list[tuple[int, str, str]]) -> Iterator[Span]:
+    """成都锦华精神卫生中心, 东明社区心理康复中心: nouns before an institution's type word, from the
+    first proper name among them (a place, a person's or an organisation's name) to the type word.
+    Without a proper name ("去医院", "心理咨询中心") it is a kind of place, not a named one."""
+    for i, (start, word, _flag) in enumerate(words):
+        if not _ZH_ORG_END.search(word):
+            continue
+        j = i
+        while j > 0 and words[j - 1][2] in _ZH_ORG_INSIDE and i - j < 6:
+            j -= 1
+        first = next(
+            (k for k in range(j, i) if words[k][2] in _ZH_PROPER and not allowed(words[k][1])), None
+        )
+        if first is not None:
+            yield Span(words[first][0], start + len(word), "ORG", "jieba-org")
+
+
+def _zh_common(word: str) -> bool:
+    posseg = _jieba()
+    pieces = list(posseg.cut(word, HMM=False))
+    return not (len(pieces) == 1 and pieces[0].flag.startswith("nr")) and not any(
+        p.flag.startswith("nr") for p in pieces
+    )
