@@ -14,9 +14,10 @@ hub's form, and measures through the proxy:
   plot drawn (preheated kernel);
 - memory of a preheated kernel of each notebook (RSS).
 
-The overview's data come from the programme API, which keeps an answer for 60 s: the
-preheated figure is with that answer cached (what a presenter meets after the first
-view), and the first view after the cache expired is reported on its own.
+The overview's data come from the programme API, which keeps an answer (fresh for 60 s;
+up to 180 s old it answers at once while counting anew in the background): the
+preheated figures are with that answer kept (what a presenter meets after the first
+view), and the first view, which counts, is reported on its own.
 
     .venv/bin/python bench/dashboard.py [--repeats 5]
 
@@ -321,8 +322,8 @@ def main() -> None:
         },
         "notes": (
             "Server render = GET of the rendered page through the proxy to its last byte. "
-            "Preheated overview: the API's 60 s cache warm (first_view_api_cache_cold_s is "
-            "the view that filled it). Cold: a template named in the URL makes Voila start "
+            "Preheated overview: the API's kept answer warm (first_view_api_cache_cold_s is "
+            "the view that counted it, to its data drawn). Cold: a template named in the URL makes Voila start "
             "a new kernel, as with no pool. The page is sent as soon as the viewer is "
             "known, with the app's widgets and a loading line; the viewer's data are then "
             "fetched and the figures drawn in the kernel, as widget state. So preheated_s "

@@ -691,3 +691,101 @@ class DashboardEndpoints(AsyncHTTPTestCase):
             session.get(Person, "t6").active = False
         assert self.get("overview", "coord")[1]["trainees"] == 6
         assert self.get("overview?cohort=c-b", "coord")[1]["trainees"] == 1
+
+
+class TestKeptOverviews:
+    """The overview's answers kept in the service (``Kept``), on a clock the test moves."""
+
+    def run(self, coro):
+        import asyncio
+
+        return asyncio.run(coro)
+
+    def kept(self):
+        from praxishub.service.dashboards import Kept
+
+        self.now = 1000.0
+        self.counts = 0
+        return Kept(fresh_s=60, stale_s=180, clock=lambda: self.now)
+
+    async def count(self, gate=None):
+        import asyncio
+
+        self.counts += 1
+        n = self.counts
+        if gate is not None:
+            await gate.wait()
+        await asyncio.sleep(0)
+        return {"count": n}
+
+    def test_fresh_answers_are_kept_and_one_count_serves_everyone_waiting(self):
+        """Do ten presenters asking at once share one count, and is the answer kept?"""
+        import asyncio
+
+        kept = self.kept()
+
+        async def scene():
+            gate = asyncio.Event()
+            waiting = [
+                asyncio.ensure_future(kept.get("all", lambda: self.count(gate))) for _ in range(10)
+            ]
+            await asyncio.sleep(0)
+            gate.set()
+            answers = await asyncio.gather(*waiting)
+            self.now += 59
+            again = await kept.get("all", self.count)
+            return answers, again
+
+        answers, again = self.run(scene())
+        assert answers == [{"count": 1}] * 10 and again == {"count": 1}
+        assert self.counts == 1
+
+    def test_a_stale_answer_comes_at_once_while_one_new_count_runs(self):
+        """Past the fresh time but within the stale time: is the old answer given at once,
+        and the next one the new count's?"""
+        import asyncio
+
+        kept = self.kept()
+
+        async def scene():
+            first = await kept.get("all", self.count)
+            self.now += 61
+            gate = asyncio.Event()
+            stale = await kept.get("all", lambda: self.count(gate))
+            also_stale = await kept.get("all", lambda: self.count(gate))  # no second count
+            gate.set()
+            await asyncio.sleep(0.01)
+            return first, stale, also_stale, await kept.get("all", self.count)
+
+        first, stale, also_stale, after = self.run(scene())
+        assert first == stale == also_stale == {"count": 1}
+        assert after == {"count": 2} and self.counts == 2
+
+    def test_an_old_answer_is_counted_again_while_the_caller_waits(self):
+        """Past the stale time, is the caller given the new count, never the old one?"""
+        kept = self.kept()
+
+        async def scene():
+            await kept.get("all", self.count)
+            self.now += 181
+            return await kept.get("all", self.count)
+
+        assert self.run(scene()) == {"count": 2}
+
+    def test_a_failed_count_reaches_its_caller_and_is_not_kept(self):
+        """Is a count's error raised to the caller, with nothing kept, so the next caller
+        counts again?"""
+        import pytest
+
+        kept = self.kept()
+
+        async def broken():
+            raise dashboards.DashboardError("no such cohort")
+
+        async def scene():
+            with pytest.raises(dashboards.DashboardError):
+                await kept.get("c-x", broken)
+            return await kept.get("c-x", self.count)
+
+        assert self.run(scene()) == {"count": 1}
+        assert "c-x" in kept.answers and not kept.counting

@@ -14,9 +14,12 @@ large programme never stalls the service. Who sees what:
 - ``GET api/dashboards/me`` is anyone in the roster, about themselves only.
 
 Anyone else gets 403; a bad filter is a 400 whose ``field`` names it. The overview is
-the same for everyone allowed to see it, so an answer is kept for ``OVERVIEW_SECONDS``:
-a presenter switching filters back and forth waits once per filter, and figures are at
-most that old.
+the same for everyone allowed to see it, so an answer is kept (``Kept``): fresh for
+``OVERVIEW_SECONDS``; up to ``OVERVIEW_STALE_SECONDS`` old it is still answered at once
+while one new count runs in the background; older, the caller waits for the new count.
+One count per filter runs at a time, however many presenters ask. So a presenter
+switching filters back and forth waits once per filter, and figures are at most
+``OVERVIEW_STALE_SECONDS`` old.
 """
 
 from __future__ import annotations
@@ -48,7 +51,52 @@ FILTERS = ("cohort", "course", "from", "to")
 # the attendance and submission tables, and should find them in memory the next time.
 SQLITE_CACHE_KIB = 65536
 OVERVIEW_SECONDS = 60.0
+OVERVIEW_STALE_SECONDS = 180.0
 OVERVIEW_KEPT = 32
+
+
+class Kept:
+    """Answers kept per key: fresh for ``fresh_s``; then, up to ``stale_s``, answered at
+    once while one new count runs in the background; older (or never counted), counted
+    while the caller waits. One count per key at a time: callers asking meanwhile wait
+    for that one. A failed count is raised to whoever waits for it, and kept nowhere."""
+
+    def __init__(
+        self,
+        fresh_s: float = OVERVIEW_SECONDS,
+        stale_s: float = OVERVIEW_STALE_SECONDS,
+        most: int = OVERVIEW_KEPT,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.fresh_s, self.stale_s, self.most, self.clock = fresh_s, stale_s, most, clock
+        self.answers: dict[Any, tuple[float, Any]] = {}
+        self.counting: dict[Any, asyncio.Future] = {}
+
+    async def get(self, key: Any, count: Callable[[], Any]) -> Any:
+        made, answer = self.answers.get(key, (0.0, None))
+        age = self.clock() - made
+        if answer is not None and age <= self.fresh_s:
+            return answer
+        running = self._count(key, count)
+        if answer is not None and age <= self.stale_s:
+            return answer  # the new count goes on in the background
+        return await asyncio.shield(running)
+
+    def _count(self, key: Any, count: Callable[[], Any]) -> asyncio.Future:
+        running = self.counting.get(key)
+        if running is None:
+            running = asyncio.ensure_future(count())
+            self.counting[key] = running
+            running.add_done_callback(lambda done: self._done(key, done))
+        return running
+
+    def _done(self, key: Any, done: asyncio.Future) -> None:
+        self.counting.pop(key, None)
+        if done.cancelled() or done.exception() is not None:
+            return  # (the exception is retrieved here: a background count logs nothing)
+        if len(self.answers) >= self.most:
+            self.answers.clear()
+        self.answers[key] = (self.clock(), done.result())
 
 
 @lru_cache(maxsize=4)
@@ -113,16 +161,13 @@ class OverviewHandler(DashboardBase):
         if not self.has_scope(model, PRESENT):
             raise web.HTTPError(403, f"the programme overview needs the {PRESENT} scope")
         rules = rules_from(self.settings_path)
-        kept = self.application.settings.setdefault("dashboard_overviews", {})
-        try:
+        kept = self.application.settings.setdefault("dashboard_overviews", Kept())
+        try:  # a filter naming what is not there (a cohort, a course) fails in the count
             filters = dashboards.parse_filters({k: self.get_argument(k, None) for k in FILTERS})
-            key = (filters, rules)
-            made, data = kept.get(key, (0.0, None))
-            if data is None or time.monotonic() - made > OVERVIEW_SECONDS:
-                data = await self.counted(lambda s: dashboards.overview(s, filters, rules))
-                if len(kept) >= OVERVIEW_KEPT:
-                    kept.clear()
-                kept[key] = (time.monotonic(), data)
+            data = await kept.get(
+                (filters, rules),
+                lambda: self.counted(lambda s: dashboards.overview(s, filters, rules)),
+            )
         except dashboards.DashboardError as exc:
             self.bad_filter(exc)
             return
