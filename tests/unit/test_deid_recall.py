@@ -21,7 +21,7 @@ import yaml
 from praxishub.cases import evaluate
 
 DEID = Path(__file__).parents[1] / "fixtures" / "deid"
-SETS = ("labelled", "tuning", "tuning2", "tuning3", "tuning4", "tuning5", "heldout")
+SETS = ("labelled", "tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning7", "heldout")
 
 
 @cache
