@@ -21,7 +21,17 @@ import yaml
 from praxishub.cases import evaluate
 
 DEID = Path(__file__).parents[1] / "fixtures" / "deid"
-SETS = ("labelled", "tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning7", "heldout")
+SETS = (
+    "labelled",
+    "tuning",
+    "tuning2",
+    "tuning3",
+    "tuning4",
+    "tuning5",
+    "tuning6",
+    "tuning7",
+    "heldout",
+)
 
 
 @cache
@@ -89,7 +99,8 @@ def test_recall_does_not_fall(name, key):
     missed = [m for m in got.missed if key == "all" or m[1] == kind or m[0].startswith(key + "-")]
     if name == "heldout":  # kept blind: how many, never which (whoever tunes may read this)
         missed = f"{len(missed)} identifiers (not listed: heldout/ is only measured)"
-    assert got.recall[key].rate >= least, f"missed: {missed}"
+    rate = float(got.recall[key].rate)  # a plain number: pytest then shows no Evaluation
+    assert rate >= least, f"missed: {missed}"
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -97,4 +108,6 @@ def test_precision_holds(name):
     """Is the share of masked spans that touch a real identifier at least its floor?"""
     got = result(name)
     wrong = f"{len(got.false)} spans (not listed)" if name == "heldout" else got.false
-    assert got.precision >= floor(name, "precision"), f"wrongly masked: {wrong}"
+    precision, least = float(got.precision), floor(name, "precision")
+    del got  # nothing in the assertion below may show heldout's spans
+    assert precision >= least, f"wrongly masked: {wrong}"

@@ -20,6 +20,7 @@ from praxishub.cases import (
     chatnames,
     grades,
     handles,
+    informal,
     localities,
     nameedges,
     ner,
@@ -137,6 +138,7 @@ class Deidentifier:
             found.extend(self.intake_for(language).find(text))
             found.extend(list(bodies.grown(text, found)))
             found.extend(list(localities.grown(text, found)))
+        found.extend(informal.find(text, language))
         found.extend(addressparts.find(text))
         found.extend(orgforms.find(text))
         found.extend(list(orgforms.grown(text, found)))

@@ -1,0 +1,217 @@
+"""Layer 2, spoken and informal forms: numbers in words, short addresses, shop names.
+
+Rules: a day said as an ordinal before (or after "of") a month is a DATE ("семнадцатого
+числа ноября", "dvacátého prvního listopadu", "twentieth of november"); a street said
+with a house number, in digits or words, after "на"/"na" or before a street word, is an
+ADDRESS ("на чкалова сорок два", "Husovu třídu 44", "forty one Mill Road"), and so is a
+flat number after "кв"/"byt"/"Flat"; a school said as a number in words ("в сорок
+первой", "в нашей двенашке") is a SCHOOL and a class said in words ("из шестого бэ",
+"year nine") a CLASS; a lower-case first name with its patronymic is a PERSON; a shop,
+café or practice named after its kind word ("аптеки «Ромашка»", "Hollis Foods") is an ORG.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from praxishub.cases.spans import Span
+
+_RU_ORD_STEM = (
+    r"(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|тринадцат"
+    r"|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат)"
+)
+_RU_ORD = (
+    rf"(?:(?:двадцать|тридцать)\s+)?{_RU_ORD_STEM}(?:ого|его|ье|ьего|ое|ый|ий|ой|ом|ем|ьем|ому|ему)"
+)
+_RU_MONTHS = (
+    r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+)
+_CS_ORD = (
+    r"(?:(?:dvacátého|třicátého)\s+)?(?:prvního|druhého|třetího|čtvrtého|pátého|šestého|sedmého|osmého"
+    r"|devátého|desátého|jedenáctého|dvanáctého|třináctého|čtrnáctého|patnáctého|šestnáctého"
+    r"|sedmnáctého|osmnáctého|devatenáctého|dvacátého|třicátého)"
+)
+_CS_MONTHS = (
+    r"(?:ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)"
+)
+_EN_UNIT_ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+_EN_ORD = (
+    rf"(?:(?:twenty|thirty)[- ]?{_EN_UNIT_ORD}|{_EN_UNIT_ORD}|tenth|eleventh|twelfth|thirteenth|fourteenth"
+    r"|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
+)
+_EN_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+)
+_KK_ORD = (
+    r"(?:(?:жиырма|отыз|он)\s+)?(?:бірінші|екінші|үшінші|төртінші|бесінші|алтыншы|жетінші|сегізінші"
+    r"|тоғызыншы|оныншы|жиырмасыншы|отызыншы)"
+)
+_KK_MONTHS = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)[а-яәғқңөұүһі]*"
+
+_DATES = [
+    re.compile(rf"(?<!\w){_RU_ORD}(?:\s+числа)?\s+{_RU_MONTHS}(?!\w)", re.IGNORECASE),
+    re.compile(
+        rf"(?<!\w)(?:первых|десятых|двадцатых|последних)\s+числах\s+{_RU_MONTHS}(?!\w)", re.I
+    ),
+    re.compile(rf"(?<!\w)\d{{1,2}}\s+на\s+\d{{1,2}}\s+{_RU_MONTHS}(?!\w)", re.IGNORECASE),
+    re.compile(rf"(?<!\w){_RU_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d(?!\d)", re.IGNORECASE),
+    re.compile(rf"(?<!\w){_CS_ORD}\s+{_CS_MONTHS}(?!\w)", re.IGNORECASE),
+    re.compile(
+        rf"(?<![\w.])\d{{1,2}}\.\s*(?:do|/)\s*\d{{1,2}}\.\s*(?:{_CS_MONTHS}|\d{{1,2}}\.)", re.I
+    ),
+    re.compile(rf"(?<!\w){_EN_ORD}\s+of\s+{_EN_MONTHS}(?!\w)", re.IGNORECASE),
+    re.compile(rf"(?<!\w){_KK_ORD}\s+{_KK_MONTHS}(?!\w)", re.IGNORECASE),
+    re.compile(
+        r"(?<![\w.])\d{1,2}\.\d{1,2}-(?:де|да|те|та|ге|ға|ке|қа|не|на|нан|нен|дан|ден)(?!\w)"
+    ),
+]
+
+_RU_TENS = r"(?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто)"
+_RU_UNITS = r"(?:один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять)"
+_RU_TEENS = (
+    r"(?:десять|одиннадцать|двенадцать|тринадцать|четырнадцать|пятнадцать|шестнадцать|семнадцать"
+    r"|восемнадцать|девятнадцать)"
+)
+_RU_HUNDREDS = r"(?:сто|двести|триста|четыреста|пятьсот)"
+_RU_NUMBER = rf"(?:(?:{_RU_HUNDREDS}\s+)?(?:{_RU_TENS}(?:\s+{_RU_UNITS})?|{_RU_TEENS})|{_RU_HUNDREDS}(?:\s+{_RU_UNITS})?)"
+_CS_NUMBER = (
+    r"(?:(?:dvacet|třicet|čtyřicet|padesát|šedesát|sedmdesát|osmdesát|devadesát)"
+    r"(?:\s+(?:jedna|dva|tři|čtyři|pět|šest|sedm|osm|devět))?|deset|jedenáct|dvanáct|třináct|čtrnáct"
+    r"|patnáct|šestnáct|sedmnáct|osmnáct|devatenáct)"
+)
+_EN_NUMBER = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six"
+    r"|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_NOT_HOUSE = (
+    r"(?!\s*(?:%|лет|год|раз|минут|час|числ|процент|руб|человек|км|дн|недел|месяц|балл|кг|см|мин|штук"
+    r"|let|roků|minut|hodin|procent|korun|kč|lidí|km|dní|týdn|bodů|years?|minutes|hours|per|percent))"
+)
+_RU_STREET_WORD = r"(?:[А-ЯЁ][а-яё\-]+|[а-яё\-]+(?:ова|ева|ёва|ина|ына|ского|цкого|ской|цкой))"
+_ADDRESSES = [
+    re.compile(
+        rf"(?<=\bна\s)(?:[А-ЯЁ][а-яё]+\s+)?{_RU_STREET_WORD},?\s+(?:\d{{1,3}}[а-яё]?(?![\d.:,]\d)|{_RU_NUMBER})"
+        rf"{_NOT_HOUSE}(?:\s+{_RU_ORD_STEM}[а-яё]*\s+подъезд|\s+подъезд\s+\d+)?(?!\w)"
+    ),
+    re.compile(
+        rf"(?<=\bna\s)[a-záčďéěíňóřšťúůýž]+(?:ové|ská|ské|ní|ově|ou)\s+(?:\d{{1,3}}(?![\d.:,]\d)|{_CS_NUMBER})"
+        rf"{_NOT_HOUSE}(?!\w)"
+    ),
+    re.compile(
+        r"(?<!\w)(?:[A-ZČŘŠŽ][a-záčďéěíňóřšťúůýž]+\s+(?:[Tt]říd[auěy]|[Cc]est[auě])|(?:[Tt]říd[auěy]|[Cc]est[auě]"
+        r"|sídlišt[ěi]|nábřeží|alej[ie]?)(?:\s+(?:[A-ZČŘŠŽ][\wáčďéěíňóřšťúůýž]*)){1,2})"
+        r"\s+\d{1,4}(?:/\d{1,4})?[a-z]?(?![\w.])(?:,\s*byt\s+\d{1,4})?"
+    ),
+    re.compile(
+        rf"(?<!\w)(?i:{_EN_NUMBER})\s+(?:[A-Z][a-z']+\s+){{1,3}}(?:Road|Street|Avenue|Lane|Close|Drive|Way"
+        r"|Crescent|Terrace|Mount|Grove|Gardens|Place|Court|Hill|Row|Walk|Rise|View|Park|Square|Rd|St|Ave)\b"
+    ),
+    re.compile(
+        r"(?<!\w)(?:[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+\s+){1,2}(?:көшесі|көше|көш\.|даңғылы|даңғ\.|батыр)"
+        r",?\s*\d{1,4}[а-яә]?(?![\d.])"
+    ),
+    re.compile(
+        r"(?<!\w)Flat\s+\d{1,4}[A-Za-z]?,\s*\d{1,4}\s+(?:[A-Z][a-z']+[^\S\n]+){1,3}[A-Z][a-z]+"
+    ),
+]
+_FLAT = re.compile(
+    rf"(?<!\w)(?:кв\.?|квартира|byt|Flat|flat|Apt\.?|apt\.?|пәтер)\s*(?P<n>\d{{1,4}}[а-яa-z]?(?![\d.,:]\d)|{_RU_NUMBER})(?!\w)"
+)
+
+_RU_ORD_FEM = rf"(?:(?:{_RU_HUNDREDS}\s+)?(?:{_RU_TENS}\s+)?{_RU_ORD_STEM}ой)"
+_SCHOOLS = [
+    re.compile(
+        rf"(?<=\s)(?:в|во|из|у|к)\s+(?:нашей\s+|свою\s+|своей\s+)?(?P<s>(?:{_RU_HUNDREDS}\s+)?{_RU_TENS}\s+"
+        rf"{_RU_ORD_STEM}ой|{_RU_HUNDREDS}\s+{_RU_ORD_STEM}ой)(?!\w)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"(?<=\s)(?:в|во|из)\s+(?P<s>{_RU_ORD_FEM})(?=\s+(?:школ|гимнази|лице))", re.IGNORECASE
+    ),
+    re.compile(
+        r"(?<=\s)(?:в|во|из|к)\s+(?:нашей\s+|свою\s+|своей\s+)?(?P<s>[а-яё]+нашк[аеиуой]{1,2})(?!\w)"
+    ),
+]
+_CLASSES = [
+    re.compile(
+        r"(?<=\s)(?:из|в|во|с|у)\s+(?P<c>(?:пят|шест|седьм|восьм|девят|десят|одиннадцат)(?:ого|ом|ой)"
+        r"\s+«?(?:а|бэ|б|вэ|в|гэ|г|дэ|д|е)»?)(?=[\s,.!?]|$)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?<!\w)(?<!\bс\s)(?<!\bсо\s)(?P<c>(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат)"
+        r"(?:ый|ой|ий|ого|ом|ому)\s+класс[а-я]*)(?!\w)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?<=\s)(?:z|ze|do|v|ve)\s+(?P<c>(?:první|druhé|třetí|čtvrté|páté|šesté|sedmé|osmé|deváté)"
+        r"\s+(?:á|bé|b|cé|c|dé|d))(?=[\s,.!?]|$)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?<!\w)(?P<c>year\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen))(?!\w)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?<!\w)(?P<c>(?:бірінші|екінші|үшінші|төртінші|бесінші|алтыншы|жетінші|сегізінші|тоғызыншы|оныншы)"
+        r"\s+(?:а|ә|бе|б|ве|в|ге|г))\s+сынып",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?:homeroom|room|reg class|registration class|tutor group|form group|both)\s+(?P<c>\d{1,2}[A-Z]{1,2}\d?"
+        r"|\d-\d{3})(?![\w-])"
+    ),
+    re.compile(r"(?<![\w-])(?P<c>\d{1,2}\s?кл\.)"),
+]
+_PATRONYMIC = re.compile(
+    r"(?<![\w@.])(?P<p>[а-яё]{3,}[^\S\n]+[а-яё]{3,}(?:овн|евн|ичн)(?:а|ы|е|у|ой))(?!\w)"
+)
+_ORGS = [
+    re.compile(
+        r"(?<!\w)(?:[а-яё]+(?:ой|ая|ую|ого|ом)[^\S\n]+)?(?:аптек[аиуе]|магазин[аеу]?|кафе|кофейн[яиеюй]|салон[аеу]?"
+        r"|студи[яиюей]|секци[яиюей]|клуб[аеу]?|ресторан[аеу]?|пиццери[яиюей]|пекарн[яиюей]|фитнес-клуб[аеу]?)"
+        r"[^\S\n]+«[^»\n]{2,30}»"
+    ),
+    re.compile(
+        r"«[^»\n]{2,30}»(?:-[а-яә]+)?[^\S\n]+(?:би[^\S\n]+)?(?:студия|орталығ|клуб|үйірме)[а-яәғқңөұүһі]*"
+    ),
+    re.compile(
+        r"(?<!\w)(?:pekárn[ayěu]|hospod[ayěu]|hospodou|kavárn[ayěu]|cukrárn[ayěu]|restaurac[eií]|pizzeri[eií])"
+        r"[^\S\n]+(?:[A-ZČŘŠŽ][\wáčďéěíňóřšťúůýž]+|[uU][^\S\n]+[a-zčřšž]+)"
+    ),
+    re.compile(
+        r"(?<![\w-])(?!(?:The|A|An|Our|My|His|Her|Their|School|Family|Mental|Health|Child|Children|Youth"
+        r"|Student|Community|Grief|Group|Individual|Crisis|Online|Peer|Private|Local|Couples|Marriage|Addiction)\b)"
+        r"(?:[A-Z][a-z]+[^\S\n]+){1,3}(?:Foods|Stores|Store|Mart|Supermarket|Bakery|Pharmacy|Cafe|Café"
+        r"|Diner|Pub|Motors|Garage|Salon|Counseling|Counselling|Health Plan|Advocates|Healthcare|Fitness|Takeaway)\b"
+    ),
+    re.compile(r"(?<=\bthe\s)[A-Z][a-z]+[A-Z][a-z]+(?=[^\S\n]+(?:on|in|at|near|behind|by)\b)"),
+    re.compile(
+        r"(?<!\w)(?:OSPOD|OO[^\S\n]+PČR|ÚP)[^\S\n]+[A-ZČŘŠŽ][\wáčďéěíňóřšťúůýž]+(?:[^\S\n]+(?:[A-ZČŘŠŽ][\wá-ž]+|\d{1,2}))?"
+    ),
+    re.compile(r"(?<!\w)[A-Z][a-z]+[^\S\n]+(?:DCS|CPS|DCF|DHS)\b"),
+]
+
+
+def find(text: str) -> Iterator[Span]:
+    """Spoken dates, informal addresses, spoken schools and classes, names, shops."""
+    for pattern in _DATES:
+        for m in pattern.finditer(text):
+            yield Span(m.start(), m.end(), "DATE", "spoken")
+    for pattern in _ADDRESSES:
+        for m in pattern.finditer(text):
+            yield Span(m.start(), m.end(), "ADDRESS", "spoken")
+    for m in _FLAT.finditer(text):
+        yield Span(m.start("n"), m.end("n"), "ADDRESS", "spoken")
+    for pattern in _SCHOOLS:
+        for m in pattern.finditer(text):
+            yield Span(m.start("s"), m.end("s"), "SCHOOL", "spoken")
+    for pattern in _CLASSES:
+        for m in pattern.finditer(text):
+            yield Span(m.start("c"), m.end("c"), "CLASS", "spoken")
+    for m in _PATRONYMIC.finditer(text):
+        yield Span(m.start("p"), m.end("p"), "PERSON", "spoken")
+    for pattern in _ORGS:
+        for m in pattern.finditer(text):
+            yield Span(m.start(), m.end(), "ORG", "spoken")
