@@ -18,6 +18,7 @@ from praxishub.cases import (
     addressparts,
     bodies,
     chatnames,
+    cuewords,
     grades,
     handles,
     informal,
@@ -141,6 +142,7 @@ class Deidentifier:
         found.extend(informal.find(text, language))
         found.extend(addressparts.find(text))
         found.extend(orgforms.find(text))
+        found.extend(cuewords.find(text))
         found.extend(list(orgforms.grown(text, found)))
         found.extend(list(addressparts.grown(text, found)))
         found.extend(list(grades.grown(text, found)))
