@@ -11,6 +11,8 @@ attacked as the trainee's own Unix user.
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import io
 import json
 import shutil
@@ -104,6 +106,71 @@ def return_feedback(hub, supervisor: str, trainee: str, comment: str) -> None:
     assert saved.status_code == 200, saved.text
     returned = hub.api(supervisor, "POST", path + "/feedback", json={})
     assert returned.status_code == 200, returned.text
+
+
+ROSTER = ["username", "full_name", "email", "role", "cohort", "supervisor"]
+
+
+@contextlib.contextmanager
+def out_of_every_cohort(hub, coordinator: str, trainee: str):
+    """The coordinator's roster upload takes the trainee out of their cohort (as when
+    they leave a group), and puts them back afterwards."""
+
+    def upload(cohort: str) -> None:
+        p = next(p for p in hub.values["people"] if p["username"] == trainee)
+        row = [p["username"], p["full_name"], p["email"], p["role"], cohort, p.get("supervisor")]
+        text = ",".join(ROSTER) + "\n" + ",".join(str(v or "") for v in row) + "\n"
+        body = {
+            "file_name": "move.csv",
+            "content_base64": base64.b64encode(text.encode()).decode(),
+            "dry_run": False,
+        }
+        done = hub.api(coordinator, "POST", "/services/praxis/api/people/import", json=body)
+        assert done.status_code == 200, done.text
+
+    cohort = next(p["cohort"] for p in hub.values["people"] if p["username"] == trainee)
+    upload("")
+    try:
+        yield
+    finally:
+        upload(cohort)
+
+
+def cohort_attacks(hub, outsider: str) -> list[Attack]:
+    """The course is for the programme's cohorts (`courses[].cohorts`); the outsider, a
+    trainee in none of them (who has submitted to it before), goes for it with their own
+    hub token."""
+    base = "/services/praxis/api/exchange"
+    submission = f"{outsider}+{loop.ASSIGNMENT}+{nbgrader_stamp().replace(' ', 'T')}"
+    release = course_dir(hub) / "release" / loop.ASSIGNMENT / NOTEBOOK
+    honest = zipped({NOTEBOOK: release.read_bytes()})
+
+    def call(method: str, path: str, **kw: object) -> requests.Response:
+        return hub.api(outsider, method, f"{base}/{path}", **kw)
+
+    def submitted() -> bool:
+        answered = call("PUT", f"{loop.COURSE}/inbound/{submission}", data=honest)
+        stored = any(n == submission for n, _, _ in items(hub, "inbound"))
+        return answered.status_code < 300 or stored
+
+    return [
+        Attack(
+            "see a course of other cohorts in one's list of courses",
+            "exchange:cohorts",
+            lambda: loop.COURSE in call("GET", "").json()["courses"],
+        ),
+        Attack(
+            "list a course's released assignments from outside its cohorts",
+            "exchange:cohorts",
+            lambda: call("GET", f"{loop.COURSE}/outbound").status_code == 200,
+        ),
+        Attack(
+            "fetch a course's released assignment from outside its cohorts",
+            "exchange:cohorts",
+            lambda: call("GET", f"{loop.COURSE}/outbound/{loop.ASSIGNMENT}").status_code == 200,
+        ),
+        Attack("submit to a course from outside its cohorts", "exchange:cohorts", submitted),
+    ]
 
 
 def api_attacks(hub, prefix: str, attacker: str, victim: str, supervisor: str) -> list[Attack]:

@@ -55,7 +55,8 @@ def make_programme(
     base: Path, trainees: int = 40, course_ids: tuple[str, ...] = ("tiny",), **overrides: object
 ) -> Path:
     """The demo programme, adapted for a test: random ports, test homes, English first;
-    the courses of tests/fixtures/courses named, each taught by the first trainer."""
+    the courses of tests/fixtures/courses named, each taught by the first trainer and,
+    on the API exchange, for the demo's cohorts."""
     data = base / "var"
     database = overrides.pop("database", None) or {}
     subprocess.run(
@@ -86,6 +87,11 @@ def make_programme(
     values["ports"] = free_ports("public", "hub", "proxy_api", "service", "dashboards", "courses")
     trainers = [p["username"] for p in values["people"] if p["role"] == "trainer"]
     values["courses"] = [{"id": c, "trainers": trainers[:1]} for c in course_ids]
+    if (overrides.get("exchange") or {}).get("mode", "api") == "api":
+        # each course is for the demo's cohorts (all its trainees), as a programme would
+        # list them; a trainee taken out of every cohort loses the course
+        for course in values["courses"]:
+            course["cohorts"] = [c["id"] for c in values["cohorts"]]
     values["grading"] = {"cell_timeout": 10, "total_timeout": 45}
     for key, value in overrides.items():
         values[key] = value

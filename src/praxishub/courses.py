@@ -54,6 +54,11 @@ def teaching(settings_values: dict[str, Any]) -> dict[str, list[str]]:
     return out
 
 
+def course_cohorts(settings_values: dict[str, Any]) -> dict[str, set[str]]:
+    """course id -> the cohorts it is for; a course open to every trainee is absent."""
+    return {c["id"]: set(c["cohorts"]) for c in settings_values["courses"] if c["cohorts"]}
+
+
 def sandbox_user(course_id: str) -> str:
     """The Unix user trainee code runs as while it is autograded."""
     return f"sandbox-{course_id}"

@@ -185,6 +185,25 @@ def consistency_problems(data: dict[str, Any]) -> list[tuple[list[Any], str, str
                         ),
                     )
                 )
+    for i, course in enumerate(data["courses"]):
+        for j, cohort in enumerate(course["cohorts"]):
+            if cohort not in cohorts:
+                found.append(
+                    (
+                        ["courses", i, "cohorts", j],
+                        f"unknown cohort {cohort!r}",
+                        _choices_fix("add it under `cohorts:` or use", sorted(cohorts)),
+                    )
+                )
+        if course["cohorts"] and data["exchange"]["mode"] != "api":
+            found.append(
+                (
+                    ["courses", i, "cohorts"],
+                    f"course {course['id']!r} is for some cohorts only, but the folder "
+                    "exchange lets every trainee read every course",
+                    "set exchange.mode: api, or remove the course's cohorts",
+                )
+            )
     course_ids = Counter(c["id"] for c in data["courses"])
     for i, course in enumerate(data["courses"]):
         if course_ids[course["id"]] > 1:

@@ -474,8 +474,18 @@ def test_exchange_privacy(hub, cast, tally):
     home = Path(pwd.getpwnam(unixusers.unix_name(TEST_PREFIX, victim)).pw_dir)
     pages = sorted(home.glob(f"{loop.COURSE}/{loop.ASSIGNMENT}/feedback/*/*.html"))
     assert pages and comment in pages[-1].read_text("utf-8")
+    # the course is for the demo's two cohorts: the victim, in one of them, sees it;
+    # taken out of every cohort by the coordinator's roster (after the attacker's flood,
+    # so that no cap on submissions hides a refusal), they must not
+    assert hub.values["courses"][0]["cohorts"]
+    exchange = "/services/praxis/api/exchange"
+    assert hub.api(victim, "GET", exchange).json()["courses"] == [loop.COURSE]
     try:
         run(tally, exchange_attacks.api_attacks(hub, TEST_PREFIX, attacker, victim, sup))
+        with exchange_attacks.out_of_every_cohort(hub, cast["coordinator"], victim):
+            run(tally, exchange_attacks.cohort_attacks(hub, victim))
+        back = hub.api(victim, "GET", f"{exchange}/{loop.COURSE}/outbound")
+        assert back.status_code == 200  # back in their cohort, the course is theirs again
     finally:
         # hostile items stored nothing that stops grading: a new submission is graded
         before = loop.score_of(hub, victim)

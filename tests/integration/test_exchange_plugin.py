@@ -33,7 +33,9 @@ PEOPLE = {  # token -> (name, kind, scopes)
     "tok-grader": ("grader-tiny", "service", []),
     "tok-anna": ("a.ivanova", "user", ["custom:praxis:learn"]),
     "tok-bolat": ("b.seitkali", "user", ["custom:praxis:learn"]),
+    "tok-chen": ("c.chen", "user", ["custom:praxis:learn"]),  # of a cohort not in the course
 }
+COHORT_OF = {"a.ivanova": "morning", "b.seitkali": "morning", "c.chen": "evening"}
 CONFIG = """
 import os
 import re
@@ -68,6 +70,15 @@ def service(tmp_path_factory):
     base = tmp_path_factory.mktemp("exchange-service")
     engine = db.make_engine(f"sqlite:///{base / 'programme.sqlite'}")
     db.migrate(engine)
+    with db.session_scope(engine) as session:
+        session.add_all([db.Cohort(id=c, name=c) for c in ("morning", "evening")])
+        session.flush()
+        session.add_all(
+            db.Person(
+                username=u, full_name=u, email=f"{u}@example.org", role="trainee", cohort_id=c
+            )
+            for u, c in COHORT_OF.items()
+        )
     args = {"engine": engine, "service_token": "x"}
     app = tornado.web.Application(
         [
@@ -76,6 +87,7 @@ def service(tmp_path_factory):
         ],
         teaching={},
         desks={COURSE: "unused"},
+        course_cohorts={COURSE: {"morning"}},
     )
     port = free_port()
     ready = threading.Event()
@@ -99,11 +111,13 @@ def service(tmp_path_factory):
     engine.dispose()
 
 
-def nbgrader(service, cwd: Path, token: str, *args: str, user: str | None = None):
+def nbgrader(
+    service, cwd: Path, token: str, *args: str, user: str | None = None, config: str = CONFIG
+):
     """A real nbgrader command as one person: own home (and nbgrader cache), own token."""
     home = cwd.parent / f"home-{token}"
     (home / ".jupyter").mkdir(parents=True, exist_ok=True)
-    (home / ".jupyter" / "nbgrader_config.py").write_text(CONFIG, "utf-8")
+    (home / ".jupyter" / "nbgrader_config.py").write_text(config, "utf-8")
     env = {
         "PATH": f"{BIN}:/usr/bin:/bin",
         "HOME": str(home),
@@ -193,3 +207,36 @@ def test_a_trainee_cannot_release_or_submit_as_another(service, tmp_path):
     stranger = Client(service["url"], "tok-nobody")
     with pytest.raises(Exception, match="403"):
         stranger.items(COURSE, "outbound")
+
+
+def test_a_course_for_another_cohort_does_not_exist_for_a_trainee(service, tmp_path):
+    """The course is for the morning cohort: a trainee of the evening cohort, with the
+    trainee's own nbgrader configuration (no course named, as in their server), lists
+    nothing of it, and cannot fetch from it or submit to it; a morning trainee can."""
+    from praxishub.exchange_api import Client, zip_folder
+
+    release = tmp_path / "w02-cohort"
+    release.mkdir()
+    (release / "w02-cohort.ipynb").write_text(json.dumps({"cells": []}), "utf-8")
+    Client(service["url"], "tok-grader").put(COURSE, "outbound", "w02-cohort", zip_folder(release))
+    as_in_server = CONFIG.replace('c.CourseDirectory.course_id = "tiny"\n', "")
+    chen, anna = tmp_path / "chen", tmp_path / "anna"
+    chen.mkdir(), anna.mkdir()
+
+    def run(where, token, user, *args):
+        return nbgrader(service, where, token, *args, user=user, config=as_in_server)
+
+    theirs = ok(run(anna, "tok-anna", "a.ivanova", "list"))
+    assert f"{COURSE} w02-cohort" in theirs
+    listed = ok(run(chen, "tok-chen", "c.chen", "list"))
+    assert COURSE not in listed and "w02-cohort" not in listed
+    fetch = run(chen, "tok-chen", "c.chen", "fetch_assignment", "w02-cohort", "--course", COURSE)
+    assert fetch.returncode != 0
+    assert "404 no course tiny for your cohort" in fetch.stdout + fetch.stderr
+    assert not (chen / COURSE).exists()
+    stranger = Client(service["url"], "tok-chen")
+    with pytest.raises(Exception, match="404"):
+        stranger.put(COURSE, "inbound", "c.chen+w02-cohort+2026-12-01T000000", b"zip")
+    with db.session_scope(service["engine"]) as session:
+        stored = session.query(db.ExchangeItem).filter_by(course=COURSE, area="inbound")
+        assert all(item.owner != "c.chen" for item in stored)

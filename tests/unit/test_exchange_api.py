@@ -140,6 +140,7 @@ class ExchangeEndpoints(AsyncHTTPTestCase):
             routes,
             teaching={"t.volkova": ["tiny"], "o.petrov": ["other"]},
             desks={"tiny": "x", "other": "y"},
+            course_cohorts={"other": {"evening"}},
         )
 
     def tearDown(self):
@@ -236,3 +237,62 @@ class ExchangeEndpoints(AsyncHTTPTestCase):
         ]
         assert "climbs out" in body["message"]
         assert count(self.engine) == 1
+
+    def enrol(self, **cohort_of: str | None) -> None:
+        with db.session_scope(self.engine) as session:
+            for cohort in ("morning", "evening"):
+                if session.get(db.Cohort, cohort) is None:
+                    session.add(db.Cohort(id=cohort, name=cohort))
+            session.flush()
+            for username, cohort in cohort_of.items():
+                person = session.get(db.Person, username)
+                if person is None:
+                    person = db.Person(
+                        username=username,
+                        full_name=username,
+                        email=f"{username}@example.org",
+                        role="trainee",
+                    )
+                    session.add(person)
+                person.cohort_id = cohort
+
+    def test_a_course_for_some_cohorts_is_closed_to_the_others(self):
+        self.enrol(**{"a.ivanova": "morning", "b.lee": "evening", "c.nur": None})
+        release = self.call("PUT", "other/outbound/w01", "grader-other", body=RELEASE, service=True)
+        assert release.code == 201
+
+        def courses(user):
+            return json.loads(self.trainee("GET", "", user).body)["courses"]
+
+        # the morning trainee and the one in no cohort: the course does not exist for them
+        for outsider in ("a.ivanova", "c.nur", "d.stranger"):
+            assert courses(outsider) == ["tiny"]
+            tries = [
+                self.trainee("GET", "other/outbound", outsider),
+                self.trainee("GET", "other/outbound/w01", outsider),
+                self.trainee(
+                    "PUT", f"other/inbound/{SUB.replace('a.ivanova', outsider)}", outsider, MINE
+                ),
+                self.trainee("GET", "other/feedback", outsider),
+            ]
+            assert [t.code for t in tries] == [404] * 4, outsider
+            assert RELEASE not in b"".join(t.body for t in tries)
+        assert count(self.engine) == 1
+        # the evening trainee takes it; so do its grader and trainer, whatever their cohort
+        assert courses("b.lee") == ["other", "tiny"]
+        assert self.trainee("GET", "other/outbound/w01", "b.lee").body == RELEASE
+        mine = SUB.replace("a.ivanova", "b.lee")
+        assert self.trainee("PUT", f"other/inbound/{mine}", "b.lee", MINE).code == 201
+        assert self.call("GET", "other/inbound", "o.petrov").code == 200
+        # the roster moves a.ivanova to the evening cohort: the course opens at once,
+        # and closes to b.lee, who leaves it (their submission stays with the graders)
+        self.enrol(**{"a.ivanova": "evening", "b.lee": "morning"})
+        assert courses("a.ivanova") == ["other", "tiny"]
+        assert self.trainee("GET", "other/outbound/w01").body == RELEASE
+        assert self.trainee("GET", "other/inbound", "b.lee").code == 404
+        graded = json.loads(self.call("GET", "other/inbound", "grader-other", service=True).body)
+        assert [i["owner"] for i in graded["items"]] == ["b.lee"]
+        # a deactivated trainee of the right cohort is kept out too
+        with db.session_scope(self.engine) as session:
+            session.get(db.Person, "a.ivanova").active = False
+        assert self.trainee("GET", "other/outbound").code == 404

@@ -121,6 +121,20 @@ def test_unknown_cohort():
     assert "c1" in message
 
 
+def test_a_course_for_unknown_cohorts_or_on_the_folder_exchange():
+    """Is a course listed for an undefined cohort refused, and a course kept to some
+    cohorts on the folder exchange (which cannot keep anyone out)?"""
+    course = "courses:\n  - id: w1\n    cohorts: [c1, c7]\n"
+    message = problems_of(BASE + course)
+    assert "courses[0].cohorts[1]: unknown cohort 'c7'" in message
+    assert "c1" in message
+    message = problems_of(BASE + course.replace("c7", "c1x") + "exchange:\n  mode: filesystem\n")
+    assert "courses[0].cohorts: course 'w1' is for some cohorts only" in message
+    assert "exchange.mode: api" in message
+    settings = parse_settings(BASE + course.replace(", c7", ""), Path("praxishub.yaml"))
+    assert settings["courses"][0]["cohorts"] == ["c1"]
+
+
 def test_unisolated_real_programme_is_refused():
     """May a real (non-demo) programme turn per-user isolation off? (No.)"""
     message = problems_of(BASE + "spawner:\n  isolation: none\n")

@@ -270,6 +270,7 @@ def main() -> None:
         },
     )
     app.settings["present_share"] = settings["attendance"]["present_share"]
+    app.settings["course_cohorts"] = courses.course_cohorts(settings.values)
     # Roster uploads warn about people this file declares: it is applied again at start.
     app.settings["declared_people"] = [p["username"] for p in settings.people]
     bind = urlparse(os.environ["JUPYTERHUB_SERVICE_URL"])

@@ -4,7 +4,9 @@ Rule: thin handlers; who calls is the hub's answer for their token, never a name
 send. A course's graders (its grading service ``grader-<id>``, or a trainer who teaches
 it) write and read everything of the course. A trainee reads the released assignments,
 writes only submissions named after themselves, lists and reads only their own
-submissions and feedback: each trainee has a personal inbound. Items are bytes
+submissions and feedback: each trainee has a personal inbound. A course listed for some
+cohorts (``courses[].cohorts``) is open to the trainees of those cohorts only, as the
+roster in the programme database says now; to anyone else it does not exist (404). Items are bytes
 (``application/octet-stream``); listings are JSON. Storage is
 ``praxishub.exchange_store``.
 """
@@ -38,8 +40,9 @@ class ExchangeBase(BaseHandler):
         }
 
     def who(self, course: str, reading: bool = False) -> tuple[dict[str, Any], bool]:
-        """The caller and whether they grade the course; 404 for a course not here.
-        The course's live autograder (``autograde-<id>``) grades too, but only reads."""
+        """The caller and whether they grade the course; 404 for a course not here, or
+        not for a trainee's cohort. The course's live autograder (``autograde-<id>``)
+        grades too, but only reads."""
         if course not in self.courses():
             raise web.HTTPError(404, f"no course {course} in this programme")
         model = self.caller()
@@ -47,7 +50,21 @@ class ExchangeBase(BaseHandler):
             graders = {f"grader-{course}", *([f"autograde-{course}"] if reading else [])}
             return model, model["name"] in graders
         teaching = self.application.settings.get("teaching") or {}
-        return model, course in teaching.get(model["name"], [])
+        grader = course in teaching.get(model["name"], [])
+        if not grader and course not in self.open_to(str(model["name"]), {course}):
+            raise web.HTTPError(404, f"no course {course} for your cohort")
+        return model, grader
+
+    def open_to(self, username: str, courses: set[str]) -> set[str]:
+        """Of COURSES, those open to the person: every course without cohorts, and those
+        listed for their cohort in the roster."""
+        only = self.application.settings.get("course_cohorts") or {}
+        if not any(c in only for c in courses):
+            return courses
+        with db.session_scope(self.engine) as session:
+            person = session.get(db.Person, username)
+            cohort = person.cohort_id if person is not None and person.active else None
+        return {c for c in courses if c not in only or cohort in only[c]}
 
     def may_read(self, model: dict[str, Any], grader: bool, area: str) -> str | None:
         """None: everything of the area; a username: only that person's items."""
@@ -63,7 +80,7 @@ class ExchangeBase(BaseHandler):
 
 
 class CoursesHandler(ExchangeBase):
-    """GET: the courses whose exchange one may use (a trainee: every course here)."""
+    """GET: the courses whose exchange one may use (a trainee: those open to their cohort)."""
 
     def get(self) -> None:
         model = self.caller()
@@ -71,7 +88,8 @@ class CoursesHandler(ExchangeBase):
         if model.get("kind") == "service":
             mine = {c for c in self.courses() if model["name"] in (f"grader-{c}", f"autograde-{c}")}
         elif self.has_scope(model, LEARN):
-            mine = self.courses()
+            mine = self.open_to(str(model["name"]), self.courses())
+            mine |= set(teaching.get(model["name"], [])) & self.courses()
         else:
             mine = set(teaching.get(model["name"], [])) & self.courses()
         self.write_json({"courses": sorted(mine)})
