@@ -3,17 +3,26 @@
 Rule: the hub never reads the programme database. It asks the programme
 service (the only gate to programme data) with the service's token, and takes
 the person's hub groups (role-*, cohort-*) from the answer, so removing
-someone from the roster locks them out at the next refresh.
+someone from the roster locks them out at the next refresh. Password guessing is
+held back here, where the person's address is known: wrong passwords are counted per
+account and address, and per account, in a moving window (the ``limits`` library, kept
+in the hub's memory: a restart forgets them).
 """
 
 from __future__ import annotations
 
 import json
+import math
+import time
 from typing import Any
 
 from jupyterhub.auth import Authenticator
+from limits import RateLimitItemPerMinute, storage, strategies
+from tornado import web
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError
-from traitlets import Unicode
+from traitlets import Integer, Unicode
+
+from praxishub.i18n import pick_language, t
 
 
 async def ask_service(url: str, token: str, action: str, payload: dict[str, Any]) -> dict | None:
@@ -40,15 +49,57 @@ class PraxisAuthenticator(Authenticator):
         config=True, help="Internal URL of the programme service, with its prefix."
     )
     service_token = Unicode(config=True, help="The programme service's API token.")
+    failed_logins_per_address = Integer(
+        5, config=True, help="Wrong passwords for one account from one address per window."
+    )
+    failed_logins_per_account = Integer(
+        20, config=True, help="Wrong passwords for one account from anywhere per window."
+    )
+    failed_logins_minutes = Integer(15, config=True, help="The window, in minutes.")
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._failures = strategies.MovingWindowRateLimiter(storage.MemoryStorage())
+
+    def _limits(self) -> list[tuple[Any, tuple[str, ...]]]:
+        minutes = self.failed_logins_minutes
+        return [
+            (RateLimitItemPerMinute(self.failed_logins_per_address, minutes), ("address",)),
+            (RateLimitItemPerMinute(self.failed_logins_per_account, minutes), ()),
+        ]
+
+    def _check_not_held(self, handler: Any, username: str, address: str) -> None:
+        """429 while either count for the account is full, naming the wait."""
+        for limit, scope in self._limits():
+            keys = ("login", username, *([address] if scope else []))
+            if not self._failures.test(limit, *keys):
+                reset = self._failures.get_window_stats(limit, *keys).reset_time
+                minutes = max(1, math.ceil((reset - time.time()) / 60))
+                self.log.warning(
+                    "login of %s from %s held back: too many wrong passwords", username, address
+                )
+                lang = pick_language(
+                    None, handler.request.headers.get("Accept-Language", ""), ["en", "ru"]
+                )
+                raise web.HTTPError(429, t("login_held", lang).format(minutes=minutes))
 
     async def authenticate(self, handler, data):  # type: ignore[no-untyped-def]
         username = (data.get("username") or "").strip().lower()
-        return await ask_service(
+        address = handler.request.remote_ip or "unknown"
+        self._check_not_held(handler, username, address)
+        answer = await ask_service(
             self.service_url,
             self.service_token,
             "login",
             {"username": username, "password": data.get("password") or ""},
         )
+        for limit, scope in self._limits():
+            keys = ("login", username, *([address] if scope else []))
+            if answer is None:
+                self._failures.hit(limit, *keys)
+            elif scope:
+                self._failures.clear(limit, *keys)
+        return answer
 
     async def refresh_user(self, user, handler=None):  # type: ignore[no-untyped-def]
         answer = await ask_service(

@@ -156,6 +156,10 @@ def _apply_authentication(
         c.JupyterHub.authenticator_class = "praxishub.auth.PraxisAuthenticator"
         c.PraxisAuthenticator.service_url = service_url
         c.PraxisAuthenticator.service_token = runtime.service_token
+        failed = auth["failed_logins"]
+        c.PraxisAuthenticator.failed_logins_per_address = failed["per_address"]
+        c.PraxisAuthenticator.failed_logins_per_account = failed["per_account"]
+        c.PraxisAuthenticator.failed_logins_minutes = failed["minutes"]
     else:
         c.JupyterHub.authenticator_class = auth["class"]
         c.Authenticator.post_auth_hook = roster_hook(service_url, runtime.service_token)

@@ -8,6 +8,12 @@ from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
     "my_progress": {"ru": "Мои результаты", "en": "My progress"},
+    "login_held": {
+        "ru": "Слишком много неверных паролей для этой учётной записи. Попробуйте снова "
+        "через {minutes} мин. или попросите координатора задать новый пароль.",
+        "en": "Too many wrong passwords for this account. Try again in {minutes} min, "
+        "or ask your coordinator to set a new password.",
+    },
     "course": {"ru": "Курс", "en": "Course"},
     "assignment": {"ru": "Задание", "en": "Assignment"},
     "autograded": {"ru": "Автопроверка", "en": "Autograded"},

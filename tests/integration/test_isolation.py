@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import pwd
+import re
 
 import psutil
 import pytest
@@ -29,6 +30,40 @@ def test_wrong_password_and_unknown_person_are_refused(hub):
     assert hub.login(a).login_status == 302
     assert hub.login(a, password="not-the-password").login_status == 403
     assert hub.login("nobody.here", password="whatever").login_status == 403
+
+
+def test_password_guessing_is_held_back_at_the_login_form(hub):
+    """After 5 wrong passwords for an account (the default), is even the right one refused
+    with 429 and a message naming the wait, in the browser's language, while another
+    account logs in as usual? (The last trainee: no other test logs in as them.)"""
+    guessed, other = hub.people("trainee")[-1], hub.people("trainee")[-2]
+    assert "failed_logins" not in hub.values.get("authentication", {})  # the defaults
+    assert hub.login(guessed).login_status == 302
+    for _ in range(5):
+        assert hub.login(guessed, password="guess-0000").login_status == 403
+    held = hub.login(guessed)
+    assert held.login_status == 429
+    s = requests.Session()
+    s.get(f"{hub.url}/hub/login", timeout=10)
+    page = s.post(
+        f"{hub.url}/hub/login",
+        data={
+            "username": guessed,
+            "password": hub.logins[guessed]["password"],
+            "_xsrf": s.cookies.get("_xsrf", path="/hub/"),
+        },
+        headers={"Accept-Language": "ru"},
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert page.status_code == 429
+    # the login form again, with the message where "Invalid username or password" goes
+    # (the page declares utf-8 in a meta tag, as browsers read it)
+    shown = re.sub(r"<[^>]+>|\s+", " ", page.content.decode("utf-8"))
+    assert "Слишком много неверных паролей" in shown and "15 мин" in shown, shown
+    assert 'name="password"' in page.text
+    assert hub.login(other).login_status == 302
+    assert "held back: too many wrong passwords" in hub.log_tail()
 
 
 def test_roster_groups_reach_the_hub(hub):

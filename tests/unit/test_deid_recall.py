@@ -30,6 +30,7 @@ SETS = (
     "tuning5",
     "tuning6",
     "tuning7",
+    "tuning8",
     "heldout",
 )
 
