@@ -252,6 +252,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "dash_no_cohort": {"ru": "Без группы", "en": "No cohort"},
     "dash_overview": {"ru": "Обзор программы", "en": "Programme overview"},
     "dash_loading": {"ru": "Загружаем данные…", "en": "Loading the data…"},
+    "dash_failed": {
+        "ru": "Не удалось показать данные. Обновите страницу; если не поможет, сообщите "
+        "координатору код {ref} (подробности в журнале сервера).",
+        "en": "The data could not be shown. Reload the page; if that does not help, give "
+        "your coordinator the code {ref} (the details are in the server's log).",
+    },
     "dash_cohort": {"ru": "Группа", "en": "Cohort"},
     "dash_from": {"ru": "С", "en": "From"},
     "dash_to": {"ru": "По", "en": "To"},

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import logging
 import threading
+import uuid
 from typing import Any
 
 import ipywidgets as widgets
@@ -139,9 +140,10 @@ class FirstLoad:
         try:
             with self.lock:
                 load()
-        except Exception as exc:  # a thread's error would be lost: show and log it
-            log.exception("dashboard load failed")
-            self.kpis.value = error_html(APIError(0, f"{type(exc).__name__}: {exc}"))
+        except Exception:  # a thread's error would be lost: log it, tell the viewer so
+            ref = uuid.uuid4().hex[:8]
+            log.exception("dashboard load failed (reference %s)", ref)
+            self.kpis.value = error_html(APIError(0, t("dash_failed", self.lang()).format(ref=ref)))
         finally:
             if "praxis-loading" in self.kpis.value:
                 self.kpis.value = ""
