@@ -393,11 +393,35 @@ TEXTS: dict[str, dict[str, str]] = {
         "change them there as well. {names}",
     },
     "imp_passwords": {
-        "ru": "Новые люди входят после того, как им задан пароль (при входе по паролям хаба: "
-        "praxishub people set-password ЛОГИН --generate).",
-        "en": "New people can log in once they have a password (with the hub's own passwords: "
-        "praxishub people set-password USERNAME --generate).",
+        "ru": "Новые люди смогут войти, когда у них будет пароль: создайте первые пароли "
+        "ниже (или на сервере: praxishub people set-password ЛОГИН --generate).",
+        "en": "New people can log in once they have a password: make their first passwords "
+        "below (or on the server: praxishub people set-password USERNAME --generate).",
     },
+    "imp_first_new": {
+        "ru": "Создать первые пароли новым ({n})",
+        "en": "First passwords for the new ({n})",
+    },
+    "imp_first_all": {
+        "ru": "Пароли всем, у кого их нет",
+        "en": "Passwords for everyone without one",
+    },
+    "imp_first_shown": {
+        "ru": "Пароли показаны один раз и нигде не хранятся в читаемом виде. Передайте "
+        "каждому его пароль лично; сохраните файл только на время раздачи.",
+        "en": "The passwords are shown once and are kept nowhere readable. Give each person "
+        "their own, privately; keep the file only while you hand them out.",
+    },
+    "imp_first_none": {
+        "ru": "Никому не нужен первый пароль.",
+        "en": "Nobody needs a first password.",
+    },
+    "imp_first_skipped": {
+        "ru": "Пропущены (пароль уже есть или учётная запись неактивна): {names}",
+        "en": "Skipped (a password already, or inactive): {names}",
+    },
+    "imp_password": {"ru": "Пароль", "en": "Password"},
+    "imp_first_file": {"ru": "Скачать CSV", "en": "Download CSV"},
     "imp_roster": {"ru": "Текущий состав: {n}", "en": "Current roster: {n}"},
     "imp_report_title": {
         "ru": "Импорт отчёта Zoom или Teams",

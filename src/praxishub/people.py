@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from praxishub.db import Cohort, Person
-from praxishub.errors import Problem
+from praxishub.errors import PraxisError, Problem
 
 if TYPE_CHECKING:
     from praxishub.roster import RosterRow
@@ -187,6 +187,50 @@ def set_password(session: Session, username: str, password: str) -> None:
     if person is None:
         raise KeyError(username)
     person.password_hash = bcrypt.hashpw(password.encode(), bcrypt.gensalt(rounds=10)).decode()
+
+
+FIRST_PASSWORDS_AT_ONCE = 500
+
+
+def first_passwords(
+    session: Session, usernames: list[str] | None
+) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """Make up a password for each of these people who has none yet (everyone active
+    without one, if None): (issued: username, full_name, password; skipped: username,
+    reason). A password already set is never replaced here: a reset takes
+    ``praxishub people set-password`` on the server, so nobody's account in use can be
+    taken over from the browser."""
+    if usernames is None:
+        found = session.scalars(
+            select(Person)
+            .where(Person.password_hash.is_(None), Person.active.is_(True))
+            .order_by(Person.username)
+        ).all()
+        wanted = [p.username for p in found]
+    else:
+        wanted = list(dict.fromkeys(usernames))
+    if len(wanted) > FIRST_PASSWORDS_AT_ONCE:
+        raise PraxisError(
+            f"{len(wanted)} people at once; at most {FIRST_PASSWORDS_AT_ONCE}: "
+            "send them in smaller groups"
+        )
+    issued: list[dict[str, str]] = []
+    skipped: list[dict[str, str]] = []
+    for username in wanted:
+        person = session.get(Person, username)
+        if person is None:
+            skipped.append({"username": username, "reason": "not in the roster"})
+        elif not person.active:
+            skipped.append({"username": username, "reason": "inactive"})
+        elif person.password_hash:
+            skipped.append({"username": username, "reason": "has a password already"})
+        else:
+            password = new_password()
+            set_password(session, username, password)
+            issued.append(
+                {"username": username, "full_name": person.full_name, "password": password}
+            )
+    return issued, skipped
 
 
 def new_password() -> str:

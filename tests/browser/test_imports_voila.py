@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import re
-import subprocess
 import uuid
 
 import openpyxl
@@ -18,7 +17,7 @@ import pytest
 import requests
 from playwright.sync_api import expect
 
-from harness import BIN, FIXTURES
+from harness import FIXTURES
 from journey import log_in_and_open as open_app
 from journey import shot, upload
 
@@ -46,8 +45,9 @@ def token_of_new_person(hub, username: str, password: str) -> str:
 @pytest.mark.timeout(600)
 def test_a_coordinator_imports_a_roster_and_assigns_supervisors(hub, page, tmp_path):
     """Check shows the plan (new people, their supervisor); Import applies it; the roster
-    shows each new trainee with their supervisor; a new trainee logs in once an admin has
-    set their password, and the programme knows their supervisor."""
+    shows each new trainee with their supervisor; the coordinator makes the new people's
+    first passwords there, a new trainee logs in with theirs, and the programme knows
+    their supervisor."""
     coordinator = hub.people("coordinator")[0]
     tag = uuid.uuid4().hex[:6]
     sup = f"pi{tag}.orlova"
@@ -86,17 +86,26 @@ def test_a_coordinator_imports_a_roster_and_assigns_supervisors(hub, page, tmp_p
     expect(page.get_by_text("New people can log in once they have a password")).to_be_visible()
     shot(page, "imports-people-imported")
 
-    # A new person logs in once they have a password (the local authenticator's passwords
-    # are the programme service's; an admin sets them, as after a CLI import).
-    trainee = f"pi{tag}.wang"
-    settings = str(hub.settings_path)
-    made = subprocess.run(
-        [BIN / "praxishub", "people", "set-password", trainee, "--generate", "-c", settings],
-        capture_output=True,
-        text=True,
-        check=True,
+    # The coordinator makes the new people's first passwords in the app: shown once, in a
+    # table and a CSV; a new person logs in with theirs.
+    page.get_by_role("button", name="First passwords for the new (6)").click()
+    passwords = page.locator("table.praxis-passwords")
+    expect(passwords.locator("tr")).to_have_count(7, timeout=30_000)  # the header and six
+    expect(page.get_by_text("The passwords are shown once")).to_be_visible()
+    expect(page.locator("a.praxis-passwords-file")).to_have_attribute(
+        "download", "first-passwords.csv"
     )
-    password = made.stdout.strip().rsplit(": ", 1)[-1]
+    trainee = f"pi{tag}.wang"
+    cells = passwords.locator("tr", has_text=trainee).locator("td")
+    expect(cells.nth(1)).to_have_text("王芳")
+    password = cells.nth(2).inner_text().strip()
+    expect(page.get_by_role("button", name="First passwords for the new (6)")).to_be_hidden()
+    shot(page, "imports-people-passwords")
+    # asked again for everyone without one, none of these six is given another
+    page.get_by_role("button", name="Passwords for everyone without one").click()
+    expect(page.locator("table.praxis-passwords", has_text=trainee)).to_have_count(
+        0, timeout=30_000
+    )
     token = token_of_new_person(hub, trainee, password)
     me = requests.get(
         f"{hub.url}/services/praxis/api/me",

@@ -7,6 +7,9 @@ Every person here is synthetic.
 from __future__ import annotations
 
 import base64
+import csv
+import io
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -140,6 +143,15 @@ class FakeAPI:
             raise self.refuse
         if path == "api/people/import":
             return {**PLAN, "applied": not body["dry_run"], "dry_run": body["dry_run"]}
+        if path == "api/people/passwords":
+            wanted = body.get("usernames") or ["d.akhmetova", "y.sokolova"]
+            issued = [
+                {"username": u, "full_name": "Динара <Ахметова>", "password": f"pw-{u}"}
+                for u in wanted
+                if u != "a.ivanova"
+            ]
+            skipped = [{"username": "a.ivanova", "reason": "has a password already"}]
+            return {"issued": issued, "skipped": skipped if "a.ivanova" in wanted else []}
         if path == "api/attendance/resolve":
             return {"name": body["name"], "username": body["username"], "minutes": 80}
         participants = REPORT["participants"]
@@ -181,6 +193,33 @@ def test_check_then_import_sends_the_file_and_shows_the_plan():
     assert app.apply_button.disabled
     choose(app.upload, "other.csv", b"x")
     assert app.apply_button.disabled and app.result.value == ""
+
+
+def test_first_passwords_for_the_new_people_are_shown_once_with_a_csv():
+    """After an import that created people, is a button offered for their first passwords,
+    and are they shown (escaped) with a CSV of the same, and the button then gone?"""
+    api = FakeAPI(["custom:praxis:people:manage"])
+    app = PeopleImport(api)  # type: ignore[arg-type]
+    assert app.first_new.layout.display == "none"
+    choose(app.upload, "roster.xlsx", b"PK\x03\x04 synthetic")
+    app.send(dry_run=True)
+    assert app.first_new.layout.display == "none"  # a check creates nobody
+    app.send(dry_run=False)
+    created = [r["username"] for r in PLAN["rows"] if r["action"] == "created"]
+    assert app.first_new.layout.display is None
+    assert app.first_new.description == f"First passwords for the new ({len(created)})"
+    app.first_new.click()
+    assert api.sent[-1] == ("api/people/passwords", {"usernames": created})
+    shown = app.passwords.value
+    assert f"pw-{created[0]}" in shown and "&lt;Ахметова&gt;" in shown
+    assert "shown once" in shown
+    data = re.search(r"base64,([A-Za-z0-9+/=]+)", shown).group(1)
+    rows = list(csv.reader(io.StringIO(base64.b64decode(data).decode("utf-8-sig"))))
+    assert rows[0] == ["username", "full_name", "password"]
+    assert rows[1] == [created[0], "Динара <Ахметова>", f"pw-{created[0]}"]
+    assert app.first_new.layout.display == "none"
+    app.first_all.click()
+    assert api.sent[-1] == ("api/people/passwords", {"without_password": True})
 
 
 def test_problems_are_listed_with_their_fix_escaped():

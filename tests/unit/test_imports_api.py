@@ -188,6 +188,63 @@ class ImportEndpoints(AsyncHTTPTestCase):
         )
         assert self.everyone() == before
 
+    def test_first_passwords_for_the_new_people_of_an_import(self):
+        """After an import, does the coordinator get a password for each new person (who can
+        then log in with it), and is a password already set never replaced from here?"""
+        with db.session_scope(self.engine) as session:
+            people.set_password(session, "a.ivanova", "her-own-password")
+            people.get(session, "e.popova2").active = False
+        _, imported = self.roster(xlsx(NEW_PEOPLE), dry_run=False)
+        assert imported["created"] == len(NEW_PEOPLE)
+        new = [r[0] for r in NEW_PEOPLE]
+        asked = [*new, "a.ivanova", "e.popova2", "no.such.person"]
+        response, made = self.post(
+            "api/people/passwords", {"usernames": asked}, "m.testova", COORDINATOR
+        )
+        assert response.code == 200, made
+        assert response.headers["Cache-Control"] == "no-store"
+        assert [i["username"] for i in made["issued"]] == new
+        assert made["issued"][1]["full_name"] == "王敏"
+        assert made["skipped"] == [
+            {"username": "a.ivanova", "reason": "has a password already"},
+            {"username": "e.popova2", "reason": "inactive"},
+            {"username": "no.such.person", "reason": "not in the roster"},
+        ]
+        with db.session_scope(self.engine) as session:
+            for issued in made["issued"]:
+                person = people.get(session, issued["username"])
+                assert people.check_password(person, issued["password"])
+                assert issued["password"] not in person.password_hash
+            assert people.check_password(people.get(session, "a.ivanova"), "her-own-password")
+        # again: nobody gets a second one
+        _, again = self.post("api/people/passwords", {"usernames": new}, "m.testova", COORDINATOR)
+        assert again["issued"] == [] and len(again["skipped"]) == len(new)
+        # everyone active without a password: the staff and trainees of the settings
+        _, rest = self.post(
+            "api/people/passwords", {"without_password": True}, "m.testova", COORDINATOR
+        )
+        got = {i["username"] for i in rest["issued"]}
+        assert "m.testova" in got and "y.sokolova" in got
+        assert not got & {"a.ivanova", "e.popova2", *new}
+
+    def test_first_passwords_are_for_coordinators_and_clear_about_bad_input(self):
+        body = {"usernames": ["y.sokolova"]}
+        for user, scopes in [
+            ("a.ivanova", "custom:praxis:learn"),
+            ("s.orlova", "custom:praxis:supervise custom:praxis:grade"),
+            ("t.volkova", TRAINER),
+        ]:
+            response, _ = self.post("api/people/passwords", body, user, scopes)
+            assert response.code == 403, user
+        for bad in ({}, {"usernames": "y.sokolova"}, {"usernames": [1, 2]}):
+            response, answer = self.post("api/people/passwords", bad, "m.testova", COORDINATOR)
+            assert response.code == 400 and "usernames" in answer["message"], bad
+        many = {"usernames": [f"p{i}" for i in range(people.FIRST_PASSWORDS_AT_ONCE + 1)]}
+        response, answer = self.post("api/people/passwords", many, "m.testova", COORDINATOR)
+        assert response.code == 400 and "smaller groups" in answer["message"]
+        with db.session_scope(self.engine) as session:
+            assert people.get(session, "y.sokolova").password_hash is None
+
     def test_a_bad_row_is_400_with_lines_and_fixes_and_changes_nothing(self):
         """Does a file with invalid rows name each line and fix, and apply none of its rows?"""
         before = self.everyone()

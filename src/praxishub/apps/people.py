@@ -3,11 +3,16 @@
 Rule: as every app, it holds no rights: ``POST api/people/import`` decides who may import
 and what the file means, exactly as ``praxishub people import`` would. "Check" sends a dry
 run and shows what would change; "Import" is offered only for the file just checked.
+After an import, first passwords for the new people (``POST api/people/passwords``) are
+shown once, with a CSV to hand them out; a password already set is never replaced.
 """
 
 from __future__ import annotations
 
+import base64
+import csv
 import html
+import io
 from typing import Any
 
 import ipywidgets as widgets
@@ -85,6 +90,30 @@ def preview_html(answer: dict[str, Any]) -> str:
     return "".join(lines)
 
 
+def passwords_html(answer: dict[str, Any]) -> str:
+    """First passwords, shown once: a table and the same as a CSV to download."""
+    if not answer["issued"]:
+        lines = [ok_html(t("imp_first_none"))]
+    else:
+        rows = [(i["username"], i["full_name"], i["password"]) for i in answer["issued"]]
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["username", "full_name", "password"])
+        writer.writerows(rows)
+        data = base64.b64encode(out.getvalue().encode("utf-8-sig")).decode()
+        headers = [t("imp_username"), t("imp_full_name"), t("imp_password")]
+        lines = [
+            f"<p style='color:#a60'>{html.escape(t('imp_first_shown'))}</p>",
+            table_html(headers, rows, "praxis-passwords"),
+            f"<a class='praxis-passwords-file' download='first-passwords.csv' "
+            f"href='data:text/csv;base64,{data}'>{html.escape(t('imp_first_file'))}</a>",
+        ]
+    if answer["skipped"]:
+        names = ", ".join(s["username"] for s in answer["skipped"])
+        lines.append(f"<p>{html.escape(t('imp_first_skipped', names=names))}</p>")
+    return "".join(lines)
+
+
 def roster_html(found: list[dict[str, Any]]) -> str:
     """Everyone the coordinator sees, staff first, each with their supervisor's name."""
     names = {p["username"]: p["full_name"] for p in found}
@@ -118,6 +147,12 @@ class PeopleImport:
         )
         self.apply_button.on_click(lambda _b: self.send(dry_run=False))
         self.result = widgets.HTML()
+        self.new_people: list[str] = []
+        self.first_new = widgets.Button(icon="key", layout=widgets.Layout(display="none"))
+        self.first_new.on_click(lambda _b: self.first_passwords(self.new_people))
+        self.first_all = widgets.Button(description=t("imp_first_all"), icon="key")
+        self.first_all.on_click(lambda _b: self.first_passwords(None))
+        self.passwords = widgets.HTML()
         self.roster = widgets.HTML()
         self.upload.observe(lambda _c: self._chosen(), names="value")
         self.box = widgets.VBox(
@@ -126,6 +161,8 @@ class PeopleImport:
                 widgets.HBox([self.upload, self.check_button, self.apply_button]),
                 self.file,
                 self.result,
+                widgets.HBox([self.first_new, self.first_all]),
+                self.passwords,
                 self.roster,
             ]
         )
@@ -151,7 +188,23 @@ class PeopleImport:
         self.result.value = preview_html(answer)
         self.apply_button.disabled = not dry_run or not (answer["created"] or answer["updated"])
         if not dry_run:
+            self.new_people = [r["username"] for r in answer["rows"] if r["action"] == "created"]
+            self.first_new.description = t("imp_first_new", n=len(self.new_people))
+            self.first_new.layout.display = None if self.new_people else "none"
             self.refresh()
+
+    def first_passwords(self, usernames: list[str] | None) -> None:
+        body: dict[str, Any] = (
+            {"without_password": True} if usernames is None else {"usernames": usernames}
+        )
+        try:
+            answer = self.api.post("api/people/passwords", body)
+        except APIError as exc:
+            self.passwords.value = error_html(exc)
+            return
+        self.passwords.value = passwords_html(answer)
+        if usernames is not None:
+            self.first_new.layout.display = "none"  # shown once: not again for the same
 
     def refresh(self) -> None:
         try:

@@ -4,8 +4,8 @@ platform's attendance report (a course's trainers), uploaded from the browser.
 Rule: thin handlers over the same core as ``praxishub people import`` and
 ``praxishub attendance import``. The file comes as JSON: ``file_name``,
 ``content_base64`` and ``dry_run`` (true unless sent false: checking is the default).
-A roster needs ``custom:praxis:people:manage``; an attendance report a trainer of the
-course (or a coordinator). Bad input is 400 with each problem's place and fix and
+A roster needs ``custom:praxis:people:manage``, and so do first passwords for the people
+it brought; an attendance report a trainer of the course (or a coordinator). Bad input is 400 with each problem's place and fix and
 changes nothing; a file over 5 MB is 413.
 """
 
@@ -18,7 +18,7 @@ from typing import Any
 from jupyterhub.utils import url_path_join
 from tornado import web
 
-from praxishub import attendance, db, people_upload
+from praxishub import attendance, db, people, people_upload
 from praxishub import attendance_store as store
 from praxishub.attendance_match import summary, threshold_minutes
 from praxishub.errors import PraxisError
@@ -90,6 +90,31 @@ class PeopleImportHandler(ImportBase):
             self.write_json({"status": 400, "message": message, **answer}, 400)
             return
         self.write_json(answer)
+
+
+class FirstPasswordsHandler(ImportBase):
+    """A coordinator makes up first passwords for people who have none (new people of an
+    import): ``{"usernames": [...]}``, or ``{"without_password": true}`` for everyone
+    active without one. The passwords are in the answer only (stored as bcrypt hashes,
+    never logged); a password already set is never replaced from here."""
+
+    def post(self) -> None:
+        if not self.has_scope(self.caller(), MANAGE):
+            raise web.HTTPError(403, "first passwords are for the programme's coordinators")
+        data = self.body()
+        usernames = data.get("usernames")
+        if data.get("without_password") is True:
+            usernames = None
+        elif not isinstance(usernames, list) or not all(isinstance(u, str) for u in usernames):
+            raise web.HTTPError(400, 'send {"usernames": ["…", …]} or {"without_password": true}')
+        try:
+            with db.session_scope(self.engine) as session:
+                issued, skipped = people.first_passwords(session, usernames)
+        except PraxisError as exc:
+            self.refuse_problems(exc)
+            return
+        self.set_header("Cache-Control", "no-store")
+        self.write_json({"issued": issued, "skipped": skipped})
 
 
 class CourseImportBase(ImportBase):
@@ -177,6 +202,7 @@ class ResolveHandler(CourseImportBase):
 def routes(prefix: str, args: dict[str, Any]) -> list[tuple[str, type, dict[str, Any]]]:
     return [
         (url_path_join(prefix, "api/people/import"), PeopleImportHandler, args),
+        (url_path_join(prefix, "api/people/passwords"), FirstPasswordsHandler, args),
         (url_path_join(prefix, "api/attendance/import"), AttendanceImportHandler, args),
         (url_path_join(prefix, "api/attendance/unmatched"), UnmatchedHandler, args),
         (url_path_join(prefix, "api/attendance/resolve"), ResolveHandler, args),
