@@ -152,11 +152,14 @@ def check_in(
     duration_minutes: Any,
     threshold_minutes: Any,
     now: datetime | None = None,
+    course_is_theirs: Any = None,
 ) -> dict[str, Any]:
     """Check a trainee in with a code; their attendance row is recomputed.
 
     ``duration_minutes`` and ``threshold_minutes`` are callables (course, webinar) ->
     minutes, so that the caller reads course files only for the webinar the code is for.
+    ``course_is_theirs`` (course -> bool), when given, refuses a webinar of a course that
+    is not for the trainee's cohort.
     """
     now = now or utcnow()
     person = session.get(Person, username)
@@ -189,6 +192,18 @@ def check_in(
         raise WrongCode(
             "This code is not open now.",
             [Problem("code", code, "type the code the trainer shows, while it is shown")],
+        )
+    if course_is_theirs is not None and not course_is_theirs(window.course):
+        raise CheckinError(
+            "This webinar's course is not for your cohort.",
+            [
+                Problem(
+                    "code",
+                    code,
+                    "check in to the webinars of your cohort's courses; if you should "
+                    "take this course, ask your coordinator",
+                )
+            ],
         )
     if session.get(Checkin, (window.id, username)) is None:
         session.add(Checkin(window_id=window.id, username=username, checked_at=now))

@@ -64,3 +64,22 @@ def test_trainer_opens_check_in_and_a_trainee_checks_in(hub):
         ).status_code
         == 403
     )
+
+
+def test_a_trainee_outside_the_courses_cohorts_cannot_check_in(hub):
+    """The course is for the demo's cohorts: taken out of every cohort by the coordinator's
+    roster, a trainee with the right code is refused (with the reason), and no attendance
+    is made; back in their cohort, the same code checks them in."""
+    from exchange_attacks import out_of_every_cohort
+
+    trainer, trainee = loop.course_trainer(hub), hub.people("trainee")[36]
+    body = {"course": loop.COURSE, "webinar": loop.ASSIGNMENT, "minutes": 5}
+    code = hub.api(trainer, "POST", f"{BASE}/checkin/windows", json=body).json()["code"]
+    with out_of_every_cohort(hub, hub.people("coordinator")[0], trainee):
+        refused = hub.api(trainee, "POST", f"{BASE}/checkin", json={"code": code})
+        assert refused.status_code == 400, refused.text
+        assert "not for your cohort" in refused.json()["message"]
+        mine = hub.api(trainee, "GET", "/services/praxis/api/me/attendance").json()
+        assert mine["attendance"] == []
+    done = hub.api(trainee, "POST", f"{BASE}/checkin", json={"code": code})
+    assert done.status_code == 200, done.text

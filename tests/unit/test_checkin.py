@@ -118,3 +118,28 @@ def test_an_imported_report_is_not_overwritten_by_a_check_in(engine):
     with db.session_scope(engine) as session:
         row = session.get(Attendance, ("c1", "w01", "a"))
         assert (row.minutes, row.source_format) == (88, "zoom")
+
+
+def test_a_webinar_of_a_course_not_for_the_trainees_cohort_is_refused(engine):
+    """With the course kept to other cohorts, is the right code refused with the reason
+    and fix, not counted as a wrong try, and no attendance made?"""
+    code = opened(engine)["code"]
+    with db.session_scope(engine) as session, pytest.raises(checkin.CheckinError) as err:
+        checkin.check_in(
+            session, "a", code, lambda c, w: 90, lambda c, w: 67.5, course_is_theirs=lambda c: False
+        )
+    assert not isinstance(err.value, checkin.WrongCode)
+    assert "not for your cohort" in err.value.summary
+    assert "ask your coordinator" in err.value.problems[0].fix
+    with db.session_scope(engine) as session:
+        assert session.query(Attendance).count() == 0
+        assert session.query(checkin.CheckinAttempt).count() == 0
+        done = checkin.check_in(
+            session,
+            "a",
+            code,
+            lambda c, w: 90,
+            lambda c, w: 67.5,
+            course_is_theirs={"c1"}.__contains__,
+        )
+    assert done["course"] == "c1" and done["present"]

@@ -64,6 +64,17 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
             raise web.HTTPError(403, "log in through the hub, or send a hub token")
         return model
 
+    def courses_open_to(self, username: str, courses: set[str]) -> set[str]:
+        """Of COURSES, those open to the person: every course without cohorts
+        (``courses[].cohorts``), and those listed for their cohort in the roster now."""
+        only = self.application.settings.get("course_cohorts") or {}
+        if not any(c in only for c in courses):
+            return courses
+        with db.session_scope(self.engine) as session:
+            person = session.get(db.Person, username)
+            cohort = person.cohort_id if person is not None and person.active else None
+        return {c for c in courses if c not in only or cohort in only[c]}
+
     def has_scope(self, model: dict[str, Any], scope: str) -> bool:
         return scope in set(model.get("scopes", []))
 

@@ -120,7 +120,14 @@ class CheckinHandler(AttendanceBase):
 
         try:
             with db.session_scope(self.engine) as session:
-                done = checkin.check_in(session, model["name"], code, duration, threshold)
+                done = checkin.check_in(
+                    session,
+                    model["name"],
+                    code,
+                    duration,
+                    threshold,
+                    course_is_theirs=lambda c: bool(self.courses_open_to(model["name"], {c})),
+                )
         except checkin.CheckinError as exc:
             if isinstance(exc, checkin.WrongCode):  # counted, though the check-in is refused
                 with db.session_scope(self.engine) as session:

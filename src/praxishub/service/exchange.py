@@ -51,20 +51,9 @@ class ExchangeBase(BaseHandler):
             return model, model["name"] in graders
         teaching = self.application.settings.get("teaching") or {}
         grader = course in teaching.get(model["name"], [])
-        if not grader and course not in self.open_to(str(model["name"]), {course}):
+        if not grader and course not in self.courses_open_to(str(model["name"]), {course}):
             raise web.HTTPError(404, f"no course {course} for your cohort")
         return model, grader
-
-    def open_to(self, username: str, courses: set[str]) -> set[str]:
-        """Of COURSES, those open to the person: every course without cohorts, and those
-        listed for their cohort in the roster."""
-        only = self.application.settings.get("course_cohorts") or {}
-        if not any(c in only for c in courses):
-            return courses
-        with db.session_scope(self.engine) as session:
-            person = session.get(db.Person, username)
-            cohort = person.cohort_id if person is not None and person.active else None
-        return {c for c in courses if c not in only or cohort in only[c]}
 
     def may_read(self, model: dict[str, Any], grader: bool, area: str) -> str | None:
         """None: everything of the area; a username: only that person's items."""
@@ -88,7 +77,7 @@ class CoursesHandler(ExchangeBase):
         if model.get("kind") == "service":
             mine = {c for c in self.courses() if model["name"] in (f"grader-{c}", f"autograde-{c}")}
         elif self.has_scope(model, LEARN):
-            mine = self.open_to(str(model["name"]), self.courses())
+            mine = self.courses_open_to(str(model["name"]), self.courses())
             mine |= set(teaching.get(model["name"], [])) & self.courses()
         else:
             mine = set(teaching.get(model["name"], [])) & self.courses()
