@@ -135,12 +135,15 @@ def trainee_view(
     username: str,
     rules: core.Rules | None = None,
     now: datetime | None = None,
+    takes: Any = None,
 ) -> dict[str, Any]:
     """A trainee's own attendance, scores, feedback, supervised and CPD hours, standing
-    per course and what comes next."""
+    per course and what comes next; of the courses ``takes(course id)`` says they take
+    (a course kept to other cohorts is not theirs), or of every course."""
     rules = rules or core.Rules()
     now = aware(now or datetime.now(UTC))
-    known = catalogue(session)
+    everything = catalogue(session)  # titles for any score they have
+    known = everything.only(takes) if takes is not None else everything
     a = Attendance
     mine = {
         (c, w): (int(m), bool(p))
@@ -166,7 +169,7 @@ def trainee_view(
                     "cpd_hours": webinar.cpd_hours if present else 0.0,
                 }
             )
-    scores = _scores(session, username, known, rules)
+    scores = _scores(session, username, everything, rules)
     minutes, confirmed = desk.supervision_minutes(session, [username]).get(username, (0, 0))
     return {
         "trainee": username,

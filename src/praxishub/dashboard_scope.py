@@ -87,6 +87,12 @@ class Catalogue:
         found = self.courses.get(course)
         return next((w for w in found.webinars if w.id == assignment), None) if found else None
 
+    def only(self, keep: Any) -> Catalogue:
+        """The catalogue of the courses ``keep(course id)`` says yes to."""
+        courses = {c: course for c, course in self.courses.items() if keep(c)}
+        deadlines = {k: v for k, v in self.deadlines.items() if k[0] in courses}
+        return Catalogue(courses, deadlines)
+
 
 def catalogue(session: Session) -> Catalogue:
     courses, deadlines = {}, {}
@@ -114,6 +120,17 @@ class Scope:
     @property
     def held_pairs(self) -> list[tuple[str, str]]:
         return [(c, w.id) for c, w in self.held]
+
+    def only(self, courses: set[str]) -> Scope:
+        """This scope narrowed to some of its courses (those a cohort takes)."""
+        return Scope(
+            self.filters,
+            tuple(c for c in self.courses if c.id in courses),
+            tuple(p for p in self.planned if p[0] in courses),
+            tuple(h for h in self.held if h[0] in courses),
+            tuple(a for a in self.assignments if a[0] in courses),
+            tuple(d for d in self.due if d[0] in courses),
+        )
 
 
 def scope_of(

@@ -24,7 +24,10 @@ definitions, which a trainer presenting the dashboard can check:
 - *grades* are fully graded submissions, in ``BINS`` bins of their share of the maximum
   (bin k holds [k/BINS, (k+1)/BINS); full marks and extra credit fall in the last);
 - *supervision hours* add each participant's minutes of a session (as the funder report
-  does); *session hours* count each session once.
+  does); *session hours* count each session once;
+- a course kept to some cohorts (``courses[].cohorts``) counts for those cohorts' trainees
+  only: the other cohorts' funnel and comparison leave out its webinars, assignments and
+  certificate, and its webinars' attendance counts its cohorts' trainees.
 
 The filters and shared definitions are ``praxishub.dashboard_scope``; the supervisor's
 and trainee's views are ``praxishub.dashboard_people``.
@@ -32,10 +35,11 @@ and trainee's views are ``praxishub.dashboard_people``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, extract, func, literal, select
+from sqlalchemy import ColumnElement, and_, case, extract, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from praxishub import certificates as core
@@ -99,16 +103,31 @@ def overview(
     filters: Filters | None = None,
     rules: core.Rules | None = None,
     now: datetime | None = None,
+    course_cohorts: Mapping[str, set[str]] | None = None,
 ) -> dict[str, Any]:
-    """Every figure of the programme overview, for the trainees and period in ``filters``."""
+    """Every figure of the programme overview, for the trainees and period in ``filters``.
+    ``course_cohorts`` (course -> the cohorts it is for; absent: everyone's) narrows each
+    cohort's webinars, assignments and courses to those its trainees take."""
     filters, rules = filters or Filters(), rules or core.Rules()
     now = aware(now or datetime.now(UTC))
     known = catalogue(session)
     scope = scope_of(session, filters, known, now)
-    per_cohort = _per_cohort(session, scope, rules)
+    only = {c: set(v) for c, v in (course_cohorts or {}).items() if c in known.courses}
+    groups = _cohort_groups(session, scope, only)
+    per_cohort = [row for who, part in groups for row in _per_cohort(session, part, rules, who)]
+    if len(groups) > 1:  # one query's order (the database's), else cohorts in id order
+        per_cohort.sort(key=lambda c: (c["cohort"] is not None, c["cohort"] or ""))
     enrolled = sum(c["trainees"] for c in per_cohort)
     totals = {k: sum(c["_funnel"][k] for c in per_cohort) for k in FUNNEL}
-    attendance = _attendance(session, scope, enrolled)
+
+    def takes(course: str, cohort: str | None) -> bool:
+        return course not in only or cohort in only[course]
+
+    enrolled_in = {
+        c.id: sum(row["trainees"] for row in per_cohort if takes(c.id, row["cohort"]))
+        for c in scope.courses
+    }
+    attendance = _attendance(session, scope, enrolled_in, only)
     return {
         "filters": filters.as_dict(),
         # what the filters may choose from (for the dashboard's menus)
@@ -153,9 +172,38 @@ def overview(
     }
 
 
-def _per_cohort(session: Session, scope: Scope, rules: core.Rules) -> list[dict[str, Any]]:
+def _cohort_groups(
+    session: Session, scope: Scope, only: dict[str, set[str]]
+) -> list[tuple[Any, Scope]]:
+    """(which trainees, the scope of what they take): one group for everyone while no
+    course in scope is for some cohorts only; else one per set of courses the cohorts
+    take (trainees in no cohort take the courses open to everyone)."""
+    if not any(c.id in only for c in scope.courses):
+        return [(None, scope)]
+    cohorts = session.scalars(
+        select(Person.cohort_id).where(in_scope(scope.filters)).distinct()
+    ).all()
+    groups: dict[frozenset[str], list[str | None]] = {}
+    for cohort in cohorts:
+        taken = frozenset(c.id for c in scope.courses if c.id not in only or cohort in only[c.id])
+        groups.setdefault(taken, []).append(cohort)
+    out = []
+    for taken, members in groups.items():
+        named = [m for m in members if m is not None]
+        who = or_(
+            Person.cohort_id.in_(named) if named else literal(False),
+            Person.cohort_id.is_(None) if None in members else literal(False),
+        )
+        out.append((who, scope.only(set(taken))))
+    return out
+
+
+def _per_cohort(
+    session: Session, scope: Scope, rules: core.Rules, who: Any = None
+) -> list[dict[str, Any]]:
     """Per cohort: the funnel's counts and the cohort comparison, in one grouped query over
-    one grouped row per trainee of attendance, submissions, certificates and supervision."""
+    one grouped row per trainee of attendance, submissions, certificates and supervision
+    (of the trainees ``who`` selects, if given)."""
     a, si, cert = Attendance, SubmissionIndex, Certificate
     sp, ss = SupervisionParticipant, SupervisionSession
     att = (
@@ -220,7 +268,7 @@ def _per_cohort(session: Session, scope: Scope, rules: core.Rules) -> list[dict[
         .outerjoin(sub, sub.c.username == Person.username)
         .outerjoin(certified, certified.c.username == Person.username)
         .outerjoin(sup, sup.c.trainee == Person.username)
-        .where(in_scope(scope.filters))
+        .where(in_scope(scope.filters), who if who is not None else literal(True))
         .group_by(Person.cohort_id)
         .order_by(Person.cohort_id)
     )
@@ -251,9 +299,18 @@ def _per_cohort(session: Session, scope: Scope, rules: core.Rules) -> list[dict[
     return out
 
 
-def _attendance(session: Session, scope: Scope, enrolled: int) -> list[dict[str, Any]]:
-    """Per held webinar in scope: attendees, present and share, in the order held."""
+def _attendance(
+    session: Session, scope: Scope, enrolled: dict[str, int], only: dict[str, set[str]]
+) -> list[dict[str, Any]]:
+    """Per held webinar in scope: attendees, present and share, of the trainees in scope
+    who take its course, in the order held."""
     a = Attendance
+    takes: Any = literal(True)
+    if only:
+        takes = or_(
+            a.course.notin_(list(only)),
+            *(and_(a.course == c, Person.cohort_id.in_(sorted(v))) for c, v in only.items()),
+        )
     query = (
         select(
             a.course,
@@ -262,7 +319,7 @@ def _attendance(session: Session, scope: Scope, enrolled: int) -> list[dict[str,
             func.sum(case((a.present.is_(True), 1), else_=0)),
         )
         .join(Person, Person.username == a.username)
-        .where(in_scope(scope.filters), pairs_in((a.course, a.webinar), scope.held_pairs))
+        .where(in_scope(scope.filters), pairs_in((a.course, a.webinar), scope.held_pairs), takes)
         .group_by(a.course, a.webinar)
     )
     counts = {(c, w): (int(n), int(p or 0)) for c, w, n, p in session.execute(query)}
@@ -278,7 +335,7 @@ def _attendance(session: Session, scope: Scope, enrolled: int) -> list[dict[str,
                 "cpd_hours": webinar.cpd_hours,
                 "attendees": attendees,
                 "present": present,
-                "share": _ratio(present, enrolled),
+                "share": _ratio(present, enrolled[course]),
             }
         )
     return rows

@@ -34,6 +34,24 @@ def test_supervisor_and_trainee_views_are_their_own(hub):
     assert hub.api(trainee, "GET", f"{BASE}/supervisor").status_code == 403
 
 
+def test_a_trainees_view_has_only_the_courses_of_their_cohort(hub):
+    """The course is for the demo's cohorts: is it in a trainee's own view, gone once the
+    coordinator's roster takes them out of every cohort, and back with their cohort?"""
+    from exchange_attacks import out_of_every_cohort
+
+    trainee = hub.people("trainee")[36]
+
+    def courses() -> list[str]:
+        got = hub.api(trainee, "GET", f"{BASE}/me")
+        assert got.status_code == 200, got.text
+        return [c["course"] for c in got.json()["courses"]]
+
+    assert courses() == ["tiny"]
+    with out_of_every_cohort(hub, hub.people("coordinator")[0], trainee):
+        assert courses() == []
+    assert courses() == ["tiny"]
+
+
 def test_every_table_exports_to_csv_and_xlsx_for_those_who_may_see_it(hub):
     """Does the overview export as XLSX (a sheet per table) to a coordinator and as a CSV
     table, refuse a trainee (403), and does a trainee get their own view's tables?"""

@@ -270,6 +270,44 @@ def test_webinars_held_participants_and_attendance_per_webinar(session):
     }
 
 
+def test_a_course_for_one_cohort_counts_for_its_trainees_only(session):
+    """With pfa kept to cohort c-b: is c-b's comparison what it was, does c-a (who take
+    no course now) attend and complete nothing, and does each webinar's attendance count
+    c-b's trainees out of c-b's? With pfa for both cohorts, is everything as before?"""
+    everyone = overview(session)
+    both = dashboards.overview(
+        session, Filters(), RULES, NOW, course_cohorts={"pfa": {"c-a", "c-b"}, "gone": {"x"}}
+    )
+    assert both == everyone
+    kept = dashboards.overview(session, Filters(), RULES, NOW, course_cohorts={"pfa": {"c-b"}})
+    by_cohort = {c["cohort"]: c for c in kept["cohorts"]}
+    assert by_cohort["c-b"] == {c["cohort"]: c for c in everyone["cohorts"]}["c-b"]
+    assert by_cohort["c-a"]["trainees"] == 4
+    a = by_cohort["c-a"]
+    assert (a["attendance_share"], a["completed"], a["completion_share"]) == (0.0, 0, 0.0)
+    rows = [(r["webinar"], r["attendees"], r["present"], r["share"]) for r in kept["attendance"]]
+    assert rows == [("w1", 1, 1, 0.5), ("w2", 2, 1, 0.5), ("w3", 0, 0, 0.0)]
+    # the funnel: c-a's four are enrolled and stop there; c-b's counts as before
+    assert kept["funnel"][0]["count"] == 6
+    assert [s["count"] for s in kept["funnel"]][1:] == _cohort_funnel(session, "c-b")[1:]
+    assert kept["trainees"] == 6 and [c["cohort"] for c in kept["cohorts"]] == ["c-a", "c-b"]
+
+
+def test_a_trainees_view_leaves_out_a_course_not_for_their_cohort(session):
+    """Is a course the trainee does not take gone from their attendance, standing and
+    what comes next, while their scores (what they did submit) stay?"""
+    theirs = dashboard_people.trainee_view(session, "t1", RULES, NOW, takes={"pfa"}.__contains__)
+    assert theirs == dashboard_people.trainee_view(session, "t1", RULES, NOW)
+    other = dashboard_people.trainee_view(session, "t1", RULES, NOW, takes=lambda c: False)
+    assert other["attendance"] == [] and other["courses"] == [] and other["cpd_hours"] == 0
+    assert other["next"]["webinars"] == []
+    assert other["scores"] == theirs["scores"]
+
+
+def _cohort_funnel(session, cohort: str) -> list[int]:
+    return [s["count"] for s in overview(session, cohort=cohort)["funnel"]]
+
+
 def test_the_funnel_counts_each_step_of_those_before(session):
     """Does each step keep only those of the step before (t3's certificate without
     passing is not counted, t2's revoked one neither)?"""

@@ -166,7 +166,14 @@ class OverviewHandler(DashboardBase):
             filters = dashboards.parse_filters({k: self.get_argument(k, None) for k in FILTERS})
             data = await kept.get(
                 (filters, rules),
-                lambda: self.counted(lambda s: dashboards.overview(s, filters, rules)),
+                lambda: self.counted(
+                    lambda s: dashboards.overview(
+                        s,
+                        filters,
+                        rules,
+                        course_cohorts=self.application.settings.get("course_cohorts"),
+                    )
+                ),
             )
         except dashboards.DashboardError as exc:
             self.bad_filter(exc)
@@ -188,7 +195,11 @@ class MyDashboardHandler(DashboardBase):
     async def get(self) -> None:
         me = self.in_roster(self.caller())
         rules = rules_from(self.settings_path)
-        data = await self.counted(lambda s: dashboard_people.trainee_view(s, me, rules))
+        only = self.application.settings.get("course_cohorts") or {}
+        takes = (lambda c: bool(self.courses_open_to(me, {c}))) if only else None
+        data = await self.counted(
+            lambda s: dashboard_people.trainee_view(s, me, rules, takes=takes)
+        )
         self.respond(data, "me")
 
 
