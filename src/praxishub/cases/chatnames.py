@@ -21,6 +21,45 @@ _MESSAGE = re.compile(
     re.MULTILINE,
 )
 _WORD = re.compile(r"(?<![\w@.#/-])[a-zà-žа-яёәғқңөұүһі]{3,}(?![\w@-]|\.\w)")
+# A line (or a quotation in one) whose text, after a sender or label and a colon, starts in
+# lower case: "> hiya it's …", "J: des i might …", "Айтқаны: «апай сәлеметсіз бе …»"
+_LOWER_START = re.compile(r"(?m)^[^\S\n]*(?:>[^\S\n]*)?[a-zà-žа-яёәғқңөұүһі]")
+_LOWER_RUN = re.compile(
+    r"(?m)(?:^[^\S\n]*(?:>[^\S\n]*)?(?:[^:\n]{1,40}:[^\S\n]+)?|(?<=[^\W\d_]:)[^\S\n]+)"
+    r"(?P<body>[a-zà-žа-яёәғқңөұүһі][^\n]*)"
+    r"|«(?P<quote>[a-zà-žа-яёәғқңөұүһі][^\n»]*)"
+)
+_LOWER_SENTENCES = re.compile(
+    r"(?m)^[^\S\n]*(?:>[^\S\n]*)?(?P<body>[^\n]*[.!?…][^\S\n]+[a-zà-žа-яёәғқңөұүһі][^\n]*)$"
+)
+_LOWER_HYPHENATED = re.compile(r"(?<![\w@.#/-])[a-zà-ž]{2,10}-[a-zà-ž]{2,10}(?![\w@-])")
+_RU_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|ым|ых|е)?$|(?:ск|цк)(?:ий|ая|ой|ую|ого)$")
+# Words for a teacher or another adult before a surname written in lower case
+_ROLE_WORDS = frozenset(
+    [
+        "училка",
+        "учительница",
+        "учитель",
+        "классная",
+        "классный",
+        "завуч",
+        "директор",
+        "директриса",
+        "препод",
+        "физрук",
+        "paní",
+        "pan",
+        "učitelka",
+        "učitel",
+        "třídní",
+        "mrs",
+        "mr",
+        "miss",
+        "ms",
+        "teacher",
+        "sir",
+    ]
+)
 # English words that are also first names: in a chat they are words far more often.
 _EN_WORDS = frozenset(
     [
@@ -108,6 +147,16 @@ _EN_WORDS = frozenset(
         "bell",
         "love",
         "best",
+        "drew",
+        "rob",
+        "nick",
+        "chuck",
+        "chip",
+        "dash",
+        "bud",
+        "buddy",
+        "mercy",
+        "sunny",
         "cook",
     ]
 )
@@ -156,28 +205,210 @@ def _cyrillic_name(word: str, tags: set[str]) -> bool:
     return bool(tags & set(best.tag.grammemes)) and best.score >= 0.5
 
 
+# Kazakh first names that are also everyday words (star, ray, dream, hour, happiness, goal …):
+# in lower case they are the words.
+_KK_WORD_NAMES = frozenset(
+    [
+        "абай",
+        "алмас",
+        "болат",
+        "дана",
+        "жұлдыз",
+        "сәуле",
+        "арман",
+        "ерке",
+        "бақыт",
+        "сағат",
+        "қуаныш",
+        "медет",
+        "жақсылық",
+        "рахат",
+        "самал",
+        "толқын",
+        "жібек",
+        "маржан",
+        "мақсат",
+        "қымбат",
+        "азамат",
+        "батыр",
+        "ерік",
+        "мейрам",
+        "ақниет",
+        "жаннат",
+        "әділет",
+        "дәулет",
+        "бейбіт",
+        "мирас",
+        "ғалым",
+        "әділ",
+        "сұлтан",
+        "мұрат",
+        "ислам",
+        "ұлан",
+        "айна",
+        "шынар",
+    ]
+)
+
+
+@functools.cache
+def _kk_first_names() -> frozenset[str]:
+    return ner.kk_names() - _KK_WORD_NAMES
+
+
+def _kk_first(word: str) -> bool:
+    """A Kazakh first name from the bundled list, bare or with a case ending ("аружанның")."""
+    names = _kk_first_names()
+    return not ner.allowed(word) and (word in names or ner._kk_name_form(word, names))
+
+
+def _only_name(word: str) -> bool:
+    """A Russian word whose every likely reading is a first name ("тимоша", not "роза", "лев")."""
+    if ner.allowed(word) or not ner.morph().word_is_known(word):
+        return word in _diminutives()
+    parses = ner.parse(word)
+    other = sum(p.score for p in parses if not {"Name", "Surn", "Patr"} & set(p.tag.grammemes))
+    return "Name" in parses[0].tag.grammemes and other <= 0.15
+
+
+def _only_place(word: str) -> bool:
+    """A Russian word whose every likely reading is a town's or region's name ("сургуте"), not a
+    country's (countries stay unmarked)."""
+    if ner.allowed(word) or not ner.morph().word_is_known(word):
+        return False
+    parses = ner.parse(word)
+    other = sum(p.score for p in parses if "Geox" not in p.tag.grammemes)
+    best = parses[0]
+    lemma = best.normal_form
+    return (
+        "Geox" in best.tag.grammemes
+        and other <= 0.15
+        and not ner.allowed(lemma)
+        and lemma not in _ru_countries()
+    )
+
+
+@functools.cache
+def _ru_countries() -> frozenset[str]:
+    """Countries' and continents' names in Russian (Faker's list): never marked."""
+    from faker import Faker
+
+    countries = Faker("ru_RU").provider("faker.providers.address").countries
+    return frozenset(c.casefold() for c in countries) | {"европа", "азия", "африка", "америка"}
+
+
+def _cs_first(word: str) -> bool:
+    """A Czech first name, bare or declined as its gender declines it: "ondry" (Ondra), "majdi"
+    (Majda), "vaškovi" (Vašek); not "metody" (the noun metoda, beside the name Metod)."""
+    if word in _stop_words("cs") or ner.allowed(word):
+        return False
+    names = ner.latin_names("cs", first_only=True)
+    if word in names:
+        return True
+    for ending, feminine in _CS_DECLINED:
+        stem = word[: -len(ending)]
+        base = stem + "a" if feminine else stem
+        if word.endswith(ending) and len(stem) > 2 and base in names:
+            return True
+    return False
+
+
+_CS_DECLINED = (
+    ("ou", True),
+    ("y", True),
+    ("ě", True),
+    ("e", True),
+    ("i", True),
+    ("u", True),
+    ("o", True),
+    ("a", False),
+    ("ovi", False),
+    ("em", False),
+    ("e", False),
+    ("u", False),
+)
+
+
+def _lowercase_runs(text: str) -> Iterator[tuple[int, int]]:
+    """Stretches written without capitals: a voice message's transcript, a chat message, a
+    quotation, whose first letter is lower case ("> hiya it's …", "Kája: dneska …", «апай …»)."""
+    for m in _LOWER_RUN.finditer(text):
+        group = "body" if m.group("body") else "quote"
+        words = m.group(group).split()
+        if len(words) < 4:
+            continue
+        capitals = sum(w[:1].isupper() for w in words)
+        if capitals * 5 <= len(words):
+            yield m.start(group), m.end(group)
+    # a long line whose sentences start in lower case ("АНОНИМНО. короче в нашей школе …")
+    for m in _LOWER_SENTENCES.finditer(text):
+        words = m.group("body").split()
+        if len(words) >= 8 and sum(w[:1].isupper() for w in words) * 5 <= len(words):
+            yield m.start("body"), m.end("body")
+
+
+def _surname_after(word: str, strict: bool, cyrillic: bool, language: str) -> bool:
+    """Is word a surname, after a first name or (strict: by the lists alone) after a teacher's
+    role word ("училка ракитина", "paní novotná")?"""
+    if word in _ROLE_WORDS or word in _EN_WORDS or ner.allowed(word):
+        return False
+    if cyrillic:
+        if _cyrillic_name(word, {"Surn"}) or "Surn" in ner.parse(word)[0].tag.grammemes:
+            return True
+        # an unknown word made like a surname ("гулящева", "тимохиной")
+        return not ner.morph().word_is_known(word) and bool(_RU_SURNAME.search(word))
+    if strict:
+        if word in _stop_words("cs" if language == "cs" else "en"):
+            return False
+        return ner._latin_name(word.capitalize(), ner.latin_names(language), language)
+    return _latin_surname(word, language)
+
+
 def find(text: str, language: str) -> Iterator[Span]:
-    if ":" not in text:
+    if ":" not in text and not _LOWER_START.search(text):
         return
     cyrillic = language in ("ru", "kk")
-    for message in _MESSAGE.finditer(text):
-        words = list(_WORD.finditer(text, message.start("msg"), message.end("msg")))
+    stretches = [(m.start("msg"), m.end("msg"), True) for m in _MESSAGE.finditer(text)]
+    stretches.extend((a, b, False) for a, b in _lowercase_runs(text))
+    seen: set[int] = set()
+    for start, stop, timed in stretches:
+        words = [m for m in _WORD.finditer(text, start, stop) if m.start() not in seen]
+        seen.update(m.start() for m in words)
         for i, m in enumerate(words):
             word = m.group()
-            if cyrillic:
+            if cyrillic and not timed:
+                # out of a timed chat, only a first name opens a name (not "толстая")
+                first = _kk_first(word) if language == "kk" else _only_name(word)
+            elif language == "cs" and not timed:
+                first = _cs_first(word)
+            elif cyrillic:
                 first = _cyrillic_name(word, {"Name", "Surn"})
             elif (language in ("cs", "en") and word.isascii()) or language == "cs":
                 first = _latin_first(word, language)
             else:
                 first = False
+            if language == "ru" and not timed and not first and _only_place(word):
+                yield Span(m.start(), m.end(), "PLACE", "chat")
+                continue
+            previous = words[i - 1].group().casefold() if i else ""
+            if not first and previous in _ROLE_WORDS and not timed:
+                first = _surname_after(word, True, cyrillic, language)
             if not first:
                 continue
             end = m.end()
             after = words[i + 1] if i + 1 < len(words) else None
-            if after and text[end : after.start()] == " ":
-                surname = after.group()
-                if (cyrillic and _cyrillic_name(surname, {"Surn"})) or (
-                    not cyrillic and _latin_surname(surname, language)
-                ):
-                    end = after.end()
+            if (
+                after
+                and text[end : after.start()] == " "
+                and _surname_after(after.group(), False, cyrillic, language)
+            ):
+                end = after.end()
             yield Span(m.start(), end, "PERSON", "chat")
+        for m in _LOWER_HYPHENATED.finditer(text, start, stop):
+            parts = m.group().split("-")
+            if not cyrillic and any(
+                ner._latin_name(p.capitalize(), ner.latin_names(language, True), language)
+                for p in parts
+                if len(p) > 2
+            ):
+                yield Span(m.start(), m.end(), "PERSON", "chat")

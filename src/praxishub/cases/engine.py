@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from praxishub.cases import (
+    addressedges,
     addressparts,
     bodies,
     chatnames,
@@ -25,12 +26,14 @@ from praxishub.cases import (
     localities,
     nameedges,
     ner,
+    orgedges,
     orgforms,
     persons,
     precision,
     propagate,
     references,
     structured,
+    zhshapes,
 )
 from praxishub.cases import intake as intake_mod
 from praxishub.cases.spans import Span, label, union
@@ -143,11 +146,20 @@ class Deidentifier:
         found.extend(addressparts.find(text))
         found.extend(orgforms.find(text))
         found.extend(cuewords.find(text))
+        found.extend(orgedges.find(text))
         found.extend(list(orgforms.grown(text, found)))
+        found.extend(list(orgedges.grown(text, found)))
         found.extend(list(addressparts.grown(text, found)))
+        found.extend(addressedges.find(text))
+        found.extend(list(addressedges.grown(text, found, language)))
         found.extend(list(grades.grown(text, found)))
         found.extend(nameedges.nicknames(text))
+        found.extend(list(nameedges.bracketed(text, found)))
+        found.extend(nameedges.diminutives(text, language))
         found.extend(list(nameedges.grown(text, found, language)))
+        if language == "zh":
+            found.extend(zhshapes.find(text))
+            found.extend(list(zhshapes.grown(text, found)))
         return found
 
     def language_of(self, text: str) -> str:

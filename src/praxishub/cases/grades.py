@@ -76,9 +76,28 @@ def find(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "DATE", "pattern")
 
 
+_RANGE_START = re.compile(r"(?<![\d.])\d{1,2}[^\S\n]?[–-][^\S\n]?\Z")
+# zh: a college group's code with its class word (护理2501班), a preparatory class (预备（3）班)
+_ZH_CLASS = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}\d{3,4}班|预备[（(]\d{1,2}[)）]班?"
+)
+
+
+def zh_classes(text: str) -> Iterator[Span]:
+    """Chinese class codes the grade patterns do not take."""
+    if "班" in text or "预备" in text:
+        for m in _ZH_CLASS.finditer(text):
+            yield Span(m.start(), m.end(), "CLASS", "pattern")
+
+
 def grown(text: str, spans: list[Span]) -> Iterator[Span]:
     """Dates grown over the first day of a two-day span and an English weekday before them."""
     for span in spans:
+        if span.kind == "CLASS" and text[span.start : span.start + 1].isdigit():
+            # "5–6-сыныптар", "7–8 classes": a range of year groups is one class
+            lower = _RANGE_START.search(text, max(0, span.start - 6), span.start)
+            if lower:
+                yield Span(lower.start(), span.end, "CLASS", "pattern")
         if span.kind != "DATE" or not text[span.start : span.start + 1].isdigit():
             continue
         window = text[max(0, span.start - 24) : span.start]

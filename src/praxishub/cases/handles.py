@@ -16,7 +16,8 @@ from praxishub.cases.spans import Span
 _H = r"[^\S\n]"
 # Letters and digits joined by "_" (a Discord discriminator may follow): liza_nespi, dos_777
 _UNDERSCORED = re.compile(
-    r"(?<![\w@./\\#-])(?P<h>[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9\u4e00-\u9fff]+)+_?(?:#\d{4})?)(?![\w@/\\-]|\.\w)"
+    r"(?<![\w@./\\#-])(?P<h>[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё0-9]*(?:_+[A-Za-zА-Яа-яЁё0-9\u4e00-\u9fff]+)+_?(?:#\d{4})?)"
+    r"(?![\w@/\\-]|\.\w)"
 )
 # Lower-case words joined by dots: kayla.nosleep, matyas.korinek.12 (not a domain or a file)
 _DOTTED = re.compile(

@@ -72,15 +72,19 @@ _QUOTE = r"[«\"“„”'‘](?P<q>[^«»\"“”„'‘’\n]{2,40}?)[»\"“�
 _HANDLE_CUE = re.compile(
     r"(?i)(?:подписан[оа]?|сохран[её]н[оа]?\s+как|записан[оа]?\s+как|никнейм|логин"
     r"|чат\s+называется|uložen[oa]?\s+jako|přezdívk\w*|saved\s+as|the\s+one\s+called|username|nickname"
-    r"|деп\s+сақтал\w*|人备注|备注名|备注为|备注成|昵称|群名叫?|付款人|公众号|用户名|网名)"
+    r"|деп\s+сақтал\w*|人备注|备注名|备注为|备注成|昵称|群名叫?|付款人|公众号|用户名|网名"
+    r"|\(as|\(jako|\(как|posted\s+as|signs?\s+(?:off\s+)?as|podepsan[áý]\s+jako)"
     r"[^\S\n]*[:：]?[^\S\n]*$"
 )
 _EXPLAINED = re.compile(
-    r"^[^\S\n]*(?:—|–|-|=|是|is\b|je\b|это\b)[^\S\n]*(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|[\u4e00-\u9fff])"
+    r"^[^\S\n]*(?:—|–|-|=|就?是|is\b|je\b|это\b)[^\S\n]*(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|[\u4e00-\u9fff])"
+    # “X”的快手号是…: a quoted name whose account follows
+    r"|^的(?:快手号|抖音号|微信号|账号|QQ号|小红书号|B站号)"
 )
 _INITIALS = re.compile(
-    r"(?<![\w.])(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІČŘŠŽ]\.[^\S\n]?){1,2}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІČŘŠŽ]\.(?![^\S\n]?[A-ZА-ЯЁa-zа-яё\w]{2})"
+    r"(?<![\w.])(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІČŘŠŽ]\.[^\S\n]?){1,2}[A-ZА-ЯЁӘҒҚҢӨҰҮҺІČŘŠŽ]\.(?![^\S\n]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІČŘŠŽ][\w]|\w)"
 )
+_SIGNED = re.compile(r"(?m)[^\S\n][—–][^\S\n]*(?P<i>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІČŘŠŽ]\.)[^\S\n]*$")
 _NOT_INITIALS = frozenset(
     [
         "ФИО",
@@ -123,8 +127,9 @@ def _plausible(name: str) -> bool:
         return False
     if re.fullmatch(r"[\d\s()+\-.]+", name):  # a phone number: the structured layer's
         return False
-    words = name.split()
-    if name.casefold() in _ROLES or len(words) > 6 or name.endswith((".", ",")):
+    words = [w for w in name.split() if re.search(r"\w", w)]
+    initial = re.search(r"\s\w\.$", name)  # "Мұғалім Салтанат Б.": a name and an initial
+    if name.casefold() in _ROLES or len(words) > 6 or (name.endswith((".", ",")) and not initial):
         return False
     # a sentence that happens to contain a colon: many lower-case words
     return sum(w[:1].islower() for w in words) <= 2
@@ -171,10 +176,37 @@ def senders(text: str) -> Iterator[Span]:
         if counts[name] < 2 and not any(m.group("time") for m in lines):
             continue
         core = _strip(name)
-        if len(core) < 3:
+        if len(core) < 2:
             continue
-        for m in re.finditer(rf"(?<![\w@]){re.escape(core)}(?!\w)", text):
-            yield Span(m.start(), m.end(), "HANDLE", "chat")
+        # the whole name with its emoji where it recurs so ("陈妈🌻是…"), else its letters
+        forms = [name, core] if name != core else [core]
+        for m in re.finditer("|".join(rf"(?<![\w@]){re.escape(f)}(?!\w)" for f in forms), text):
+            if len(m.group()) >= 3:
+                yield Span(m.start(), m.end(), "HANDLE", "chat")
+
+
+# A social-media post's comment section: a heading, then one "author: comment" line after another
+_COMMENTS = re.compile(
+    r"(?im)^[^\S\n]*(?:comments|replies|komentáře|odpovědi|комментарии|ответы|пікірлер|жауаптар"
+    r"|评论区?|回复|留言)[^\S\n]*[:：]?[^\S\n]*\n(?P<block>(?:[^\S\n]*[^\s:：][^:：\n]{0,40}[:：][^\n]*\n?)+)"
+)
+_AUTHOR = re.compile(r"(?m)^[^\S\n]*(?P<name>[^\s:：@][^:：\n]{0,40}?)[^\S\n]*[:：]")
+
+
+def comments(text: str) -> Iterator[Span]:
+    """The authors of the comments under a post, and their names' later copies: HANDLE."""
+    names: set[str] = set()
+    for block in _COMMENTS.finditer(text):
+        for m in _AUTHOR.finditer(text, block.start("block"), block.end("block")):
+            name = m.group("name").strip()
+            if _LABELS.match(name) or re.fullmatch(r"[\d\s()+\-.]+", name):
+                continue
+            yield Span(m.start("name"), m.start("name") + len(name), "HANDLE", "chat")
+            names.add(_strip(name))
+    for core in names:
+        if len(core) >= 4:
+            for m in re.finditer(rf"(?<![\w]){re.escape(core)}(?!\w)", text):
+                yield Span(m.start(), m.end(), "HANDLE", "chat")
 
 
 def quoted(text: str) -> Iterator[Span]:
@@ -196,9 +228,15 @@ def initials(text: str) -> Iterator[Span]:
     """Initials groups ("О. А. Т.", "Г. А.") and, in minutes, initials-only names ("IK")."""
     for m in _INITIALS.finditer(text):
         letters = re.sub(r"[\s.]", "", m.group())
-        if letters.upper() in _NOT_INITIALS or text[m.end() : m.end() + 1] == ":":
+        line_start = not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
+        if letters.upper() in _NOT_INITIALS or (
+            text[m.end() : m.end() + 1] == ":" and not line_start
+        ):
             continue
         yield Span(m.start(), m.end(), "PERSON", "initials")
+    # a note signed with one initial after a dash, at its line's end: "… is fixed. — G."
+    for m in _SIGNED.finditer(text):
+        yield Span(m.start("i"), m.end("i"), "PERSON", "initials")
     listed: set[str] = set()
     for m in _MINUTES.finditer(text):
         listed.update(
@@ -243,6 +281,7 @@ def find(text: str, language: str) -> list[Span]:
     """Every informal-genre identifier in text."""
     found = list(senders(text))
     found.extend(quoted(text))
+    found.extend(comments(text))
     found.extend(initials(text))
     found.extend(ocr(text, language))
     found.extend(spoken.find(text))

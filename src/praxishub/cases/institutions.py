@@ -77,7 +77,8 @@ _SCHOOLS = [
         rf"(?<!\w)(?:[{_CS_UP}][{_CS_LO}]+(?:ova|ovo|ská|cká|ní){_H}+)?(?:[Zz]ákladní|[Mm]ateřsk[áéou]|[Ss]třední)"
         rf"(?:{_H}+[{_CS_LO}]{{3,}}(?:é|á|í|ou))?{_H}+škol[aeyou]\w*(?:{_H}+[{_CS_LO}]{{4,}}(?:í|á|é))?(?:{_H}+a{_H}+(?:mateřsk\w+{_H}+škol\w+|MŠ))?(?:{_H}+při{_H}+[{_CS_LO}]+)?"
         rf"{_H}+{_CS_TOWN}"
-        rf"|(?<!\w)(?:ZŠ|MŠ|SŠ|SOŠ|SPŠ|SOU|VOŠ|OA|Gymnázium)(?:{_H}+a{_H}+MŠ)?(?:{_H}+[{_CS_LO}]+(?:í|á|ý))?{_H}+{_CS_TOWN}"
+        rf"|(?<!\w)(?:ZŠ|MŠ|SŠ|SOŠ|SPŠ|SOU|VOŠ|OA|ZUŠ|SZŠ|SUPŠ|Gymnázium)(?:{_H}+a{_H}+MŠ)?(?:{_H}+[{_CS_LO}]+(?:í|á|ý|é))?"
+        rf"(?:{_H}+při(?:{_H}+[{_CS_UP}]{{2,4}})?)?{_H}+{_CS_TOWN}"
     ),
     # Whitfield C of E Primary School, Horfield Church of England Primary, Westgate STEM Academy
     re.compile(

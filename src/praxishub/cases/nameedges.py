@@ -34,6 +34,19 @@ _CALLED = re.compile(
 _NICK_AFTER = re.compile(
     rf"[^\S\n]*(?:,[^\S\n]*|\([^\S\n]*)[„“\"«](?P<n>[{_UPPER}][{_LOWER}]{{1,14}})[“”\"»]"
 )
+# Initials after a surname or first name: "Жолдасов Т.", "Novák J. P." (not a sentence's next word)
+_INITIAL_AFTER = re.compile(
+    rf"(?:{_H}[{_UPPER}]\.){{1,2}}(?![{_UPPER}{_LOWER}]|{_H}?[{_UPPER}][{_LOWER}])"
+)
+# Lily-Mae, Ellie-Jo, Anna-Marie: a hyphenated first name (one part a first name by the lists)
+_HYPHENATED = re.compile(r"(?<![\w-])[A-Z][a-z]{1,10}-[A-Z][a-z]{1,10}(?![\w-])")
+# between a first name and the next name: " and ", " a ", " и ", " (Christopher) "
+_JOINED = re.compile(rf"{_H}+(?:and|&|a|и|және|та){_H}+|{_H}*\([{_UPPER}][{_LOWER}]+\){_H}*")
+# "Bartek (" + a full name; a name + " (Teo to friends)", " (Mo)"
+_SHORT_BEFORE = re.compile(rf"(?<![\w-])(?P<n>[{_UPPER}][{_LOWER}]{{1,12}}){_H}\($")
+_SHORT_AFTER = re.compile(
+    rf"{_H}\((?P<n>[{_UPPER}][{_LOWER}]{{1,12}})(?:\)|(?P<cue>{_H}+(?:to{_H}+(?:friends|family)|for{_H}+short|doma|дома)))"
+)
 _KK_RESPECT_AFTER = re.compile(r"[^\S\n]+(?:ағай|апай|әже|әжей|ата|апа|тәте|аға|әпке)(?![\w-])")
 
 
@@ -78,13 +91,91 @@ def grown(text: str, spans: list[Span], language: str) -> Iterator[Span]:
             respect = _KK_RESPECT_AFTER.match(text, span.end)
             if respect:
                 yield Span(span.start, respect.end(), "PERSON", "edge")
+        if language != "zh":
+            initial = _INITIAL_AFTER.match(text, span.end)
+            if initial and re.search(rf"[{_LOWER}]", surface):
+                yield Span(span.start, initial.end(), "PERSON", "edge")
         nick = _NICK_AFTER.match(text, span.end)
         if nick:
             yield Span(nick.start("n"), nick.end("n"), "PERSON", "edge")
 
 
 def nicknames(text: str) -> Iterator[Span]:
-    """Nicknames in quotes after a word for being called."""
+    """Nicknames in quotes after a word for being called; hyphenated first names."""
     for m in _CALLED.finditer(text):
         if not ner.allowed(m.group("n")):
             yield Span(m.start("n"), m.end("n"), "PERSON", "edge")
+    for m in _HYPHENATED.finditer(text):
+        first, _, second = m.group().partition("-")
+        if _first_name(first) or (len(second) > 2 and _first_name(second)):
+            yield Span(m.start(), m.end(), "PERSON", "edge")
+
+
+def bracketed(text: str, spans: list[Span]) -> Iterator[Span]:
+    """A short name just before a bracketed full name ("Bartek (Bartłomiej Nowak, 15)"), an
+    unquoted nickname in brackets just after a name ("Mateo (Teo to friends)"); and two names
+    that share a surname or a bracket ("Adam and Eva Lindqvist", "Kit (Christopher) Vale")."""
+    people = {span.start: span for span in spans if span.kind == "PERSON"}
+    for span in spans:
+        if span.kind != "PERSON":
+            continue
+        joined = _JOINED.match(text, span.end)
+        if joined and joined.end() in people and " " not in text[span.start : span.end].strip():
+            yield Span(span.start, people[joined.end()].end, "PERSON", "edge")
+        before = _SHORT_BEFORE.search(text, max(0, span.start - 20), span.start)
+        if before and _given(before.group("n")):
+            yield Span(before.start("n"), before.end("n"), "PERSON", "edge")
+        after = _SHORT_AFTER.match(text, span.end)
+        if after and (after.group("cue") or _given(after.group("n"))):
+            yield Span(after.start("n"), after.end("n"), "PERSON", "edge")
+
+
+def _given(word: str) -> bool:
+    """A first name by the lists (Czech, English, Polish; Kazakh; pymorphy3's Name)."""
+    folded = word.casefold()
+    if folded in ner.titles() or ner.allowed(word):
+        return False
+    if re.match(f"[{ner.CYRILLIC_UPPER}]", word):
+        if folded in ner.kk_names():
+            return True
+        best = ner.parse(word)[0]
+        return "Name" in best.tag.grammemes and best.score >= 0.5
+    return _first_name(word)
+
+
+# Diminutive suffixes, and what the first name ends with before them: Полиночка (Полина),
+# Тёмочка (Тёма), Настюха (Настя); Šimonek (Šimon), Daník (Dan), Elinka (Elina), Rudíku (Ruda)
+_RU_DIMINUTIVE = re.compile(
+    rf"(?<![\w-])(?P<w>(?P<stem>[{_UPPER}][{_LOWER}]{{1,10}}?)"
+    rf"(?:очк|ечк|еньк|оньк|ушк|юшк|ульк|юльк|юх|ух|ик|ёк|очек|ечек)[{_LOWER}]{{0,3}})(?![\w-])"
+)
+_CS_DIMINUTIVE = re.compile(
+    rf"(?<![\w-])(?P<w>(?P<stem>[{_UPPER}][{_LOWER}]{{1,10}}?)"
+    rf"(?:ínk|ink|ičk|ečk|ušk|ánk|ík|ek|k)(?:a|u|y|ovi|em|ou|e|ovi|ům)?)(?![\w-])"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:;\n]\s*[\"«“„(]?\s*|^\s*[#>*\-\d.)|]*\s*)$")
+
+
+def diminutives(text: str, language: str) -> Iterator[Span]:
+    """Diminutives of first names, mid-sentence, whose base name the lists know."""
+    if language == "ru":
+        pattern, tails = _RU_DIMINUTIVE, ("а", "я", "")
+    elif language == "cs":
+        pattern, tails = _CS_DIMINUTIVE, ("", "a")
+    else:
+        return
+    for m in pattern.finditer(text):
+        word, stem = m.group("w"), m.group("stem")
+        if ner.allowed(word) or _SENTENCE_START.search(text[max(0, m.start() - 6) : m.start()]):
+            continue
+        if language == "ru":
+            known = (
+                ner.morph().word_is_known(word) and "Name" not in ner.parse(word)[0].tag.grammemes
+            )
+            if known or len(stem) < 3:
+                continue  # an ordinary word ("Девочка", "Мальчик"), unless it is a name itself
+            base = [stem + tail for tail in tails]
+            if any(_given(b) for b in base if len(b) >= 3):
+                yield Span(m.start("w"), m.end("w"), "PERSON", "diminutive")
+        elif any(_first_name(stem + tail) for tail in tails) and len(stem) >= 2:
+            yield Span(m.start("w"), m.end("w"), "PERSON", "diminutive")

@@ -252,8 +252,12 @@ def _spacy(language: str):  # type: ignore[no-untyped-def]
 _SPACY_KIND = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
 
 
-# English notes name people of every origin: Faker's English-speaking locales, with India's.
-_LOCALES = {"cs": ("cs_CZ", "sk_SK"), "en": ("en_US", "en_GB", "en_IE", "en_IN", "en_AU", "en_NZ")}
+# English notes name people of every origin: Faker's English-speaking locales, with India's and
+# Poland's (the largest new community in British schools, and next door to Czech ones).
+_LOCALES = {
+    "cs": ("cs_CZ", "sk_SK", "pl_PL"),
+    "en": ("en_US", "en_GB", "en_IE", "en_IN", "en_AU", "en_NZ", "pl_PL"),
+}
 
 
 @functools.cache
@@ -274,7 +278,10 @@ def latin_names(language: str, first_only: bool = False) -> frozenset[str]:
     return frozenset(n.casefold() for n in names if len(n) > 2)
 
 
-_SURNAME_AFTER = re.compile(r"[^\S\n](?P<s>[A-ZÀ-Ž][a-zà-ž]+(?:-[A-ZÀ-Ž][a-zà-ž]+)?)(?![\w-]|\.\w)")
+# (with Mac/Mc/De-style inner capitals: "Shona MacLeod", "Ana DeLuca")
+_SURNAME_AFTER = re.compile(
+    r"[^\S\n](?P<s>[A-ZÀ-Ž][a-zà-ž]+(?:[A-Z][a-zà-ž]{2,})?(?:-[A-ZÀ-Ž][a-zà-ž]+)?)(?![\w-]|\.\w)"
+)
 # Czech case endings, and the possessive adjectives of a first name ("Filipův", "Štěpánových")
 _CS_ENDINGS = (
     "ovou",

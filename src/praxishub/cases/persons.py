@@ -214,6 +214,20 @@ _ZH_OTHER_NAME = re.compile(
 )
 # Lucas Martin in a Chinese note: a first name and a surname in Latin letters
 _ZH_LATIN_FULL = re.compile(r"(?<![A-Za-z])(?P<n>[A-Z][a-z]+)[^\S\n][A-Z][a-z]+(?![A-Za-z])")
+_ZH_LATIN_GIVEN = re.compile(
+    r"(?<![A-Za-zÀ-ž0-9_@.#/\\-])(?:(?P<t>Miss|Mr|Mrs|Ms|Dr)\.?[^\S\n])?(?P<n>[A-Z][a-zà-ž]{2,})"
+    r"(?:[^\S\n][A-Z][a-zà-ž]+)?(?![A-Za-zÀ-ž0-9_@])"
+)
+_ZH_ROLE_NAME = re.compile(
+    rf"(?:个案|家访对象|对象|留守儿童|孩子|来访者|当事人|报告人|求助者|继父|继母|养父|养母|生父|生母|外婆|外公|奶奶|爷爷"
+    rf"|心理老师|班主任|辅导员|社工|民警|记录人|报告人)[：:]?[^\S\n]*"
+    rf"(?P<n>[{_HAN}]{{3}}|(?:欧阳|司马|上官|诸葛|东方|慕容|司徒|皇甫|夏侯|尉迟)[{_HAN}]{{1,2}})"
+    rf"(?:[（(](?P<d>([{_HAN}])\3)[)）])?(?=[、，。；（(：:\s)）]|备注|说|表示|称|的|在|是|和|跟|也)"
+)
+_ZH_ROLE_TITLED = re.compile(
+    rf"(?:班主任|民警|辅导员|社工|已交|交给|转给|联系|家访[^\S\n]*)(?P<n>[{_HAN}])"
+    rf"(?=老师|警官|医生|主任|社工|家(?![长庭里人属中访]))"
+)
 _ZH_KIN_DOUBLES = _words(
     "爸爸 妈妈 哥哥 姐姐 弟弟 妹妹 奶奶 爷爷 婆婆 公公 叔叔 舅舅 姑姑 伯伯 宝宝 太太 姥姥"
 )
@@ -366,6 +380,13 @@ def zh_common_surnames() -> frozenset[str]:
     return frozenset(Faker("zh_CN").provider("faker.providers.person").last_names) | zh_surnames()
 
 
+def _zh_common_name(name: str) -> bool:
+    """Is name an ordinary word or phrase (jieba cuts it with no person's tag)?"""
+    from praxishub.cases.ner_zh import _zh_common
+
+    return len(name) == 3 and _zh_common(name) and _zh_common(name[1:])
+
+
 def _chinese(text: str) -> Iterator[Span]:
     surnames = zh_surnames()
     common = zh_common_surnames()
@@ -376,6 +397,16 @@ def _chinese(text: str) -> Iterator[Span]:
         rare = len(name) == 3 and name[0] in common and name[0] not in _ZH_FUNCTION_CHARS
         if (known or rare) and not allowed(name):
             yield Span(m.start("n"), m.end("n"), "PERSON", "zh-context")
+    # 个案：麦家乐, 继父范志远, 心理老师司马蓉备注, 外婆包月娥，: a full name after a case label, a
+    # relative or a role, before punctuation or a verb; 贺雨萱（萱萱）: a name and its doubled nickname
+    for m in _ZH_ROLE_NAME.finditer(text):
+        name = m.group("n")
+        known = name[:2] in surnames or (name[0] in common and name[0] not in _ZH_FUNCTION_CHARS)
+        if known and not allowed(name) and not _zh_common_name(name):
+            yield Span(m.start("n"), m.end("n"), "PERSON", "zh-context")
+            nick = m.group("d")
+            if nick and nick[0] == name[-1]:
+                yield Span(m.start("d"), m.end("d"), "PERSON", "zh-context")
     for m in _ZH_NICKNAME.finditer(text):
         if m.group("n"):
             yield Span(m.start("n"), m.end("n"), "PERSON", "zh-context")
@@ -395,6 +426,12 @@ def _chinese(text: str) -> Iterator[Span]:
     for m in _ZH_LATIN_FULL.finditer(text):
         if m.group("n").casefold() in first_names and not allowed(m.group()):
             yield Span(m.start(), m.end(), "PERSON", "zh-context")
+    # Cathy就是…, 给Kevin打电话, Miss Zhou: an English first name (or a title and a name) in a
+    # Chinese note is a person's, not an English word
+    for m in _ZH_LATIN_GIVEN.finditer(text):
+        name = m.group("n")
+        if (m.group("t") or name.casefold() in first_names) and not allowed(name):
+            yield Span(m.start(), m.end(), "PERSON", "zh-context")
     for m in _ZH_DOUBLED.finditer(text):
         d, f = ("d", "f") if m.group("d") else ("d2", "f2")
         kin = m.group(d) in _ZH_KIN_DOUBLES or allowed(m.group(d))
@@ -404,6 +441,10 @@ def _chinese(text: str) -> Iterator[Span]:
     for m in _ZH_DOUBLED_AFTER.finditer(text):
         if m.group("d") not in _ZH_KIN_DOUBLES:
             yield Span(m.start("d"), m.end("d"), "PERSON", "zh-context")
+    # 班主任关老师, 民警俞警官, 已交蒙警官: a surname with its title after a role word
+    for m in _ZH_ROLE_TITLED.finditer(text):
+        if m.group("n") in common and m.group("n") not in _ZH_FUNCTION_CHARS:
+            yield Span(m.start("n"), m.end("n"), "PERSON", "zh-title")
     for m in _ZH_TITLED.finditer(text):
         if m.group("n") in common and m.group("n") not in _ZH_FUNCTION_CHARS:
             yield Span(m.start("n"), m.end("n"), "PERSON", "zh-title")

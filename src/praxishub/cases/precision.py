@@ -232,6 +232,8 @@ def _not_identifier(text: str, span: Span, language: str, people: list[tuple[int
             return True  # a form's or a line's label ("Дата обследования:", "**Hypotéza.**")
     if re.search(r"<th[^>]*>[^<]*$", before) and text.startswith("</th>", span.end):
         return True  # a table's header cell
+    if _code_table_header(text, line_start):
+        return True  # an aligned table's header row, just after its code fence
     if span.kind == "PERSON":
         folded = surface.casefold()
         if _KIN.match(folded) or (language == "zh" and _ZH_KIN.match(surface)):
@@ -259,6 +261,16 @@ def _not_identifier(text: str, span: Span, language: str, people: list[tuple[int
         ):
             return True  # 安静, 康复, 体操: a word, unless it joins a surname or another name
     return False
+
+
+def _code_table_header(text: str, line_start: int) -> bool:
+    """Is the line the header of an aligned table: the first in a code block, three columns or
+    more (two spaces apart), no digits ("Күні      Отбасы / бала      Мекенжай")?"""
+    if not text.endswith("```\n", 0, line_start) and not text.endswith("```text\n", 0, line_start):
+        return False
+    end = text.find("\n", line_start)
+    line = text[line_start : end if end >= 0 else len(text)]
+    return len(re.split(r"\s{2,}", line.strip())) >= 3 and not re.search(r"\d|:", line)
 
 
 def _label(text: str, end: int) -> bool:

@@ -132,7 +132,7 @@ class Seen:
             name[2:]
             if name[:2] in surnames and len(name) >= 4
             else name[1:]
-            if name[:1] in surnames
+            if name[:1] in surnames or (len(name) == 3 and name[:1] in _zh_common_surnames())
             else ""
         )
         if len(given) == 2:
@@ -195,6 +195,14 @@ class Seen:
     @staticmethod
     def _starts_sentence(text: str, start: int) -> bool:
         return start == 0 or bool(_SENTENCE_END.search(text[max(0, start - 4) : start]))
+
+
+@functools.cache
+def _zh_common_surnames() -> frozenset[str]:
+    """The longer surname list (Faker's): trusted for a found three-character name's given name."""
+    from praxishub.cases.persons import zh_common_surnames
+
+    return zh_common_surnames() - frozenset("和与及的在于向把被给对是从为由跟同将让叫找")
 
 
 def _han(word: str) -> bool:

@@ -22,7 +22,7 @@ _GAP = r"[^\S\n]*[:：]?[^\S\n]*(?:\*\*|__)?[^\S\n]*(?:</t[dh]>[^\S\n]*<t[dh][^>
 
 # A numbered document: протокол № 3, ХАТТАМА № 4, КУСП № 4127, арыз берген (№ 1847)
 _DOCUMENT_NUMBER = re.compile(
-    r"(?<![^\W\d_])(?:протокол\w*|хаттама\w*|КУСП|ҚСТК|постановлени\w*|приказ\w*|распоряжени\w*"
+    r"(?<![^\W\d_])(?:протокол\w*|хаттама\w*|КУСП|ҚСТК|ЕРДР|ЕРСОП|УД|постановлени\w*|приказ\w*|распоряжени\w*"
     r"|заявлени\w*|арыз\w*|шешім\w*|бұйрық\w*|акт(?:а|ом|е)?|решени\w*|usnesení|rozhodnutí)"
     rf"(?:{_H}+[^\W\d]{{2,20}}){{0,2}}{_H}*\(?{_H}*№{_H}*(?P<n>\d{{1,20}}(?:[-/][\w]{{1,8}})*)(?![\w-])",
     re.IGNORECASE,
@@ -35,7 +35,7 @@ _LABEL = (
     r"|staff|employee|file|account|certificate)[^\S\n]+(?:no\.?|number|#)"
     r"|spis\.[^\S\n]?zn\.|spisov\w+[^\S\n]+značk\w+|[Čč]\.[^\S\n]?j\.(?:[^\S\n]+[a-zá-ž]{3,10})?"
     r"|ev\.[^\S\n]?č\.(?:[^\S\n]+[a-zá-ž]{3,10})?|jednací[^\S\n]+číslo|číslo[^\S\n]+(?:jednací|spisu|klienta)"
-    r"|URN|ULN|UCI|CHI(?:[^\S\n]+(?:no\.?|number))?|NINO|PNC|MRN|EIN|Medicare(?:[^\S\n]+(?:no\.?|number|ID))?"
+    r"|URN|ULN|UCI|CHI(?:[^\S\n]+(?:no\.?|number))?|NINO|PNC|MRN|EIN|NPI|TIN|Tax[^\S\n]+ID|ref\.|Medicare(?:[^\S\n]+(?:no\.?|number|ID))?"
     r"|(?:NI|National[^\S\n]+Insurance)[^\S\n]+(?:no\.?|number)"
     r"|č\.[^\S\n]?(?:OP|pasu|průkazu)|číslo[^\S\n]+(?:pasu|OP|průkazu)|IČZ"
     r"|загранпаспорт\w*|рег\.[^\S\n]?(?:№|номер)|рег\w*[^\S\n]+номер\w*"
@@ -52,8 +52,19 @@ _LABELLED = re.compile(rf"(?<![\w.])(?i:{_LABEL}){_GAP}{_VALUE}(?![\w-])")
 _SHAPED = re.compile(
     rf"(?<![\w/.-])(?P<n>[0-9{_UP}]{{1,6}}(?:[-/][0-9{_UP}]{{1,8}}){{2,5}}|[{_UP}][0-9{_UP}]{{1,5}}-\d{{2,6}}/\d{{2,4}})(?![\w/-])"
 )
-# A Chinese document number with its issuer and bracketed year, 号 included: 锦心转〔2026〕017号
-_ZH_DOCUMENT = re.compile(r"[\u4e00-\u9fff]{1,6}[〔［\[]\d{4}[〕］\]]\d{1,5}号")
+# A Chinese document number with its issuer and bracketed year, 号 included: 锦心转〔2026〕017号,
+# 公（刑）函字〔2026〕第0457号
+_ZH_DOCUMENT = re.compile(r"[\u4e00-\u9fff]{1,6}[〔［\[]\d{4}[〕］\]]第?\d{1,5}号")
+# A bill's or a meeting's number: FAKTURA č. 2026-0311, КВИТАНЦИЯ № 0157, Invoice no. 4471,
+# акт № ҚӘ-88, 腾讯会议号 614 882 309, Meeting ID: 845 2290 1173
+_BILL = re.compile(
+    rf"(?<![^\W\d_])(?i:faktur[ayu]?|účtenk[ayu]|stvrzenk[ayu]|invoice|receipt|квитанци[яиюей]|сч[её]т(?:а|у)?"
+    rf"|чек[а]?|акт(?:а|у)?|договор(?:а|у)?|түбіртек\w*|шот)(?:{_H}*(?:№|#|č\.|no\.?|number|nr\.?))+{_H}*"
+    rf"(?P<n>[0-9{_UP}](?:[0-9{_UP}]|[-/](?=[0-9{_UP}])){{2,20}})(?![\w-])"
+    rf"|(?:会议号|会议ID|Meeting{_H}+ID)[：:]?{_H}*(?P<m>\d{{3}}(?:-|{_H})?\d{{3,4}}(?:-|{_H})?\d{{3,4}})(?!\d)"
+)
+# A numbered document's letter-and-digit number after "№": заключение … № Н-5512
+_LETTER_NUMBER = re.compile(rf"№{_H}*(?P<n>[{_UP}]{{1,4}}-\d{{2,8}})(?![\w-])")
 # A pupil's number made of "G" and an identity number: G410104201805163922
 _G_RIC = re.compile(r"(?<![A-Za-z0-9])G(?P<r>\d{17}[\dXx])(?![A-Za-z0-9])")
 # A document's series and number with words between: серия II-ФР № 604718, серия 7119 № 482605
@@ -87,6 +98,12 @@ def find(text: str) -> Iterator[Span]:
         value = m.group("n")
         if _digits(value) >= 4 and re.search(f"[{_UP}]", value) and not _NOT_SHAPES.match(value):
             yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for m in _BILL.finditer(text):
+        group = "n" if m.group("n") else "m"
+        if _digits(m.group(group)) >= 2:
+            yield Span(m.start(group), m.end(group), "ID", "pattern")
+    for m in _LETTER_NUMBER.finditer(text) if numbered else ():
+        yield Span(m.start("n"), m.end("n"), "ID", "pattern")
     for m in _ZH_DOCUMENT.finditer(text) if "号" in text else ():
         yield Span(m.start(), m.end(), "ID", "pattern")
     for m in _G_RIC.finditer(text) if "G" in text else ():
