@@ -105,7 +105,8 @@ def save_notebook(page) -> None:
     """Ctrl+S until JupyterLab shows the open notebook clean. On a busy 2-core machine it
     may miss a press (as a person would see, and press again): up to three, 20 s each."""
     dirty = page.locator(".lm-TabBar-tab.jp-mod-current.jp-mod-dirty")
-    active = page.locator(".jp-Notebook .jp-Cell.jp-mod-active .cm-content")
+    # (JupyterLab may have restored an earlier notebook in a hidden tab: the shown one only)
+    active = page.locator(".jp-Notebook .jp-Cell.jp-mod-active .cm-content:visible")
     for _ in range(3):
         page.keyboard.press("Control+S")
         try:
@@ -118,7 +119,7 @@ def save_notebook(page) -> None:
 
 def write_open_answer(page, text: str) -> None:
     """Type into the notebook's first open answer (a Markdown cell nbgrader left blank)."""
-    cell = page.locator(".jp-Notebook .jp-MarkdownCell", has_text="YOUR ANSWER HERE").first
+    cell = page.locator(".jp-Notebook .jp-MarkdownCell:visible", has_text="YOUR ANSWER HERE").first
     expect(cell).to_be_visible(timeout=60_000)
     cell.click()  # selects it; Enter opens its editor, as in JupyterLab's command mode
     page.keyboard.press("Enter")
