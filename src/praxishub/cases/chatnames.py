@@ -329,7 +329,7 @@ _CS_DECLINED = (
 )
 
 
-def _lowercase_runs(text: str) -> Iterator[tuple[int, int]]:
+def lowercase_runs(text: str) -> Iterator[tuple[int, int]]:
     """Stretches written without capitals: a voice message's transcript, a chat message, a
     quotation, whose first letter is lower case ("> hiya it's …", "Kája: dneska …", «апай …»)."""
     for m in _LOWER_RUN.finditer(text):
@@ -369,7 +369,7 @@ def find(text: str, language: str) -> Iterator[Span]:
         return
     cyrillic = language in ("ru", "kk")
     stretches = [(m.start("msg"), m.end("msg"), True) for m in _MESSAGE.finditer(text)]
-    stretches.extend((a, b, False) for a, b in _lowercase_runs(text))
+    stretches.extend((a, b, False) for a, b in lowercase_runs(text))
     seen: set[int] = set()
     for start, stop, timed in stretches:
         words = [m for m in _WORD.finditer(text, start, stop) if m.start() not in seen]

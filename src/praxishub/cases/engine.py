@@ -18,6 +18,7 @@ from praxishub.cases import (
     addressedges,
     addressparts,
     bodies,
+    capitals,
     chatnames,
     cuewords,
     grades,
@@ -25,14 +26,18 @@ from praxishub.cases import (
     informal,
     localities,
     nameedges,
+    namekeys,
     ner,
     orgedges,
     orgforms,
     persons,
+    plates,
     precision,
     propagate,
     references,
+    streetnames,
     structured,
+    zhnames,
     zhshapes,
 )
 from praxishub.cases import intake as intake_mod
@@ -160,6 +165,13 @@ class Deidentifier:
         if language == "zh":
             found.extend(zhshapes.find(text))
             found.extend(list(zhshapes.grown(text, found)))
+            found.extend(zhnames.find(text))
+        found.extend(precision.keep(text, capitals.find(text, language), language))
+        found.extend(streetnames.find(text))
+        found.extend(plates.find(text))
+        found.extend(list(plates.grown(text, found)))
+        found.extend(namekeys.keyed_initials(text))
+        found.extend(list(namekeys.lower_case(text, found, language)))
         return found
 
     def language_of(self, text: str) -> str:

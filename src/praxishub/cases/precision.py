@@ -17,7 +17,7 @@ import re
 from praxishub.cases.spans import Span
 
 # Layers whose findings are a model's guess, not a pattern's or the user's word.
-MODELS = frozenset({"natasha", "pymorphy3", "spacy", "jieba", "names", "names-kk"})
+MODELS = frozenset({"natasha", "pymorphy3", "spacy", "jieba", "names", "names-kk", "capitals"})
 # A line's markup before its first word: blanks, quote marks, list bullets, emphasis, numbers.
 _LEAD = r"(?:[^\S\n]|[>*_•·\-–]|\d{1,2}[.)](?!\d)|<t[hd][^>]*>)*"
 _HEADING = re.compile(r"^[^\S\n]*#{1,6}[^\S\n]+")

@@ -1,0 +1,62 @@
+"""Chinese pet names and given names by their shape and their cue words.
+
+Rule: a doubled character (朵朵, 豆豆) is a child's pet name unless jieba's dictionary
+knows it as a common word (妈妈, 慢慢, 常常) or it is laughter or part of a doubled idiom
+(哈哈, 高高兴兴); two characters after a word that introduces a child or a friend
+(我家, 好朋友, 名叫) are a given name unless they are a common word.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from praxishub.cases.spans import Span
+
+# A word's frequency in jieba's dictionary from which it is a common word, not a name.
+COMMON = 100
+_DOUBLED_INNER = re.compile(r"([\u4e00-\u9fff])\1")
+# Sounds and particles that are doubled as words.
+_NOT_NAMES = set("哈嘿呵嘻呜啊哦嗯噢唉啦嘛呢吧哇喔嘤嗷呀咯哼嘟滴咚")
+_CUE = re.compile(
+    r"(?:我家|我们家|好朋友|小伙伴|名叫|叫做|有个叫|外号叫)(?P<name>[\u4e00-\u9fff]{2})"
+)
+# Characters that end or join a clause, not a given name's.
+_FUNCTION = set("的了是在也都就说和与跟把被给让对从到又还很太不没有个们这那吗呢吧啊我你您他她它")
+
+
+def find(text: str) -> Iterator[Span]:
+    """Doubled pet names and cued given names in Chinese text."""
+    for m in _DOUBLED_INNER.finditer(text):
+        a, b = m.start(), m.end()
+        char = m.group(1)
+        if char in _NOT_NAMES or char in _FUNCTION or _common(m.group()):
+            continue
+        if (a > 0 and text[a - 1] == char) or (b < len(text) and text[b] == char):
+            continue  # three or more of one character: a sound
+        if b + 1 < len(text) and text[b] == text[b + 1] and _han(text[b]):
+            continue  # a doubled idiom: 高高兴兴
+        if a >= 2 and text[a - 2] == text[a - 1] and _han(text[a - 1]):
+            continue
+        yield Span(a, b, "PERSON", "zh-doubled")
+    for m in _CUE.finditer(text):
+        name = m.group("name")
+        if set(name) & _FUNCTION or _common(name):
+            continue
+        yield Span(m.start("name"), m.end("name"), "PERSON", "zh-cue")
+
+
+def _han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+@functools.cache
+def _common(word: str) -> bool:
+    """Is word a common word in jieba's dictionary?"""
+    from praxishub.cases.ner_zh import _jieba
+
+    _jieba()
+    import jieba
+
+    return (jieba.dt.FREQ.get(word) or 0) >= COMMON
