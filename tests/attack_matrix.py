@@ -158,6 +158,7 @@ def probes(cast: dict[str, str], session_id: int, case_id: str) -> list[Probe]:
         # File imports: an empty file is 400, which only who passed the role check gets.
         Probe("POST", "api/people/import", coordinator, ok=400, body={"content_base64": ""}),
         Probe("POST", "api/people/passwords", coordinator, ok=400, body={}),
+        Probe("POST", "api/people/active", coordinator, ok=400, body={}),
         Probe(
             "POST",
             "api/attendance/import",

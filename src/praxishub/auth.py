@@ -22,6 +22,7 @@ from tornado import web
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError
 from traitlets import Integer, Unicode
 
+from praxishub.errors import PraxisError, Problem
 from praxishub.i18n import pick_language, t
 
 
@@ -125,3 +126,59 @@ def roster_hook(service_url: str, token: str):  # type: ignore[no-untyped-def]
         return authentication
 
     return hook
+
+
+class RosterRefresh(Authenticator):
+    """Mixed in before any other authenticator (OAuth, LTI): its refresh asks the roster
+    too, so someone taken out of the roster (or given another role or cohort) is logged
+    out, or regrouped, at the next refresh, as with local accounts. Without it, the
+    identity provider's answer at login would hold for as long as the cookie lives."""
+
+    roster_service_url = Unicode(config=True, help="Internal URL of the programme service.")
+    roster_service_token = Unicode(config=True, help="The programme service's API token.")
+
+    async def refresh_user(self, user, handler=None):  # type: ignore[no-untyped-def]
+        refreshed = await super().refresh_user(user, handler)
+        if not refreshed:
+            return refreshed
+        answer = await ask_service(
+            self.roster_service_url, self.roster_service_token, "lookup", {"username": user.name}
+        )
+        if answer is None:
+            self.log.warning("%s is no longer in the roster: login required", user.name)
+            return False
+        model = dict(refreshed) if isinstance(refreshed, dict) else {"name": user.name}
+        model["groups"] = answer["groups"]
+        return model
+
+
+def authenticator_problem(authenticator_class: str) -> tuple[str, str] | None:
+    """What is wrong with `authentication.class`, as (message, fix), or None."""
+    from traitlets.utils.importstring import import_item
+
+    try:
+        base = import_item(authenticator_class)
+    except (ImportError, AttributeError, ValueError) as exc:
+        return (
+            f"cannot import {authenticator_class!r} ({exc})",
+            "install the package that provides it (e.g. pip install oauthenticator), "
+            "correct the import path, or use `local`",
+        )
+    if not (isinstance(base, type) and issubclass(base, Authenticator)):
+        return (
+            f"{authenticator_class!r} is not a JupyterHub authenticator",
+            "name an Authenticator class, e.g. oauthenticator.generic.GenericOAuthenticator",
+        )
+    return None
+
+
+def roster_checked(authenticator_class: str) -> type:
+    """The authenticator at that import path, with the roster's refresh mixed in
+    (`praxishub settings check` has vouched for the path)."""
+    from traitlets.utils.importstring import import_item
+
+    problem = authenticator_problem(authenticator_class)
+    if problem is not None:
+        raise PraxisError("authentication.class", [Problem("authentication.class", *problem)])
+    base = import_item(authenticator_class)
+    return type(base.__name__, (RosterRefresh, base), {"__module__": __name__})

@@ -132,6 +132,27 @@ def people_set_password(username: str, settings_path: Path, generate: bool) -> N
     click.echo(f"{username}: {password}" if generate else f"{username}: password set")
 
 
+@people_group.command("deactivate")
+@click.argument("usernames", nargs=-1, required=True)
+@SETTINGS_OPTION
+@click.option("--undo", is_flag=True, help="Reactivate them instead.")
+def people_deactivate(usernames: tuple[str, ...], settings_path: Path, undo: bool) -> None:
+    """Deactivate USERNAMES (people who left): the hub refuses their logins and logs them
+    out at the next refresh; their work stays on record. --undo reactivates them."""
+    loaded = _settings(settings_path)
+    with workspace.programme_db(loaded) as engine, db.session_scope(engine) as session:
+        try:
+            changed, skipped = people.set_active(session, list(usernames), undo)
+        except PraxisError as exc:
+            _fail(exc)
+    for username in changed:
+        click.echo(f"{username}: {'reactivated' if undo else 'deactivated'}")
+    for item in skipped:
+        click.echo(f"{item['username']}: skipped ({item['reason']})", err=True)
+    if not changed:
+        raise SystemExit(1)
+
+
 @main.group("courses")
 def courses_group() -> None:
     """Deploy and release webinar courses (nbgrader)."""

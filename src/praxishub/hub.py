@@ -20,7 +20,7 @@ from typing import Any
 
 from traitlets.config import Config
 
-from praxishub.auth import roster_hook
+from praxishub.auth import roster_checked, roster_hook
 from praxishub.courses import courses_of, grader_env, sandbox_user, trainer_group
 from praxishub.layout import Layout
 from praxishub.settings import Settings
@@ -161,8 +161,11 @@ def _apply_authentication(
         c.PraxisAuthenticator.failed_logins_per_account = failed["per_account"]
         c.PraxisAuthenticator.failed_logins_minutes = failed["minutes"]
     else:
-        c.JupyterHub.authenticator_class = auth["class"]
+        # the configured class, with a refresh that asks the roster as well (RosterRefresh)
+        c.JupyterHub.authenticator_class = roster_checked(auth["class"])
         c.Authenticator.post_auth_hook = roster_hook(service_url, runtime.service_token)
+        c.RosterRefresh.roster_service_url = service_url
+        c.RosterRefresh.roster_service_token = runtime.service_token
         section = auth["class"].rsplit(".", 1)[-1]
         for key, value in auth["config"].items():
             setattr(c[section], key, value)

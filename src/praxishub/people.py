@@ -233,6 +233,39 @@ def first_passwords(
     return issued, skipped
 
 
+AT_ONCE = FIRST_PASSWORDS_AT_ONCE
+
+
+def set_active(
+    session: Session, usernames: list[str], active: bool
+) -> tuple[list[str], list[dict[str, str]]]:
+    """Deactivate (or reactivate) these people: (changed, skipped: username, reason).
+
+    Someone who leaves the programme is deactivated, never deleted: their submissions,
+    grades, attendance and certificates stay for the programme's records, while the hub
+    refuses their logins, logs them out at the next refresh, and the programme service
+    answers their requests as for someone not in the roster. A roster import or a
+    restart does not reactivate anyone; only ``set_active(..., True)`` does."""
+    wanted = list(dict.fromkeys(usernames))
+    if len(wanted) > AT_ONCE:
+        raise PraxisError(f"{len(wanted)} people at once; at most {AT_ONCE}: send fewer")
+    changed: list[str] = []
+    skipped: list[dict[str, str]] = []
+    for username in wanted:
+        person = session.get(Person, username)
+        if person is None:
+            skipped.append({"username": username, "reason": "not in the roster"})
+        elif person.active == active:
+            skipped.append(
+                {"username": username, "reason": "active already" if active else "inactive already"}
+            )
+        else:
+            person.active = active
+            changed.append(username)
+    session.flush()
+    return changed, skipped
+
+
 def new_password() -> str:
     """A password a person can type: four groups of lowercase letters and digits."""
     alphabet = "abcdefghjkmnpqrstuvwxyz23456789"

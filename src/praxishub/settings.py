@@ -204,6 +204,12 @@ def consistency_problems(data: dict[str, Any]) -> list[tuple[list[Any], str, str
                     "set exchange.mode: api, or remove the course's cohorts",
                 )
             )
+    if data["authentication"]["class"] != "local":
+        from praxishub.auth import authenticator_problem
+
+        problem = authenticator_problem(data["authentication"]["class"])
+        if problem is not None:
+            found.append((["authentication", "class"], *problem))
     course_ids = Counter(c["id"] for c in data["courses"])
     for i, course in enumerate(data["courses"]):
         if course_ids[course["id"]] > 1:

@@ -130,14 +130,25 @@ def test_demo_without_root_runs_unisolated_and_says_so():
 
 
 def test_other_authenticator_is_gated_by_the_roster():
-    """Does an OAuth authenticator get its settings and the roster hook?"""
+    """Does an OAuth authenticator get its settings, the roster hook at login, and the
+    roster's refresh after it (its own class, with RosterRefresh mixed in)?"""
+    from oauthenticator.generic import GenericOAuthenticator
+
+    from praxishub.auth import RosterRefresh
+
     text = SETTINGS + (
         "authentication:\n  class: oauthenticator.generic.GenericOAuthenticator\n"
         "  config: {client_id: abc}\n"
     )
     c = make(text)
-    assert c.JupyterHub.authenticator_class == "oauthenticator.generic.GenericOAuthenticator"
+    chosen = c.JupyterHub.authenticator_class
+    assert issubclass(chosen, GenericOAuthenticator) and issubclass(chosen, RosterRefresh)
+    assert chosen.__name__ == "GenericOAuthenticator"  # so c.GenericOAuthenticator applies
     assert c.GenericOAuthenticator.client_id == "abc"
+    authenticator = chosen(config=c)
+    assert authenticator.client_id == "abc"
+    assert authenticator.roster_service_url.startswith("http://127.0.0.1:")
+    assert authenticator.roster_service_token
     assert callable(c.Authenticator.post_auth_hook)
     assert c.Authenticator.manage_groups is True
 

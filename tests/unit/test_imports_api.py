@@ -245,6 +245,64 @@ class ImportEndpoints(AsyncHTTPTestCase):
         with db.session_scope(self.engine) as session:
             assert people.get(session, "y.sokolova").password_hash is None
 
+    def test_a_coordinator_deactivates_people_who_left_and_an_import_keeps_them_so(self):
+        """Does deactivation stop someone's logins while keeping them on record, leave the
+        others alone, survive a roster import and a settings sync, and undo?"""
+        with db.session_scope(self.engine) as session:
+            people.set_password(session, "y.sokolova", "her-password")
+        body = {"usernames": ["y.sokolova", "no.such.person", "y.sokolova"], "active": False}
+        response, answer = self.post("api/people/active", body, "m.testova", COORDINATOR)
+        assert response.code == 200, answer
+        assert answer == {
+            "changed": ["y.sokolova"],
+            "skipped": [{"username": "no.such.person", "reason": "not in the roster"}],
+        }
+        _, again = self.post("api/people/active", body, "m.testova", COORDINATOR)
+        assert again["changed"] == [] and again["skipped"][0]["reason"] == "inactive already"
+        row = ["y.sokolova", "Юлия Соколова", "y.sokolova@example.org", "trainee", "2027", ""]
+        _, imported = self.roster(xlsx([row]), dry_run=False)
+        assert imported["updated"] == 1
+        with db.session_scope(self.engine) as session:
+            moved = session.get(Person, "y.sokolova")
+            assert moved is not None and not moved.active and moved.cohort_id == "2027"
+            people.sync_settings(session, parse_settings(SETTINGS, Path("p.yaml")).values)
+        with db.session_scope(self.engine) as session:
+            kept = session.get(Person, "y.sokolova")
+            assert kept is not None and not kept.active
+            assert people.get(session, "y.sokolova") is None
+            assert not people.check_password(kept, "her-password")
+            assert people.get(session, "a.ivanova") is not None
+        back = {"usernames": ["y.sokolova"], "active": True}
+        _, undone = self.post("api/people/active", back, "m.testova", COORDINATOR)
+        assert undone["changed"] == ["y.sokolova"]
+        with db.session_scope(self.engine) as session:
+            assert people.check_password(people.get(session, "y.sokolova"), "her-password")
+
+    def test_deactivation_is_for_coordinators_never_of_themselves(self):
+        body = {"usernames": ["y.sokolova"], "active": False}
+        for user, scopes in [
+            ("a.ivanova", "custom:praxis:learn"),
+            ("s.orlova", "custom:praxis:supervise custom:praxis:grade"),
+            ("t.volkova", TRAINER),
+        ]:
+            response, _ = self.post("api/people/active", body, user, scopes)
+            assert response.code == 403, user
+        for bad in (
+            {},
+            {"usernames": ["y.sokolova"]},
+            {"usernames": "y.sokolova", "active": False},
+        ):
+            response, answer = self.post("api/people/active", bad, "m.testova", COORDINATOR)
+            assert response.code == 400 and '"active": false' in answer["message"], bad
+        me = {"usernames": ["y.sokolova", "m.testova"], "active": False}
+        response, answer = self.post("api/people/active", me, "m.testova", COORDINATOR)
+        assert response.code == 400 and "yourself" in answer["message"]
+        many = {"usernames": [f"p{i}" for i in range(people.AT_ONCE + 1)], "active": False}
+        response, answer = self.post("api/people/active", many, "m.testova", COORDINATOR)
+        assert response.code == 400 and "send fewer" in answer["message"]
+        with db.session_scope(self.engine) as session:
+            assert people.get(session, "y.sokolova") is not None
+
     def test_a_bad_row_is_400_with_lines_and_fixes_and_changes_nothing(self):
         """Does a file with invalid rows name each line and fix, and apply none of its rows?"""
         before = self.everyone()

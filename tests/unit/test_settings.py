@@ -135,6 +135,20 @@ def test_a_course_for_unknown_cohorts_or_on_the_folder_exchange():
     assert settings["courses"][0]["cohorts"] == ["c1"]
 
 
+def test_an_authenticator_that_cannot_be_loaded_is_named_with_the_fix():
+    """Is a sign-in class that is not installed, or not an authenticator, refused at
+    `settings check` with its line and the fix, while oauthenticator's is taken?"""
+    auth = "authentication:\n  class: {}\n"
+    message = problems_of(BASE + auth.format("nosuchpackage.auth.SomeAuthenticator"))
+    assert "authentication.class: cannot import 'nosuchpackage.auth.SomeAuthenticator'" in message
+    assert "pip install oauthenticator" in message
+    message = problems_of(BASE + auth.format("praxishub.settings.Settings"))
+    assert "is not a JupyterHub authenticator" in message
+    generic = "oauthenticator.generic.GenericOAuthenticator"
+    settings = parse_settings(BASE + auth.format(generic), Path("praxishub.yaml"))
+    assert settings["authentication"]["class"] == generic
+
+
 def test_unisolated_real_programme_is_refused():
     """May a real (non-demo) programme turn per-user isolation off? (No.)"""
     message = problems_of(BASE + "spawner:\n  isolation: none\n")

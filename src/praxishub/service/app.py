@@ -57,6 +57,19 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
         message = getattr(reason, "log_message", None) or self._reason
         self.write_json({"status": status_code, "message": message}, status_code)
 
+    def get_current_user(self) -> dict[str, Any] | None:
+        """The hub's model of the caller, if they may use the service now: a service, or a
+        person active in the roster. The hub's answer alone is not enough: it may be a
+        token or cookie of someone deactivated since (the hub logs them out only at its
+        next refresh, and their API tokens keep their old scopes until then)."""
+        model = super().get_current_user()
+        if not model or model.get("kind", "user") != "user":
+            return model
+        if not hasattr(self, "_in_roster"):
+            with db.session_scope(self.engine) as session:
+                self._in_roster = people.get(session, model["name"]) is not None
+        return model if self._in_roster else None
+
     def caller(self) -> dict[str, Any]:
         """The hub model of the caller, or 403 (API requests never redirect)."""
         model = self.get_current_user()

@@ -117,6 +117,34 @@ class FirstPasswordsHandler(ImportBase):
         self.write_json({"issued": issued, "skipped": skipped})
 
 
+class ActiveHandler(ImportBase):
+    """A coordinator deactivates people who left, or reactivates them:
+    ``{"usernames": [...], "active": false}``. Nobody may deactivate themselves (a
+    coordinator cannot lock the programme out of its own roster this way)."""
+
+    def post(self) -> None:
+        caller = self.caller()
+        if not self.has_scope(caller, MANAGE):
+            raise web.HTTPError(403, "deactivating people is for the programme's coordinators")
+        data = self.body()
+        usernames, active = data.get("usernames"), data.get("active")
+        if (
+            not isinstance(usernames, list)
+            or not all(isinstance(u, str) for u in usernames)
+            or not isinstance(active, bool)
+        ):
+            raise web.HTTPError(400, 'send {"usernames": ["…", …], "active": false} (or true)')
+        if not active and caller["name"] in usernames:
+            raise web.HTTPError(400, "you cannot deactivate yourself: ask another coordinator")
+        try:
+            with db.session_scope(self.engine) as session:
+                changed, skipped = people.set_active(session, usernames, active)
+        except PraxisError as exc:
+            self.refuse_problems(exc)
+            return
+        self.write_json({"changed": changed, "skipped": skipped})
+
+
 class CourseImportBase(ImportBase):
     def allowed(self, course: str) -> str:
         """The caller's name, if they may import or resolve the course's attendance."""
@@ -203,6 +231,7 @@ def routes(prefix: str, args: dict[str, Any]) -> list[tuple[str, type, dict[str,
     return [
         (url_path_join(prefix, "api/people/import"), PeopleImportHandler, args),
         (url_path_join(prefix, "api/people/passwords"), FirstPasswordsHandler, args),
+        (url_path_join(prefix, "api/people/active"), ActiveHandler, args),
         (url_path_join(prefix, "api/attendance/import"), AttendanceImportHandler, args),
         (url_path_join(prefix, "api/attendance/unmatched"), UnmatchedHandler, args),
         (url_path_join(prefix, "api/attendance/resolve"), ResolveHandler, args),
