@@ -423,6 +423,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "imp_password": {"ru": "Пароль", "en": "Password"},
     "imp_first_file": {"ru": "Скачать CSV", "en": "Download CSV"},
     "imp_roster": {"ru": "Текущий состав: {n}", "en": "Current roster: {n}"},
+    "imp_leavers": {
+        "ru": "Выбывшие: логины через запятую. Деактивированные не могут войти, их работы "
+        "остаются в архиве программы; вернуть можно кнопкой «Вернуть».",
+        "en": "People who left: usernames, separated by commas. Deactivated people cannot log "
+        "in; their work stays on the programme's record. Reactivate undoes it.",
+    },
+    "imp_leavers_placeholder": {"ru": "логин, логин, …", "en": "username, username, …"},
+    "imp_deactivate": {"ru": "Деактивировать", "en": "Deactivate"},
+    "imp_reactivate": {"ru": "Вернуть", "en": "Reactivate"},
+    "imp_deactivated": {"ru": "Деактивированы: {names}", "en": "Deactivated: {names}"},
+    "imp_reactivated": {"ru": "Возвращены: {names}", "en": "Reactivated: {names}"},
+    "imp_active_skipped": {"ru": "Без изменений: {names}", "en": "Unchanged: {names}"},
+    "imp_no_usernames": {
+        "ru": "Введите хотя бы один логин.",
+        "en": "Enter at least one username.",
+    },
     "imp_report_title": {
         "ru": "Импорт отчёта Zoom или Teams",
         "en": "Import a Zoom or Teams report",

@@ -47,7 +47,7 @@ def test_a_coordinator_imports_a_roster_and_assigns_supervisors(hub, page, tmp_p
     """Check shows the plan (new people, their supervisor); Import applies it; the roster
     shows each new trainee with their supervisor; the coordinator makes the new people's
     first passwords there, a new trainee logs in with theirs, and the programme knows
-    their supervisor."""
+    their supervisor; deactivated in the app, she is refused at once, and reactivated."""
     coordinator = hub.people("coordinator")[0]
     tag = uuid.uuid4().hex[:6]
     sup = f"pi{tag}.orlova"
@@ -113,6 +113,25 @@ def test_a_coordinator_imports_a_roster_and_assigns_supervisors(hub, page, tmp_p
         timeout=30,
     ).json()
     assert (me["full_name"], me["supervisor"], me["roles"]) == ("王芳", sup, ["trainee"])
+
+    # She leaves: the coordinator deactivates her in the app. The programme refuses her
+    # token at once and her password no longer logs her in; Reactivate undoes it.
+    def her_me() -> int:
+        headers = {"Authorization": f"token {token}"}
+        url = f"{hub.url}/services/praxis/api/me"
+        return requests.get(url, headers=headers, timeout=30).status_code
+
+    page.get_by_placeholder("username, username, …").fill(trainee)
+    page.get_by_role("button", name="Deactivate").click()
+    expect(page.get_by_text(f"Deactivated: {trainee}")).to_be_visible(timeout=30_000)
+    expect(page.locator("table.praxis-roster", has_text=trainee)).to_have_count(0)
+    assert her_me() == 403
+    with hub.login(trainee, password) as s:
+        assert s.login_status != 302, "a deactivated person logged in"
+    page.get_by_placeholder("username, username, …").fill(trainee)
+    page.get_by_role("button", name="Reactivate").click()
+    expect(page.get_by_text(f"Reactivated: {trainee}")).to_be_visible(timeout=30_000)
+    assert her_me() == 200
 
 
 @pytest.mark.timeout(600)

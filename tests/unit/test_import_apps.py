@@ -152,6 +152,10 @@ class FakeAPI:
             ]
             skipped = [{"username": "a.ivanova", "reason": "has a password already"}]
             return {"issued": issued, "skipped": skipped if "a.ivanova" in wanted else []}
+        if path == "api/people/active":
+            known = [u for u in body["usernames"] if u != "no.one"]
+            skipped = [{"username": "no.one", "reason": "not in the roster"}]
+            return {"changed": known, "skipped": skipped if "no.one" in body["usernames"] else []}
         if path == "api/attendance/resolve":
             return {"name": body["name"], "username": body["username"], "minutes": 80}
         participants = REPORT["participants"]
@@ -220,6 +224,29 @@ def test_first_passwords_for_the_new_people_are_shown_once_with_a_csv():
     assert app.first_new.layout.display == "none"
     app.first_all.click()
     assert api.sent[-1] == ("api/people/passwords", {"without_password": True})
+
+
+def test_people_who_left_are_deactivated_and_can_be_reactivated():
+    """Do the typed usernames go to the API (as one list), with what changed and what not
+    shown escaped, the field cleared and the roster reloaded; and nothing sent when empty?"""
+    api = FakeAPI(["custom:praxis:people:manage"])
+    app = PeopleImport(api)  # type: ignore[arg-type]
+    app.deactivate_button.click()
+    assert api.sent == [] and "at least one username" in app.leavers_result.value
+    app.leavers.value = " y.sokolova, <b>x</b> ;no.one,"
+    app.deactivate_button.click()
+    assert api.sent[-1] == (
+        "api/people/active",
+        {"usernames": ["y.sokolova", "<b>x</b>", "no.one"], "active": False},
+    )
+    shown = app.leavers_result.value
+    assert "Deactivated: y.sokolova, &lt;b&gt;x&lt;/b&gt;" in shown and "<b>x" not in shown
+    assert "Unchanged: no.one (not in the roster)" in shown
+    assert app.leavers.value == ""
+    app.leavers.value = "y.sokolova"
+    app.reactivate_button.click()
+    assert api.sent[-1][1] == {"usernames": ["y.sokolova"], "active": True}
+    assert "Reactivated: y.sokolova" in app.leavers_result.value
 
 
 def test_problems_are_listed_with_their_fix_escaped():

@@ -153,6 +153,12 @@ class PeopleImport:
         self.first_all = widgets.Button(description=t("imp_first_all"), icon="key")
         self.first_all.on_click(lambda _b: self.first_passwords(None))
         self.passwords = widgets.HTML()
+        self.leavers = widgets.Text(placeholder=t("imp_leavers_placeholder"))
+        self.deactivate_button = widgets.Button(description=t("imp_deactivate"), icon="user-times")
+        self.deactivate_button.on_click(lambda _b: self.set_active(False))
+        self.reactivate_button = widgets.Button(description=t("imp_reactivate"), icon="undo")
+        self.reactivate_button.on_click(lambda _b: self.set_active(True))
+        self.leavers_result = widgets.HTML()
         self.roster = widgets.HTML()
         self.upload.observe(lambda _c: self._chosen(), names="value")
         self.box = widgets.VBox(
@@ -163,6 +169,9 @@ class PeopleImport:
                 self.result,
                 widgets.HBox([self.first_new, self.first_all]),
                 self.passwords,
+                widgets.HTML(f"<p>{html.escape(t('imp_leavers'))}</p>"),
+                widgets.HBox([self.leavers, self.deactivate_button, self.reactivate_button]),
+                self.leavers_result,
                 self.roster,
             ]
         )
@@ -205,6 +214,30 @@ class PeopleImport:
         self.passwords.value = passwords_html(answer)
         if usernames is not None:
             self.first_new.layout.display = "none"  # shown once: not again for the same
+
+    def set_active(self, active: bool) -> None:
+        """Deactivate (or reactivate) the usernames typed, and show what changed."""
+        usernames = [u.strip() for u in self.leavers.value.replace(";", ",").split(",")]
+        usernames = [u for u in usernames if u]
+        if not usernames:
+            self.leavers_result.value = error_html(Exception(t("imp_no_usernames")))
+            return
+        try:
+            answer = self.api.post("api/people/active", {"usernames": usernames, "active": active})
+        except APIError as exc:
+            self.leavers_result.value = error_html(exc)
+            return
+        lines = []
+        if answer["changed"]:
+            key = "imp_reactivated" if active else "imp_deactivated"
+            lines.append(t(key, names=", ".join(answer["changed"])))
+        if answer["skipped"]:
+            names = ", ".join(f"{s['username']} ({s['reason']})" for s in answer["skipped"])
+            lines.append(t("imp_active_skipped", names=names))
+        self.leavers_result.value = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+        if answer["changed"]:
+            self.leavers.value = ""
+            self.refresh()
 
     def refresh(self) -> None:
         try:
