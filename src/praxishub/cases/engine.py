@@ -25,6 +25,7 @@ from praxishub.cases import (
     handles,
     informal,
     localities,
+    moreshapes,
     nameedges,
     namekeys,
     ner,
@@ -170,6 +171,7 @@ class Deidentifier:
         found.extend(streetnames.find(text))
         found.extend(plates.find(text))
         found.extend(list(plates.grown(text, found)))
+        found.extend(moreshapes.find(text, language, found))
         found.extend(namekeys.keyed_initials(text))
         found.extend(list(namekeys.lower_case(text, found, language)))
         return found

@@ -8,6 +8,7 @@ group, server or channel named in quotes next to its word (quotes stay outside).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -15,13 +16,16 @@ from praxishub.cases.spans import Span
 
 _H = r"[^\S\n]"
 # Letters and digits joined by "_" (a Discord discriminator may follow): liza_nespi, dos_777
+# (any alphabet's letters: sәule_mama; a Chinese character may stand right before: 群主lzh_2013)
 _UNDERSCORED = re.compile(
-    r"(?<![\w@./\\#-])(?P<h>[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё0-9]*(?:_+[A-Za-zА-Яа-яЁё0-9\u4e00-\u9fff]+)+_?(?:#\d{4})?)"
-    r"(?![\w@/\\-]|\.\w)"
+    r"(?<![0-9A-Za-zÀ-ɏЀ-ӿ@./\\#_-])(?P<h>[^\W\d_\u4e00-\u9fff][^\W_\u4e00-\u9fff]*"
+    r"(?:_+(?:[^\W_\u4e00-\u9fff]+|[\u4e00-\u9fff]+))+_?(?:#\d{4})?)"
+    r"(?![^\W\u4e00-\u9fff]|[@/\\-]|\.\w)"
 )
 # Lower-case words joined by dots: kayla.nosleep, matyas.korinek.12 (not a domain or a file)
+# (a part may be one letter where the name holds a digit: timur.s.2014, dom1nik.h)
 _DOTTED = re.compile(
-    r"(?<![\w@./\\#:-])(?P<h>[a-z][a-z0-9_]{2,}(?:\.[a-z0-9_]{2,}){1,3})(?![\w@/\\-]|\.\w)"
+    r"(?<![\w@./\\#:-])(?P<h>[a-z][a-z0-9_]{1,}(?:\.[a-z0-9_]+){1,3})(?![\w@/\\-]|\.\w)"
 )
 _NOT_LAST_PARTS = frozenset(
     [
@@ -141,6 +145,33 @@ def _code(text: str, start: int, end: int) -> bool:
     return "<t" not in line and _CODE_LINE.fullmatch(line) is not None
 
 
+def _dotted_name(parts: list[str]) -> bool:
+    """Are these dot-joined parts a user name, not a typo's missing space or an abbreviation?
+
+    With a digit or "_" inside, short parts are allowed (timur.s.2014); without, every part
+    needs two letters, one part four, and some part must be a rare word (krystof.pe, not
+    home.so: a full stop typed without its space joins two common words).
+    """
+    joined = "".join(parts)
+    if len(parts[0]) <= 4 and all(p.isdigit() for p in parts[1:]):
+        return False  # a version or a page: v1.2.3, str.12, odst.2
+    if any(ch.isdigit() or ch == "_" for ch in joined):
+        return len(parts[0]) >= 2 or len(parts) > 2
+    if min(len(p) for p in parts) < 2 or max(len(p) for p in parts) < 4:
+        return False
+    if len(parts[-1]) >= 4 and len(parts[0]) >= 3:
+        return True
+    return not all(_common(p) for p in parts)
+
+
+@functools.lru_cache(maxsize=16384)
+def _common(word: str) -> bool:
+    """A common word in English or Czech (wordfreq's Zipf value of 3.5 or more)."""
+    from wordfreq import zipf_frequency
+
+    return max(zipf_frequency(word, "en"), zipf_frequency(word, "cs")) >= 3.5
+
+
 def find(text: str) -> Iterator[Span]:
     """User names by their shape, chat speakers of exports, and quoted group names."""
     for m in _UNDERSCORED.finditer(text):
@@ -152,7 +183,7 @@ def find(text: str) -> Iterator[Span]:
         parts = m.group("h").split(".")
         if parts[-1] in _NOT_LAST_PARTS or parts[0] in _NOT_LAST_PARTS:
             continue
-        if not any(ch.isdigit() or ch == "_" for ch in m.group("h")) and len(parts[-1]) < 4:
+        if not _dotted_name(parts):
             continue
         if _code(text, m.start("h"), m.end("h")):
             continue

@@ -1,0 +1,89 @@
+"""Classes written in words, in codes after a group word, and by the names schools give them.
+
+Rules:
+- a grade written as an ordinal word with the word for class, in any case: "третьего
+  класса", "Төртінші сынып", "second grade", "6th grader"; a pre-kindergarten class
+  ("pre-k"); a Chinese junior or senior year (初一 … 高三) standing alone between commas
+  (not "初三女生", "初三以来", a lunar "初一");
+- a group or class code right after its word (тобы ПД-23-2, třídy SE1, skupiny DIS2,
+  class 5 Oak), and a college group code of letters and two numbers anywhere (МБ-24-1);
+- a named primary class ("Oak Class", "Willow Class");
+- a US grade by its number where it is a pupil's ("in grade 6", "a grade 4 student", not
+  "a grade 6 in maths") and a UK year abbreviated ("Y7");
+- a Scottish year group (S1-S6, P1-P7) where school words stand near it.
+
+Limits: a grade said in another order ("nine tee", "жетінші бе") or a course code
+without its group word ("obor kuchař, K1") is not found; Czech colloquial letter-classes
+("z béčka") are left, as the sets disagree on them; "Oak Class" is taken only with
+both words capitalised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from praxishub.cases.spans import Span
+
+_H = r"[^\S\n]"
+_RU_ORDINALS = (
+    r"(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат)[а-яё]{1,4}"
+)
+_KK_ORDINALS = (
+    r"(?:бірінші|екінші|үшінші|төртінші|бесінші|алтыншы|жетінші|сегізінші|тоғызыншы|оныншы"
+    r"|он{_H}+бірінші)"
+).replace("{_H}", _H)
+_EN_ORDINALS = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|1[0-2]th|[4-9]th|1st|2nd|3rd)"
+)
+_WORDS = re.compile(
+    rf"(?i)(?<![\w-])(?:{_RU_ORDINALS}{_H}+класс[а-я]*|{_KK_ORDINALS}{_H}+сынып[{'а-яәғқңөұүһі'}]*"
+    rf"|{_EN_ORDINALS}(?:{_H}grade(?:rs?)?|-grader?s?(?!{_H}+(?:class|teacher|level|work)))"
+    rf"|pre-?k(?:indergarten)?)(?![\w-])"
+    r"|(?<=[，,、；;：:\s（(])[初高][一二三](?=[，,、。；;）)\s])"
+)
+# "с первого класса", "od první třídy": since a grade, a time rather than a pupil's class
+_SINCE = re.compile(r"(?i)(?:^|[^\w])(?:с|со|до|since|from)[^\S\n]+\Z")
+# a code after its group or class word: тобы ПД-23-2, třídy SE1, skupiny DIS2, class 5 Oak
+_AFTER_WORD = re.compile(
+    rf"(?<![\w-])(?:тобы|тобында|тобының|группа|группы|группе|гр\.|skupin[aeyiu]|třídy|třída|třídě"
+    rf"|class|tutor{_H}+group|reg{_H}+class){_H}+"
+    rf"(?P<c>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{{1,4}}(?:-?\d{{1,2}}){{1,2}}[A-Z]?|\d{{1,2}}{_H}?[A-Z][a-z]{{2,10}})(?![\w-])"
+)
+# МБ-24-1: a college group's letters, intake year and number
+_CODE = re.compile(r"(?<![\w-])[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,4}-\d{2}-\d{1,2}(?![\w-])")
+_NAMED = re.compile(
+    r"(?<![\w-])(?!(?:First|Second|Third|Middle|Upper|Lower|Working|World|Business|Economy|Master"
+    r"|Art|Music|Dance|Yoga|The|This|That|Each|Every|Our|Your|His|Her|Their|Top|High|Maths?"
+    r"|English|Science|History|Geography|Drama|French|Spanish|German|Computing|Cookery|Swimming"
+    r"|Fitness|Exercise|Parenting|Cooking|Language|Reading|Writing|Nurture|Support|Special)\b)"
+    r"[A-Z][a-z]{2,12}[^\S\n]Class\b"
+)
+# "in grade 6", "a grade 4 student", "Y7": a US grade by its number, a UK year abbreviated
+# (not a mark: "got a grade 6 in maths" stays)
+_NUMBERED = re.compile(
+    rf"(?<![\w-])(?:(?<=in{_H})|(?<=into{_H})|(?<=entering{_H})|(?<=repeating{_H}))grade{_H}(?:1[0-2]|[1-9]|K)(?![\w-])"
+    rf"|(?<![\w-])grade{_H}(?:1[0-2]|[1-9])(?={_H}+(?:student|pupil|class|teacher)s?\b)"
+    r"|(?<![\w-])Y(?:1[0-3]|[1-9])(?![\w-])"
+)
+_SCOTTISH = re.compile(r"(?<![\w-])[SP][1-7](?![\w-])")
+_SCHOOL_NEAR = re.compile(
+    r"(?i)pupil|school|primary|academy|class|teacher|guidance|year|register|form\b"
+)
+
+
+def find(text: str) -> Iterator[Span]:
+    """Classes by the shapes above."""
+    for m in _WORDS.finditer(text):
+        if _SINCE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        yield Span(m.start(), m.end(), "CLASS", "classform")
+    for m in _AFTER_WORD.finditer(text):
+        yield Span(m.start("c"), m.end("c"), "CLASS", "classform")
+    for pattern in (_CODE, _NAMED, _NUMBERED):
+        for m in pattern.finditer(text):
+            yield Span(m.start(), m.end(), "CLASS", "classform")
+    for m in _SCOTTISH.finditer(text):
+        if _SCHOOL_NEAR.search(text, max(0, m.start() - 60), m.end() + 60):
+            yield Span(m.start(), m.end(), "CLASS", "classform")
