@@ -20,15 +20,21 @@ from praxishub.cases import (
     bodies,
     capitals,
     chatnames,
+    csinstitutions,
     cuewords,
     grades,
     handles,
     informal,
+    kindquotes,
     localities,
+    lowerorgs,
+    lowerwords,
     moreshapes,
     nameedges,
     namekeys,
     ner,
+    ocrnames,
+    orgchains,
     orgedges,
     orgforms,
     persons,
@@ -36,9 +42,13 @@ from praxishub.cases import (
     precision,
     propagate,
     references,
+    rudiminutives,
     streetnames,
     structured,
+    zhcities,
+    zhfull,
     zhnames,
+    zhorgs,
     zhshapes,
 )
 from praxishub.cases import intake as intake_mod
@@ -146,6 +156,8 @@ class Deidentifier:
             found.extend(persons.find(text))
             found.extend(chatnames.find(text, language))
             found.extend(self.intake_for(language).find(text))
+            found.extend(list(lowerwords.grown(text, found, language)))
+            found.extend(rudiminutives.find(text, language))
             found.extend(list(bodies.grown(text, found)))
             found.extend(list(localities.grown(text, found)))
         found.extend(informal.find(text, language))
@@ -153,8 +165,12 @@ class Deidentifier:
         found.extend(orgforms.find(text))
         found.extend(cuewords.find(text))
         found.extend(orgedges.find(text))
+        found.extend(kindquotes.find(text, language))
+        found.extend(lowerorgs.find(text, language))
+        found.extend(csinstitutions.find(text, language))
         found.extend(list(orgforms.grown(text, found)))
         found.extend(list(orgedges.grown(text, found)))
+        found.extend(list(orgchains.grown(text, found)))
         found.extend(list(addressparts.grown(text, found)))
         found.extend(addressedges.find(text))
         found.extend(list(addressedges.grown(text, found, language)))
@@ -167,7 +183,11 @@ class Deidentifier:
             found.extend(zhshapes.find(text))
             found.extend(list(zhshapes.grown(text, found)))
             found.extend(zhnames.find(text))
+            found.extend(zhfull.find(text))
+            found.extend(zhcities.find(text))
+            found.extend(zhorgs.find(text))
         found.extend(precision.keep(text, capitals.find(text, language), language))
+        found.extend(ocrnames.find(text, language))
         found.extend(streetnames.find(text))
         found.extend(plates.find(text))
         found.extend(list(plates.grown(text, found)))

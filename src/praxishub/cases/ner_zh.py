@@ -50,12 +50,17 @@ def zh_surnames() -> frozenset[str]:
     return frozenset(data_lines("surnames_zh.txt"))
 
 
+@functools.lru_cache(maxsize=16)
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words and part-of-speech tags for text, cut once for every layer that reads them."""
+    return tuple((p.word, p.flag) for p in _jieba().cut(text, HMM=True))
+
+
 def chinese(text: str) -> Iterator[Span]:
-    posseg = _jieba()
     offset = 0
     starts: set[int] = set()  # where jieba's words begin: a surname must begin one
     words: list[tuple[int, str, str]] = []
-    for word, flag in posseg.cut(text, HMM=True):
+    for word, flag in tagged(text):
         start = text.find(word, offset)
         offset = start + len(word) if start >= 0 else offset
         starts.add(start)

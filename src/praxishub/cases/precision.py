@@ -167,6 +167,16 @@ _NAME_PARTICLES = frozenset(
         "ter",
         "ten",
         "y",
+        "ap",
+        "ab",
+        "ní",
+        "nic",
+        "den",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "zu",
     ]
 )
 # Greetings and pronouns that open a chat message or a reply.

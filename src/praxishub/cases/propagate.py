@@ -6,7 +6,8 @@ and Czech case endings, English plurals and possessives, and for Chinese the
 given name alone and doubled (王一鸣 → 一鸣; 林悦 → 悦悦). A person's first name
 also brings its diminutives (Полина → Поля). The search is case-sensitive, so
 "Will" the name never masks "will" the verb; a recurrence that starts a sentence
-is masked only if it is a known first name, so "Holub na okně" stays.
+is masked only if it is a known first name or no common word (``wordfreq``), so "Holub na
+okně" stays.
 """
 
 from __future__ import annotations
@@ -174,6 +175,7 @@ class Seen:
                 and self._starts_sentence(text, m.start())
                 and not _first_name(word, self.language)
                 and not self._introduced(word)
+                and not _rare_opener(word, self.language)
             ):
                 continue
             found.append(Span(m.start(), m.end(), kind, "recurs"))
@@ -203,6 +205,26 @@ def _zh_common_surnames() -> frozenset[str]:
     from praxishub.cases.persons import zh_common_surnames
 
     return zh_common_surnames() - frozenset("和与及的在于向把被给对是从为由跟同将让叫找")
+
+
+# Zipf value below which a found name opening a sentence is masked there too: far rarer than
+# the capitals fallback's threshold, since words in sentence case open sentences.
+RARE_OPENER = 2.5
+
+
+def _rare_opener(word: str, language: str) -> bool:
+    """Is a found name that opens a sentence no common word ("Teo lives", "Jace –"), so
+    it is the name again and not a word in sentence case ("Holub na okně")?"""
+    from wordfreq import zipf_frequency
+
+    if language not in ("ru", "cs", "en"):
+        return False
+    if zipf_frequency(re.sub(r"['’]s$", "", word), language) >= RARE_OPENER:
+        return False
+    if language == "ru" and ner.morph().word_is_known(word.casefold()):
+        # a rare dictionary noun ("Пиктограммы") opens a sentence as a word
+        return bool({"Name", "Surn", "Patr"} & set(ner.parse(word)[0].tag.grammemes))
+    return True
 
 
 def _han(word: str) -> bool:

@@ -1,0 +1,55 @@
+"""Organisations written in lower case, ending in a word for their kind.
+
+Rule: a transcript or chat drops the capitals of an organisation's name, but keeps its
+shape: a few words ending in a kind word ("… sheriff's office", "… baptist church",
+"… poultry llc", "… dental clinic"). In a lower-case stretch
+(``chatnames.lowercase_runs``), the words before such a kind word, back to the nearest
+stop word (at most five), are the name when one of them is rare (``wordfreq`` Zipf below
+``RARE``): a rare word is what makes a name of "the county office".
+
+Known limits: English only (its stop words bound the name); a name whose words are all
+common ("first baptist church") is left; a name without a kind word ("dollar general") is
+left to the other layers.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from praxishub.cases import chatnames
+from praxishub.cases.spans import Span
+
+RARE = 3.0
+_KINDS = (
+    r"church|office|llc|inc|ltd|clinic|hospital|center|centre|department|bank|store|pharmacy"
+    r"|ministries|chapel|foundation|agency|services|academy|company|co|corp|diner|cafe|motel"
+)
+_NAME = re.compile(rf"(?P<name>(?:[a-z][a-z'’.-]*[^\S\n]){{1,5}})(?P<kind>(?:{_KINDS}))(?![\w-])")
+
+
+def find(text: str, language: str) -> Iterator[Span]:
+    """Lower-case names ending in a kind word, holding a rare word."""
+    if language != "en":
+        return
+    stops = chatnames._stop_words("en")
+    for start, stop in chatnames.lowercase_runs(text):
+        for m in _NAME.finditer(text, start, stop):
+            words = m.group("name").split()
+            kept: list[str] = []
+            for word in reversed(words):
+                if word in stops or word.rstrip("'’s") in stops:
+                    break
+                kept.insert(0, word)
+            if kept and any(_rare(w) for w in kept):
+                begin = m.end("name") - len(" ".join(kept)) - 1
+                yield Span(begin, m.end(), "ORG", "lower-org")
+
+
+@functools.cache
+def _rare(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    word = re.sub(r"['’]s$", "", word)
+    return len(word) > 2 and zipf_frequency(word, "en") < RARE

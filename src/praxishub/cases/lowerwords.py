@@ -1,0 +1,222 @@
+"""Names in text written without capitals, by the words around them and their shape.
+
+Rule: in a stretch written in lower case (a transcript, a chat message, a run-on quotation:
+``chatnames.lowercase_runs``), the name lists alone miss surnames and rare first names, and
+leave first names that are also words ("crystal", "gene", "ray"). Context decides:
+
+- a surname: a rare word (no common word by ``wordfreq``) right after a found first name,
+  or after a first name that is also a word ("crystal spurlock", "gene wilcox": a word
+  followed by a surname is a name);
+- a coordinated name: a rare word joined by "and", "or", "и", "или", "мен", "a", "nebo"
+  to a found one-word name ("kaden and lilly": lilly is known, so kaden is a name too);
+- a name after a word that says a name follows: "фамилия", "по фамилии", "surname",
+  "příjmení", "тегі", and before Kazakh "есімді" ("named");
+- a Kazakh first name by its shape: a stem of three letters or more ending in -жан, -бек
+  or -гүл, with or without a case ending ("сейітжан", "Саятжан"), that the Russian
+  dictionary does not know;
+- a Kazakh or Russian place in lower case: a word whose stem, once the Kazakh case ending
+  is taken off, pymorphy3 knows only as a town ("шымкентке", "новосибирскіде"), a stem
+  ending in -кент ("ақсукенттегі"), and a word before "ауданы"/"облысы" with that word.
+
+Known limits: a rare common word after a first name ("jess whatever") is taken for a
+surname; a name coordinated with a common word is missed ("kaden and will"); Kazakh
+words of the name shape that are not names (rare) are masked.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from praxishub.cases import capitals, chatnames, ner, wordlists
+from praxishub.cases.spans import Span
+
+_LO = "a-zà-žа-яёәғқңөұүһі"
+_WORD = re.compile(rf"(?<![\w@.#/-])[{_LO}]{{2,}}(?![\w@-])")
+_AND = frozenset(["and", "or", "&", "и", "или", "мен", "және", "a", "nebo", "i"])
+# Zipf value below which a lower-case word is rare enough to be a name.
+RARE = 2.6
+_SURNAME_CUE = re.compile(
+    r"(?i)(?<!\w)(?:фамили[яию]|по фамилии|фамилия у него|surname|last name|family name"
+    r"|příjmení|тегі)(?:[^\S\n]+(?:вроде|типа|like|maybe|asi|is|je))?[^\S\n]*:?[^\S\n]+"
+    rf"(?P<n>[{_LO}]{{3,}})(?:[^\S\n]+(?:или|or|nebo|не)[^\S\n]+(?P<m>[{_LO}]{{3,}}))?"
+)
+_KK_NAMED = re.compile(rf"(?P<n>[А-ЯЁӘҒҚҢӨҰҮҺІ]?[{_LO}]{{2,}})[^\S\n]+есімді(?![\w])")
+_KK_NAME_SHAPE = re.compile(
+    r"(?i)^[а-яёәғқңөұүһі]{3,}(?:жан|бек|гүл)(?:ның|нің|ға|ге|қа|ке|ды|ді|ты|ті|ны|ні|да|де"
+    r"|та|те|нан|нен|дан|ден|тан|тен|мен|бен|пен|тың|тің|дың|дің|а|е|н|ым|ім|ыма|іме)?$"
+)
+_KK_ENDING_TEXT = (
+    "ке ге қа ға та те да де тан тен дан ден нан нен ның нің дың дің тың тің ны ні ды ді ты ті"
+    " на не нда нде ндағы ндегі тағы тегі дағы дегі іде ыда"
+)
+_KK_ENDINGS = sorted(set(_KK_ENDING_TEXT.split(" ")), key=len, reverse=True)
+_KK_DISTRICT = re.compile(
+    rf"(?<![\w-])(?P<n>[{_LO}]{{3,}})[^\S\n]+(?:аудан|облыс)(?:ы|ына|ында|ындағы|ынан|ының|ымен)(?![\w])"
+)
+_KENT = re.compile(rf"^[{_LO}]{{2,}}кент(?:{'|'.join(_KK_ENDINGS)}|тегі|ке|те|тен|тің)?$")
+
+
+def grown(text: str, found: list[Span], language: str) -> Iterator[Span]:
+    """Names and places in lower-case stretches, by their neighbours and shapes."""
+    if language not in ("ru", "kk", "cs", "en"):
+        return
+    runs = list(chatnames.lowercase_runs(text))
+    runs.extend((m.start("msg"), m.end("msg")) for m in chatnames._MESSAGE.finditer(text))
+    if runs:
+        new = list(_in_runs(text, runs, found, language))
+        yield from new
+        yield from _recurring(text, runs, found + new, language)
+    for m in _SURNAME_CUE.finditer(text):
+        for group in ("n", "m"):
+            if m.group(group) and capitals.rare_word(m.group(group), language):
+                yield Span(m.start(group), m.end(group), "PERSON", "surname-cue")
+    if language == "kk":
+        yield from _kazakh(text, runs)
+
+
+def _in_runs(
+    text: str, runs: list[tuple[int, int]], found: list[Span], language: str
+) -> Iterator[Span]:
+    persons = [s for s in found if s.kind == "PERSON"]
+    for start, stop in runs:
+        words = list(_WORD.finditer(text, start, stop))
+        for i, m in enumerate(words):
+            after = words[i + 1] if i + 1 < len(words) else None
+            named = any(s.start <= m.start() and m.end() <= s.end for s in persons)
+            if named and _one_word(persons, m) and after is not None and language in ("en", "cs"):
+                if _adjacent(text, m, after) and _surname(after.group(), language):
+                    yield Span(after.start(), after.end(), "PERSON", "lower-surname")
+            elif (
+                not named
+                and language in ("en", "cs")
+                and _word_name(m.group(), language)
+                and after
+                and _adjacent(text, m, after)
+                and _surname(after.group(), language)
+            ):
+                yield Span(m.start(), after.end(), "PERSON", "lower-word-name")
+            if named and i + 2 < len(words):
+                yield from _coordinated(text, words[i + 1], words[i + 2], language)
+            if named and i >= 2:
+                yield from _coordinated(text, words[i - 1], words[i - 2], language)
+
+
+def _recurring(
+    text: str, runs: list[tuple[int, int]], spans: list[Span], language: str
+) -> Iterator[Span]:
+    """A name found in lower case, where it recurs in lower case ("kaden's in second grade"):
+    only rare words, since a common one ("crystal") recurs as the word."""
+    names: set[str] = set()
+    for span in spans:
+        if span.kind != "PERSON" or not text[span.start : span.end].islower():
+            continue  # a name written in lower case where it was found
+        for m in _WORD.finditer(text, span.start, span.end):
+            word = m.group()
+            if _kk_first_or_shape(word) if language == "kk" else _rare(word, language):
+                names.add(word)
+    if not names:
+        return
+    alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w@#/.-])(?:{alternatives})(?=['’]s\b|(?![\w@-]))")
+    for start, stop in runs:
+        for m in pattern.finditer(text, start, stop):
+            yield Span(m.start(), m.end(), "PERSON", "lower-recurring")
+
+
+def _kk_first_or_shape(word: str) -> bool:
+    return bool(_KK_NAME_SHAPE.match(word)) or chatnames._kk_first(word)
+
+
+def _coordinated(
+    text: str, joiner: re.Match[str], other: re.Match[str], language: str
+) -> Iterator[Span]:
+    """other is a name when joined to a name by "and", "или", "мен" …, and rare."""
+    if joiner.group() not in _AND:
+        return
+    gap = text[min(joiner.end(), other.end()) : max(joiner.start(), other.start())]
+    if gap.strip():
+        return
+    word = re.sub(r"['’]s$", "", other.group())
+    if language == "kk":  # wordfreq has no Kazakh list: every Kazakh word looks rare
+        if _KK_NAME_SHAPE.match(word) or chatnames._kk_first(word):
+            yield Span(other.start(), other.end(), "PERSON", "lower-coordinated")
+    elif _rare(word, language):
+        yield Span(other.start(), other.end(), "PERSON", "lower-coordinated")
+
+
+def _one_word(persons: list[Span], m: re.Match[str]) -> bool:
+    return any(s.start == m.start() and s.end == m.end() for s in persons)
+
+
+def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    return text[a.end() : b.start()] == " "
+
+
+def _surname(word: str, language: str) -> bool:
+    """A surname after a first name: rare in the language, no title or allowed word."""
+    if word in chatnames._ROLE_WORDS or word in _AND:
+        return False
+    if (
+        language in ("en", "cs")
+        and word not in chatnames._EN_WORDS
+        and ner._latin_name(word.capitalize(), ner.latin_names(language), language)
+    ):
+        return True
+    return _rare(word, language)
+
+
+def _word_name(word: str, language: str) -> bool:
+    """A first name that is also an ordinary word ("crystal", "gene", "ray")."""
+    return word in chatnames._EN_WORDS and ner._latin_name(
+        word.capitalize(), ner.latin_names(language, first_only=True), language
+    )
+
+
+@functools.cache
+def _rare(word: str, language: str) -> bool:
+    """No common word at all: rarer than ``RARE`` on wordfreq's list, not a title, allowed
+    or stop word."""
+    from wordfreq import zipf_frequency
+
+    if len(word) < 3 or wordlists.allowed(word) or word.casefold() in wordlists.titles():
+        return False
+    lists = {"ru": "ru", "kk": "ru", "cs": "cs", "en": "en"}
+    if language in ("en", "cs") and word in chatnames._stop_words(language):
+        return False
+    return zipf_frequency(word, lists.get(language, "en")) < RARE and capitals.rare_word(
+        word, language
+    )
+
+
+def _kazakh(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
+    """Kazakh names by their shape, names before "есімді", and places in lower case."""
+    for m in _KK_NAMED.finditer(text):
+        if capitals.rare_word(m.group("n"), "kk"):
+            yield Span(m.start("n"), m.end("n"), "PERSON", "kk-named")
+    for m in re.finditer(r"(?<![\w-])[^\W\d_]{6,}(?![\w-])", text):
+        word = m.group()
+        if _KK_NAME_SHAPE.match(word) and not ner.morph().word_is_known(word.casefold()):
+            yield Span(m.start(), m.end(), "PERSON", "kk-name-shape")
+    for start, stop in runs:
+        for m in _WORD.finditer(text, start, stop):
+            if _kk_place(m.group()):
+                yield Span(m.start(), m.end(), "PLACE", "kk-lower-place")
+    for m in _KK_DISTRICT.finditer(text):
+        if any(a <= m.start() < b for a, b in runs) and capitals.rare_word(m.group("n"), "kk"):
+            yield Span(m.start(), m.end(), "PLACE", "kk-district")
+
+
+@functools.cache
+def _kk_place(word: str) -> bool:
+    """A town in lower case with a Kazakh case ending: by Russian gazetteer tags, or -кент."""
+    if _KENT.match(word):
+        return True
+    for ending in _KK_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            for candidate in (stem, stem.removesuffix("і").removesuffix("ы")):
+                if ner.morph().word_is_known(candidate) and chatnames._only_place(candidate):
+                    return True
+    return False

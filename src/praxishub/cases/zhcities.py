@@ -1,0 +1,80 @@
+"""Chinese provinces and cities by a gazetteer, where jieba does not tag them as places.
+
+Rule: the names of China's provinces and prefecture-level cities (and a few large
+county-level cities) are general vocabulary, like a map's index; one of them is a PLACE
+where it stands as a whole word, that is where jieba's cut of its surroundings begins
+and ends a word at its edges ("在自贡农村", "从遵义转来"), so a city name hidden inside
+other words ("平安顺利" holds 安顺) is left alone. A following 市 or 省 is taken in.
+
+Known limits: names that are also common words (大同, 安康, 开封, 中山, 东方, 普洱 …) are
+left out of the list; districts, townships and villages are not in it (the suffix shapes
+of the address layers find those); a city cut by jieba together with the next word
+(遵义会议) is missed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from praxishub.cases.spans import Span
+
+_PROVINCES = (
+    "河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西"
+    " 甘肃 青海 内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
+)
+_CITIES = (
+    "北京 上海 天津 重庆 石家庄 唐山 秦皇岛 邯郸 邢台 保定 张家口 承德 沧州 廊坊 衡水 太原 阳泉 晋城 朔州"
+    " 晋中 运城 忻州 临汾 吕梁 呼和浩特 包头 乌海 赤峰 通辽 鄂尔多斯 呼伦贝尔 巴彦淖尔 乌兰察布 沈阳 大连"
+    " 鞍山 抚顺 本溪 丹东 锦州 营口 阜新 辽阳 盘锦 铁岭 朝阳市 葫芦岛 长春 四平 辽源 松原 白城 延吉"
+    " 哈尔滨 齐齐哈尔 鸡西 鹤岗 双鸭山 大庆 伊春 佳木斯 七台河 牡丹江 黑河 绥化 南京 无锡 徐州 常州"
+    " 苏州 南通 连云港 淮安 盐城 扬州 镇江 泰州 宿迁 杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州"
+    " 丽水 义乌 合肥 芜湖 蚌埠 淮南 马鞍山 淮北 铜陵 安庆 黄山市 滁州 阜阳 宿州 六安 亳州 池州 宣城 福州"
+    " 厦门 莆田 三明 泉州 漳州 南平 龙岩 宁德 南昌 景德镇 萍乡 九江 新余 鹰潭 赣州 吉安 宜春 抚州 上饶"
+    " 济南 青岛 淄博 枣庄 东营 烟台 潍坊 济宁 泰安 威海 日照 临沂 德州 聊城 滨州 菏泽 郑州 洛阳"
+    " 平顶山 安阳 鹤壁 新乡 焦作 濮阳 许昌 漯河 三门峡 南阳 商丘 信阳 周口 驻马店 武汉 黄石 十堰 宜昌"
+    " 襄阳 鄂州 荆门 孝感 荆州 黄冈 咸宁 随州 恩施 长沙 株洲 湘潭 衡阳 邵阳 岳阳 常德 张家界 益阳 郴州"
+    " 永州 怀化 娄底 广州 韶关 深圳 珠海 汕头 佛山 江门 湛江 茂名 肇庆 惠州 梅州 汕尾 河源 阳江 清远"
+    " 东莞 潮州 揭阳 云浮 南宁 柳州 桂林 梧州 北海 防城港 钦州 贵港 玉林 百色 贺州 河池 来宾 崇左 海口"
+    " 三亚 儋州 成都 自贡 攀枝花 泸州 德阳 绵阳 广元 遂宁 内江 乐山 南充 眉山 宜宾 广安 达州 雅安 巴中"
+    " 资阳 贵阳 六盘水 遵义 安顺 毕节 铜仁 昆明 曲靖 玉溪 昭通 丽江 临沧 大理 西双版纳 拉萨 日喀则"
+    " 西安 铜川 宝鸡 咸阳 渭南 延安 汉中 榆林 商洛 兰州 嘉峪关 金昌 白银 天水 武威 张掖 平凉 酒泉 庆阳"
+    " 定西 陇南 西宁 银川 石嘴山 吴忠 固原 中卫 乌鲁木齐 克拉玛依 吐鲁番 哈密 喀什 伊宁 库尔勒 阿克苏"
+    " 昆山 江阴 张家港 常熟 晋江 慈溪 余姚 瑞安 乐清 温岭 诸暨 海宁 桐乡 东阳 永康 宜兴 溧阳 丹阳"
+)
+
+
+@functools.cache
+def _names() -> frozenset[str]:
+    return frozenset((_PROVINCES + " " + _CITIES).split())
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    names = sorted(_names(), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(names)})(?:市|省)?")
+
+
+def find(text: str) -> Iterator[Span]:
+    """Provinces and cities of the gazetteer that stand as whole words."""
+    for m in _pattern().finditer(text):
+        if _whole_word(text, m.start(), m.end()):
+            yield Span(m.start(), m.end(), "PLACE", "zh-gazetteer")
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Does jieba's cut of the surroundings begin a word at start and end one at end?"""
+    from praxishub.cases.ner_zh import _jieba
+
+    _jieba()
+    import jieba
+
+    left = max(0, start - 6)
+    window = text[left : min(len(text), end + 6)]
+    bounds = {0}
+    at = 0
+    for word in jieba.cut(window, HMM=False):
+        at += len(word)
+        bounds.add(at)
+    return start - left in bounds and end - left in bounds

@@ -1,0 +1,67 @@
+"""Chinese businesses and local bodies named by a rare word before a word for their kind.
+
+Rule: a word for a kind of business or local body (超市, 居委会, 办事处, 培训中心, 火锅店 …)
+closes a name when the nouns jieba cuts just before it (at most five, with no verb,
+preposition or particle between) include a word that names something: one jieba tags as
+a place, person or organisation, or a noun its dictionary hardly knows ("优才", "花楼",
+"护国"). The name runs from that word to the kind word ("村口红梅超市" gives 红梅超市).
+Generic services ("社区服务中心", "附近的超市") have only common nouns and stay unmarked.
+
+Known limits: a name with a verb inside ("心理关爱中心" after a city name) is cut after the
+verb or missed; a rare common noun before a kind word ("水塔超市") is taken for a name;
+jieba's mistakes in tagging carry over.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from praxishub.cases.ner_zh import _jieba, tagged
+from praxishub.cases.spans import Span
+
+_KINDS = re.compile(
+    r"(?:超市|便利店|居委会|村委会|办事处|培训中心|培训班|托管班|咖啡馆|咖啡厅|茶室|茶馆|餐厅|饭店|火锅店|火锅"
+    r"|外卖|网吧|商店|药店|书店|酒店|宾馆|旅馆|客栈|社团|驿站|服务中心|服务站|关爱中心|派出所|工作室"
+    r"|俱乐部|协会|基金会|小卖部|理发店|健身房|奶茶店|面馆)$"
+)
+_ANY_KIND = re.compile(_KINDS.pattern.removesuffix("$"))
+# jieba's tags for the words that may make up a name before the kind word.
+_INSIDE = {"n", "nr", "ns", "nz", "nt", "nrt", "nrfg", "j", "ng", "zg", "l", "an", "vn", "b"}
+_PROPER = {"nr", "ns", "nt", "nrt", "nrfg", "j"}
+_RARE_TAGS = {"n", "ng", "zg", "nr"}
+# jieba's frequency below which a noun is rare enough to be a name.
+RARE = 200
+
+
+def find(text: str) -> Iterator[Span]:
+    """Names that end in a kind word and hold a proper or rare word."""
+    if not _ANY_KIND.search(text):
+        return  # jieba's tagging is the costly part: only where a kind word stands
+    _jieba()  # first: it loads the dictionary whose frequencies are read below
+    import jieba
+
+    freq = jieba.dt.FREQ
+    words: list[tuple[int, str, str]] = []
+    at = 0
+    for word, flag in tagged(text):  # the cut ner_zh made of the same text
+        words.append((at, word, flag))
+        at += len(word)
+    for i, (start, word, _flag) in enumerate(words):
+        if not _KINDS.search(word):
+            continue
+        j = i
+        while j > 0 and i - j < 5 and words[j - 1][2] in _INSIDE:
+            j -= 1
+        first = next((k for k in range(j, i) if _names_something(words[k], freq)), None)
+        if first is not None:
+            yield Span(words[first][0], start + len(word), "ORG", "zh-kind")
+
+
+def _names_something(word: tuple[int, str, str], freq: dict[str, int]) -> bool:
+    """A place, person or organisation tag, or a noun of two or more characters that jieba's
+    dictionary hardly knows."""
+    _start, text, flag = word
+    if flag in _PROPER:
+        return True
+    return flag in _RARE_TAGS and len(text) >= 2 and (freq.get(text) or 0) < RARE
