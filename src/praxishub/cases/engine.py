@@ -21,6 +21,7 @@ from praxishub.cases import (
     capitals,
     chatnames,
     cuewords,
+    entext,
     grades,
     handles,
     informal,
@@ -37,8 +38,10 @@ from praxishub.cases import (
     references,
     streetnames,
     structured,
+    tablecells,
     zhnames,
     zhshapes,
+    zhtext,
 )
 from praxishub.cases import intake as intake_mod
 from praxishub.cases.spans import Span, label, union
@@ -166,9 +169,12 @@ class Deidentifier:
             found.extend(zhshapes.find(text))
             found.extend(list(zhshapes.grown(text, found)))
             found.extend(zhnames.find(text))
+            found.extend(zhtext.find(text))
         found.extend(precision.keep(text, capitals.find(text, language), language))
         found.extend(streetnames.find(text))
         found.extend(plates.find(text))
+        found.extend(entext.find(text, language))
+        found.extend(tablecells.find(text))
         found.extend(list(plates.grown(text, found)))
         found.extend(namekeys.keyed_initials(text))
         found.extend(list(namekeys.lower_case(text, found, language)))
