@@ -22,6 +22,7 @@ from praxishub.cases import (
     chatnames,
     csinstitutions,
     cuewords,
+    entext,
     grades,
     handles,
     informal,
@@ -45,11 +46,13 @@ from praxishub.cases import (
     rudiminutives,
     streetnames,
     structured,
+    tablecells,
     zhcities,
     zhfull,
     zhnames,
     zhorgs,
     zhshapes,
+    zhtext,
 )
 from praxishub.cases import intake as intake_mod
 from praxishub.cases.spans import Span, label, union
@@ -186,10 +189,13 @@ class Deidentifier:
             found.extend(zhfull.find(text))
             found.extend(zhcities.find(text))
             found.extend(zhorgs.find(text))
+            found.extend(zhtext.find(text))
         found.extend(precision.keep(text, capitals.find(text, language), language))
         found.extend(ocrnames.find(text, language))
         found.extend(streetnames.find(text))
         found.extend(plates.find(text))
+        found.extend(entext.find(text, language))
+        found.extend(tablecells.find(text))
         found.extend(list(plates.grown(text, found)))
         found.extend(moreshapes.find(text, language, found))
         found.extend(namekeys.keyed_initials(text))

@@ -1,0 +1,93 @@
+"""Names in the name column of an HTML table (English and Chinese notes).
+
+Rule: in a ``<table>`` whose header row (``<th>`` cells) has a column headed by a word for
+a person (Name, Attendee, Pupil, 姓名, 参会人, 联系人 …), each body row's cell in that
+column holds a person: the capitalised words at its start (after a title such as Mr, Dr,
+PC) up to a comma or the cell's end in English, and two to four Han characters (after a
+role word and a space, or the whole cell) in Chinese. Minutes and referral tables list
+attendees this way, and the capitals fallback skips a name that opens a cell.
+
+Known limits: a table written without ``<th>`` cells, or as aligned columns in a code block,
+is not read; a Chinese title after a name (梁主任) is cut off, the surname kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from praxishub.cases.spans import Span
+
+_TABLE = re.compile(r"<table\b.*?</table>", re.S | re.I)
+_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.S | re.I)
+_CELL = re.compile(r"<(t[hd])\b[^>]*>(.*?)</t[hd]>", re.S | re.I)
+_NAME_HEAD = re.compile(
+    r"^\s*(?:names?|full name|attendees?|present|participants?|pupils?|students?|child|"
+    r"person|member|姓名|参会人|参会人员|出席人|联系人|学生|参加人员|成员)\s*$",
+    re.I,
+)
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|DC|DS|Cllr|Prof|Rev)\.?\s+)?"
+_EN_NAME = re.compile(
+    rf"^\s*{_TITLE}(?P<n>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’.-]*|van|von|de|ap|bin|al)){{0,3}})\s*(?:,|$)"
+)
+# Words naming a kind of body: a cell holding one names an institution, not a person.
+_KIND_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "School Hospital Academy Primary College Service Services Team Centre Center Council "
+        "Police Trust Clinic Ltd CIC Practice Unit Department Office Board Authority Agency "
+        "Church Club Foundation Society University Nursery Surgery Court Group Worker Officer "
+        "Manager Lead Coordinator Nurse Teacher Psychologist Visitor Support Social",
+    )
+)
+_ZH_NAME = re.compile(
+    r"^(?:\S{1,6}\s+)?(?P<n>[\u4e00-\u9fff·]{1,4}?)"
+    r"(?:主任|老师|医生|警官|校长|社工|书记|部长|阿姨|女士|先生)?\s*$"
+)
+
+
+def find(text: str) -> list[Span]:
+    """The people in every table's name column, as PERSON spans."""
+    if "<t" not in text:
+        return []
+    return list(_tables(text))
+
+
+def _tables(text: str) -> Iterator[Span]:
+    for table in _TABLE.finditer(text):
+        column: int | None = None
+        for row in _ROW.finditer(text, table.start(), table.end()):
+            cells = list(_CELL.finditer(text, row.start(1), row.end(1)))
+            if cells and all(c.group(1).lower() == "th" for c in cells):
+                heads = [i for i, c in enumerate(cells) if _NAME_HEAD.match(c.group(2))]
+                column = heads[0] if heads else None
+                continue
+            if column is None or column >= len(cells):
+                continue
+            span = _name_in(cells[column])
+            if span is not None:
+                yield span
+
+
+def _name_in(cell: re.Match[str]) -> Span | None:
+    content, offset = cell.group(2), cell.start(2)
+    if "<" in content:
+        return None
+    m = _EN_NAME.match(content)
+    words = m.group("n").split() if m else []
+    if m and not any(w in _KIND_WORDS for w in words) and not all(map(_common, words)):
+        return Span(offset + m.start("n"), offset + m.end("n"), "PERSON", "tablecells")
+    m = _ZH_NAME.match(content)
+    if m:
+        return Span(offset + m.start("n"), offset + m.end("n"), "PERSON", "tablecells")
+    return None
+
+
+@cache
+def _common(word: str) -> bool:
+    """Is word a common English word (Zipf 4.8 or more)? A cell of common words only is a
+    description, not a name, and its words must not spread through the case as a name."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower().strip(".,"), "en") >= 4.8
