@@ -226,7 +226,7 @@ def test_chinese_road_section_village_group_and_estate_block() -> None:
 
 
 def test_grades_in_words() -> None:
-    text = "программу пятого класса; Екінші сынып; in fourth grade; a 7th grader; in pre-k"
+    text = "ученица пятого класса; Екінші сынып; in fourth grade; a 7th grader; in pre-k"
     assert texts(text, classforms.find(text)) == {
         "пятого класса",
         "Екінші сынып",
@@ -234,6 +234,11 @@ def test_grades_in_words() -> None:
         "7th grader",
         "pre-k",
     }
+
+
+def test_grade_as_a_reading_level_stays() -> None:
+    text = "reads at a second grade level; a 4th grade reading level"
+    assert texts(text, classforms.find(text)) == set()
 
 
 def test_grade_as_time_or_adjective_stays() -> None:
@@ -262,6 +267,10 @@ def test_scottish_year_group_only_near_school_words() -> None:
         classforms.find("Pupil: Amy Rae, S4, Braeside High School"),
     ) == {"S4"}
     assert texts("Blood test P2 result", classforms.find("Blood test P2 result")) == set()
+    for said, year in (("an S3 pupil at the academy", "S3"), ("moved into P7 in August", "P7")):
+        assert texts(said, classforms.find(said)) == {year}
+    for other in ("P1: the pupil said no", "S1 and S2 heart sounds; school nurse"):
+        assert texts(other, classforms.find(other)) == set()
 
 
 # --- schoolforms --------------------------------------------------------------------------

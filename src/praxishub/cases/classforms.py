@@ -10,7 +10,10 @@ Rules:
 - a named primary class ("Oak Class", "Willow Class");
 - a US grade by its number where it is a pupil's ("in grade 6", "a grade 4 student", not
   "a grade 6 in maths") and a UK year abbreviated ("Y7");
-- a Scottish year group (S1-S6, P1-P7) where school words stand near it.
+- a Scottish year group (S1-S6, P1-P7) as a pupil's year ("an S3 pupil", "in P7"), or in a
+  comma-separated list with school words near it (not "P1:" or "S1 and S2");
+- not a grade that names a reading level ("a second grade level"); a syllabus's grade
+  ("программа третьего класса") is taken, as the sets mark it.
 
 Limits: a grade said in another order ("nine tee", "жетінші бе") or a course code
 without its group word ("obor kuchař, K1") is not found; Czech colloquial letter-classes
@@ -45,6 +48,8 @@ _WORDS = re.compile(
 )
 # "с первого класса", "od první třídy": since a grade, a time rather than a pupil's class
 _SINCE = re.compile(r"(?i)(?:^|[^\w])(?:с|со|до|since|from)[^\S\n]+\Z")
+# "reads at a second grade level": a level, not a pupil's class
+_LEVEL_AFTER = re.compile(r"(?i)[^\S\n]*(?:reading[^\S\n]+)?(?:level|equivalent|standard)\b")
 # a code after its group or class word: тобы ПД-23-2, třídy SE1, skupiny DIS2, class 5 Oak
 _AFTER_WORD = re.compile(
     rf"(?<![\w-])(?:тобы|тобында|тобының|группа|группы|группе|гр\.|skupin[aeyiu]|třídy|třída|třídě"
@@ -67,7 +72,14 @@ _NUMBERED = re.compile(
     rf"|(?<![\w-])grade{_H}(?:1[0-2]|[1-9])(?={_H}+(?:student|pupil|class|teacher)s?\b)"
     r"|(?<![\w-])Y(?:1[0-3]|[1-9])(?![\w-])"
 )
-_SCOTTISH = re.compile(r"(?<![\w-])[SP][1-7](?![\w-])")
+# S1-S6, P1-P7 also label sessions, participants and heart sounds ("P1:", "S1 and S2"):
+# taken only as a pupil's year ("an S3 pupil", "in P7", "S2 class")
+_SCOTTISH = re.compile(
+    r"(?:(?<=\bin[^\S\n])|(?<=\binto[^\S\n])|(?<=\ban[^\S\n])|(?<=\ba[^\S\n])"
+    r"|(?<=\bher[^\S\n])|(?<=\bhis[^\S\n])|(?<=\btheir[^\S\n]))[SP][1-7](?![\w-])"
+    r"|(?<![\w-])[SP][1-7](?=[^\S\n]+(?:pupils?|class|teacher|year|guidance)\b)"
+    r"|(?P<listed>(?<=,[^\S\n])[SP][1-7](?=,))"
+)
 _SCHOOL_NEAR = re.compile(
     r"(?i)pupil|school|primary|academy|class|teacher|guidance|year|register|form\b"
 )
@@ -78,6 +90,8 @@ def find(text: str) -> Iterator[Span]:
     for m in _WORDS.finditer(text):
         if _SINCE.search(text, max(0, m.start() - 8), m.start()):
             continue
+        if _LEVEL_AFTER.match(text, m.end()):
+            continue
         yield Span(m.start(), m.end(), "CLASS", "classform")
     for m in _AFTER_WORD.finditer(text):
         yield Span(m.start("c"), m.end("c"), "CLASS", "classform")
@@ -85,5 +99,6 @@ def find(text: str) -> Iterator[Span]:
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), "CLASS", "classform")
     for m in _SCOTTISH.finditer(text):
-        if _SCHOOL_NEAR.search(text, max(0, m.start() - 60), m.end() + 60):
+        # in a list ("Amy Rae, S4, Braeside High"), only with school words near it
+        if not m.group("listed") or _SCHOOL_NEAR.search(text, max(0, m.start() - 60), m.end() + 60):
             yield Span(m.start(), m.end(), "CLASS", "classform")

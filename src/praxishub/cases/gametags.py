@@ -29,9 +29,10 @@ _CAMEL = re.compile(
 # Mc/Mac/De/Le/La/Di/O' surnames and such: a name, not a coinage
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Le|La|Di|Da|Van|Von)[A-Z][a-z]+")
 # A word saying a player's or user's name follows: "в игре —", "ve hře jako", "his gamertag"
+# (a game, platform or account word: "as", "jako" or "как" alone are too common to say so)
 _CUE = re.compile(
     r"(?i)(?:игр[еаыу]|ойын\w*|hř[eí]|game|gamertag|tag|nick\w*|ник\w*|přezdívk\w*|username|account"
-    r"|profil\w*|профил\w*|аккаунт\w*|účt?\w*|jako|as|как|под|fortnite|roblox|minecraft|discord\w*"
+    r"|profil\w*|профил\w*|аккаунт\w*|účt?\w*|fortnite|roblox|minecraft|discord\w*"
     r"|steam|xbox|psn|twitch|tiktok\w*|instagram\w*|snapchat\w*|youtube\w*|游戏|账号|昵称)"
     r"(?![^\W\d_])[^\n]{0,12}\Z"
 )
