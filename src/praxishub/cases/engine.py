@@ -225,7 +225,7 @@ class Deidentifier:
             found = self._layers(text, language)
         seen = self._seen.setdefault(language, propagate.Seen(language))
         seen.add(text, found)  # before the union, where a name may have merged into a phone
-        return union(found + seen.find(text, found))
+        return union(found + precision.settle(text, seen.find(text, found), language))
 
     def _layers(self, text: str, language: str) -> list[Span]:
         found = structured.find(text, language)
@@ -278,7 +278,7 @@ class Deidentifier:
         found.extend(moreshapes.find(text, language, found))
         found.extend(namekeys.keyed_initials(text))
         found.extend(list(namekeys.lower_case(text, found, language)))
-        return found
+        return precision.settle(text, found, language)
 
     def language_of(self, text: str) -> str:
         if self.language != "auto":

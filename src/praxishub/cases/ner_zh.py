@@ -18,6 +18,9 @@ from pathlib import Path
 from praxishub.cases.spans import Span
 from praxishub.cases.wordlists import allowed, allowlist, data_lines
 
+# Characters before 周 that make it "week" (每周, 下周, 上周, 本周, 两周, 隔周, 这周, 几周).
+_WEEK_BEFORE = frozenset("每下上本两隔这该几")
+
 
 @functools.cache
 def _jieba():  # type: ignore[no-untyped-def]
@@ -96,6 +99,8 @@ def chinese(text: str) -> Iterator[Span]:
         text,
     ):
         name = m.group("n")
+        if name[0] == "周" and m.start() and text[m.start() - 1] in _WEEK_BEFORE:
+            continue  # 每周, 下周, 两周: the week, not the surname 周
         if name[0] in surnames and name not in allowlist() and not _zh_common(name):
             yield Span(m.start("n"), m.end("n"), "PERSON", "zh-surname")
 

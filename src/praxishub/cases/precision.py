@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
+from praxishub.cases import wordlists
 from praxishub.cases.spans import Span
 
 # Layers whose findings are a model's guess, not a pattern's or the user's word.
@@ -119,6 +120,7 @@ _WORD_FOLLOWERS = frozenset(
         "je",
         "—",
         "түсетін",
+        "секілді",
     ]
 )
 
@@ -334,3 +336,98 @@ def _known_name(word: str, language: str) -> bool:
     if language in ("cs", "en"):
         return first.casefold() in ner.latin_names(language, first_only=True)
     return False
+
+
+# Kinds a word can be taken for: a number, a date or an address's digits are never a term.
+_WORDY = frozenset({"PERSON", "PLACE", "ORG", "HANDLE", "SCHOOL", "ADDRESS"})
+# Words after a name-word that opens a sentence and show it is used as a word even where the
+# name is a person of the case (an intake name, a recurrence): prepositions and "that", never a
+# verb or a pronoun ("Hope said", "Hope is worried" are the person).
+_WORD_PREPOSITIONS = frozenset(
+    [
+        "в",
+        "во",
+        "на",
+        "у",
+        "к",
+        "о",
+        "об",
+        "от",
+        "для",
+        "что",
+        "из",
+        "за",
+        "под",
+        "in",
+        "under",
+        "for",
+        "of",
+        "on",
+        "to",
+        "at",
+        "that",
+        "by",
+        "from",
+        "v",
+        "ve",
+        "na",
+        "že",
+        "u",
+        "k",
+        "o",
+        "түсетін",
+        "секілді",
+    ]
+)
+
+
+def settle(text: str, spans: list[Span], language: str) -> list[Span]:
+    """spans without the ones that are, whichever layer found them, no identifier: those
+    inside a term that never is one (a test, weekday, subject, language, label, role,
+    medicine, greeting, a common Chinese word the name finders take: ``terms.txt``), and a
+    name-word opening a sentence as a word ("Вера в то…", "Faith in the team…").
+
+    Why here and not in each layer: recurrences and the intake names re-mask such words
+    wherever they stand, so only a filter over every finding lets them go."""
+    if not spans:
+        return spans
+    covered = _term_letters(text)
+    return [s for s in spans if not _settled(text, s, covered)]
+
+
+@functools.lru_cache(maxsize=8)
+def _term_letters(text: str) -> bytes:
+    """A mark for each character of the text that lies inside a term (``terms.txt``); kept
+    for the last few texts, as the layers' findings and their recurrences ask for one text."""
+    marks = bytearray(len(text))
+    for start, end in wordlists.term_places(text):
+        marks[start:end] = b"\x01" * (end - start)
+    return bytes(marks)
+
+
+# Honorifics: a word after one is a surname, even one that is also a term ("Mr Welsh", "paní
+# Polka", "Mrs Guest").
+_HONORIFIC = re.compile(
+    r"(?:^|[^\w])(?:mr|mrs|ms|miss|mx|dr|sir|madam|pan|paní|pana|panu|panem|slečna|slečno|mgr"
+    r"|господин|госпожа|г-н|г-жа)\.?[^\S\n]+$",
+    re.IGNORECASE,
+)
+
+
+def _settled(text: str, span: Span, covered: bytes) -> bool:
+    """Is span no identifier: all its letters inside terms, or a name-word used as a word?"""
+    if _HONORIFIC.search(text, max(0, span.start - 12), span.start):
+        return False  # a surname after a title stays masked, whatever else it means
+    letters = [i for i in range(span.start, span.end) if text[i].isalpha()]
+    numbered = span.kind == "SCHOOL" and any(ch.isdigit() for ch in text[span.start : span.end])
+    if span.kind in _WORDY and letters and not numbered and all(covered[i] for i in letters):
+        return True  # every letter inside a term: "Kresba rodiny", "Ravenových maticích 31"
+    surface = text[span.start : span.end].casefold()
+    if span.kind not in ("PERSON", "PLACE", "ORG") or surface not in _WORD_NAMES:
+        return False
+    after = re.match(r"[^\S\n]+([^\W\d_]+)", text[span.end : span.end + 30])
+    return (
+        after is not None
+        and after.group(1).casefold() in _WORD_PREPOSITIONS
+        and _used_as_word(text, span)
+    )
