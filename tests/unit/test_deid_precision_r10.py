@@ -128,19 +128,20 @@ def test_a_form_label_stays_and_the_value_is_masked():
     assert covers(spans, "Крутикова")
 
 
-def test_a_name_word_opening_a_sentence_as_a_word_stays_even_when_it_is_an_intake_name():
+def test_a_name_word_opening_a_sentence_is_a_word_unless_a_person_of_the_case_has_that_name():
+    """ "Faith in the process…" is a word where nobody in the case is called Faith; where a
+    person is (named at intake), every "Faith" stays masked: privacy before precision."""
+    word = "Our team met the family. Faith in the process is low, the mother said."
+    assert not any(word[s.start : s.end] == "Faith" for s in Deidentifier().spans(word, "en"))
     text = (
         "Faith Oyelaran attended with her aunt. Faith in the new class is low, she said. "
         "Faith is worried about the move."
     )
     spans = masked(text, "en", names=["Faith Oyelaran"])
     assert covers(spans, "Faith Oyelaran")
-    start = text.index("Faith in")
-    tool = Deidentifier(names=["Faith Oyelaran"])
-    found = tool.spans(text, "en")
-    assert not any(s.start <= start < s.end for s in found)
-    worried = text.index("Faith is")
-    assert any(s.start <= worried < s.end for s in found)  # "Faith is worried": the person
+    found = Deidentifier(names=["Faith Oyelaran"]).spans(text, "en")
+    for where in (text.index("Faith in"), text.index("Faith is")):
+        assert any(s.start <= where < s.end for s in found)
 
 
 def test_the_chinese_week_is_no_surname_and_the_pupil_is_masked():
@@ -166,3 +167,16 @@ def test_a_surname_that_is_also_a_language_stays_masked_after_a_title():
     surname = text.index("Welsh", language + 1)
     assert not any(s.start <= language < s.end for s in found)
     assert any(s.start <= surname < s.end for s in found)
+
+
+def test_a_person_of_the_case_named_by_a_word_stays_masked() -> None:
+    """ "Вера в…" opening a sentence is a word, unless Вера is a person of the case: named at
+    intake, or found as a name elsewhere in it. Her name must never be settled away."""
+    from praxishub.cases.engine import Deidentifier
+
+    said = "Вера в классе держится обособленно."
+    named = Deidentifier(names=["Вера Павлова"])
+    assert said[:4] in {said[s.start : s.end] for s in named.spans(said, "ru")}
+    known = Deidentifier(names=[])
+    known.spans("Со слов классного руководителя, Вера Павлова редко отвечает.", "ru")
+    assert said[:4] in {said[s.start : s.end] for s in known.spans(said, "ru")}
