@@ -43,6 +43,8 @@ from praxishub.cases import (
     plates,
     precision,
     propagate,
+    r11c_orgs,
+    r11c_shapes,
     references,
     rudiminutives,
     streetnames,
@@ -278,6 +280,10 @@ class Deidentifier:
         found.extend(moreshapes.find(text, language, found))
         found.extend(namekeys.keyed_initials(text))
         found.extend(list(namekeys.lower_case(text, found, language)))
+        found.extend(r11c_orgs.find(text, language))
+        found.extend(r11c_shapes.find(text, language))
+        found.extend(list(r11c_orgs.grown(text, found)))
+        found.extend(list(r11c_shapes.grown(text, found)))
         return precision.settle(text, found, language)
 
     def language_of(self, text: str) -> str:
