@@ -43,6 +43,7 @@ from praxishub.cases import (
     plates,
     precision,
     propagate,
+    r11a_names,
     references,
     rudiminutives,
     streetnames,
@@ -278,6 +279,7 @@ class Deidentifier:
         found.extend(moreshapes.find(text, language, found))
         found.extend(namekeys.keyed_initials(text))
         found.extend(list(namekeys.lower_case(text, found, language)))
+        found.extend(r11a_names.find(text, language, found, self.intake_for(language)))
         return precision.settle(text, found, language)
 
     def language_of(self, text: str) -> str:
