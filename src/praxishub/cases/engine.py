@@ -43,6 +43,7 @@ from praxishub.cases import (
     plates,
     precision,
     propagate,
+    r11a_names,
     r11c_orgs,
     r11c_shapes,
     references,
@@ -280,6 +281,7 @@ class Deidentifier:
         found.extend(moreshapes.find(text, language, found))
         found.extend(namekeys.keyed_initials(text))
         found.extend(list(namekeys.lower_case(text, found, language)))
+        found.extend(r11a_names.find(text, language, found, self.intake_for(language)))
         found.extend(r11c_orgs.find(text, language))
         found.extend(r11c_shapes.find(text, language))
         found.extend(list(r11c_orgs.grown(text, found)))
