@@ -43,6 +43,9 @@ from praxishub.cases import (
     plates,
     precision,
     propagate,
+    r11b_handles,
+    r11b_names,
+    r11b_zh,
     references,
     rudiminutives,
     streetnames,
@@ -278,7 +281,12 @@ class Deidentifier:
         found.extend(moreshapes.find(text, language, found))
         found.extend(namekeys.keyed_initials(text))
         found.extend(list(namekeys.lower_case(text, found, language)))
-        return precision.settle(text, found, language)
+        found = precision.settle(text, found, language)
+        # Round 11b's layers read what survived the filter, and pass it themselves.
+        more = r11b_names.find(text, language, found)
+        more.extend(r11b_zh.find(text, language, found + more))
+        more.extend(r11b_handles.find(text, language, found + more))
+        return found + precision.settle(text, more, language)
 
     def language_of(self, text: str) -> str:
         if self.language != "auto":
