@@ -44,6 +44,9 @@ from praxishub.cases import (
     precision,
     propagate,
     r11a_names,
+    r11b_handles,
+    r11b_names,
+    r11b_zh,
     r11c_orgs,
     r11c_shapes,
     references,
@@ -286,7 +289,12 @@ class Deidentifier:
         found.extend(r11c_shapes.find(text, language))
         found.extend(list(r11c_orgs.grown(text, found)))
         found.extend(list(r11c_shapes.grown(text, found)))
-        return precision.settle(text, found, language)
+        found = precision.settle(text, found, language)
+        # Round 11b's layers read what survived the filter, and pass it themselves.
+        more = r11b_names.find(text, language, found)
+        more.extend(r11b_zh.find(text, language, found + more))
+        more.extend(r11b_handles.find(text, language, found + more))
+        return found + precision.settle(text, more, language)
 
     def language_of(self, text: str) -> str:
         if self.language != "auto":
