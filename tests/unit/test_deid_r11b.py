@@ -78,6 +78,18 @@ def test_lower_case_recurrence_of_found_name() -> None:
     assert [text[s.start : s.end] for s in spans] == ["okonjo"]
 
 
+def test_a_name_that_is_a_common_word_spreads_but_not_after_an_article() -> None:
+    """A mother called "faith" in a chat is masked again in "told faith", but "a faith
+    group" and "in good faith" keep the word."""
+    text = (
+        "22:40 me: my mom faith is asleep\nI told faith. They go to a faith group, in good faith."
+    )
+    found = [_span(text, "faith")]
+    spans = [s for s in r11b_names.find(text, "en", found) if s.start > 30]
+    assert [text[s.start : s.end] for s in spans] == ["faith"]
+    assert spans[0].start == text.index("told faith") + len("told ")
+
+
 def test_name_tail_initials_and_generation() -> None:
     text = 'Dad (Samuel Adeyemi Jr.) and "Femi K" were there.'
     found = [_span(text, "Samuel Adeyemi"), _span(text, "Femi")]

@@ -338,8 +338,22 @@ def _recurrences(text: str, spans: list[Span]) -> Iterator[Span]:
     for m in _WORDS.finditer(text):
         word = m.group().rstrip("'’")
         stem = word[:-1] if word.endswith("s") and word[:-1] in names else word
-        if stem in names:
+        if stem in names and not _used_as_word(text, m.start(), stem):
             yield Span(m.start(), m.start() + len(stem), "PERSON", SOURCE)
+
+
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|his|her|their|our|your|its|good|no|any|some|much|such)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _used_as_word(text: str, start: int, word: str) -> bool:
+    """A name that is also a common word, after an article or determiner, is the word:
+    a mother called "grace" in a chat, and "a grace period" or "with good grace" later."""
+    return zipf(word.casefold()) >= _COMMON and bool(
+        _DETERMINER_BEFORE.search(text, max(0, start - 12), start)
+    )
 
 
 def find(text: str, language: str, found: list[Span]) -> list[Span]:
