@@ -46,6 +46,7 @@ from praxishub.cases import (
     r11a_names,
     r11c_orgs,
     r11c_shapes,
+    r11d_learned,
     references,
     rudiminutives,
     streetnames,
@@ -286,6 +287,7 @@ class Deidentifier:
         found.extend(r11c_shapes.find(text, language))
         found.extend(list(r11c_orgs.grown(text, found)))
         found.extend(list(r11c_shapes.grown(text, found)))
+        found.extend(r11d_learned.find(text, language))
         return precision.settle(text, found, language)
 
     def language_of(self, text: str) -> str:
