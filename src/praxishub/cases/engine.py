@@ -49,6 +49,7 @@ from praxishub.cases import (
     r11b_zh,
     r11c_orgs,
     r11c_shapes,
+    r11d_learned,
     references,
     rudiminutives,
     streetnames,
@@ -289,6 +290,7 @@ class Deidentifier:
         found.extend(r11c_shapes.find(text, language))
         found.extend(list(r11c_orgs.grown(text, found)))
         found.extend(list(r11c_shapes.grown(text, found)))
+        found.extend(r11d_learned.find(text, language))
         found = precision.settle(text, found, language)
         # Round 11b's layers read what survived the filter, and pass it themselves.
         more = r11b_names.find(text, language, found)

@@ -1,0 +1,70 @@
+"""Round 11d: the learned (CRF) layer loads, finds obvious names, only adds, trains reproducibly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from praxishub.cases import evaluate, r11d_learned, r11d_train
+from praxishub.cases.engine import Deidentifier
+
+
+def _found(text: str, language: str) -> list[tuple[str, str]]:
+    return [(s.kind, text[s.start : s.end]) for s in r11d_learned.find(text, language)]
+
+
+def test_model_loads() -> None:
+    assert r11d_learned.MODEL.exists()
+    assert r11d_learned.MODEL.stat().st_size < 8_000_000
+    assert r11d_learned._open(r11d_learned.MODEL) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Мама Тимофея Кравцова пришла на консультацию во вторник.", "ru", "PERSON"),
+        ("Анасы Гүлназ Сейтқалиева бүгін мектепке келді.", "kk", "PERSON"),
+        ("今天王子涵的妈妈张丽华来学校找班主任。", "zh", "PERSON"),
+        ("Matka Terezy Dvořákové přišla na konzultaci.", "cs", "PERSON"),
+        ("Mum (Lorraine Fitzgerald) phoned the school on Monday.", "en", "PERSON"),
+    ],
+)
+def test_obvious_names(text: str, language: str, expected: str) -> None:
+    kinds = [kind for kind, _ in _found(text, language)]
+    assert expected in kinds, _found(text, language)
+
+
+def test_no_model_means_no_spans(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(r11d_learned, "_MODEL", r11d_learned._Model())
+    monkeypatch.setattr(r11d_learned, "MODEL", tmp_path / "missing.crfsuite")
+    assert r11d_learned.find("Her mum, Lorraine Fitzgerald, phoned.", "en") == []
+
+
+def test_layer_only_adds(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Консультация. Мама Тимофея Кравцова, тел. +7 912 345-67-89, пришла одна.\n"
+        "Тимофей учится в 7 «Б» классе, классный руководитель Ирина Олеговна."
+    )
+    with_layer = Deidentifier().spans(text, "ru")
+    monkeypatch.setattr(r11d_learned, "find", lambda *_a, **_k: [])
+    without = Deidentifier().spans(text, "ru")
+    covered = {i for s in with_layer for i in range(s.start, s.end)}
+    assert all(i in covered for s in without for i in range(s.start, s.end))
+
+
+_CORPUS = """=== en-x01 ===
+Session with [[PERSON|Milo Hartwell]] today; his aunt [[PERSON|Rosalind]] came too.
+[[PERSON|Milo]] attends [[SCHOOL|Brackenfield Academy]] and plays for [[ORG|Tidemoor Rovers]].
+=== en-x02 ===
+[[PERSON|Orla Penhaligon]] said the team at [[ORG|Kestrel House]] helped her.
+"""
+
+
+def test_training_is_deterministic(tmp_path: Path) -> None:
+    docs = evaluate.parse(_CORPUS, "en")
+    params = {"max_iterations": 20, "feature.minfreq": 0}
+    first, second = tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"
+    r11d_train.train(docs, first, params)
+    r11d_train.train(docs, second, params)
+    assert first.read_bytes() == second.read_bytes()
