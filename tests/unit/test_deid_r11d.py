@@ -53,6 +53,24 @@ def test_layer_only_adds(monkeypatch: pytest.MonkeyPatch) -> None:
     assert all(i in covered for s in without for i in range(s.start, s.end))
 
 
+def test_no_span_joins_the_cells_of_an_aligned_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A header row of a code-block table read as one long span is dropped; a span
+    within one cell is kept."""
+    text = "№   Ученик        Класс     Школа\n1   Лев Орлов     5 «А»     ГБОУ Школа № 1530"
+    header = text.index("№")
+    cell = text.index("ГБОУ")
+    monkeypatch.setattr(
+        r11d_learned,
+        "scored_spans",
+        lambda *_a: [
+            (header, text.index("Школа") + 5, "SCHOOL", 0.99),
+            (cell, len(text), "SCHOOL", 0.99),
+        ],
+    )
+    found = r11d_learned.find(text, "ru")
+    assert [(s.start, s.end) for s in found] == [(cell, len(text))]
+
+
 _CORPUS = """=== en-x01 ===
 Session with [[PERSON|Milo Hartwell]] today; his aunt [[PERSON|Rosalind]] came too.
 [[PERSON|Milo]] attends [[SCHOOL|Brackenfield Academy]] and plays for [[ORG|Tidemoor Rovers]].

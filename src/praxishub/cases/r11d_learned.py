@@ -232,10 +232,15 @@ def _close(current: list[int | str | float] | None, out: list[tuple[int, int, st
     return None
 
 
+_COLUMN_GAP = re.compile(r" {2,}|\t")
+
+
 def find(text: str, language: str, threshold: float = THRESHOLD) -> list[Span]:
-    """The tagger's spans whose every token is at least threshold sure."""
+    """The tagger's spans whose every token is at least threshold sure. A span across a
+    column gap of an aligned table (two spaces or a tab) joins cells: no identifier does,
+    so it is dropped (a header row "№   Ученик   Класс   Школа" read as a school)."""
     return [
         Span(start, end, kind, "crf")
         for start, end, kind, conf in scored_spans(text, language)
-        if conf >= threshold
+        if conf >= threshold and not _COLUMN_GAP.search(text, start, end)
     ]
