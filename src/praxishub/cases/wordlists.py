@@ -41,6 +41,7 @@ def allowlist() -> frozenset[str]:
     return frozenset(w.casefold() for w in data_lines("allowlist.txt"))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked for the same words again and again, by many layers
 def allowed(word: str) -> bool:
     """Is word (or every part of it) on the allow-list, with up to 3 letters of case ending?"""
     words = allowlist()
