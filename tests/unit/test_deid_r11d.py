@@ -35,10 +35,27 @@ def test_obvious_names(text: str, language: str, expected: str) -> None:
     assert expected in kinds, _found(text, language)
 
 
-def test_no_model_means_no_spans(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_a_missing_model_is_an_error_naming_the_file_and_the_fix(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Never a quiet fallback to the rules alone: a broken install would mask less."""
     monkeypatch.setattr(r11d_learned, "_MODEL", r11d_learned._Model())
     monkeypatch.setattr(r11d_learned, "MODEL", tmp_path / "missing.crfsuite")
-    assert r11d_learned.find("Her mum, Lorraine Fitzgerald, phoned.", "en") == []
+    with pytest.raises(FileNotFoundError, match=r"missing\.crfsuite.*r11d_train"):
+        r11d_learned.find("Her mum, Lorraine Fitzgerald, phoned.", "en")
+
+
+def test_training_refuses_an_unknown_set_or_a_root_without_the_sets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "model.crfsuite"
+    with pytest.raises(SystemExit):
+        r11d_train.main(["--exclude", "tuning99", "--out", str(out)])
+    assert "tuning99" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        r11d_train.main(["--root", str(tmp_path), "--out", str(out)])
+    assert "no labelled set folder labelled" in capsys.readouterr().err
+    assert not out.exists()
 
 
 def test_layer_only_adds(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -86,3 +103,4 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
     r11d_train.train(docs, first, params)
     r11d_train.train(docs, second, params)
     assert first.read_bytes() == second.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.crfsuite", "b.crfsuite"]

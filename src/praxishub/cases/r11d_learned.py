@@ -175,10 +175,8 @@ class _Model:
         return self._tagger
 
     def scored(self, xseq: list[list[str]]) -> list[tuple[str, float]]:
-        """(label, marginal) of each token, or nothing where no model is installed."""
+        """(label, marginal) of each token."""
         tagger = self.tagger()
-        if tagger is None:
-            return []
         with self._lock:
             tags = tagger.tag(xseq)  # type: ignore[attr-defined]
             return [
@@ -187,15 +185,16 @@ class _Model:
             ]
 
 
-def _open(path: Path) -> object | None:
-    """A pycrfsuite tagger on path, or None where the model (or crfsuite) is missing: the
-    engine then runs on its rules alone, as before this round."""
-    if not path.exists():
-        return None
-    try:
-        import pycrfsuite
-    except ImportError:  # pragma: no cover - python-crfsuite is a dependency
-        return None
+def _open(path: Path) -> object:
+    """A pycrfsuite tagger on path. A missing model is an error, not a quiet fallback to the
+    rules alone: a broken install must not mask less without anyone knowing."""
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"{path}: the learned de-identification model is missing; reinstall praxishub "
+            "(the file is package data) or train it: python -m praxishub.cases.r11d_train"
+        )
+    import pycrfsuite
+
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     return tagger

@@ -10,6 +10,7 @@ sets in a fixed order); L1 regularisation and a feature-count cut-off keep the m
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -59,17 +60,32 @@ def train(docs: list[evaluate.Document], out: Path, params: dict[str, object] | 
         lines += 1
     trainer.set_params({**PARAMS, **(params or {})})
     out.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(out))
+    # Written beside it, then swapped in whole: a training cut off never leaves a half-written
+    # model where the engine reads it.
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        trainer.train(str(partial))
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
     bar.close()
     return lines
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--exclude", action="append", default=[], help="a set to hold out")
+    parser.add_argument(
+        "--exclude", action="append", default=[], choices=SETS, help="a set to hold out"
+    )
     parser.add_argument("--out", type=Path, default=r11d_learned.MODEL)
     parser.add_argument("--root", type=Path, default=DEID, help="the labelled sets' folder")
     args = parser.parse_args(argv)
+    missing = [s for s in SETS if s not in args.exclude and not (args.root / s).is_dir()]
+    if missing:
+        parser.error(
+            f"--root {args.root}: no labelled set folder {', '.join(missing)}; give the "
+            "checkout's tests/fixtures/deid (or hold the set out with --exclude)"
+        )
     sets = [s for s in SETS if s not in args.exclude]
     docs = [d for s in sets for d in evaluate.load(args.root / s)]
     began = time.perf_counter()
