@@ -3,7 +3,7 @@ language and per type, with precision held?
 
 The floors in tests/fixtures/deid/floors.yaml are raised when the engine improves and
 never lowered: a change that masks less than before fails here. ``labelled/`` is the set
-the engine is tuned on (so are ``tuning``-``tuning11``); the held-out sets (``heldout/``,
+the engine is tuned on (so are ``tuning``-``tuning12``); the held-out sets (``heldout/``,
 ``heldout2/``), when there, were written later by someone who had seen none of them, and
 are only ever measured: their failures say how many identifiers were missed or wrongly
 masked, never which. While a held-out folder is missing or empty its tests are skipped;
@@ -35,6 +35,7 @@ SETS = (
     "tuning9",
     "tuning10",
     "tuning11",
+    "tuning12",
     "heldout",
     "heldout2",
 )
@@ -122,3 +123,18 @@ def test_precision_holds(name):
     precision, least = float(got.precision), floor(name, "precision")
     del got  # nothing in the assertion below may show heldout's spans
     assert precision >= least, f"wrongly masked: {wrong}"
+
+
+# The issue's target for precision: a floor may be traded for recall on unseen notes (a
+# decision written in floors.yaml), never below this.
+PRECISION_TARGET = 0.90
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_precision_meets_the_issue_target(name):
+    """Are at least 90% of the masked spans real identifiers, on every set?"""
+    got = result(name)
+    count = len(got.false)
+    precision = float(got.precision)
+    del got
+    assert precision >= PRECISION_TARGET, f"{count} spans wrongly masked (not listed)"

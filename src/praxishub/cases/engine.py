@@ -20,14 +20,18 @@ from praxishub.cases import (
     addressparts,
     bodies,
     capitals,
+    chathandles,
     chatnames,
     csinstitutions,
     cuewords,
+    ennames,
     entext,
     grades,
     handles,
+    inflectednames,
     informal,
     kindquotes,
+    learned,
     localities,
     lowerorgs,
     lowerwords,
@@ -39,18 +43,13 @@ from praxishub.cases import (
     orgchains,
     orgedges,
     orgforms,
+    orgshapes,
     persons,
     plates,
     precision,
     propagate,
-    r11a_names,
-    r11b_handles,
-    r11b_names,
-    r11b_zh,
-    r11c_orgs,
-    r11c_shapes,
-    r11d_learned,
     references,
+    refshapes,
     rudiminutives,
     streetnames,
     structured,
@@ -58,6 +57,7 @@ from praxishub.cases import (
     zhcities,
     zhfull,
     zhnames,
+    zhnameshapes,
     zhorgs,
     zhshapes,
     zhtext,
@@ -285,17 +285,18 @@ class Deidentifier:
         found.extend(moreshapes.find(text, language, found))
         found.extend(namekeys.keyed_initials(text))
         found.extend(list(namekeys.lower_case(text, found, language)))
-        found.extend(r11a_names.find(text, language, found, self.intake_for(language)))
-        found.extend(r11c_orgs.find(text, language))
-        found.extend(r11c_shapes.find(text, language))
-        found.extend(list(r11c_orgs.grown(text, found)))
-        found.extend(list(r11c_shapes.grown(text, found)))
-        found.extend(r11d_learned.find(text, language))
+        found.extend(inflectednames.find(text, language, found, self.intake_for(language)))
+        found.extend(orgshapes.find(text, language))
+        found.extend(refshapes.find(text, language))
+        found.extend(list(orgshapes.grown(text, found)))
+        found.extend(list(refshapes.grown(text, found)))
+        found.extend(learned.find(text, language))
         found = precision.settle(text, found, language)
-        # Round 11b's layers read what survived the filter, and pass it themselves.
-        more = r11b_names.find(text, language, found)
-        more.extend(r11b_zh.find(text, language, found + more))
-        more.extend(r11b_handles.find(text, language, found + more))
+        # The English and Chinese name layers and the chat handles (round 11b) read what
+        # survived the filter, and pass it themselves.
+        more = ennames.find(text, language, found)
+        more.extend(zhnameshapes.find(text, language, found + more))
+        more.extend(chathandles.find(text, language, found + more))
         return found + precision.settle(text, more, language)
 
     def language_of(self, text: str) -> str:

@@ -1,4 +1,4 @@
-"""Round 11a: PERSON names in Russian, Kazakh and Czech notes (``r11a_names``).
+"""Round 11a: PERSON names in Russian, Kazakh and Czech notes (``inflectednames``).
 
 Every sentence here is invented; each rule has a case it must catch and one it must leave.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from praxishub.cases import intake, r11a_names
+from praxishub.cases import inflectednames, intake
 from praxishub.cases.spans import Span
 
 
@@ -18,7 +18,7 @@ def _found(text: str, language: str, names: tuple[str, ...] = (), people: tuple[
         start = text.index(person)
         spans.append(Span(start, start + len(person), "PERSON", "test"))
     known = intake.from_names(list(names), language)
-    return {text[s.start : s.end] for s in r11a_names.find(text, language, spans, known)}
+    return {text[s.start : s.end] for s in inflectednames.find(text, language, spans, known)}
 
 
 def test_other_languages_untouched() -> None:

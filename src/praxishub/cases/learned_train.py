@@ -1,7 +1,7 @@
-"""Train the round-11d CRF (``r11d_learned``) on the labelled de-identification sets.
+"""Train the learned layer's CRF (``learned``) on the labelled de-identification sets.
 
-Usage: ``python -m praxishub.cases.r11d_train [--exclude SET]... [--out PATH]``. By default
-it trains on ``labelled`` and ``tuning`` … ``tuning10`` and writes
+Usage: ``python -m praxishub.cases.learned_train [--exclude SET]... [--out PATH]``. By default
+it trains on ``labelled`` and ``tuning`` … ``tuning12`` and writes
 ``praxishub/cases/data/deid_crf.crfsuite``. ``--exclude`` holds sets out, so the layer can
 be measured honestly on notes it has not seen. Training is deterministic (L-BFGS on the
 sets in a fixed order); L1 regularisation and a feature-count cut-off keep the model small.
@@ -15,10 +15,10 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from praxishub.cases import evaluate, r11d_learned
+from praxishub.cases import evaluate, learned
 
 DEID = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "deid"
-SETS = ("labelled", "tuning", *(f"tuning{i}" for i in range(2, 11)))
+SETS = ("labelled", "tuning", *(f"tuning{i}" for i in range(2, 13)))
 PARAMS = {
     "c1": 0.1,
     "c2": 0.01,
@@ -34,10 +34,10 @@ def examples(docs: Iterable[evaluate.Document]) -> Iterator[Example]:
     """(features, labels) of each line of each document, labels from its gold markers."""
     for doc in docs:
         gold = [(g.start, g.end, g.kind) for g in doc.gold]
-        for offset, toks, xseq in r11d_learned.sequences(doc.text, doc.language):
+        for offset, toks, xseq in learned.sequences(doc.text, doc.language):
             end = offset + (toks[-1][1] if toks else 0)
             local = [(s - offset, e - offset, k) for s, e, k in gold if s < end and offset < e]
-            yield xseq, r11d_learned.labels_for(toks, local)
+            yield xseq, learned.labels_for(toks, local)
 
 
 def train(docs: list[evaluate.Document], out: Path, params: dict[str, object] | None = None) -> int:
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--exclude", action="append", default=[], choices=SETS, help="a set to hold out"
     )
-    parser.add_argument("--out", type=Path, default=r11d_learned.MODEL)
+    parser.add_argument("--out", type=Path, default=learned.MODEL)
     parser.add_argument("--root", type=Path, default=DEID, help="the labelled sets' folder")
     args = parser.parse_args(argv)
     missing = [s for s in SETS if s not in args.exclude and not (args.root / s).is_dir()]

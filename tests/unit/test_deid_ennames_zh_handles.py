@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from praxishub.cases import r11b_handles, r11b_names, r11b_zh
+from praxishub.cases import chathandles, ennames, zhnameshapes
 from praxishub.cases.spans import Span
 
 
 def _names(text: str, language: str = "en", found: list[Span] | None = None) -> set[str]:
-    return {text[s.start : s.end] for s in r11b_names.find(text, language, found or [])}
+    return {text[s.start : s.end] for s in ennames.find(text, language, found or [])}
 
 
 def _zh(text: str, language: str = "zh", found: list[Span] | None = None) -> set[str]:
-    return {text[s.start : s.end] for s in r11b_zh.find(text, language, found or [])}
+    return {text[s.start : s.end] for s in zhnameshapes.find(text, language, found or [])}
 
 
 def _handles(text: str, language: str, found: list[Span] | None = None) -> set[str]:
-    return {text[s.start : s.end] for s in r11b_handles.find(text, language, found or [])}
+    return {text[s.start : s.end] for s in chathandles.find(text, language, found or [])}
 
 
 def _span(text: str, part: str, kind: str = "PERSON") -> Span:
@@ -74,7 +74,7 @@ def test_sibling_label_and_signature() -> None:
 def test_lower_case_recurrence_of_found_name() -> None:
     text = "ask mrs okonjo about it\nokonjo is always late"
     found = [_span(text, "okonjo")]
-    spans = [s for s in r11b_names.find(text, "en", found) if s.start > 20]
+    spans = [s for s in ennames.find(text, "en", found) if s.start > 20]
     assert [text[s.start : s.end] for s in spans] == ["okonjo"]
 
 
@@ -85,7 +85,7 @@ def test_a_name_that_is_a_common_word_spreads_but_not_after_an_article() -> None
         "22:40 me: my mom faith is asleep\nI told faith. They go to a faith group, in good faith."
     )
     found = [_span(text, "faith")]
-    spans = [s for s in r11b_names.find(text, "en", found) if s.start > 30]
+    spans = [s for s in ennames.find(text, "en", found) if s.start > 30]
     assert [text[s.start : s.end] for s in spans] == ["faith"]
     assert spans[0].start == text.index("told faith") + len("told ")
 
@@ -130,7 +130,7 @@ def test_case_header_name() -> None:
 
 def test_name_before_ethnicity_and_its_recurrence() -> None:
     text = "涉及的学生：岩罕（傣族）。后来岩罕承认了。"
-    starts = {s.start for s in r11b_zh.find(text, "zh", []) if text[s.start : s.end] == "岩罕"}
+    starts = {s.start for s in zhnameshapes.find(text, "zh", []) if text[s.start : s.end] == "岩罕"}
     assert len(starts) == 2
 
 

@@ -1,4 +1,5 @@
-"""Round 11d: the learned (CRF) layer loads, finds obvious names, only adds, trains reproducibly."""
+"""The learned (CRF) layer loads, finds obvious names, only adds, keeps doubted spans only
+when they look like identifiers, trains reproducibly."""
 
 from __future__ import annotations
 
@@ -6,18 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from praxishub.cases import evaluate, r11d_learned, r11d_train
+from praxishub.cases import evaluate, learned, learned_train
 from praxishub.cases.engine import Deidentifier
 
 
 def _found(text: str, language: str) -> list[tuple[str, str]]:
-    return [(s.kind, text[s.start : s.end]) for s in r11d_learned.find(text, language)]
+    return [(s.kind, text[s.start : s.end]) for s in learned.find(text, language)]
 
 
 def test_model_loads() -> None:
-    assert r11d_learned.MODEL.exists()
-    assert r11d_learned.MODEL.stat().st_size < 8_000_000
-    assert r11d_learned._open(r11d_learned.MODEL) is not None
+    assert learned.MODEL.exists()
+    assert learned.MODEL.stat().st_size < 8_000_000
+    assert learned._open(learned.MODEL) is not None
 
 
 @pytest.mark.parametrize(
@@ -39,10 +40,10 @@ def test_a_missing_model_is_an_error_naming_the_file_and_the_fix(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Never a quiet fallback to the rules alone: a broken install would mask less."""
-    monkeypatch.setattr(r11d_learned, "_MODEL", r11d_learned._Model())
-    monkeypatch.setattr(r11d_learned, "MODEL", tmp_path / "missing.crfsuite")
-    with pytest.raises(FileNotFoundError, match=r"missing\.crfsuite.*r11d_train"):
-        r11d_learned.find("Her mum, Lorraine Fitzgerald, phoned.", "en")
+    monkeypatch.setattr(learned, "_MODEL", learned._Model())
+    monkeypatch.setattr(learned, "MODEL", tmp_path / "missing.crfsuite")
+    with pytest.raises(FileNotFoundError, match=r"missing\.crfsuite.*learned_train"):
+        learned.find("Her mum, Lorraine Fitzgerald, phoned.", "en")
 
 
 def test_training_refuses_an_unknown_set_or_a_root_without_the_sets(
@@ -50,10 +51,10 @@ def test_training_refuses_an_unknown_set_or_a_root_without_the_sets(
 ) -> None:
     out = tmp_path / "model.crfsuite"
     with pytest.raises(SystemExit):
-        r11d_train.main(["--exclude", "tuning99", "--out", str(out)])
+        learned_train.main(["--exclude", "tuning99", "--out", str(out)])
     assert "tuning99" in capsys.readouterr().err
     with pytest.raises(SystemExit):
-        r11d_train.main(["--root", str(tmp_path), "--out", str(out)])
+        learned_train.main(["--root", str(tmp_path), "--out", str(out)])
     assert "no labelled set folder labelled" in capsys.readouterr().err
     assert not out.exists()
 
@@ -64,7 +65,7 @@ def test_layer_only_adds(monkeypatch: pytest.MonkeyPatch) -> None:
         "Тимофей учится в 7 «Б» классе, классный руководитель Ирина Олеговна."
     )
     with_layer = Deidentifier().spans(text, "ru")
-    monkeypatch.setattr(r11d_learned, "find", lambda *_a, **_k: [])
+    monkeypatch.setattr(learned, "find", lambda *_a, **_k: [])
     without = Deidentifier().spans(text, "ru")
     covered = {i for s in with_layer for i in range(s.start, s.end)}
     assert all(i in covered for s in without for i in range(s.start, s.end))
@@ -77,15 +78,65 @@ def test_no_span_joins_the_cells_of_an_aligned_table(monkeypatch: pytest.MonkeyP
     header = text.index("№")
     cell = text.index("ГБОУ")
     monkeypatch.setattr(
-        r11d_learned,
+        learned,
         "scored_spans",
         lambda *_a: [
             (header, text.index("Школа") + 5, "SCHOOL", 0.99),
             (cell, len(text), "SCHOOL", 0.99),
         ],
     )
-    found = r11d_learned.find(text, "ru")
+    found = learned.find(text, "ru")
     assert [(s.start, s.end) for s in found] == [(cell, len(text))]
+
+
+def _doubted(monkeypatch: pytest.MonkeyPatch, text: str, kind: str, conf: float) -> list[str]:
+    """The layer's output when the model marks the whole text as kind with confidence conf."""
+    monkeypatch.setattr(learned, "scored_spans", lambda *_a: [(0, len(text), kind, conf)])
+    return [text[s.start : s.end] for s in learned.find(text, "en" if text.isascii() else "ru")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Sorry", "PERSON"),  # a common word, no first name
+        ("ветров", "PERSON"),  # the genitive plural of "wind"
+        ("LISW", "ORG"),  # a lone acronym: a qualification far more often than a body
+        ("БСН", "ORG"),
+        ("❤ 1.2", "HANDLE"),  # no letter: a post's counters
+    ],
+)
+def test_a_doubted_span_that_is_no_identifier_is_dropped(
+    monkeypatch: pytest.MonkeyPatch, text: str, kind: str
+) -> None:
+    assert _doubted(monkeypatch, text, kind, 0.5) == []
+    assert _doubted(monkeypatch, text, kind, 0.1) == []  # below LOW nothing is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Gabby", "PERSON"),  # a first name, though also a word
+        ("мухаммадалидің", "PERSON"),
+        ("Mission Creek ISD", "ORG"),
+        ("Grace", "PERSON"),  # a common word that is a known first name
+    ],
+)
+def test_a_doubted_span_that_looks_like_an_identifier_is_kept(
+    monkeypatch: pytest.MonkeyPatch, text: str, kind: str
+) -> None:
+    assert _doubted(monkeypatch, text, kind, 0.5) == [text]
+    assert _doubted(monkeypatch, text, kind, 0.1) == []
+
+
+def test_a_sure_span_is_kept_even_when_it_looks_like_a_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert _doubted(monkeypatch, "LISW", "ORG", 0.99) == ["LISW"]
+
+
+def test_an_ideographic_space_is_a_column_gap(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "点赞　1.2万　收藏　3456"
+    assert _doubted(monkeypatch, text, "HANDLE", 0.99) == []
 
 
 _CORPUS = """=== en-x01 ===
@@ -100,7 +151,7 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
     docs = evaluate.parse(_CORPUS, "en")
     params = {"max_iterations": 20, "feature.minfreq": 0}
     first, second = tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"
-    r11d_train.train(docs, first, params)
-    r11d_train.train(docs, second, params)
+    learned_train.train(docs, first, params)
+    learned_train.train(docs, second, params)
     assert first.read_bytes() == second.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.crfsuite", "b.crfsuite"]

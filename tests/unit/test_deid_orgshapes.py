@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from praxishub.cases import r11c_orgs, r11c_shapes
+from praxishub.cases import orgshapes, refshapes
 from praxishub.cases.spans import Span
 
 
 def _orgs(text: str, language: str) -> list[tuple[str, str]]:
-    return [(s.kind, text[s.start : s.end]) for s in r11c_orgs.find(text, language)]
+    return [(s.kind, text[s.start : s.end]) for s in orgshapes.find(text, language)]
 
 
 def _shapes(text: str, language: str) -> list[tuple[str, str]]:
-    return [(s.kind, text[s.start : s.end]) for s in r11c_shapes.find(text, language)]
+    return [(s.kind, text[s.start : s.end]) for s in refshapes.find(text, language)]
 
 
 @pytest.mark.parametrize(
@@ -110,11 +110,11 @@ def test_shape_negatives(text: str, language: str) -> None:
 def test_grown_spans() -> None:
     text = "с двадцать первого по 25 марта"
     date = Span(text.index("25"), len(text), "DATE", "t")
-    assert any(s.start == 0 for s in r11c_shapes.grown(text, [date]))
+    assert any(s.start == 0 for s in refshapes.grown(text, [date]))
     text = "Leeds City Council Families First (Central) met"
     org = Span(0, len("Leeds City Council"), "ORG", "t")
-    grown = list(r11c_orgs.grown(text, [org]))
+    grown = list(orgshapes.grown(text, [org]))
     assert text[grown[0].start : grown[0].end] == "Leeds City Council Families First (Central)"
     text = "Cardiff CF10 1AB"
     code = Span(8, 16, "POSTCODE", "t")
-    assert [text[s.start : s.end] for s in r11c_shapes.grown(text, [code])] == ["Cardiff"]
+    assert [text[s.start : s.end] for s in refshapes.grown(text, [code])] == ["Cardiff"]
