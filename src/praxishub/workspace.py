@@ -54,10 +54,12 @@ def ensure_layout(settings: Settings) -> Layout:
 
 
 def make_settings_private(path: Path, settings: Settings) -> None:
-    """Give a settings file we wrote to root and the service's group, mode 0640."""
+    """Give a settings file we wrote to root and the service's group, mode 0640 (making the
+    service's Unix user first on a machine that has none yet)."""
     path.chmod(0o640)
-    if is_root():
-        os.chown(path, 0, pwd.getpwnam(settings["service"]["unix_user"]).pw_gid)
+    owner = ensure_service_user(settings)
+    if owner is not None:
+        os.chown(path, 0, owner.pw_gid)
 
 
 def ensure_settings_private(settings: Settings) -> None:
