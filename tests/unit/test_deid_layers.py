@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from praxishub.cases import ner, persons, places, structured
 from praxishub.cases.engine import Deidentifier
 
@@ -66,6 +68,24 @@ def test_school_legal_form_and_quoted_name() -> None:
     """Is 'МБОУ «СОШ № 5»' one school, and a Kazakh '«Айгөлек» балабақшасы'?"""
     text = "учится в МБОУ «СОШ № 5», сестра в «Айгөлек» балабақшасына"
     assert {"МБОУ «СОШ № 5»", "«Айгөлек» балабақшасына"} <= _found(places.schools(text), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("孩子在学校很安静，白天由学校老师看着。", None),
+        ("出院前与学校沟通，并同时通知学校。", None),
+        ("她去普通学校还是家长学校？明天学校开会。", None),
+        ("他在育才学校读书。", "育才学校"),
+        ("转到向阳小学以后好多了。", "向阳小学"),
+        ("在光明实验学校读初二。", "光明实验学校"),
+    ],
+)
+def test_the_bare_chinese_word_school_is_no_school_name(text: str, school: str | None) -> None:
+    """Is "学校" after a preposition or a verb of telling ("在学校", "由学校", "通知学校") or a
+    kind of school in general ("普通学校") left alone, and a named school still found?"""
+    found = _found(places.schools(text), text)
+    assert found == ({school} if school else set())
 
 
 def test_town_after_street_address() -> None:
