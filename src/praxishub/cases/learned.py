@@ -293,8 +293,8 @@ def _common_word(word: str, language: str, lower: float | None = None) -> bool:
         return False
     from wordfreq import zipf_frequency
 
-    from praxishub.cases.precision import _known_name
+    from praxishub.cases.precision import known_name
 
     if lower is not None:
         return zipf_frequency(word.casefold(), lang) >= lower
-    return zipf_frequency(word.casefold(), lang) >= COMMON and not _known_name(word, language)
+    return zipf_frequency(word.casefold(), lang) >= COMMON and not known_name(word, language)

@@ -123,18 +123,14 @@ _CLASS = [
 
 
 # What ends a verb phrase before a Chinese school's type word ("她会去学校", "联系学校", "转介学校",
-# "我不想再去学校"): the school's name, if any, starts after it.
+# "我不想再去学校"), or makes it the school in general or the pupil's school ("孩子在学校",
+# "白天由学校", "并通知学校", "普通学校", "家长学校", "在光明实验学校": prepositions, conjunctions
+# and verbs of telling that no school's name begins with): the school's name, if any, starts
+# after the last of them.
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _ZH_SCHOOL_LEAD = re.compile(
-    r"^.*(?:去|回|到|联系|转介|建议|提到|离开|继续|参加|加入|通过|担心|希望|今年|我|她|他|你|就|再|想|了|的)"
-)
-
-
-# Also what makes it the school in general or the pupil's school ("孩子在学校", "白天由学校",
-# "并通知学校", "普通学校", "家长学校", "在光明实验学校"): prepositions, conjunctions and verbs of
-# telling that no school's name begins with.
-_ZH_NOT_A_NAME_LEAD = re.compile(
-    r"^.*(?:在|由|与|经|被|把|让|给|对|跟|并|已|报|通知|通报|提醒|告知|征得|用于|只是|那边|这边"
+    r"^.*(?:去|回|到|联系|转介|建议|提到|离开|继续|参加|加入|通过|担心|希望|今年|我|她|他|你|就|再|想|了|的"
+    r"|在|由|与|经|被|把|让|给|对|跟|并|已|报|通知|通报|提醒|告知|征得|用于|只是|那边|这边"
     r"|当地|普通|其他|其它|每周|孩子|学生|家长|明天|今天|昨天|以后|以便|同时|是不是|礼拜|当天|次日)"
 )
 
@@ -145,9 +141,6 @@ def schools(text: str) -> Iterator[Span]:
             start = m.start()
             if _HAN_RE.match(m.group()):
                 lead = _ZH_SCHOOL_LEAD.match(m.group())
-                other = _ZH_NOT_A_NAME_LEAD.match(m.group())
-                if other and (not lead or other.end() > lead.end()):
-                    lead = other
                 if lead:
                     start += lead.end()
                     name = text[start : m.end()]

@@ -238,7 +238,7 @@ def _not_identifier(text: str, span: Span, language: str, people: list[tuple[int
     before = text[line_start : span.start]
     if span.kind != "PERSON" or not _CHAT_SPEAKER.match(before):
         heading = _HEADING.match(before) and not _HEADING.sub("", before).strip()
-        if heading and not _known_name(surface, language):
+        if heading and not known_name(surface, language):
             return True  # a heading's first word
         if re.fullmatch(_LEAD, before) and _label(text, span.end):
             return True  # a form's or a line's label ("Дата обследования:", "**Hypotéza.**")
@@ -322,7 +322,7 @@ def _joins_name(text: str, span: Span, people: list[tuple[int, int]]) -> bool:
     return any(b == span.start or a == span.end for a, b in people)
 
 
-def _known_name(word: str, language: str) -> bool:
+def known_name(word: str, language: str) -> bool:
     """Is word a first name the name lists or the Russian analyser know?"""
     from praxishub.cases import ner
 
