@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from praxishub.cases import chatnames, ner
+from praxishub.cases import chatnames, kazakh, ner
 from praxishub.cases.spans import Span
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ\u1e00-\u1effА-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -493,47 +493,7 @@ def _known_words(text: str, people: list[Span], intake: object) -> set[str]:
 
 _ENDINGS = {
     "ru": ("", "а", "у", "е", "ом", "ой", "ым", "ы", "и", "ю", "я", "ем", "ей", "ого", "ой"),
-    "kk": (
-        "",
-        "ға",
-        "ге",
-        "қа",
-        "ке",
-        "ның",
-        "нің",
-        "дың",
-        "дің",
-        "тың",
-        "тің",
-        "ны",
-        "ні",
-        "ды",
-        "ді",
-        "ты",
-        "ті",
-        "мен",
-        "бен",
-        "пен",
-        "да",
-        "де",
-        "та",
-        "те",
-        "дан",
-        "ден",
-        "тан",
-        "тен",
-        "нан",
-        "нен",
-        "м",
-        "ым",
-        "ім",
-        "ң",
-        "ың",
-        "ің",
-        "мыз",
-        "ке",
-        "жан",
-    ),
+    "kk": ("", *kazakh.CASE, *kazakh.POSSESSIVE),
     "cs": ("", "a", "u", "e", "ě", "ovi", "em", "ou", "y", "i", "o", "ové", "ovou", "ová"),
 }
 

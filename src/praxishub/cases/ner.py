@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from praxishub.cases import kazakh
 from praxishub.cases.ner_zh import chinese
 from praxishub.cases.spans import Span
 from praxishub.cases.wordlists import _not_surnames, allowed, data_words, titles
@@ -161,51 +162,7 @@ def _kk_common_word(text: str, start: int, stop: int, language: str) -> bool:
     return not (known and any("Name" in p.tag.grammemes for p in parse(word)[:2]))
 
 
-_KK_SUFFIXES = (
-    "",
-    "ның",
-    "нің",
-    "дың",
-    "дің",
-    "тың",
-    "тің",
-    "ға",
-    "ге",
-    "қа",
-    "ке",
-    "а",
-    "е",
-    "на",
-    "не",
-    "ны",
-    "ні",
-    "ды",
-    "ді",
-    "ты",
-    "ті",
-    "н",
-    "да",
-    "де",
-    "та",
-    "те",
-    "нда",
-    "нде",
-    "дан",
-    "ден",
-    "тан",
-    "тен",
-    "нан",
-    "нен",
-    "мен",
-    "бен",
-    "пен",
-    "ның",
-    "ға",
-    "жан",
-    "ке",
-    "ды",
-    "ша",
-)
+_KK_SUFFIXES = ("", *kazakh.CASE, "ша", "жан")
 
 
 def _kk_name_form(word: str, names: frozenset[str]) -> bool:

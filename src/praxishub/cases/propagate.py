@@ -16,16 +16,13 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from praxishub.cases import intake, ner, ner_zh
+from praxishub.cases import intake, kazakh, ner, ner_zh
 from praxishub.cases.spans import Span
 
 _LETTER = r"[^\W\d_]"
 _KINDS = ("PERSON", "PLACE", "ORG", "CLASS")
 _RU_ENDINGS = "а|я|у|ю|е|и|ы|о|ой|ей|ою|ею|ом|ем|ым|им|ого|его|ому|ему|ую|ая|ий|ый|ое|ых|их|ов|ев|ах|ях|ами|ями|ам|ям|ь|й"
-_KK_ENDINGS = (
-    "ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|а|е|на|не|ны|ні|ды|ді|ты|ті|н|да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен"
-    "|мен|бен|пен|ша|ше|жан|лар|лер|дар|дер"
-)
+_KK_ENDINGS = "|".join((*kazakh.CASE, "ша", "ше", "жан", "лар", "лер", "дар", "дер"))
 _CS_ENDINGS = "a|e|ě|u|ou|y|i|o|em|ovi|ové|ovou|ová|é|ého|ému|ém|ým|ými|ech|ách|ům|ům|ku|ko"
 _EN_ENDINGS = "s|es|'s|’s"
 _VOWELS = "аяуюеиыоёйьәөүұіaeiouyáéěíóúůýě"
