@@ -28,6 +28,30 @@ def test_ages_over_89_in_words():
         assert not _found(ages.in_words(text), text), text
 
 
+def test_ages_at_death_to_come_and_of_elders():
+    """Are ages over 89 found at a death, as an age to come, after an elder's "is", fused with
+    "I am" in Kazakh, as "ninety-odd" in Chinese and in Czech written without diacritics, and
+    the same shapes with scores, minutes or young ages not?"""
+    for text, age in [
+        ("Great-granny died on Christmas Eve at 94; she is missed.", "94"),
+        ("His wife died at ninety-four on 2/14.", "ninety-four"),
+        ("Nani (she will be ninety-three in January) says little.", "ninety-three"),
+        ("Koro is 91 and has dementia.", "91"),
+        ("Әжесі: «тоқсан екідемін» деді.", "тоқсан екідемін"),
+        ("奶奶九十多岁了，耳朵不好。", "九十多"),
+    ]:
+        assert age in _found(ages.in_words(text), text), text
+    for text in (
+        "The session will be 90 minutes long.",
+        "Koro is 91% sure.",
+        "Her nan died at 64 on a Tuesday.",
+        "Grandma is 95 points ahead in the quiz.",
+    ):
+        assert not _found(ages.in_words(text), text), text
+    text = "babicka je v nemocnici, je ji 91, tak ja nestihnu"
+    assert ("91", "AGE") in {(text[s.start : s.end], s.kind) for s in structured.ages(text)}
+
+
 def test_fused_and_tabled_ages():
     """Are "97letá" and the 93 in a table's age column found, and the same numbers elsewhere not?"""
     text = "Pacientka, 97letá, přijata."

@@ -35,11 +35,13 @@ _AGE_WORDS = [
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?<![\w-])(?P<a>{_WORDS['kk']}){_H}+(?:жас|жыл)[а-яәғқңөұүһі]*",
+        rf"(?<![\w-])(?P<a>{_WORDS['kk']}){_H}+(?:жас|жыл)[а-яәғқңөұүһі]*"
+        rf"|(?<![\w-])(?P<b>(?:тоқсан|жүз)(?:{_H}+(?:{_KK_UNIT}))?(?:да|де|та|те)?(?:мын|мін|пын|пін))"
+        r"(?![а-яәғқңөұүһі])",
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?:(?<!\w)(?:je{_H}+(?:mi|jí|mu|jim)|(?:mi|jí|mu){_H}+je|(?:které|kterému|kterým){_H}+je|věku){_H}+(?P<a>{_WORDS['cs']})(?!\w)"
+        rf"(?:(?<!\w)(?:je{_H}+(?:mi|jí|ji|mu|jim)|(?:mi|jí|ji|mu){_H}+je|(?:které|kterému|kterým){_H}+je|věku){_H}+(?P<a>{_WORDS['cs']})(?!\w)"
         rf"|(?<!\w)(?P<b>{_WORDS['cs']}){_H}+(?:let|roků)(?!\w))",
         re.IGNORECASE,
     ),
@@ -52,9 +54,23 @@ _AGE_WORDS = [
     re.compile(
         r"(?:(?<=都)|(?<=已经)|(?<=今年)|(?<=年满)|(?<=享年)|(?<=高龄))"
         r"(?P<a>九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九]|一十?[一二三四五六七八九]?)?)"
-        r"|(?P<b>九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九]|一十?[一二三四五六七八九]?)?)(?=周?岁)"
+        r"|(?P<b>九十[一二三四五六七八九多]?|一百(?:零[一二三四五六七八九]|一十?[一二三四五六七八九]?)?多?)(?=周?岁)"
     ),
 ]
+# "died on Christmas Eve at 94", "passed away aged ninety-one", "she will be ninety-three in
+# January", "Koro is 91 and": a death's age, an age to come, or an elder kin word's "is"
+_EN_NUMBER = rf"(?:9\d|1[01]\d|{_WORDS['en']})"
+_AGE_AT_DEATH = re.compile(
+    rf"(?<!\w)(?:died|passed{_H}+away)(?:{_H}+[^.;\n]{{0,30}}?)?{_H}+(?:at|aged)"
+    rf"(?:{_H}+the{_H}+age{_H}+of)?{_H}+(?P<n>{_EN_NUMBER})(?![\w-])"
+    rf"|(?<!\w)(?:will|'ll|’ll){_H}+be{_H}+(?P<m>{_EN_NUMBER})"
+    rf"(?={_H}+(?:in|on|next|this|soon|at|by|years?)(?!\w)|{_H}*[,;.)])"
+    r"|(?<![\w-])(?:great-)?(?:koro|kuia|nani|nana|nanna|nan|granny|gran|grandma|grandpa|grandad"
+    rf"|grandmother|grandfather|mémère|pépère|nonna|nonno|abuela|abuelo|babcia|dziadek|bubbe|lola"
+    rf"|lolo|dadi|dada){_H}+(?:is|was|turned|turns)(?:{_H}+(?:now|nearly|almost|just))?{_H}+"
+    rf"(?P<k>9\d|1[01]\d)(?![\d/%]|[.,]\d)(?!{_H}*(?:%|points?|percent|kg|lbs?|minutes))",
+    re.IGNORECASE,
+)
 # "Older man, 91, signed off": a number over 89 between commas after a word for a person.
 _AGE_AFTER_PERSON_WORD = re.compile(
     r"(?<![\w-])(?:man|woman|lady|gentleman|male|female|widow|widower|caller|patient|resident"
@@ -93,6 +109,9 @@ def in_words(text: str) -> Iterator[Span]:
     for pattern in (_AGE_AFTER_PERSON_WORD, _FUSED_CS, _AGE_AFTER_ELDER, _AGE_WORDS_AFTER_NAME):
         for m in pattern.finditer(text):
             yield Span(m.start("n"), m.end("n"), "AGE", "pattern")
+    for m in _AGE_AT_DEATH.finditer(text):
+        group = next(g for g in ("n", "m", "k") if m.group(g))
+        yield Span(m.start(group), m.end(group), "AGE", "pattern")
 
 
 def in_columns(text: str) -> Iterator[Span]:

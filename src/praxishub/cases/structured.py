@@ -369,7 +369,7 @@ _AGED = re.compile(
     r"\b(?:aged|age|возраст\w*|věk\w*)" + LABEL_END + r"(?P<n>\d{2,3})\b"
     # "who is 90", "she turned 91", "je jí 92", "ей 93": a person's age without its unit
     r"|(?:\b(?:who|she|he|they)(?:\s+is|\s+was|'s|\s+turned|\s+turns)|\bturn(?:ed|ing|s)"
-    r"|\bje\s+(?:mu|jí|jim)|\b(?:mu|jí)\s+je|(?<!\w)(?:ей|ему|им)\s+(?:уже\s+)?(?:исполнилось\s+)?)"
+    r"|\bje\s+(?:mu|jí|ji|jim)|\b(?:mu|jí|ji)\s+je|(?<!\w)(?:ей|ему|им)\s+(?:уже\s+)?(?:исполнилось\s+)?)"
     r"\s+(?P<m>\d{2,3})(?![\d/%]|[.,]\d)(?!\s*(?:%|points?|mg|kg|min|balů|bodů|баллов))",
     re.IGNORECASE,
 )
