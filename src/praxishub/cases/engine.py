@@ -26,6 +26,7 @@ from praxishub.cases import (
     cuewords,
     ennames,
     entext,
+    formfields,
     grades,
     handles,
     inflectednames,
@@ -290,6 +291,7 @@ class Deidentifier:
         found.extend(refshapes.find(text, language))
         found.extend(list(orgshapes.grown(text, found)))
         found.extend(list(refshapes.grown(text, found)))
+        found.extend(formfields.find(text))
         found.extend(learned.find(text, language))
         found = precision.settle(text, found, language)
         # The English and Chinese name layers and the chat handles (round 11b) read what

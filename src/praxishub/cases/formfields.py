@@ -1,0 +1,89 @@
+"""Names in the name fields of a form: "Příjmení: BATBAYAR", "Family name TRAN", "Имя: Вика".
+
+Rule: after a label for a person's name (surname, given name, patronymic, full name; in
+Czech, English, Russian, Kazakh and Chinese) and a colon, the value up to the field's end is
+a PERSON: one to four name words (initials too), in any case, ended by a column gap (two
+spaces or a tab), a comma, a semicolon, a bracket, the next label or the line's end. Intake
+forms, support cards and OCR'd applications write surnames in capitals, which the name
+layers read as acronyms. The specific labels (surname, family name, given name, příjmení,
+фамилия …) need no colon when the value is capitalised and ends at a column gap or the line's
+end ("Family name TRAN    Given name Minh Khoa").
+
+Limits: a placeholder value ("n/a", "neuvedeno", "не указано") is skipped; a value on the
+next line is not read; a label for a school's or body's name ("Name of school:") is not one
+of these labels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from praxishub.cases.spans import Span
+
+_H = r"[^\S\n]"
+# Labels that name nothing but a person's name part.
+_SPECIFIC = (
+    r"příjmení|prijmeni|rodné{_H}příjmení|jméno{_H}a{_H}příjmení|křestní{_H}jméno"
+    r"|surname|family{_H}name|last{_H}name|first{_H}name|given{_H}names?|forenames?|middle{_H}names?"
+    r"|full{_H}name|preferred{_H}name"
+    r"|фамилия|отчество|ф\.?{_H}?и\.?{_H}?о\.?|тегі|әкесінің{_H}аты|аты-жөні|т\.{_H}?а\.{_H}?ә\."
+).replace("{_H}", _H)
+# Labels that also open other fields ("Name of school"), so they need a colon.
+_GENERAL = r"jméno|jmeno|name|имя|аты"
+_WORD = r"(?:[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*\.?)"
+_VALUE = rf"(?P<v>{_WORD}(?:{_H}{_WORD}){{0,3}})"
+_END = r"(?=[^\S\n]{2,}|\t|[,;()]|[^\S\n]*$)"
+_LEAD = r"(?:^|(?<=[\s–—(-]))"
+_COLON = re.compile(
+    rf"{_LEAD}(?i:{_SPECIFIC}|{_GENERAL})(?:{_H}+\w+)?{_H}*[:：]{_H}*{_VALUE}{_END}", re.MULTILINE
+)
+_BARE = re.compile(
+    rf"{_LEAD}(?i:{_SPECIFIC}){_H}+(?P<v>[^\W\d_][\w'’-]*(?:{_H}[^\W\d_][\w'’-]*){{0,3}})"
+    rf"(?=[^\S\n]{{2,}}|\t|[^\S\n]*$)",
+    re.MULTILINE,
+)
+_HAN_FIELD = re.compile(
+    r"(?:姓名|学生姓名|家长姓名|监护人姓名)[:：]\s*(?P<v>[\u4e00-\u9fff·]{2,6})"
+)
+# Values that hold no name, and words of a label met inside a value
+_PLACEHOLDERS = frozenset(
+    [
+        *("n/a", "na", "none", "unknown", "unk", "tbc", "not known", "not given"),
+        *("neuvedeno", "nezjištěno", "neznámé", "neznámý"),
+        *("нет", "не указано", "неизвестно", "не известно", "жоқ", "белгісіз"),
+    ]
+)
+_LABEL_WORDS = re.compile(
+    rf"(?i)(?:^|{_H})(?:{_SPECIFIC}|{_GENERAL}|tel|telefon|dob|date|datum|nar|born|age|věk"
+    r"|e-mail|email|phone|адрес|тел|дата|school|škola|школа|třída|class|класс)\b.*$"
+)
+_TITLES = re.compile(
+    r"(?i)^(?:(?:mgr|bc|ing|mudr|phdr|paeddr|dr|mr|mrs|ms|miss|mx)\.?{_H}+)+".replace("{_H}", _H)
+)
+
+
+def find(text: str) -> Iterator[Span]:
+    """The PERSON values of the name fields in text."""
+    if ":" not in text and "：" not in text and not re.search(r"(?i)name|příjmení|фамилия", text):
+        return
+    for pattern in (_COLON, _BARE):
+        for m in pattern.finditer(text):
+            if pattern is _BARE and not m.group("v")[:1].isupper():
+                continue
+            yield from _value(m.group("v"), m.start("v"))
+    for m in _HAN_FIELD.finditer(text):
+        yield Span(m.start("v"), m.end("v"), "PERSON", "formfield")
+
+
+def _value(value: str, start: int) -> Iterator[Span]:
+    """The name in a field's value: titles and a following label cut off, placeholders skipped."""
+    cut = _LABEL_WORDS.search(value)
+    if cut:
+        value = value[: cut.start()]
+    title = _TITLES.match(value)
+    offset = title.end() if title else 0
+    name = value[offset:].rstrip(" .")
+    if len(name) < 2 or name.casefold() in _PLACEHOLDERS:
+        return
+    yield Span(start + offset, start + offset + len(name), "PERSON", "formfield")
