@@ -203,3 +203,13 @@ def test_legend_of_handles() -> None:
     text = "- NightOwl = Kofi Mensah, 8th"
     found = [_span(text, "Kofi Mensah")]
     assert "NightOwl" in _handles(text, "en", found)
+
+
+def test_a_bracketed_display_name_recurs_whole() -> None:
+    """A chat sender's display name with a bracket ("农阿姨(浩浩外婆)") is masked whole where it
+    recurs as an @-mention, not just the part before the bracket."""
+    from praxishub.cases.engine import Deidentifier
+
+    text = "20:04 农阿姨(浩浩外婆)：说拍照的那个\n20:10 黄丽萍-五3班主任：@农阿姨(浩浩外婆) 阿姨，先别说\n"
+    masked = Deidentifier(language="zh").text(text)
+    assert "浩浩外婆" not in masked and "(" not in masked, masked

@@ -83,8 +83,9 @@ class Seen:
         before = len(self.parts) + len(self._zh) + len(self.handles)
         for span in spans:
             handle = text[span.start : span.end]
-            # a user name, or a display name of several words ("Prevence ZŠ Lipová")
-            made_up = re.search(r"[\d_.]", handle) or re.search(r"\S\s+\S", handle)
+            # a user name, a display name of several words ("Prevence ZŠ Lipová"), or one with
+            # a bracket or a dash ("农阿姨(浩浩外婆)", "黄丽萍-五3班主任")
+            made_up = re.search(r"[\d_.()（）\-–]", handle) or re.search(r"\S\s+\S", handle)
             if span.kind == "HANDLE" and made_up and len(handle) >= 4:
                 self.handles.add(handle)
             if span.kind in _KINDS and "recurs" not in span.source:
