@@ -126,3 +126,24 @@ def test_pupils_listed_with_their_class():
     found = _found(persons.find(text), text)
     assert {"Taras Melnyk", "Тарас Мельник"} <= found
     assert not _found(persons.find("1. **Safety Plan** (agreed), reviewed weekly."), "")
+
+
+def test_grades_in_czech_words_and_english_abbreviations():
+    """Are "druhé třídy", "Gr. 10", "Grades 9–12" and "in year 8" classes, and are "od první
+    třídy" (a time), "a year 2 times" and "the year 2026" not?"""
+    from praxishub.cases import classforms
+
+    for text, cls in [
+        ("Bratr chodí do druhé třídy na ZŠ.", "druhé třídy"),
+        ("Je v šesté třídě.", "šesté třídě"),
+    ]:
+        assert cls in _found(classforms.find(text), text), text
+    assert not _found(classforms.find("Potíže má už od první třídy."), "")
+    for text, cls in [
+        ("E-mail thread (student in Gr. 10, homeroom 10-214).", "Gr. 10"),
+        ("Guidance Counsellor, Grades 9–12", "Grades 9–12"),
+        ("My lad is in year 8 at the academy.", "year 8"),
+    ]:
+        assert cls in _found(institutions.find(text), text), text
+    for text in ("It took a year 2 times over.", "Since the year 2026 began."):
+        assert not _found(institutions.find(text), text), text

@@ -2,7 +2,7 @@
 
 Rules:
 - a grade written as an ordinal word with the word for class, in any case: "третьего
-  класса", "Төртінші сынып", "second grade", "6th grader"; a pre-kindergarten class
+  класса", "Төртінші сынып", "druhé třídy", "second grade", "6th grader"; a pre-kindergarten class
   ("pre-k"); a Chinese junior or senior year (初一 … 高三) standing alone between commas
   (not "初三女生", "初三以来", a lunar "初一");
 - a group or class code right after its word (тобы ПД-23-2, třídy SE1, skupiny DIS2,
@@ -36,18 +36,22 @@ _KK_ORDINALS = (
     r"(?:бірінші|екінші|үшінші|төртінші|бесінші|алтыншы|жетінші|сегізінші|тоғызыншы|оныншы"
     r"|он{_H}+бірінші)"
 ).replace("{_H}", _H)
+_CS_ORDINALS = (
+    r"(?:prvn|druh|třet|čtvrt|pát|šest|sedm|osm|devát)(?:í|é|ý|á|ou|ých|ým|ými|ém|ího|ímu)"
+)
 _EN_ORDINALS = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     r"|1[0-2]th|[4-9]th|1st|2nd|3rd)"
 )
 _WORDS = re.compile(
     rf"(?i)(?<![\w-])(?:{_RU_ORDINALS}{_H}+класс[а-я]*|{_KK_ORDINALS}{_H}+сынып[{'а-яәғқңөұүһі'}]*"
+    rf"|{_CS_ORDINALS}{_H}+tříd[a-zěáy]{{0,3}}"
     rf"|{_EN_ORDINALS}(?:{_H}grade(?:rs?)?|-grader?s?(?!{_H}+(?:class|teacher|level|work)))"
     rf"|pre-?k(?:indergarten)?)(?![\w-])"
     r"|(?<=[，,、；;：:\s（(])[初高][一二三](?=[，,、。；;）)\s])"
 )
 # "с первого класса", "od první třídy": since a grade, a time rather than a pupil's class
-_SINCE = re.compile(r"(?i)(?:^|[^\w])(?:с|со|до|since|from)[^\S\n]+\Z")
+_SINCE = re.compile(r"(?i)(?:^|[^\w])(?:с|со|до|od|since|from)[^\S\n]+\Z")
 # "reads at a second grade level": a level, not a pupil's class
 _LEVEL_AFTER = re.compile(r"(?i)[^\S\n]*(?:reading[^\S\n]+)?(?:level|equivalent|standard)\b")
 # a code after its group or class word: тобы ПД-23-2, třídy SE1, skupiny DIS2, class 5 Oak
