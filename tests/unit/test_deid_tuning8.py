@@ -164,3 +164,19 @@ def test_a_quoted_organisation_takes_its_kind_word() -> None:
 def test_engine_masks_the_fallback_findings() -> None:
     text = "Yesterday the boy went with Ostrowitz Quellbach to the shop."
     assert "Ostrowitz Quellbach" in _masked(text, "en")
+
+
+def test_initials_keyed_after_a_role_surname_first_in_a_chinese_legend_and_after_a_slash() -> None:
+    """Initials keyed after a role ("Karen Lindqvist, classroom teacher (KL)"), inside brackets
+    with a role, in a surname-first list, in a legend of Chinese names, and recurring after a
+    slash in a shift table; an acronym that matches no name stays."""
+    text = (
+        "Present: Karen Lindqvist, classroom teacher (KL); Olivia Chan, counsellor (OC).\n"
+        "Кезекшілер: Құрманғалиева Мадина (аға кеңесші, МҚ), Юлдашева Гульназ Ринатовна (ГЮ).\n"
+        "接线员缩写：ZM＝周敏，LYF＝卢一帆。\n"
+        "Actions: KL/OC by Friday; МҚ, ГЮ on shift; ZM and LYF took calls. A Child Plan (CP).\n"
+    )
+    found = [text[s.start : s.end] for s in namekeys.keyed_initials(text)]
+    for key in ("KL", "OC", "МҚ", "ГЮ", "ZM", "LYF"):
+        assert found.count(key) == 2, (key, found)
+    assert "CP" not in found

@@ -21,26 +21,61 @@ _UP = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІČŠŽŘĎŤŇŁŚŻ"
 _KEY_FIRST = re.compile(
     rf"(?m)^[^\S\n]*(?P<key>[{_UP}]{{2,3}})[^\S\n]+(?P<name>(?:[^\W\d_][\w'’.-]*[^\S\n]){{1,5}}[^\W\d_][\w'’-]*)"
 )
-# A name of 2–4 capitalised words, then its initials in brackets: "Ola Berg (OB)".
-_KEY_AFTER = re.compile(
-    rf"(?P<name>(?:[{_UP}][\w'’-]*[^\S\n]){{1,3}}[{_UP}][\w'’-]*)[^\S\n]*\((?P<key>[{_UP}]{{2,3}})\)"
+# A name of 2–4 capitalised words, then its initials in brackets: "Ola Berg (OB)", also after
+# a role ("Karen Lindqvist, classroom teacher (KL)") or with one inside the brackets
+# ("Мадина Құрманғалиева (аға кеңесші, МҚ)").
+_NAME = rf"(?P<name>(?:[{_UP}][\w'’-]*[^\S\n]){{1,3}}[{_UP}][\w'’-]*)"
+_KEY_AFTER = re.compile(rf"{_NAME}[^\S\n]*\((?P<key>[{_UP}]{{2,3}})\)")
+_KEY_AFTER_ROLE = re.compile(
+    rf"{_NAME}(?:,[^\S\n][^()\n,;]{{1,40}})?[^\S\n]*\((?:[^()\n,;]{{1,30}},[^\S\n]*)?"
+    rf"(?P<key>[{_UP}]{{2,3}})\)"
 )
+# A legend of initials and Chinese names: "接线员缩写：ZM＝周敏，LYF＝卢一帆".
+_KEY_HAN = re.compile(r"(?<![A-Za-z])(?P<key>[A-Z]{2,4})[^\S\n]*[=＝][^\S\n]*[\u4e00-\u9fff]{2,5}")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def keyed_initials(text: str) -> Iterator[Span]:
     """Initials that a line keys to a name, and their recurrences."""
-    keys: set[str] = set()
-    for m in list(_KEY_FIRST.finditer(text)) + list(_KEY_AFTER.finditer(text)):
-        if _initials_of(m.group("name")).startswith(m.group("key")) or _initials_of(
-            m.group("name")
-        ).endswith(m.group("key")):
-            keys.add(m.group("key"))
+    keys: set[str] = {m.group("key") for m in _KEY_HAN.finditer(text)}
+    for pattern in (_KEY_FIRST, _KEY_AFTER, _KEY_AFTER_ROLE):
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            if _keys(_initials_of(name), m.group("key")) and not _common_words(name):
+                keys.add(m.group("key"))
     if not keys:
         return
-    pattern = re.compile(rf"(?<![\w@#/.-])(?:{'|'.join(sorted(keys))})(?![\w@-])")
+    # after a slash too: a shift table's "JŠ/DB" (two counsellors on one call)
+    pattern = re.compile(rf"(?<![\w@#.-])(?<!://)(?:{'|'.join(sorted(keys))})(?![\w@-])")
     for m in pattern.finditer(text):
         yield Span(m.start(), m.end(), "PERSON", "initials-key")
+
+
+def _common_words(name: str) -> bool:
+    """Is the "name" made of common words only, none a first name ("Child Protection Plan
+    (CPP)", "Team Around the Family (TAF)")? Then its initials are an acronym, no person."""
+    from wordfreq import zipf_frequency
+
+    from praxishub.cases import ner
+
+    words = [w for w in _WORD.findall(name) if w.casefold().strip(".") not in wordlists.titles()]
+    for word in words:
+        low = word.casefold()
+        cyrillic = bool(re.search(r"[а-яё]", low))
+        if low in ner.latin_names("en", first_only=True) or low in ner.kk_names():
+            return False
+        if zipf_frequency(low, "ru" if cyrillic else "en") < 3.5:
+            return False
+    return bool(words)
+
+
+def _keys(initials: str, key: str) -> bool:
+    """Does key stand for a name with these initials? Its first or last ones ("Ola Berg" OB,
+    "Mgr. Ola Berg" OB), or the given name's and surname's in either order, which Russian and
+    Kazakh lists write surname first ("Юлдашева Гульназ Ринатовна" ГЮ)."""
+    if initials.startswith(key) or initials.endswith(key):
+        return True
+    return len(key) == 2 and len(initials) in (2, 3) and key[::-1] == initials[:2]
 
 
 def _initials_of(name: str) -> str:
