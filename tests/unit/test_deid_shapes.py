@@ -147,3 +147,17 @@ def test_grades_in_czech_words_and_english_abbreviations():
         assert cls in _found(institutions.find(text), text), text
     for text in ("It took a year 2 times over.", "Since the year 2026 began."):
         assert not _found(institutions.find(text), text), text
+
+
+def test_phone_numbers_followed_by_a_time_or_a_count():
+    """A phone number the matcher rejects for what follows it ("+7 918 552-30-47  19:40",
+    "(+7 700 418 26 93) 15 минут", "(509) 496-2218 12") is still found, and runs of
+    digits that hold no valid number are not."""
+    for text, language, phone in [
+        ("+7 918 552-30-47  19:40\nа кто отвечает", "ru", "+7 918 552-30-47"),
+        ("әкесі (+7 700 418 26 93) 15 минут болды.", "kk", "+7 700 418 26 93"),
+        ("Mom (509) 496-2218 12 calls", "en", "(509) 496-2218"),
+    ]:
+        assert phone in _found(structured.phones(text, language), text), text
+    text = "Scores 1234567 89 and 12 345 678 90 on the scale"
+    assert not _found(structured.phones(text, "en"), text)

@@ -96,18 +96,43 @@ def _phones(text: str, language: str) -> Iterator[Span]:
         # "(8 (708) 004 71 39)", "（18907186452）": a number in brackets, which the matcher
         # rejects for the unbalanced bracket it takes in
         for m in runs:
-            if m.group().startswith("(") and not any(
-                a < m.end() and m.start() < b for a, b in found
-            ):
+            if any(a < m.end() and m.start() < b for a, b in found):
+                continue
+            if m.group().startswith("("):
                 inner = _bracketed(m.group())
                 if any(_valid_phone(inner, region) for region in regions):
+                    found.append((m.start() + 1, m.start() + 1 + len(inner)))
                     yield Span(
                         start + m.start() + 1,
                         start + m.start() + 1 + len(inner),
                         "PHONE",
                         "phonenumbers",
                     )
+                    continue
+            # "+7 918 552-30-47  19:40", "+7 700 418 26 93) 15 минут": a number the matcher
+            # rejects for what the run took in after it; its longest valid head
+            head = _valid_head(m.group(), regions)
+            if head:
+                yield Span(start + m.start(), start + m.start() + head, "PHONE", "phonenumbers")
         start += len(line)
+
+
+_RUN_PART = re.compile(r"[\d\-.()]+")
+
+
+def _valid_head(run: str, regions: tuple[str, ...]) -> int:
+    """The length of run's longest head, cut between its groups of digits, that is a valid
+    phone number (with a + any country's; else one of regions'); 0 if none is."""
+    ends = [m.end() for m in _RUN_PART.finditer(run)]
+    for end in reversed(ends[:-1]):
+        head = run[:end].rstrip("(.-")
+        if head.count("(") < head.count(")"):
+            head = head[: head.rfind(")")].rstrip()
+        if sum(ch.isdigit() for ch in head) < 7:
+            break
+        if any(_valid_phone(head, region) for region in regions):
+            return len(head)
+    return 0
 
 
 def _bracketed(run: str) -> str:
