@@ -161,3 +161,35 @@ def test_phone_numbers_followed_by_a_time_or_a_count():
         assert phone in _found(structured.phones(text, language), text), text
     text = "Scores 1234567 89 and 12 345 678 90 on the scale"
     assert not _found(structured.phones(text, "en"), text)
+
+
+def test_chinese_dormitory_rooms_and_bodies_named_down_to_their_unit():
+    """A boarder's dormitory room ("女生宿舍楼312室") is an address; a prison, a counselling
+    station or a care station named after its area is an organisation."""
+    from praxishub.cases import postal
+
+    text = "她住在女生宿舍楼312室，周末回家。"
+    assert "女生宿舍楼312室" in {text[s.start : s.end] for s in postal.addresses(text)}
+    for name in ("湖南省网岭监狱", "临夏县未成年人心理健康辅导站", "金华市婺城区老年心理关爱站"):
+        text = f"父亲在{name}。"
+        assert name in _found(institutions.find(text), text), name
+
+
+def test_languages_record_words_and_test_authors_with_initials_are_not_identifiers():
+    """Language and nationality words, Czech and Kazakh record words, common Chinese record
+    words and a test author written with initials are left; a pupil with an initial is not."""
+    from praxishub.cases import precision
+
+    for text, language, word in [
+        ("Mum speaks Sylheti and some Bengali at home.", "en", "Sylheti"),
+        ("Pěstounka si je nejistá.", "cs", "Pěstounka"),
+        ("Скриншотты жіберді.", "kk", "Скриншотты"),
+        ("今天白班由周老师值守。", "zh", "白班"),
+        ("По методике А. М. Прихожан тревожность высокая.", "ru", "А. М. Прихожан"),
+    ]:
+        start = text.index(word)
+        span = Span(start, start + len(word), "PERSON", "natasha")
+        assert precision.settle(text, [span], language) == [], word
+    text = "Ученица А. Петрова пришла."
+    span = Span(text.index("А."), text.index(" пришла"), "PERSON", "natasha")
+    assert precision.settle(text, [span], "ru") == [span]

@@ -90,6 +90,8 @@ _ADDRESS = [
         rf"[{_HAN}]{{1,8}}?(?:公寓|宿舍|花园|苑|园|小区|名都|家园|新村)(?:[{_HAN}]{{1,6}}?(?:苑|园|区))?"
         r"[A-Z\d一二三四五六七八九十]{1,3}(?:栋|号楼|幢|座)(?:\d{1,2}单元)?(?:\d{2,5}(?:室|房|户)?)?"
     ),
+    # 女生宿舍楼312室, 男生宿舍408寝室: a boarder's dormitory room, the building unnumbered
+    re.compile(r"(?:男生|女生|学生)?(?:宿舍|公寓)楼?\d{3,4}(?:室|房|寝室|号房)"),
 ]
 # What follows a street address: ", Quincy, MA 02169" / ", Sale, M33 6HN" / ", 130 00 Praha 3"
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}"

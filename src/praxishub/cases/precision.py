@@ -414,13 +414,20 @@ _HONORIFIC = re.compile(
 )
 
 
+_INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_a-zа-яё]\.")
+
+
 def _settled(text: str, span: Span, covered: bytes) -> bool:
     """Is span no identifier: all its letters inside terms, or a name-word used as a word?"""
     if "intake" in span.source:
         return False  # the contributor named this person: masked wherever it stands
     if _HONORIFIC.search(text, max(0, span.start - 12), span.start):
         return False  # a surname after a title stays masked, whatever else it means
-    letters = [i for i in range(span.start, span.end) if text[i].isalpha()]
+    # a test author's initials are no name of their own ("Н. Я. Семаго", "A. M. Прихожан")
+    initials = {
+        m.start() for m in _INITIAL.finditer(text, span.start, span.end) if m.end() < span.end
+    }
+    letters = [i for i in range(span.start, span.end) if text[i].isalpha() and i not in initials]
     numbered = span.kind == "SCHOOL" and any(ch.isdigit() for ch in text[span.start : span.end])
     if span.kind in _WORDY and letters and not numbered and all(covered[i] for i in letters):
         return True  # every letter inside a term: "Kresba rodiny", "Ravenových maticích 31"
