@@ -15,10 +15,24 @@ def _found(text: str, language: str) -> list[tuple[str, str]]:
     return [(s.kind, text[s.start : s.end]) for s in learned.find(text, language)]
 
 
-def test_model_loads() -> None:
-    assert learned.MODEL.exists()
-    assert learned.MODEL.stat().st_size < 8_000_000
-    assert learned._open(learned.MODEL) is not None
+def test_models_load() -> None:
+    for path in (learned.MODEL, learned.EARLIER):
+        assert path.exists()
+        assert path.stat().st_size < 8_000_000
+        assert learned._open(path) is not None
+
+
+def test_the_union_of_the_two_models_holds_each_ones_spans() -> None:
+    """The layer keeps what either model finds: its spans are a superset of each model's."""
+    text = "Mum (Lorraine Fitzgerald) phoned; Ms Okafor and coach Dylan from Riverside FC agreed."
+    both = {(s.start, s.end, s.kind) for s in learned.find(text, "en")}
+    for model in (learned._MODEL, learned._EARLIER):
+        one = {
+            (a, b, k)
+            for a, b, k, conf in learned.scored_spans(text, "en", model)
+            if conf >= learned.THRESHOLD
+        }
+        assert one <= both
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """Train the learned layer's CRF (``learned``) on the labelled de-identification sets.
 
 Usage: ``python -m praxishub.cases.learned_train [--exclude SET]... [--out PATH]``. By default
-it trains on ``labelled`` and ``tuning`` … ``tuning12`` and writes
+it trains on ``labelled`` and ``tuning`` … ``tuning14`` and writes
 ``praxishub/cases/data/deid_crf.crfsuite``. ``--exclude`` holds sets out, so the layer can
 be measured honestly on notes it has not seen. Training is deterministic (L-BFGS on the
 sets in a fixed order); L1 regularisation and a feature-count cut-off keep the model small.
@@ -18,7 +18,7 @@ from pathlib import Path
 from praxishub.cases import evaluate, learned
 
 DEID = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "deid"
-SETS = ("labelled", "tuning", *(f"tuning{i}" for i in range(2, 13)))
+SETS = ("labelled", "tuning", *(f"tuning{i}" for i in range(2, 15)))
 PARAMS = {
     "c1": 0.1,
     "c2": 0.01,
