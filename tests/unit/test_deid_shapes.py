@@ -193,3 +193,23 @@ def test_languages_record_words_and_test_authors_with_initials_are_not_identifie
     text = "Ученица А. Петрова пришла."
     span = Span(text.index("А."), text.index(" пришла"), "PERSON", "natasha")
     assert precision.settle(text, [span], "ru") == [span]
+
+
+def test_spoken_dates_with_the_article_a_year_in_words_and_colloquial_czech():
+    """Spoken dates: "the ninth of january", a month then its day with a year in words, Czech
+    "-ýho" forms, a Russian year in words, a Kazakh month then its day; "may first" (a verb)
+    and a bare ordinal are not dates."""
+    from praxishub.cases import spoken
+
+    for text, date in [
+        ("we met the ninth of january", "the ninth of january"),
+        ("born march third two thousand thirteen ok", "march third two thousand thirteen"),
+        ("do patnáctýho března takže", "patnáctýho března"),
+        ("bude mít dvacátýho sedmýho února", "dvacátýho sedmýho února"),
+        ("седьмого марта две тысячи тринадцатого года", "седьмого марта две тысячи тринадцатого"),
+        ("ақпанның жиырма үшінші жұлдызына", "ақпанның жиырма үшінші жұлдызына"),
+        ("ақпанның 20-сынан бастап", "ақпанның 20-сынан"),
+    ]:
+        assert date in {text[s.start : s.end] for s in spoken.find(text) if s.kind == "DATE"}, text
+    for text in ("you may first call the office", "she came third in the race"):
+        assert not [s for s in spoken.find(text) if s.kind == "DATE"], text

@@ -49,19 +49,46 @@ _KK_ORD = (
 )
 _KK_MONTHS = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)[а-яәғқңөұүһі]*"
 
+# A year said in words after a spoken date: "две тысячи тринадцатого", "two thousand thirteen",
+# "twenty seventeen" (the word for "year" after it stays outside, as for written dates)
+_RU_YEAR = rf"две\s+тысячи(?:\s+(?:двадцать\s+)?{_RU_ORD_STEM}(?:ого|его))?"
+_EN_NUM_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ](?:one|two|three|four|five|six"
+    r"|seven|eight|nine))?)"
+)
+_EN_YEAR = (
+    rf"(?:two\s+thousand(?:\s+and)?(?:\s+{_EN_NUM_WORD})?|(?:nineteen|twenty)[- ]{_EN_NUM_WORD})"
+)
+# Czech speech says "-ýho" for "-ého": "patnáctýho března", "dvacátýho sedmýho února"
+_CS_ORD_SPOKEN = _CS_ORD.replace("ého", "(?:ého|ýho)").replace("prvního", "prvn(?:ího|ýho)")
+
 _DATES = [
-    re.compile(rf"(?<!\w){_RU_ORD}(?:\s+числа)?\s+{_RU_MONTHS}(?!\w)", re.IGNORECASE),
+    re.compile(
+        rf"(?<!\w){_RU_ORD}(?:\s+числа)?\s+{_RU_MONTHS}(?:\s+{_RU_YEAR})?(?!\w)", re.IGNORECASE
+    ),
     re.compile(
         rf"(?<!\w)(?:первых|десятых|двадцатых|последних)\s+числах\s+{_RU_MONTHS}(?!\w)", re.I
     ),
     re.compile(rf"(?<!\w)\d{{1,2}}\s+на\s+\d{{1,2}}\s+{_RU_MONTHS}(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<!\w){_RU_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d(?!\d)", re.IGNORECASE),
-    re.compile(rf"(?<!\w){_CS_ORD}\s+{_CS_MONTHS}(?!\w)", re.IGNORECASE),
+    re.compile(rf"(?<!\w){_CS_ORD_SPOKEN}\s+{_CS_MONTHS}(?!\w)", re.IGNORECASE),
     re.compile(
         rf"(?<![\w.])\d{{1,2}}\.\s*(?:do|/)\s*\d{{1,2}}\.\s*(?:{_CS_MONTHS}|\d{{1,2}}\.)", re.I
     ),
-    re.compile(rf"(?<!\w){_EN_ORD}\s+of\s+{_EN_MONTHS}(?!\w)", re.IGNORECASE),
+    # "the ninth of january", "march third two thousand thirteen" (not "may first": a verb)
+    re.compile(
+        rf"(?<!\w)(?:the\s+)?{_EN_ORD}\s+of\s+{_EN_MONTHS}(?:,?\s+{_EN_YEAR})?(?![\w-])"
+        rf"|(?<!\w)(?!may\b){_EN_MONTHS}\s+(?:the\s+)?{_EN_ORD}(?:,?\s+{_EN_YEAR})?(?![\w-])",
+        re.IGNORECASE,
+    ),
     re.compile(rf"(?<!\w){_KK_ORD}\s+{_KK_MONTHS}(?!\w)", re.IGNORECASE),
+    # "ақпанның жиырма үшінші жұлдызына", "ақпанның 20-сынан": the month, then its day
+    re.compile(
+        rf"(?<!\w){_KK_MONTHS}\s+(?:{_KK_ORD}(?:\s+жұлдыз[а-яәғқңөұүһі]*)?"
+        r"|\d{1,2}-[а-яәғқңөұүһі]+)(?!\w)",
+        re.IGNORECASE,
+    ),
     re.compile(
         r"(?<![\w.])\d{1,2}\.\d{1,2}-(?:де|да|те|та|ге|ға|ке|қа|не|на|нан|нен|дан|ден)(?!\w)"
     ),
