@@ -24,6 +24,7 @@ from praxishub.cases import (
     chatnames,
     csinstitutions,
     cuewords,
+    dateranges,
     ennames,
     entext,
     formfields,
@@ -41,6 +42,7 @@ from praxishub.cases import (
     namekeys,
     ner,
     ocrnames,
+    ocrview,
     orgchains,
     orgedges,
     orgforms,
@@ -236,6 +238,17 @@ class Deidentifier:
         return union(found + precision.settle(text, seen.find(text, found), language))
 
     def _layers(self, text: str, language: str) -> list[Span]:
+        found = self._read(text, language)
+        view, garbled = ocrview.restore(text)
+        if garbled:  # a scanned form: what the layers find over a restored word counts too
+            found.extend(
+                span
+                for span in self._read(view, language)
+                if any(span.start < end and start < span.end for start, end in garbled)
+            )
+        return found
+
+    def _read(self, text: str, language: str) -> list[Span]:
         found = structured.find(text, language)
         found.extend(references.find(text))
         found.extend(handles.find(text))
@@ -299,6 +312,8 @@ class Deidentifier:
         more = ennames.find(text, language, found)
         more.extend(zhnameshapes.find(text, language, found + more))
         more.extend(chathandles.find(text, language, found + more))
+        more.extend(list(namekeys.found_initials(text, found + more)))
+        more.extend(list(dateranges.joined(text, found + more)))
         return found + precision.settle(text, more, language)
 
     def language_of(self, text: str) -> str:
@@ -478,6 +493,10 @@ def keep_year(surface: str, tag: str) -> str:
     start = year.start()
     while start > 0 and surface[start - 1] in " .,/-\u00a0":
         start -= 1
+    if any(ch.isdigit() for ch in structured.YEAR.sub("", surface[start:])):
+        # a range or a choice of dates ("11 ноября 2025 по 24 февраля 2026"): its years alone
+        years = dict.fromkeys(m.group() for m in structured.YEAR.finditer(surface))
+        return f"{tag} {'–'.join(years)}"
     return tag + surface[start:]
 
 

@@ -95,6 +95,7 @@ def _in_runs(
                 and after
                 and _adjacent(text, m, after)
                 and _surname(after.group(), language)
+                and not _everyday(after.group(), language)
             ):
                 yield Span(m.start(), after.end(), "PERSON", "lower-word-name")
             if named and i + 2 < len(words):
@@ -165,6 +166,14 @@ def _surname(word: str, language: str) -> bool:
     ):
         return True
     return _rare(word, language)
+
+
+def _everyday(word: str, language: str) -> bool:
+    """A word of everyday speech (Zipf 5 or more: "clear", "good"), which after a first name
+    that is an ordinary word ("crystal clear") makes a phrase, not a name."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, language) >= 5.0
 
 
 def _word_name(word: str, language: str) -> bool:

@@ -10,7 +10,9 @@ of the language (the wordfreq lists judge, as for ``capitals``).
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from praxishub.cases import capitals, chatnames, wordlists
@@ -49,6 +51,65 @@ def keyed_initials(text: str) -> Iterator[Span]:
     pattern = re.compile(rf"(?<![\w@#.-])(?<!://)(?:{'|'.join(sorted(keys))})(?![\w@-])")
     for m in pattern.finditer(text):
         yield Span(m.start(), m.end(), "PERSON", "initials-key")
+
+
+# Initials standing alone: two or three capitals, not inside a word, a path or an address.
+_LONE_CAPS = re.compile(rf"(?<![\w@#./-])(?<!://)(?P<key>[{_UP}]{{2,3}})(?![\w@-])")
+# Capitals that a note means otherwise: times, multiple sclerosis.
+_NOT_INITIALS = frozenset({"AM", "PM", "MS"})
+# A shouted word next to it: then the capitals are a heading or shouting ("DO NOT CALL").
+_CAPS_WORD = re.compile(rf"[{_UP}]{{2,}}")
+
+
+def found_initials(text: str, found: list[Span]) -> Iterator[Span]:
+    """A found person's initials where the note uses them alone ("notes by LG" after
+    "Leah Goldstein"; "ЛКА" for "Лосева К. А."; "ZH" for "Bc. Zuzana Hejduková"; "LJY" for
+    刘佳怡 in pinyin): the capitals of a two- or three-word name in its order, and for a
+    two-word Cyrillic name the other order too, as Russian and Kazakh lists put the surname
+    first or last ("Гурьянов Максим" ГМ and МГ). Minutes,
+    shift tables and hotline logs list their people once and then write them by initials,
+    sometimes with no legend, and use the initials more than once. Capitals on the allow-list (acronyms), after a number ("5 PM")
+    or beside another word in capitals stay."""
+    lone = [m for m in _LONE_CAPS.finditer(text) if not wordlists.allowed(m.group("key"))]
+    if not lone:
+        return
+    keys: set[str] = set()
+    for span in found:
+        if span.kind == "PERSON":
+            keys.update(_initials_for(text[span.start : span.end]))
+    uses = Counter(m.group("key") for m in lone)
+    for m in lone:
+        key = m.group("key")
+        if key not in keys or key in _NOT_INITIALS or uses[key] < 2:
+            continue  # initials stand for a person where the note uses them again
+        if re.search(r"\d[^\S\n]?$", text[max(0, m.start() - 2) : m.start()]):
+            continue  # "5 PM", "2 MB"
+        before = text[max(0, m.start() - 12) : m.start()].rpartition("\n")[2].split()
+        after = text[m.end() : m.end() + 12].partition("\n")[0].split()
+        if (before and _CAPS_WORD.search(before[-1])) or (after and _CAPS_WORD.match(after[0])):
+            continue
+        yield Span(m.start(), m.end(), "PERSON", "found-initials")
+
+
+def _initials_for(surface: str) -> set[str]:
+    """The initials that may stand for a person's name as written."""
+    han = re.fullmatch(r"[\u4e00-\u9fff]{2,4}", surface)
+    if han:
+        from pypinyin import Style, pinyin
+
+        letters = pinyin(surface, style=Style.FIRST_LETTER, heteronym=True, errors="ignore")
+        return {"".join(p).upper() for p in itertools.product(*letters)} if letters else set()
+    words = [
+        w
+        for w in _WORD.findall(surface)
+        if w[0].isupper() and w.casefold().strip(".") not in wordlists.titles()
+    ]
+    if not 2 <= len(words) <= 3:
+        return set()
+    initials = "".join(w[0] for w in words)
+    if len(words) == 2 and re.match(r"[А-ЯЁӘҒҚҢӨҰҮҺІ]", initials):
+        return {initials, initials[::-1]}  # a Russian or Kazakh list: surname first, or not
+    return {initials}
 
 
 def _common_words(name: str) -> bool:

@@ -97,11 +97,11 @@ _ADDRESS = [
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}"
 ADDRESS_TAIL = re.compile(
     rf"\s*,\s*(?:(?P<psc>\d{{3}} \d{{2}})\s+)?(?P<city>[{_CS_UP}][{_CS_LO}'’]+(?:-[{_CS_UP}]?[{_CS_LO}'’]+)*"
-    rf"(?:\s[{_CS_UP}][{_CS_LO}'’]+(?:-[{_CS_UP}]?[{_CS_LO}'’]+)*){{0,2}}"
-    r"(?:\s\d{1,2}(?!\d))?)"
+    rf"(?:[^\S\n][{_CS_UP}][{_CS_LO}'’]+(?:-[{_CS_UP}]?[{_CS_LO}'’]+)*){{0,2}}"
+    r"(?:[^\S\n]\d{1,2}(?!\d))?)"
     # a district, then its town: ", Kirkstall, Leeds LS5 3HF"
     rf"(?:[^\S\n]*,[^\S\n]*(?P<town>[{_CS_UP}][{_CS_LO}'’-]+(?:\s[{_CS_UP}][{_CS_LO}'’-]+)?)(?=[^\S\n]*(?:,|$|[A-Z]{{1,2}}\d|\n)))?"
-    r"(?:,?\s+(?P<state>[A-Z]{2})(?![\w]))?(?:,?\s+(?P<zip>\d{5}(?:-\d{4})?|"
+    r"(?:,?[^\S\n]+(?P<state>[A-Z]{2})(?![\w]))?(?:,?[^\S\n]+(?P<zip>\d{5}(?:-\d{4})?|"
     + _UK_POSTCODE
     + r")(?!\w))?"
 )

@@ -23,7 +23,7 @@ _GAP = r"[^\S\n]*[:：]?[^\S\n]*(?:\*\*|__)?[^\S\n]*(?:</t[dh]>[^\S\n]*<t[dh][^>
 # A numbered document: протокол № 3, ХАТТАМА № 4, КУСП № 4127, арыз берген (№ 1847)
 _DOCUMENT_NUMBER = re.compile(
     r"(?<![^\W\d_])(?:протокол\w*|хаттама\w*|КУСП|ҚСТК|ЕРДР|ЕРСОП|УД|постановлени\w*|приказ\w*|распоряжени\w*"
-    r"|заявлени\w*|арыз\w*|шешім\w*|бұйрық\w*|акт(?:а|ом|е)?|решени\w*|usnesení|rozhodnutí)"
+    r"|заявлени\w*|арыз\w*|кіріс\w*|входящ\w*|вх\.|шешім\w*|бұйрық\w*|акт(?:а|ом|е)?|решени\w*|usnesení|rozhodnutí)"
     rf"(?:{_H}+[^\W\d]{{2,20}}){{0,2}}{_H}*\(?{_H}*№{_H}*(?P<n>\d{{1,20}}(?:[-/][\w]{{1,8}})*)(?![\w-])",
     re.IGNORECASE,
 )
@@ -31,26 +31,27 @@ _DOCUMENT_NUMBER = re.compile(
 # volunteer no. 4471, spis. zn. OSPOD 118/2026/Kop, ev. č. klienta: CDZ-JI-0871/26, 门诊号:4R-…
 _LABEL = (
     r"(?:IČO|IČ|DIČ|HCPC|GMC|NMC|ОГРН\w*|ОГРНИП|БИН|КПП|ОКПО|ЕДРПОУ"
-    r"|(?:volunteer|policy|report|case|claim|incident|crime|reference|member|badge|licen[cs]e|registration"
+    r"|(?:volunteer|policy|report|case|claim|incident|crime|reference|member|membership|badge|licen[cs]e|registration|roll"
     r"|staff|employee|file|account|certificate)[^\S\n]+(?:no\.?|number|#)"
-    r"|spis\.[^\S\n]?zn\.|spisov\w+[^\S\n]+značk\w+|[Čč]\.[^\S\n]?j\.(?:[^\S\n]+[a-zá-ž]{3,10})?"
+    r"|(?:spis|sp)\.[^\S\n]?zn\.(?:[^\S\n]+[A-ZČŠŽ]{2,6})?|datov\w+[^\S\n]+schránk\w+|spisov\w+[^\S\n]+značk\w+|[Čč]\.[^\S\n]?j\.(?:[^\S\n]+[a-zá-ž]{3,10})?"
     r"|ev\.[^\S\n]?č\.(?:[^\S\n]+[a-zá-ž]{3,10})?|jednací[^\S\n]+číslo|číslo[^\S\n]+(?:jednací|spisu|klienta)"
-    r"|URN|ULN|UCI|CHI(?:[^\S\n]+(?:no\.?|number))?|NINO|PNC|MRN|EIN|NPI|TIN|Tax[^\S\n]+ID|ref\.|Medicare(?:[^\S\n]+(?:no\.?|number|ID))?"
+    r"|URN|ULN|UCI|CHI(?:[^\S\n]+(?:no\.?|number))?|NINO|PNC|MRN|NHI|PHN|EIN|NPI|TIN|Tax[^\S\n]+ID|ref\.|Medicare(?:[^\S\n]+(?:no\.?|number|ID))?"
     r"|(?:NI|National[^\S\n]+Insurance)[^\S\n]+(?:no\.?|number)"
     r"|č\.[^\S\n]?(?:OP|pasu|průkazu)|číslo[^\S\n]+(?:pasu|OP|průkazu)|IČZ"
     r"|загранпаспорт\w*|рег\.[^\S\n]?(?:№|номер)|рег\w*[^\S\n]+номер\w*"
-    r"|门诊号|登记号|个案号|案号|编号|档案号|病历号|住院号|转介号|回执号|报警号|受案号|护照号|社保卡号|医保卡号"
+    r"|(?:vehicle[^\S\n]+)?reg\.|门诊号|登记号|参考号|个案号|案号|编号|档案号|病历号|住院号|转介号|回执号|报警号|受案号|护照号|社保卡号|医保卡号"
     r"|准考证号|学号|工号)"
 )
 _VALUE = (
-    rf"(?P<n>(?:[{_UP}]{{2,6}}{_H})?[0-9{_UP}a-z](?:[0-9{_UP}a-z]|[-/.](?=[0-9{_UP}a-z])){{2,30}}"
+    rf"(?P<n>\d{{3,6}}(?:[^\S\n]\d{{1,6}}){{1,3}}(?![^\S\n]?\d)|"
+    rf"(?:[{_UP}]{{2,6}}(?:-[{_UP}]{{1,4}})?{_H})?[0-9{_UP}a-z](?:[0-9{_UP}a-z]|[-/.](?=[0-9{_UP}a-z])){{2,30}}"
     r"(?:[〔［\[]\d{4}[〕］\]]\d{1,6})?号?)"
 )
-_LABELLED = re.compile(rf"(?<![\w.])(?i:{_LABEL}){_GAP}{_VALUE}(?![\w-])")
+_LABELLED = re.compile(rf"(?<![^\W\u4e00-\u9fff]|\.)(?i:{_LABEL}){_GAP}{_VALUE}(?![\w-])")
 # A filing reference by its shape: letter and digit groups joined by "-" or "/", with a letter
 # group and 4 digits or more (CDZ-JI-0871/26, ZSK-0412/2023, 2024-CP-011873, 4R-2603-00871)
 _SHAPED = re.compile(
-    rf"(?<![\w/.-])(?P<n>[0-9{_UP}]{{1,6}}(?:[-/][0-9{_UP}]{{1,8}}){{2,5}}|[{_UP}][0-9{_UP}]{{1,5}}-\d{{2,6}}/\d{{2,4}})(?![\w/-])"
+    rf"(?<![^\W\u4e00-\u9fff]|[/.-])(?P<n>[0-9{_UP}]{{1,6}}(?:[-/][0-9{_UP}]{{1,8}}){{2,5}}|[{_UP}][0-9{_UP}]{{1,5}}-\d{{2,6}}/\d{{2,4}})(?![^\W\u4e00-\u9fff]|[/-])"
 )
 # A Chinese document number with its issuer and bracketed year, 号 included: 锦心转〔2026〕017号,
 # 公（刑）函字〔2026〕第0457号
@@ -61,7 +62,7 @@ _BILL = re.compile(
     rf"(?<![^\W\d_])(?i:faktur[ayu]?|účtenk[ayu]|stvrzenk[ayu]|invoice|receipt|квитанци[яиюей]|сч[её]т(?:а|у)?"
     rf"|чек[а]?|акт(?:а|у)?|договор(?:а|у)?|түбіртек\w*|шот)(?:{_H}*(?:№|#|č\.|no\.?|number|nr\.?))+{_H}*"
     rf"(?P<n>[0-9{_UP}](?:[0-9{_UP}]|[-/](?=[0-9{_UP}])){{2,20}})(?![\w-])"
-    rf"|(?:会议号|会议ID|Meeting{_H}+ID)[：:]?{_H}*(?P<m>\d{{3}}(?:-|{_H})?\d{{3,4}}(?:-|{_H})?\d{{3,4}})(?!\d)"
+    rf"|(?:会议号|会议ID|Meeting{_H}+ID|Zoom|Teams)[：:]?{_H}*(?P<m>\d{{3}}(?:(?:-|{_H})?\d{{3,4}}){{2,3}})(?!\d)"
 )
 # A numbered document's letter-and-digit number after "№": заключение … № Н-5512
 _LETTER_NUMBER = re.compile(rf"№{_H}*(?P<n>[{_UP}]{{1,4}}-\d{{2,8}})(?![\w-])")
@@ -92,7 +93,8 @@ def find(text: str) -> Iterator[Span]:
         yield Span(m.start("n"), m.end("n"), "ID", "pattern")
     for m in _LABELLED.finditer(text):
         value = m.group("n").rstrip(".")
-        if _digits(value) >= 3:
+        # a Czech data box's identifier: seven letters and digits ("k2mf7xw")
+        if _digits(value) >= 3 or (_digits(value) and re.fullmatch(r"[a-z0-9]{7}", value)):
             yield Span(m.start("n"), m.start("n") + len(value), "ID", "pattern")
     for m in _SHAPED.finditer(text):
         value = m.group("n")

@@ -237,8 +237,65 @@ def find(text: str) -> Iterator[Span]:
     for pattern in _CLASSES:
         for m in pattern.finditer(text):
             yield Span(m.start("c"), m.end("c"), "CLASS", "spoken")
+    yield from emails(text)
     for m in _PATRONYMIC.finditer(text):
         yield Span(m.start("p"), m.end("p"), "PERSON", "spoken")
     for pattern in _ORGS:
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), "ORG", "spoken")
+
+
+# A spoken e-mail address: "… at example dot com", "zavináč example tečka cz",
+# "собака example точка ru"; the words before "at" are its local part.
+_AT = r"(?:at|zavináč|zavinac|zavinač|собака|собачка|эт|әт)"
+_DOT = r"(?:dot|tečka|tecka|точка|нүкте)"
+_SPOKEN_DOMAIN = re.compile(
+    rf"(?<![^\W\d_])(?P<at>{_AT})[^\S\n]+[^\W_]+(?:[^\S\n]+{_DOT}[^\S\n]+[^\W_]+){{1,3}}(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_LOCAL_WORD = re.compile(r"([^\W_]+)[^\S\n]+$")
+# Words that introduce an address and are never part of it.
+_EMAIL_CUES = frozenset(
+    re.findall(
+        r"\S+",
+        "email e-mail mail mailu mejl mejlu emailu e-mailu adresa adresu address почта почту "
+        "почты почте адрес имейл мейл пошта поштасы мекенжай",
+    )
+)
+_SPOKEN_SEPARATORS = re.compile(
+    rf"(?i){_DOT}|underscore|podtržítko|подчёркивание|подчеркивание|нижнее|dash|pomlčka|дефис|тире"
+)
+
+
+def emails(text: str) -> Iterator[Span]:
+    """An e-mail address read out in words: its local part (names, number words, "dot")
+    up to six words back from "at", stopping at a cue ("email je", "почта у меня") or any
+    very common word of the language (Zipf 5.5 or more; number words and first names pass)."""
+    from wordfreq import zipf_frequency
+
+    for m in _SPOKEN_DOMAIN.finditer(text):
+        start = m.start()
+        for _ in range(6):
+            word = _LOCAL_WORD.search(text, max(0, start - 40), start)
+            if word is None:
+                break
+            w = word.group(1).casefold()
+            language = "ru" if re.search(r"[а-яё]", w) else "en"
+            common = max(zipf_frequency(w, language), zipf_frequency(w, "cs"))
+            if w in _EMAIL_CUES or (
+                common >= 5.5 and not _SPOKEN_SEPARATORS.fullmatch(w) and not _number_word(w)
+            ):
+                break
+            start = word.start(1)
+        if start < m.start():
+            yield Span(start, m.end(), "EMAIL", "spoken")
+
+
+def _number_word(word: str) -> bool:
+    units = (
+        r"zero|one|two|three|four|five|six|seven|eight|nine|nula|jedna|dva|tři|čtyři|pět|šest"
+        r"|sedm|osm|devět|ноль|один|два|три|четыре|пять|шесть|семь|восемь|девять"
+    )
+    return bool(
+        re.fullmatch(rf"{_EN_NUMBER}|{_RU_NUMBER}|{_CS_NUMBER}|{units}|\d+", word, re.IGNORECASE)
+    )

@@ -47,11 +47,42 @@ _ZH_NAME = re.compile(
 )
 
 
+# A code block's table: its first line the header, columns set apart by two or more spaces.
+_FENCED = re.compile(r"^```[^\n]*\n(?P<body>.*?)^```", re.S | re.M)
+# A header for a column of record numbers: "č. hovoru", "Қоңырау №", "来电编号", "Call ref".
+_NUMBER_HEAD = re.compile(
+    r"(?i)^(?:č\.\s*\w+|\w+\s*№|№\s*\w+\.?|[\w ]*\b(?:no|ref|id)\b\.?|call\s*#|"
+    r"[\u4e00-\u9fff]*(?:编号|单号|参考号|记录号))$"
+)
+_CELL_GAP = re.compile(r"\S(?:\S| (?! ))*")
+# A record number: four or more characters with a digit, no time ("20:14"), no date.
+_RECORD = re.compile(r"^(?=[^\s]*\d)(?![\d:.]+$)[\w/#-]{4,}$")
+
+
 def find(text: str) -> list[Span]:
-    """The people in every table's name column, as PERSON spans."""
-    if "<t" not in text:
-        return []
-    return list(_tables(text))
+    """The people in every table's name column, as PERSON spans, and the record numbers in
+    a code-block table's number column, as ID spans."""
+    spans = list(_numbered_rows(text)) if "```" in text else []
+    if "<t" in text:
+        spans.extend(_tables(text))
+    return spans
+
+
+def _numbered_rows(text: str) -> Iterator[Span]:
+    """A shift log's or register's record numbers: the first column of a code-block table
+    whose header names a number ("č. hovoru", "Қоңырау №", "来电编号"). Serial numbers
+    (1, 2, 3) are too short to count."""
+    for block in _FENCED.finditer(text):
+        lines = block.group("body").split("\n")
+        cells = _CELL_GAP.findall(lines[0]) if lines else []
+        if not cells or not _NUMBER_HEAD.match(cells[0]) or not lines[0].startswith(cells[0]):
+            continue
+        offset = block.start("body") + len(lines[0]) + 1
+        for line in lines[1:]:
+            first = _CELL_GAP.match(line)
+            if first and _RECORD.match(first.group()):
+                yield Span(offset + first.start(), offset + first.end(), "ID", "number-column")
+            offset += len(line) + 1
 
 
 def _tables(text: str) -> Iterator[Span]:

@@ -1,0 +1,42 @@
+"""Date ranges and alternatives, masked as one: "11 ноября 2025 по 24 февраля 2026",
+"5 или 6 марта", "2026 жылғы 17–18 ақпан", "五月一号到五月三号".
+
+Rule: two found dates with only a range or choice word between them are one date; a day
+number (with a Kazakh year before it) joined by a dash or a choice word to a found date that
+starts with its day is part of it. The word between is masked too, so a reader learns neither
+end of the range.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from praxishub.cases.spans import Span
+
+_BETWEEN = re.compile(
+    r"[^\S\n]*(?:[–—~～-]|по|до|или|и|to|until|till|through|or|and|a|až|do|nebo|"
+    r"дейін|немесе|және|到|至|或)[^\S\n]*$",
+    re.IGNORECASE,
+)
+_LEAD_DAY = re.compile(
+    r"(?:(?<!\d)\d{4}[^\S\n]+жылғы[^\S\n]+)?(?<!\d)\d{1,2}\.?[^\S\n]*"
+    r"(?:[–—-]|или|и|or|and|a|nebo|až|немесе|және)[^\S\n]*$",
+    re.IGNORECASE,
+)
+
+
+def joined(text: str, found: list[Span]) -> Iterator[Span]:
+    """Spans that join a range's or a choice's dates (and a lone day before a date)."""
+    dates = sorted((s for s in found if s.kind == "DATE"), key=lambda s: s.start)
+    for left, right in itertools.pairwise(dates):
+        gap = text[left.end : right.start]
+        if 0 < len(gap) <= 12 and _BETWEEN.fullmatch(gap):
+            yield Span(left.start, right.end, "DATE", "date-range")
+    for span in dates:
+        if not text[span.start : span.start + 1].isdigit():
+            continue
+        lead = _LEAD_DAY.search(text, max(0, span.start - 24), span.start)
+        if lead and lead.end() == span.start:
+            yield Span(lead.start(), span.end, "DATE", "date-range")
