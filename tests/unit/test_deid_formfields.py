@@ -51,3 +51,25 @@ def test_the_engine_masks_a_capitalised_surname_on_a_form() -> None:
     text = "Příjmení: BATBAYAR              Jméno: Temuulen\nDatum narození: 30.09.2014\n"
     masked = Deidentifier(language="cs").text(text)
     assert "BATBAYAR" not in masked and "Temuulen" not in masked
+
+
+@pytest.mark.parametrize(
+    ("line", "places"),
+    [
+        (
+            "Address: 3l5 Se1kirk Ave   City: Winnipeg   Prov: MB   Postal code: R2W 2l9",
+            ["Winnipeg", "MB"],
+        ),
+        ("PSČ: 323 OO          Obec: P1zeň 1", ["P1zeň 1"]),
+        ("Город: Сызрань, ул. Ленина, д. 4", ["Сызрань"]),
+        ("Town:   Swansea", ["Swansea"]),
+    ],
+)
+def test_town_fields_are_places(line: str, places: list[str]) -> None:
+    found = [(s.kind, line[s.start : s.end]) for s in formfields.find(line) if s.kind == "PLACE"]
+    assert found == [("PLACE", p) for p in places]
+
+
+@pytest.mark.parametrize("line", ["City: n/a", "City of residence unknown", "okres: —"])
+def test_empty_town_fields_hold_no_place(line: str) -> None:
+    assert [s for s in formfields.find(line) if s.kind == "PLACE"] == []

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from praxishub.cases import dateranges, ocrview, references, spoken, tablecells
+from praxishub.cases import dateranges, ocrview, orgacronyms, references, spoken, tablecells
 from praxishub.cases.engine import Deidentifier
 from praxishub.cases.spans import Span
 
@@ -228,3 +228,88 @@ def test_dates_apart_are_not_joined() -> None:
 def test_a_range_is_masked_whole_by_the_engine() -> None:
     masked = _masked("Посещал с 11 ноября 2025 по 24 февраля 2026 группу.", "ru")
     assert "ноября" not in masked and "февраля" not in masked and " по " not in masked
+
+
+# --- more speech: street addresses, years in words, a name after a preposition ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "the new house is four thirty two culebra road apartment six okay gracias",
+            "four thirty two culebra road apartment six",
+        ),
+        ("he took his phone at the bus stop on hareclive road", "hareclive road"),
+        ("now not at lot forty one giles street", "lot forty one giles street"),
+        (
+            "teď jsme na kapitána bartoše číslo dvanáct byt pět v polabinách",
+            "kapitána bartoše číslo dvanáct byt pět",
+        ),
+    ],
+)
+def test_a_street_address_said_in_lower_case_is_an_address(text: str, address: str) -> None:
+    assert [text[s.start : s.end] for s in spoken.lower_addresses(text)] == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we walked down the main road and then across the road",
+        "she is staying at her cousin's place this week",
+        "we went on a road trip to the old kent road market",
+    ],
+)
+def test_roads_of_everyday_speech_are_left(text: str) -> None:
+    assert list(spoken.lower_addresses(text)) == []
+
+
+def test_a_year_in_words_belongs_to_its_date() -> None:
+    text = "narozená osmého března dva tisíce třináct, celé jméno"
+    assert "osmého března dva tisíce třináct" in [
+        text[s.start : s.end] for s in spoken.find(text) if s.kind == "DATE"
+    ]
+    masked = _masked("孩子生日是二零一一年十一月二十五号，今年上初三。", "zh")
+    assert "二零一一" not in masked and "二十五" not in masked
+
+
+def test_a_name_in_lower_case_after_a_preposition_in_speech() -> None:
+    text = (
+        "> алло апа здрасьте это бабушка вот утром пришёл говорит у мухаммада был у хазирова "
+        "а я не знаю что делать у бабушки своей не был\n"
+    )
+    found = [t for kind, t in _spans(text, "ru") if kind == "PERSON"]
+    assert "мухаммада" in found and "хазирова" in found
+    assert "бабушки" not in found
+
+
+def test_initials_listed_together_are_people_though_used_once() -> None:
+    text = (
+        "Přítomni: Mgr. Jitka Mlejnková, Bc. Radim Kos, Alena Fuchsová.\n\n"
+        "**Škola (RK, JM):** chlapec je ve škole klidný.\n"
+    )
+    found = [t for kind, t in _spans(text, "cs") if kind == "PERSON"]
+    assert "RK" in found and "JM" in found
+
+
+# --- acronyms of particular bodies -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Reported to GMP on Friday; PSNI informed.", [("ORG", "GMP"), ("ORG", "PSNI")]),
+        ("karta pojištěnce VZP, dříve ČPZP", [("ORG", "VZP"), ("ORG", "ČPZP")]),
+        ("Seen by the NEPS psychologist.", [("ORG", "NEPS")]),
+        ("Ол НИШ-те оқиды.", [("SCHOOL", "НИШ-те")]),
+        ("a CVUSD counsellor", [("ORG", "CVUSD")]),
+    ],
+)
+def test_acronyms_of_particular_bodies_are_masked(text: str, found: list[tuple[str, str]]) -> None:
+    got = {(s.kind, text[s.start : s.end]) for s in orgacronyms.find(text)}
+    assert got == set(found)
+
+
+def test_kinds_of_body_and_words_containing_an_acronym_are_left() -> None:
+    text = "Referred to CAMHS and the PPP; GMPs, vzp and OSPOD were told."
+    assert list(orgacronyms.find(text)) == []

@@ -93,7 +93,7 @@ def test_no_span_joins_the_cells_of_an_aligned_table(monkeypatch: pytest.MonkeyP
     cell = text.index("ГБОУ")
     monkeypatch.setattr(
         learned,
-        "scored_spans",
+        "_scored",
         lambda *_a: [
             (header, text.index("Школа") + 5, "SCHOOL", 0.99),
             (cell, len(text), "SCHOOL", 0.99),
@@ -105,7 +105,7 @@ def test_no_span_joins_the_cells_of_an_aligned_table(monkeypatch: pytest.MonkeyP
 
 def _doubted(monkeypatch: pytest.MonkeyPatch, text: str, kind: str, conf: float) -> list[str]:
     """The layer's output when the model marks the whole text as kind with confidence conf."""
-    monkeypatch.setattr(learned, "scored_spans", lambda *_a: [(0, len(text), kind, conf)])
+    monkeypatch.setattr(learned, "_scored", lambda *_a: [(0, len(text), kind, conf)])
     return [text[s.start : s.end] for s in learned.find(text, "en" if text.isascii() else "ru")]
 
 

@@ -1,5 +1,6 @@
 """Date ranges and alternatives, masked as one: "11 ноября 2025 по 24 февраля 2026",
-"5 или 6 марта", "2026 жылғы 17–18 ақпан", "五月一号到五月三号".
+"5 или 6 марта", "2026 жылғы 17–18 ақпан", "五月一号到五月三号"; and a Chinese year in digit
+words before its month and day ("二零一一年十一月二十五号").
 
 Rule: two found dates with only a range or choice word between them are one date; a day
 number (with a Kazakh year before it) joined by a dash or a choice word to a found date that
@@ -27,6 +28,10 @@ _LEAD_DAY = re.compile(
 )
 
 
+# A Chinese year in digit words before a found month and day: "二零一一年十一月二十五号"
+_ZH_YEAR_WORDS = re.compile(r"[零〇一二三四五六七八九]{4}年$")
+
+
 def joined(text: str, found: list[Span]) -> Iterator[Span]:
     """Spans that join a range's or a choice's dates (and a lone day before a date)."""
     dates = sorted((s for s in found if s.kind == "DATE"), key=lambda s: s.start)
@@ -35,6 +40,9 @@ def joined(text: str, found: list[Span]) -> Iterator[Span]:
         if 0 < len(gap) <= 12 and _BETWEEN.fullmatch(gap):
             yield Span(left.start, right.end, "DATE", "date-range")
     for span in dates:
+        year = _ZH_YEAR_WORDS.search(text, max(0, span.start - 5), span.start)
+        if year and year.end() == span.start:
+            yield Span(year.start(), span.end, "DATE", "date-range")
         if not text[span.start : span.start + 1].isdigit():
             continue
         lead = _LEAD_DAY.search(text, max(0, span.start - 24), span.start)

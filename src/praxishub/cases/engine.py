@@ -43,6 +43,7 @@ from praxishub.cases import (
     ner,
     ocrnames,
     ocrview,
+    orgacronyms,
     orgchains,
     orgedges,
     orgforms,
@@ -305,6 +306,7 @@ class Deidentifier:
         found.extend(list(orgshapes.grown(text, found)))
         found.extend(list(refshapes.grown(text, found)))
         found.extend(formfields.find(text))
+        found.extend(orgacronyms.find(text))
         found.extend(learned.find(text, language))
         found = precision.settle(text, found, language)
         # The English and Chinese name layers and the chat handles (round 11b) read what

@@ -1,4 +1,5 @@
-"""Names in the name fields of a form: "Příjmení: BATBAYAR", "Family name TRAN", "Имя: Вика".
+"""Names in the name fields of a form: "Příjmení: BATBAYAR", "Family name TRAN", "Имя: Вика";
+and towns in its town fields: "City: Winnipeg   Prov: MB", "Obec: P1zeň 1", "Город: Сызрань".
 
 Rule: after a label for a person's name (surname, given name, patronymic, full name; in
 Czech, English, Russian, Kazakh and Chinese) and a colon, the value up to the field's end is
@@ -63,10 +64,22 @@ _TITLES = re.compile(
 )
 
 
+# A form's field for a town or its region: "City: Winnipeg   Prov: MB", "Obec: Plzeň 1".
+_PLACE_FIELD = re.compile(
+    rf"{_LEAD}(?i:city|town|suburb|county|prov\.?|province|obec|město|okres|город|"
+    rf"населённый{_H}пункт|населенный{_H}пункт|қала|ауыл|елді{_H}мекен)"
+    rf"{_H}*[:：]{_H}*(?P<v>[A-ZÀ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’.-]*(?:{_H}[\w'’.-]+){{0,2}}){_END}",
+    re.MULTILINE,
+)
+
+
 def find(text: str) -> Iterator[Span]:
-    """The PERSON values of the name fields in text."""
+    """The PERSON values of the name fields in text, and the PLACE values of its town fields."""
     if ":" not in text and "：" not in text and not re.search(r"(?i)name|příjmení|фамилия", text):
         return
+    for m in _PLACE_FIELD.finditer(text):
+        if m.group("v").casefold() not in _PLACEHOLDERS:
+            yield Span(m.start("v"), m.end("v"), "PLACE", "formfield")
     for pattern in (_COLON, _BARE):
         for m in pattern.finditer(text):
             if pattern is _BARE and not m.group("v")[:1].isupper():

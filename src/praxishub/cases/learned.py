@@ -229,9 +229,16 @@ def scored_spans(
 ) -> list[tuple[int, int, str, float]]:
     """(start, end, kind, confidence) of every span the tagger marks; the confidence is the
     lowest marginal among the span's tokens, so one doubtful token sinks the span."""
+    return _scored(list(sequences(text, language)), model or _MODEL)
+
+
+def _scored(
+    seqs: list[tuple[int, list[Token], list[list[str]]]], model: _Model
+) -> list[tuple[int, int, str, float]]:
+    """scored_spans on sequences made once, so that two models share their features."""
     out: list[tuple[int, int, str, float]] = []
-    for offset, toks, xseq in sequences(text, language):
-        scored = (model or _MODEL).scored(xseq)
+    for offset, toks, xseq in seqs:
+        scored = model.scored(xseq)
         current: list[int | str | float] | None = None
         for (start, end, _w), (label, prob) in zip(toks, scored, strict=False):
             if label == "O":
@@ -264,10 +271,11 @@ def find(text: str, language: str, threshold: float = THRESHOLD, low: float = LO
     sure that look like an identifier (``_plausible``). A span across a column gap of an
     aligned table (two spaces, a tab or an ideographic space) joins cells: no identifier does,
     so it is dropped (a header row "№   Ученик   Класс   Школа" read as a school)."""
+    seqs = list(sequences(text, language))
     kept = {
         (start, end, kind): None
         for model in (_MODEL, _EARLIER)
-        for start, end, kind, conf in scored_spans(text, language, model)
+        for start, end, kind, conf in _scored(seqs, model)
         if (conf >= threshold or (conf >= low and _plausible(text[start:end], kind, language)))
         and not _COLUMN_GAP.search(text, start, end)
     }

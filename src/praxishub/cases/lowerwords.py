@@ -74,6 +74,33 @@ def grown(text: str, found: list[Span], language: str) -> Iterator[Span]:
                 yield Span(m.start(group), m.end(group), "PERSON", "surname-cue")
     if language == "kk":
         yield from _kazakh(text, runs)
+    if language in ("ru", "kk") and runs:
+        yield from _ru_at_someone(text, runs)
+
+
+# "был у хазирова", "звонила мухаммаду", "к дауровым": a word after a preposition of persons
+_RU_AT = re.compile(
+    r"(?<![\w-])(?:у|к|от|с|со|для|про)\s+(?P<n>[а-яё]{4,}(?:а|у|ым|ом|ой|ой|ым|ых|е))(?![\w-])"
+)
+
+
+def _ru_at_someone(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
+    """A Russian name in lower case after "у", "к", "от", "с" in a transcript or chat: a word
+    the dictionary knows only as a name ("у мухаммада"), or does not know and is made like a
+    surname ("у хазирова"). Other words stay ("к фудкорту", "с контрпереносом")."""
+    morph = ner.morph()
+    for m in _RU_AT.finditer(text):
+        if not any(a <= m.start() < b for a, b in runs):
+            continue
+        word = m.group("n")
+        if wordlists.allowed(word):
+            continue
+        if morph.word_is_known(word):
+            if not all({"Name", "Surn", "Patr"} & p.tag.grammemes for p in morph.parse(word)):
+                continue
+        elif not chatnames._RU_SURNAME.search(word):
+            continue  # an unknown word not made like a surname: a loan word ("к фудкорту")
+        yield Span(m.start("n"), m.end("n"), "PERSON", "ru-lower-at")
 
 
 def _in_runs(

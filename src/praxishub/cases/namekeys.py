@@ -59,6 +59,7 @@ _LONE_CAPS = re.compile(rf"(?<![\w@#./-])(?<!://)(?P<key>[{_UP}]{{2,3}})(?![\w@-
 _NOT_INITIALS = frozenset({"AM", "PM", "MS"})
 # A shouted word next to it: then the capitals are a heading or shouting ("DO NOT CALL").
 _CAPS_WORD = re.compile(rf"[{_UP}]{{2,}}")
+_TOKEN = re.compile(r"\S*\w\S*")
 
 
 def found_initials(text: str, found: list[Span]) -> Iterator[Span]:
@@ -80,15 +81,32 @@ def found_initials(text: str, found: list[Span]) -> Iterator[Span]:
     uses = Counter(m.group("key") for m in lone)
     for m in lone:
         key = m.group("key")
-        if key not in keys or key in _NOT_INITIALS or uses[key] < 2:
-            continue  # initials stand for a person where the note uses them again
+        if key not in keys or key in _NOT_INITIALS:
+            continue
         if re.search(r"\d[^\S\n]?$", text[max(0, m.start() - 2) : m.start()]):
             continue  # "5 PM", "2 MB"
-        before = text[max(0, m.start() - 12) : m.start()].rpartition("\n")[2].split()
-        after = text[m.end() : m.end() + 12].partition("\n")[0].split()
-        if (before and _CAPS_WORD.search(before[-1])) or (after and _CAPS_WORD.match(after[0])):
-            continue
+        left = text[max(0, m.start() - 12) : m.start()].rpartition("\n")[2]
+        right = text[m.end() : m.end() + 12].partition("\n")[0]
+        touching = (left.split()[-1:] if left[-1:].isspace() else []) + (
+            right.split()[:1] if right[:1].isspace() else []
+        )
+        if any(_shouted(word, keys) for word in touching):
+            continue  # a word in capitals one space away: a heading or shouting
+        before, after = _TOKEN.findall(left), _TOKEN.findall(right)
+        listed = any(_bare(words[i]) in keys for words, i in ((before, -1), (after, 0)) if words)
+        if uses[key] < 2 and not listed:
+            continue  # initials stand for a person used again, or listed with others ("PS, JM")
         yield Span(m.start(), m.end(), "PERSON", "found-initials")
+
+
+def _shouted(word: str, keys: set[str]) -> bool:
+    """Is the word beside initials a word in capitals ("DO NOT CALL"), not other initials
+    ("(PS, JM)")?"""
+    return bool(_CAPS_WORD.fullmatch(word)) and word not in keys
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"^\W+|\W+$", "", word.rpartition(">")[2])
 
 
 def _initials_for(surface: str) -> set[str]:

@@ -60,6 +60,12 @@ _EN_NUM_WORD = (
 _EN_YEAR = (
     rf"(?:two\s+thousand(?:\s+and)?(?:\s+{_EN_NUM_WORD})?|(?:nineteen|twenty)[- ]{_EN_NUM_WORD})"
 )
+# "dva tisíce třináct", "dvatisíce dvacet pět": a year in words
+_CS_YEAR = (
+    r"(?:dva\s*tisíce|dvoutisícího)(?:\s+(?:(?:dvacet|deset)(?:\s+(?:jedna|dva|tři|čtyři|pět|šest"
+    r"|sedm|osm|devět))?|jedenáct|dvanáct|třináct|čtrnáct|patnáct|šestnáct|sedmnáct|osmnáct"
+    r"|devatenáct|jedna|dva|tři|čtyři|pět|šest|sedm|osm|devět))?"
+)
 # Czech speech says "-ýho" for "-ého": "patnáctýho března", "dvacátýho sedmýho února"
 _CS_ORD_SPOKEN = _CS_ORD.replace("ého", "(?:ého|ýho)").replace("prvního", "prvn(?:ího|ýho)")
 
@@ -72,7 +78,7 @@ _DATES = [
     ),
     re.compile(rf"(?<!\w)\d{{1,2}}\s+на\s+\d{{1,2}}\s+{_RU_MONTHS}(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<!\w){_RU_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d(?!\d)", re.IGNORECASE),
-    re.compile(rf"(?<!\w){_CS_ORD_SPOKEN}\s+{_CS_MONTHS}(?!\w)", re.IGNORECASE),
+    re.compile(rf"(?<!\w){_CS_ORD_SPOKEN}\s+{_CS_MONTHS}(?:\s+{_CS_YEAR})?(?!\w)", re.IGNORECASE),
     re.compile(
         rf"(?<![\w.])\d{{1,2}}\.\s*(?:do|/)\s*\d{{1,2}}\.\s*(?:{_CS_MONTHS}|\d{{1,2}}\.)", re.I
     ),
@@ -238,6 +244,7 @@ def find(text: str) -> Iterator[Span]:
         for m in pattern.finditer(text):
             yield Span(m.start("c"), m.end("c"), "CLASS", "spoken")
     yield from emails(text)
+    yield from lower_addresses(text)
     for m in _PATRONYMIC.finditer(text):
         yield Span(m.start("p"), m.end("p"), "PERSON", "spoken")
     for pattern in _ORGS:
@@ -299,3 +306,43 @@ def _number_word(word: str) -> bool:
     return bool(
         re.fullmatch(rf"{_EN_NUMBER}|{_RU_NUMBER}|{_CS_NUMBER}|{units}|\d+", word, re.IGNORECASE)
     )
+
+
+_EN_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_EN_HOUSE = rf"(?:{_EN_NUMBER}|{_EN_UNIT}|a\s+hundred)(?:[\s-]+(?:{_EN_NUMBER}|{_EN_UNIT})){{0,2}}"
+_EN_STREET_KIND = r"(?:road|street|avenue|lane|drive|court|boulevard|crescent|close|terrace|grove)"
+# "four thirty two culebra road apartment six", "lot forty one giles street", "hareclive road"
+_EN_LOWER_ADDRESS = re.compile(
+    rf"(?<![\w-])(?:(?:number|lot|unit)\s+)?(?P<house>{_EN_HOUSE}\s+)?"
+    rf"(?P<name>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+{_EN_STREET_KIND}"
+    rf"(?:\s+(?:apartment|apt|unit|flat)\s+(?:{_EN_HOUSE}|\d{{1,4}}|[a-z])(?![\w-]))?(?![\w-])"
+)
+# "na kapitána bartoše číslo dvanáct byt pět": a street, then its number, in speech
+_CS_LOWER_ADDRESS = re.compile(
+    rf"(?<=\bna\s)(?:[a-záčďéěíňóřšťúůýž]+\s+){{1,2}}číslo\s+(?:{_CS_NUMBER}|jedna|dva|tři|čtyři"
+    rf"|pět|šest|sedm|osm|devět|\d{{1,4}})(?:\s+byt\s+(?:{_CS_NUMBER}|jedna|dva|tři|čtyři|pět|šest"
+    rf"|sedm|osm|devět|\d{{1,4}}))?(?!\w)"
+)
+
+
+def lower_addresses(text: str) -> Iterator[Span]:
+    """Street addresses said in lower case: with a house number in words, or a street name
+    that is no common word ("hareclive road", not "the main road" or "down the road")."""
+    from wordfreq import zipf_frequency
+
+    for m in _EN_LOWER_ADDRESS.finditer(text):
+        start = m.start()
+        if m.group("house"):
+            if all(zipf_frequency(w, "en") >= 5.0 for w in m.group("name").split()):
+                continue  # number words before a phrase of common words
+        else:
+            # the street's name: its last words that are no common word ("on hareclive road")
+            words = list(re.finditer(r"\S+", m.group("name")))
+            while words and zipf_frequency(words[0].group(), "en") >= 3.5:
+                words.pop(0)
+            if not words or any(zipf_frequency(w.group(), "en") >= 3.5 for w in words):
+                continue
+            start = m.start("name") + words[0].start()
+        yield Span(start, m.end(), "ADDRESS", "spoken")
+    for m in _CS_LOWER_ADDRESS.finditer(text):
+        yield Span(m.start(), m.end(), "ADDRESS", "spoken")

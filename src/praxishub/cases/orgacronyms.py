@@ -1,0 +1,46 @@
+"""Acronyms of particular bodies: police forces, regional health insurers, school networks.
+
+Rule: an acronym listed in ``data/org_acronyms.txt`` (GMP, PSNI, VZP, NEPS, НИШ …), standing
+as a word, is that body: an ORG (or a SCHOOL), with a Kazakh or Russian case ending after a
+hyphen kept inside ("НИШ-те"). A US city's police department or school district by its shape
+(SAPD, CVUSD, NEISD) is one too. Such a body places the person (a force's area, a region's
+insurer), so the library masks it like a named one.
+
+Known limits: only the listed bodies; an acronym also used as a common word would need
+context, so none is listed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from praxishub.cases import wordlists
+from praxishub.cases.spans import Span
+
+# A US police department or school district by its shape: "SAPD", "CVUSD", "NEISD".
+_US_SHAPES = re.compile(r"(?<![\w@#./-])[A-Z]{2,4}(?:PD|USD|ISD|CISD)(?![\w@])")
+
+
+@functools.cache
+def _listed() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    kinds: dict[str, str] = {}
+    for line in wordlists.data_lines("org_acronyms.txt"):
+        kind, _, acronym = line.partition(" ")
+        kinds[acronym.strip()] = kind
+    if not kinds:
+        return None, kinds
+    names = "|".join(sorted(map(re.escape, kinds), key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w@#./-])(?P<a>{names})(?:-[а-яәғқңөұүһі]{{1,5}})?(?![\w@])")
+    return pattern, kinds
+
+
+def find(text: str) -> Iterator[Span]:
+    """The listed bodies' acronyms, and US departments and districts by their shape."""
+    pattern, kinds = _listed()
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            yield Span(m.start(), m.end(), kinds[m.group("a")], "org-acronym")
+    for m in _US_SHAPES.finditer(text):
+        yield Span(m.start(), m.end(), "ORG", "org-acronym")
