@@ -313,3 +313,25 @@ def test_acronyms_of_particular_bodies_are_masked(text: str, found: list[tuple[s
 def test_kinds_of_body_and_words_containing_an_acronym_are_left() -> None:
     text = "Referred to CAMHS and the PPP; GMPs, vzp and OSPOD were told."
     assert list(orgacronyms.find(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("celé jméno daryna andrijivna melnyk. email je", "daryna andrijivna melnyk"),
+        ("to je oleh mykolajovych bondarenko a on", "oleh mykolajovych bondarenko"),
+    ],
+)
+def test_a_latin_patronymic_said_in_lower_case_is_a_person(text: str, name: str) -> None:
+    assert name in [text[s.start : s.end] for s in spoken.find(text) if s.kind == "PERSON"]
+    assert not [s for s in spoken.find("the ivanovich test was") if s.kind == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "age"), [("22:14   男/91   淮阳区", "91"), ("ж/93, внук", "93"), ("F/92 lives", "92")]
+)
+def test_an_age_over_89_in_a_sex_and_age_cell(cell: str, age: str) -> None:
+    from praxishub.cases import ages
+
+    assert [cell[s.start : s.end] for s in ages.in_words(cell)] == [age]
+    assert list(ages.in_words("М/15, page 2/95, score m/95%")) == []

@@ -101,12 +101,24 @@ _FUSED_CS = re.compile(
 _AGE_HEADER = re.compile(r"^(?:věk|age|возраст|жас[ыі]?|年龄|年纪)$", re.IGNORECASE)
 
 
+# Sex and age in one cell of a log: "男/91", "ж/93", "F/92", "жен./94"
+_SEX_AGE = re.compile(
+    r"(?<![\w/])(?:[男女МмЖжFfMmŽž]|муж\.?|жен\.?|ер|әйел)[^\S\n]*/[^\S\n]*(?P<n>9\d|1[01]\d)(?![\d.:%]|,\d)"
+)
+
+
 def in_words(text: str) -> Iterator[Span]:
     for pattern in _AGE_WORDS:
         for m in pattern.finditer(text):
             group = "a" if m.group("a") else "b"
             yield Span(m.start(group), m.end(group), "AGE", "pattern")
-    for pattern in (_AGE_AFTER_PERSON_WORD, _FUSED_CS, _AGE_AFTER_ELDER, _AGE_WORDS_AFTER_NAME):
+    for pattern in (
+        _AGE_AFTER_PERSON_WORD,
+        _FUSED_CS,
+        _AGE_AFTER_ELDER,
+        _AGE_WORDS_AFTER_NAME,
+        _SEX_AGE,
+    ):
         for m in pattern.finditer(text):
             yield Span(m.start("n"), m.end("n"), "AGE", "pattern")
     for m in _AGE_AT_DEATH.finditer(text):

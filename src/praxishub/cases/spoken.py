@@ -199,6 +199,11 @@ _CLASSES = [
 ]
 _PATRONYMIC = re.compile(
     r"(?<![\w@.])(?P<p>[а-яё]{3,}[^\S\n]+[а-яё]{3,}(?:овн|евн|ичн)(?:а|ы|е|у|ой))(?!\w)"
+    # a Ukrainian or Russian name with its patronymic in Latin letters, said in lower case:
+    # "daryna andrijivna melnyk", "oleh mykolajovych"
+    r"|(?<![\w@.])(?P<l>[a-z]{3,}[^\S\n]+[a-z]{3,}(?:ivna|ivny|ivnou|ovna|ovny|ovnou|evna|ovych|ovyč"
+    r"|ovič|ovich|evich|ijovych|ijovyč)(?:[^\S\n]+[a-z]{3,}(?:o|ko|uk|yk|ak|enko|ov|ova|ev|eva|in"
+    r"|ina|yn|yna|sky|ska|skyi|ska|ych))?)(?!\w)"
 )
 _ORGS = [
     re.compile(
@@ -246,7 +251,10 @@ def find(text: str) -> Iterator[Span]:
     yield from emails(text)
     yield from lower_addresses(text)
     for m in _PATRONYMIC.finditer(text):
-        yield Span(m.start("p"), m.end("p"), "PERSON", "spoken")
+        group = "p" if m.group("p") else "l"
+        if group == "l" and _everyday_word(m.group("l").split()[0]):
+            continue  # "the ivanovich …": no given name before the patronymic
+        yield Span(m.start(group), m.end(group), "PERSON", "spoken")
     for pattern in _ORGS:
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), "ORG", "spoken")
@@ -346,3 +354,10 @@ def lower_addresses(text: str) -> Iterator[Span]:
         yield Span(start, m.end(), "ADDRESS", "spoken")
     for m in _CS_LOWER_ADDRESS.finditer(text):
         yield Span(m.start(), m.end(), "ADDRESS", "spoken")
+
+
+def _everyday_word(word: str) -> bool:
+    """A common English or Czech word (Zipf 4.5 or more), never a given name here."""
+    from wordfreq import zipf_frequency
+
+    return max(zipf_frequency(word, "en"), zipf_frequency(word, "cs")) >= 4.5
