@@ -19,6 +19,7 @@ _RU_UNIT = (
     r"|пять|пяти|шесть|шести|семь|семи|восемь|восьми|девять|девяти"
 )
 _KK_UNIT = r"бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз"
+_KK_LO = "а-яәғқңөұүһі"
 _CS_UNIT = r"jedna|jeden|dva|dvě|tři|čtyři|pět|šest|sedm|osm|devět"
 _EN_UNIT = r"one|two|three|four|five|six|seven|eight|nine"
 _WORDS = {
@@ -30,7 +31,7 @@ _WORDS = {
 # What says the number is a person's age: a unit of years after it, or "I am" before it.
 _AGE_WORDS = [
     re.compile(
-        rf"(?:(?<![А-Яа-яЁё])(?:я|мне|ей|ему|ему\s+уже|ей\s+уже|исполнилось|которой|которому|которым){_H}+(?P<a>{_WORDS['ru']})(?![а-яё])"
+        rf"(?:(?<![А-Яа-яЁё])(?:я|мне|ей|ему|ему\s+уже|ей\s+уже|ей\s+было|ему\s+было|исполнилось|которой|которому|которым){_H}+(?P<a>{_WORDS['ru']})(?![а-яё])"
         rf"|(?<![А-Яа-яЁё])(?P<b>{_WORDS['ru']}){_H}+(?:год|года|лет)(?![а-яё]))",
         re.IGNORECASE,
     ),
@@ -41,8 +42,10 @@ _AGE_WORDS = [
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?:(?<!\w)(?:je{_H}+(?:mi|jí|ji|mu|jim)|(?:mi|jí|ji|mu){_H}+je|(?:které|kterému|kterým){_H}+je|věku){_H}+(?P<a>{_WORDS['cs']})(?!\w)"
-        rf"|(?<!\w)(?P<b>{_WORDS['cs']}){_H}+(?:let|roků)(?!\w))",
+        rf"(?:(?<!\w)(?:je{_H}+(?:mi|jí|ji|mu|jim)|(?:mi|jí|ji|mu){_H}+(?:je|bylo)|(?:které|kterému|kterýmu|kterým){_H}+(?:je|bude|bylo)|věku"
+        rf"|[a-zá-ž]{{2,}}(?:ce|ovi){_H}+(?:je|bylo|bude)(?:{_H}+už)?"
+        rf"|(?:pra)?(?:babičce|dědovi|dědečkovi|babi|mamince|tatínkovi){_H}+(?:(?:je|bylo)(?:{_H}+už)?|už{_H}+je)){_H}+[„\"»]?(?P<a>{_WORDS['cs']})(?!\w)"
+        rf"|(?<!\w)(?P<b>{_WORDS['cs']}){_H}+(?:let|roků|roky|rok)(?!\w))",
         re.IGNORECASE,
     ),
     re.compile(
@@ -63,7 +66,7 @@ _EN_NUMBER = rf"(?:9\d|1[01]\d|{_WORDS['en']})"
 _AGE_AT_DEATH = re.compile(
     rf"(?<!\w)(?:died|passed{_H}+away)(?:{_H}+[^.;\n]{{0,30}}?)?{_H}+(?:at|aged)"
     rf"(?:{_H}+the{_H}+age{_H}+of)?{_H}+(?P<n>{_EN_NUMBER})(?![\w-])"
-    rf"|(?<!\w)(?:will|'ll|’ll){_H}+be{_H}+(?P<m>{_EN_NUMBER})"
+    rf"|(?:(?<!\w)will|(?<=\w)(?:'ll|’ll)){_H}+be{_H}+(?P<m>{_EN_NUMBER})"
     rf"(?={_H}+(?:in|on|next|this|soon|at|by|years?)(?!\w)|{_H}*[,;.)])"
     r"|(?<![\w-])(?:great-)?(?:koro|kuia|nani|nana|nanna|nan|granny|gran|grandma|grandpa|grandad"
     rf"|grandmother|grandfather|mémère|pépère|nonna|nonno|abuela|abuelo|babcia|dziadek|bubbe|lola"
@@ -74,7 +77,8 @@ _AGE_AT_DEATH = re.compile(
 # "Older man, 91, signed off": a number over 89 between commas after a word for a person.
 _AGE_AFTER_PERSON_WORD = re.compile(
     r"(?<![\w-])(?:man|woman|lady|gentleman|male|female|widow|widower|caller|patient|resident"
-    r"|pensioner|grandmother|grandfather|pán|paní|žena|muž|мужчина|женщина|пенсионер\w*|бабушка|дедушка)"
+    r"|pensioner|grandmother|grandfather|grandma|grandpa|grandad|granny|gran|nana|nan|nanna"
+    r"|pán|paní|žena|muž|мужчина|женщина|пенсионер\w*|бабушка|дедушка)"
     r",\s(?P<n>9\d|1[01]\d)(?=\s*[,;)])",
     re.IGNORECASE,
 )
@@ -107,6 +111,75 @@ _SEX_AGE = re.compile(
 )
 
 
+# An elder's age beside their kin word, in the five languages: "прабабушке 94", "бабушка 92-х
+# лет", "тоқсан үшке келді", "атасы 93-те", "devadesátiletá babička", "grandmother (92)",
+# "great nana ninety three", "外婆九十一了", "九旬老人", "九十有三"
+_ELDER = (
+    r"(?:пра)?(?:бабушк[аеиу]|дедушк[аеиу]|бабул[еяи]|дед[ау]?)|үлкен{_H}+(?:әже|ата)[\w]*|әже(?:сі|м|ң|ңіз)|ата(?:сы|м|ң|ңыз)"
+    r"|(?:great[- ])?(?:grandmother|grandfather|grandma|grandpa|grandad|granny|gran|nana|nan|nanna)"
+).replace("{_H}", _H)
+_KIN_AGE = [
+    re.compile(
+        rf"(?<![\w-])(?:{_ELDER}){_H}+(?:уже{_H}+)?(?P<n>9\d|1[01]\d)(?:-?х{_H}+лет)?(?![\d%]|[.,:]\d)(?!{_H}*(?:%|кг|см|руб))",
+        re.I,
+    ),
+    re.compile(rf"(?<![\w-])(?:{_ELDER}){_H}*\((?P<n>9\d|1[01]\d)\)", re.I),
+    re.compile(rf"(?<![\w-])(?:{_ELDER}){_H}+(?P<n>{_WORDS['en']})(?![\w-])", re.I),
+    re.compile(rf"(?<!\d)(?P<n>9\d|1[01]\d)-?х{_H}+лет(?![а-яё])"),
+    # "бабушке девяносто два", "в свои девяносто два", "исполнится девяносто", "93-летняя",
+    # "девяностодвухлетняя"
+    re.compile(
+        rf"(?<![\w-])(?:(?:{_ELDER}){_H}+(?:(?:уже|там|сейчас|тоже|вот|ведь){_H}+)?|в{_H}+свои{_H}+"
+        rf"|исполни(?:тся|лось|лся|лась)(?:{_H}+(?:в|на){_H}+[а-яё]+|{_H}+уже)?{_H}+)"
+        rf"(?P<n>{_WORDS['ru']}|9\d|1[01]\d)(?![а-яё\d])",
+        re.I,
+    ),
+    re.compile(
+        r"(?<![\w-])(?P<n>(?:девяност[оа](?:одно|двух|трёх|трех|четыр[её]х|пяти|шести|семи|восьми|девяти)?"
+        r"|(?:9\d|1[01]\d)-?)летн[а-яё]+)",
+        re.I,
+    ),
+    # "әжесі тоқсан екіде", "ол тоқсан бесте", "тоқсан төрттегі кісі", "тоқсан екіге келген": a
+    # Kazakh ninety at (or reached by) someone
+    # ("тоқсан" alone is also a school quarter: "үшінші тоқсанда"; then an elder's word before it)
+    re.compile(
+        rf"(?<![\w-])(?P<n>(?:тоқсан|жүз){_H}+(?:{_KK_UNIT})"
+        r"(?:да|де|та|те|дағы|дегі|тағы|тегі))(?![\w])"
+        rf"|(?<![\w-])(?:(?:әже|ата|апа|әби|момай|жасы)[{_KK_LO}]*|ол){_H}+(?:биыл{_H}+)?"
+        r"(?P<m>тоқсан(?:да|дағы))(?![\w])",
+        re.I,
+    ),
+    re.compile(
+        rf"(?<![\w-])(?<!ші{_H})(?<!шы{_H})(?P<n>(?:тоқсан|жүз)(?:{_H}+(?:{_KK_UNIT}))?(?:ға|ге|қа|ке|а|е))"
+        rf"(?={_H}+(?:келген|келді|толған|толды))",
+        re.I,
+    ),
+    # "93/Ž" in a log's cell: the age, then the sex
+    re.compile(r"(?<![\w/.])(?P<n>9\d|1[01]\d)[^\S\n]*/[^\S\n]*(?:[ŽžMmFf男女]|муж|жен)(?![\w/])"),
+    # "ve svých devadesáti dvou letech", "oslavila 94. narozeniny", "her 93rd birthday", "at 92 she"
+    re.compile(
+        rf"(?<![\w-])(?:ve{_H}+svých|v){_H}+(?P<n>devadesáti(?:{_H}+(?:jedna|jednom|dvou|třech|čtyřech|pěti"
+        rf"|šesti|sedmi|osmi|devíti))?){_H}+let(?:ech)?(?!\w)",
+        re.I,
+    ),
+    re.compile(
+        rf"(?<![\d.])(?P<n>9\d|1[01]\d)(?:\.|st|nd|rd|th){_H}+(?:narozenin\w*|birthday)",
+        re.I,
+    ),
+    re.compile(rf"(?<![\w-])at{_H}+(?P<n>9\d|1[01]\d)(?=,?{_H}+(?:she|he|they)(?!\w))", re.I),
+    re.compile(rf"(?<![\w-])(?:{_ELDER}){_H}+(?P<n>9\d|1[01]\d)-(?:те|та|де|да)(?![\w])", re.I),
+    re.compile(
+        r"(?<!\w)(?P<n>devadesáti?(?:jedno|dvou|tří|čtyř|pěti|šesti|sedmi|osmi|devíti)?let(?:[áýéí]|ou|ého|ému|ém|ých|ým))(?!\w)",
+        re.I,
+    ),
+    re.compile(
+        r"(?:(?<=奶奶)|(?<=爷爷)|(?<=外婆)|(?<=外公)|(?<=姥姥)|(?<=姥爷)|(?<=老人)|(?<=老太太)|(?<=老爷子))"
+        r"(?P<n>九十[一二三四五六七八九]?)(?=了|多了)"
+        r"|(?P<m>九旬|九十有[一二三四五六七八九]|百岁)"
+    ),
+]
+
+
 def in_words(text: str) -> Iterator[Span]:
     for pattern in _AGE_WORDS:
         for m in pattern.finditer(text):
@@ -121,6 +194,10 @@ def in_words(text: str) -> Iterator[Span]:
     ):
         for m in pattern.finditer(text):
             yield Span(m.start("n"), m.end("n"), "AGE", "pattern")
+    for pattern in _KIN_AGE:
+        for m in pattern.finditer(text):
+            group = "m" if "m" in pattern.groupindex and m.group("m") else "n"
+            yield Span(m.start(group), m.end(group), "AGE", "pattern")
     for m in _AGE_AT_DEATH.finditer(text):
         group = next(g for g in ("n", "m", "k") if m.group(g))
         yield Span(m.start(group), m.end(group), "AGE", "pattern")

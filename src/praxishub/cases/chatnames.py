@@ -33,6 +33,8 @@ _LOWER_SENTENCES = re.compile(
     r"(?m)^[^\S\n]*(?:>[^\S\n]*)?(?P<body>[^\n]*[.!?…][^\S\n]+[a-zà-žа-яёәғқңөұүһі][^\n]*)$"
 )
 _LOWER_HYPHENATED = re.compile(r"(?<![\w@.#/-])[a-zà-ž]{2,10}-[a-zà-ž]{2,10}(?![\w@-])")
+# A Czech woman's surname, with or without its diacritics: "hlaváčkové", "dvorakova"
+_CS_SURNAME = re.compile(r"[a-zà-ž]{3,}(?:ov[áaéeé]|ovou|ovej|ské|ská|cká|cké)$")
 _RU_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|ым|ых|е)?$|(?:ск|цк)(?:ий|ая|ой|ую|ого)$")
 # Words for a teacher or another adult before a surname written in lower case
 _ROLE_WORDS = frozenset(
@@ -48,7 +50,12 @@ _ROLE_WORDS = frozenset(
         "препод",
         "физрук",
         "paní",
+        "pani",
         "pan",
+        "doktorka",
+        "doktorky",
+        "doktorce",
+        "doktorkou",
         "učitelka",
         "učitel",
         "třídní",
@@ -183,7 +190,7 @@ def _latin_surname(word: str, language: str) -> bool:
         return False
     if ner._latin_name(word.capitalize(), ner.latin_names(language), language):
         return True
-    return language == "cs" and bool(_CS_SURNAME_ENDING.search(word))
+    return language == "cs" and bool(_CS_SURNAME_ENDING.search(word)) and _rare_cs(word)
 
 
 @functools.cache
@@ -347,9 +354,12 @@ def lowercase_runs(text: str) -> Iterator[tuple[int, int]]:
             yield m.start("body"), m.end("body")
 
 
-def _surname_after(word: str, strict: bool, cyrillic: bool, language: str) -> bool:
+def _surname_after(
+    word: str, strict: bool, cyrillic: bool, language: str, beside: bool = False
+) -> bool:
     """Is word a surname, after a first name or (strict: by the lists alone) after a teacher's
-    role word ("училка ракитина", "paní novotná")?"""
+    role word ("училка ракитина", "paní novotná"); right after the role word, a Czech woman's
+    surname by its shape too ("paní doktorky hlaváčkové", "pani dvorakova")?"""
     if word in _ROLE_WORDS or word in _EN_WORDS or ner.allowed(word):
         return False
     if cyrillic:
@@ -360,6 +370,8 @@ def _surname_after(word: str, strict: bool, cyrillic: bool, language: str) -> bo
     if strict:
         if word in _stop_words("cs" if language == "cs" else "en"):
             return False
+        if beside and language == "cs" and _CS_SURNAME.search(word) and _rare_cs(word):
+            return True
         return ner._latin_name(word.capitalize(), ner.latin_names(language), language)
     return _latin_surname(word, language)
 
@@ -391,14 +403,21 @@ def find(text: str, language: str) -> Iterator[Span]:
                 yield Span(m.start(), m.end(), "PLACE", "chat")
                 continue
             previous = words[i - 1].group().casefold() if i else ""
-            if not first and previous in _ROLE_WORDS and not timed:
-                first = _surname_after(word, True, cyrillic, language)
+            surname = False
+            beside = bool(i) and not text[words[i - 1].end() : m.start()].strip()
+            if (
+                not first
+                and previous in _ROLE_WORDS
+                and (not timed or (language == "cs" and beside))
+            ):
+                first = surname = _surname_after(word, True, cyrillic, language, beside)
             if not first:
                 continue
             end = m.end()
             after = words[i + 1] if i + 1 < len(words) else None
             if (
-                after
+                not surname
+                and after
                 and text[end : after.start()] == " "
                 and _surname_after(after.group(), False, cyrillic, language)
             ):
@@ -412,3 +431,9 @@ def find(text: str, language: str) -> Iterator[Span]:
                 if len(p) > 2
             ):
                 yield Span(m.start(), m.end(), "PERSON", "chat")
+
+
+def _rare_cs(word: str) -> bool:
+    from praxishub.cases import capitals
+
+    return capitals.rare_word(word, "cs")

@@ -1,5 +1,5 @@
 """Date ranges and alternatives, masked as one: "11 ноября 2025 по 24 февраля 2026",
-"5 или 6 марта", "2026 жылғы 17–18 ақпан", "五月一号到五月三号"; and a Chinese year in digit
+"5 или 6 марта", "2026 жылғы 17–18 ақпан", "五月一号到五月三号", "3月2日、3日"; and a Chinese year in digit
 words before its month and day ("二零一一年十一月二十五号").
 
 Rule: two found dates with only a range or choice word between them are one date; a day
@@ -28,6 +28,8 @@ _LEAD_DAY = re.compile(
 )
 
 
+# Another day of the same month after a Chinese date: "3月2日、3日", "5月1号到3号"
+_ZH_NEXT_DAY = re.compile(r"[、，,和及与或至到~～—–-][^\S\n]*\d{1,2}[日号](?!\d)")
 # A Chinese year in digit words before a found month and day: "二零一一年十一月二十五号"
 _ZH_YEAR_WORDS = re.compile(r"[零〇一二三四五六七八九]{4}年$")
 
@@ -43,6 +45,10 @@ def joined(text: str, found: list[Span]) -> Iterator[Span]:
         year = _ZH_YEAR_WORDS.search(text, max(0, span.start - 5), span.start)
         if year and year.end() == span.start:
             yield Span(year.start(), span.end, "DATE", "date-range")
+        if text[span.end - 1 : span.end] in ("日", "号"):
+            more = _ZH_NEXT_DAY.match(text, span.end)
+            if more:
+                yield Span(span.start, more.end(), "DATE", "date-range")
         if not text[span.start : span.start + 1].isdigit():
             continue
         lead = _LEAD_DAY.search(text, max(0, span.start - 24), span.start)

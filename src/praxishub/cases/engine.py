@@ -55,6 +55,7 @@ from praxishub.cases import (
     references,
     refshapes,
     rudiminutives,
+    spokenphones,
     streetnames,
     structured,
     tablecells,
@@ -254,6 +255,7 @@ class Deidentifier:
         found.extend(references.find(text))
         found.extend(handles.find(text))
         found.extend(grades.find(text))
+        found.extend(spokenphones.find(text, language))
         if re.search(r"[^\W\d_]", text):
             found.extend(precision.keep(text, ner.find(text, language), language))
             found.extend(persons.find(text))
@@ -315,6 +317,7 @@ class Deidentifier:
         more.extend(zhnameshapes.find(text, language, found + more))
         more.extend(chathandles.find(text, language, found + more))
         more.extend(list(namekeys.found_initials(text, found + more)))
+        more.extend(list(namekeys.found_pinyin(text, found + more)))
         more.extend(list(dateranges.joined(text, found + more)))
         return found + precision.settle(text, more, language)
 

@@ -27,14 +27,14 @@ _H = r"[^\S\n]"
 _SPECIFIC = (
     r"příjmení|prijmeni|rodné{_H}příjmení|jméno{_H}a{_H}příjmení|křestní{_H}jméno"
     r"|surname|family{_H}name|last{_H}name|first{_H}name|given{_H}names?|forenames?|middle{_H}names?"
-    r"|full{_H}name|preferred{_H}name"
+    r"|full{_H}name|preferred{_H}name|chinese{_H}name|name{_H}in{_H}(?:chinese|cyrillic|pinyin|kazakh|russian)"
     r"|фамилия|отчество|ф\.?{_H}?и\.?{_H}?о\.?|тегі|әкесінің{_H}аты|аты-жөні|т\.{_H}?а\.{_H}?ә\."
 ).replace("{_H}", _H)
 # Labels that also open other fields ("Name of school"), so they need a colon.
 _GENERAL = r"jméno|jmeno|name|имя|аты"
 _WORD = r"(?:[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*\.?)"
 _VALUE = rf"(?P<v>{_WORD}(?:{_H}{_WORD}){{0,3}})"
-_END = r"(?=[^\S\n]{2,}|\t|[,;()]|[^\S\n]*$)"
+_END = r"(?=[^\S\n]{2,}|\t|[^\S\n]?[,;()]|[^\S\n]*$)"
 _LEAD = r"(?:^|(?<=[\s–—(-]))"
 _COLON = re.compile(
     rf"{_LEAD}(?i:{_SPECIFIC}|{_GENERAL})(?:{_H}+\w+)?{_H}*[:：]{_H}*{_VALUE}{_END}", re.MULTILINE

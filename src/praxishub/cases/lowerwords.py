@@ -82,6 +82,10 @@ def grown(text: str, found: list[Span], language: str) -> Iterator[Span]:
 _RU_AT = re.compile(
     r"(?<![\w-])(?:у|к|от|с|со|для|про)\s+(?P<n>[а-яё]{4,}(?:а|у|ым|ом|ой|ой|ым|ых|е))(?![\w-])"
 )
+# "с костей шевцовым": a first name and a surname after the preposition
+_RU_AT_PAIR = re.compile(
+    r"(?<![\w-])(?:у|к|от|с|со|для|про)\s+(?P<f>[а-яё]{3,})\s+(?P<n>[а-яё]{4,}(?:ым|ой|ого|ому|у|а))(?![\w-])"
+)
 
 
 def _ru_at_someone(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
@@ -101,6 +105,14 @@ def _ru_at_someone(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
         elif not chatnames._RU_SURNAME.search(word):
             continue  # an unknown word not made like a surname: a loan word ("к фудкорту")
         yield Span(m.start("n"), m.end("n"), "PERSON", "ru-lower-at")
+    for m in _RU_AT_PAIR.finditer(text):
+        if not any(a <= m.start() < b for a, b in runs):
+            continue
+        first, surname = m.group("f"), m.group("n")
+        if morph.word_is_known(surname) or not chatnames._RU_SURNAME.search(surname):
+            continue
+        if any({"Name"} & p.tag.grammemes for p in morph.parse(first)[:3]):
+            yield Span(m.start("f"), m.end("n"), "PERSON", "ru-lower-at")
 
 
 def _in_runs(
@@ -112,7 +124,13 @@ def _in_runs(
         for i, m in enumerate(words):
             after = words[i + 1] if i + 1 < len(words) else None
             named = any(s.start <= m.start() and m.end() <= s.end for s in persons)
-            if named and _one_word(persons, m) and after is not None and language in ("en", "cs"):
+            if (
+                named
+                and _one_word(persons, m)
+                and after is not None
+                and language in ("en", "cs")
+                and not chatnames._CS_SURNAME.search(m.group())  # "šafránková" is no first name
+            ):
                 if _adjacent(text, m, after) and _surname(after.group(), language):
                     yield Span(after.start(), after.end(), "PERSON", "lower-surname")
             elif (

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
@@ -27,10 +28,12 @@ _KEY_FIRST = re.compile(
 # a role ("Karen Lindqvist, classroom teacher (KL)") or with one inside the brackets
 # ("Мадина Құрманғалиева (аға кеңесші, МҚ)").
 _NAME = rf"(?P<name>(?:[{_UP}][\w'’-]*[^\S\n]){{1,3}}[{_UP}][\w'’-]*)"
-_KEY_AFTER = re.compile(rf"{_NAME}[^\S\n]*\((?P<key>[{_UP}]{{2,3}})\)")
+# A key may write a Welsh digraph whole: "Siân Llewellyn (SLl)", "Rhys Thomas (RhT)".
+_KEY = rf"(?P<key>(?:[{_UP}](?:(?<=L)l|(?<=[CRTP])h|(?<=D)d|(?<=F)f)?){{2,3}})"
+_KEY_AFTER = re.compile(rf"{_NAME}[^\S\n]*\({_KEY}\)")
 _KEY_AFTER_ROLE = re.compile(
     rf"{_NAME}(?:,[^\S\n][^()\n,;]{{1,40}})?[^\S\n]*\((?:[^()\n,;]{{1,30}},[^\S\n]*)?"
-    rf"(?P<key>[{_UP}]{{2,3}})\)"
+    rf"{_KEY}\)"
 )
 # A legend of initials and Chinese names: "接线员缩写：ZM＝周敏，LYF＝卢一帆".
 _KEY_HAN = re.compile(r"(?<![A-Za-z])(?P<key>[A-Z]{2,4})[^\S\n]*[=＝][^\S\n]*[\u4e00-\u9fff]{2,5}")
@@ -43,7 +46,9 @@ def keyed_initials(text: str) -> Iterator[Span]:
     for pattern in (_KEY_FIRST, _KEY_AFTER, _KEY_AFTER_ROLE):
         for m in pattern.finditer(text):
             name = m.group("name")
-            if _keys(_initials_of(name), m.group("key")) and not _common_words(name):
+            if _keys(_initials_of(name, m.group("key")), m.group("key")) and not _common_words(
+                name
+            ):
                 keys.add(m.group("key"))
     if not keys:
         return
@@ -54,7 +59,7 @@ def keyed_initials(text: str) -> Iterator[Span]:
 
 
 # Initials standing alone: two or three capitals, not inside a word, a path or an address.
-_LONE_CAPS = re.compile(rf"(?<![\w@#./-])(?<!://)(?P<key>[{_UP}]{{2,3}})(?![\w@-])")
+_LONE_CAPS = re.compile(rf"(?<![\w@#./-])(?<!://)(?P<key>[{_UP}]{{2,4}})(?![\w@-])")
 # Capitals that a note means otherwise: times, multiple sclerosis.
 _NOT_INITIALS = frozenset({"AM", "PM", "MS"})
 # A shouted word next to it: then the capitals are a heading or shouting ("DO NOT CALL").
@@ -94,9 +99,52 @@ def found_initials(text: str, found: list[Span]) -> Iterator[Span]:
             continue  # a word in capitals one space away: a heading or shouting
         before, after = _TOKEN.findall(left), _TOKEN.findall(right)
         listed = any(_bare(words[i]) in keys for words, i in ((before, -1), (after, 0)) if words)
-        if uses[key] < 2 and not listed:
+        if uses[key] < 2 and not listed and not _column_mates(text, m, keys, lone):
             continue  # initials stand for a person used again, or listed with others ("PS, JM")
         yield Span(m.start(), m.end(), "PERSON", "found-initials")
+
+
+def _column_mates(text: str, key: re.Match[str], keys: set[str], lone: list[re.Match[str]]) -> bool:
+    """Do other initials of found people stand in the same column of a table aligned with
+    spaces (a shift log's "counsellor" column: "ZW" on most lines, "OYKX" on one)?"""
+    column = key.start() - (text.rfind("\n", 0, key.start()) + 1)
+    if not re.search(r"\S[^\S\n]{2,}\S", text[key.start() - column : key.start()]):
+        return False  # not a cell of an aligned row
+    for other in lone:
+        if other.group("key") == key.group("key") or other.group("key") not in keys:
+            continue
+        if abs(other.start() - (text.rfind("\n", 0, other.start()) + 1) - column) <= 2:
+            return True
+    return False
+
+
+def found_pinyin(text: str, found: list[Span]) -> Iterator[Span]:
+    """A found Chinese name where the note writes it in pinyin, surname first or last, in
+    capitals or with capitals ("学籍拼音 JIKE AYI", "Liu Jiayi", "Jiayi LIU"): forms, school
+    registers and English letters spell the name out."""
+    if not re.search(r"[A-Za-z]{2}", text):
+        return
+    forms: set[str] = set()
+    for span in found:
+        surface = text[span.start : span.end]
+        if span.kind != "PERSON" or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", surface):
+            continue
+        from pypinyin import Style, lazy_pinyin
+
+        syllables = lazy_pinyin(surface, style=Style.NORMAL, errors="ignore")
+        if len(syllables) != len(surface):
+            continue
+        for k in (1, 2) if len(syllables) > 2 else (1,):
+            surname, given = "".join(syllables[:k]), "".join(syllables[k:])
+            forms.update({f"{surname} {given}", f"{given} {surname}"})
+    if not forms:
+        return
+    alternatives = "|".join(
+        sorted((re.escape(f).replace(r"\ ", r"[^\S\n]+") for f in forms), key=len, reverse=True)
+    )
+    for m in re.finditer(rf"(?<![A-Za-z])(?i:{alternatives})(?![A-Za-z])", text):
+        if not m.group().islower():
+            yield Span(m.start(), m.end(), "PERSON", "found-pinyin")
 
 
 def _shouted(word: str, keys: set[str]) -> bool:
@@ -125,6 +173,9 @@ def _initials_for(surface: str) -> set[str]:
     if not 2 <= len(words) <= 3:
         return set()
     initials = "".join(w[0] for w in words)
+    parts = "".join(p[0] for w in words for p in w.split("-") if p[:1].isupper())
+    if parts != initials and len(parts) <= 3:
+        return {initials, parts}  # "Helen Okafor-Reid": HO and HOR
     if len(words) == 2 and re.match(r"[А-ЯЁӘҒҚҢӨҰҮҺІ]", initials):
         return {initials, initials[::-1]}  # a Russian or Kazakh list: surname first, or not
     return {initials}
@@ -157,17 +208,27 @@ def _keys(initials: str, key: str) -> bool:
     return len(key) == 2 and len(initials) in (2, 3) and key[::-1] == initials[:2]
 
 
-def _initials_of(name: str) -> str:
-    """The capitals of a name's words, titles and lower-case words left out."""
+def _without_marks(word: str) -> str:
+    """A Latin word without its diacritics ("dvořákov" → "dvorakov"); Cyrillic stays."""
+    if not re.search(r"[à-ž]", word):
+        return word
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _initials_of(name: str, key: str = "") -> str:
+    """The capitals of a name's words, titles and lower-case words left out; a word's first
+    two letters where the key writes a digraph ("Llewellyn" Ll in "SLl")."""
     letters = []
     for word in _WORD.findall(name):
         if word[0].isupper() and word.casefold().strip(".") not in wordlists.titles():
-            letters.append(word[0])
+            digraph = len(word) > 2 and word[1].islower() and word[:2] in key
+            letters.append(word[:2] if digraph else word[0])
     return "".join(letters)
 
 
 def lower_case(text: str, found: list[Span], language: str) -> Iterator[Span]:
-    """A found person's name where the text writes it in lower case, with a case ending."""
+    """A found person's name where the text writes it in lower case, with a case ending
+    ("u honzíka"), or without its diacritics ("pani dvorakova")."""
     if language not in ("ru", "kk", "cs", "en"):
         return
     stems: dict[str, str] = {}
@@ -182,7 +243,9 @@ def lower_case(text: str, found: list[Span], language: str) -> Iterator[Span]:
             stem = (
                 folded[:-1] if len(folded) > 4 and folded[-1] in "аяеиыоуюaeiouyáéíýěů" else folded
             )
-            stems.setdefault(stem, word)
+            bare = _without_marks(stem)
+            for form in (stem, bare):  # a chat typed without diacritics: "dvorakova"
+                stems.setdefault(form, word)
     if not stems:
         return
     runs = list(chatnames.lowercase_runs(text))

@@ -184,7 +184,7 @@ def _quoted_groups(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
 
 # A web address written without its scheme: "sweetlife-prikamye.example.org", "tatti-omir.example.org"
 _BARE_DOMAIN = re.compile(
-    r"(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,40}[a-z0-9])?\.){2,4}(?:org|com|net|info|cz|ru|kz|cn|uk|us|edu|gov)"
+    r"(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,40}[a-z0-9])?\.){2,4}(?:org|com|net|info|cz|sk|ru|kz|ua|cn|uk|ie|us|ca|au|nz|edu|gov|io|me|app)"
     r"(?:/[^\s<>\"'«»)\]，。]*)?(?![\w@-])"
 )
 
@@ -202,8 +202,11 @@ def web(text: str) -> Iterator[Span]:
         yield Span(m.start(), m.end(), "EMAIL", "pattern")
     for m in _BARE_DOMAIN.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
-            taken.append((m.start(), m.end()))
-            yield Span(m.start(), m.end(), "URL", "pattern")
+            end = m.end()
+            while text[end - 1] in ".,;:!?":
+                end -= 1
+            taken.append((m.start(), end))
+            yield Span(m.start(), end, "URL", "pattern")
     for m in _HANDLE.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
             yield Span(m.start(), m.end(), "HANDLE", "pattern")

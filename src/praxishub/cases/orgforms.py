@@ -104,6 +104,11 @@ _ORGS = [
         r"|残疾人联合会|图书馆|文化馆|活动中心)"
         rf"|[{_HAN}]{{2,8}}?(?:零部件厂|机械厂|服装厂|食品厂|电子厂|制药厂)"
     ),
+    # 在鑫泰电子这边上班, 在宏达物流打工: a company by its name and trade, where someone works
+    re.compile(
+        rf"(?<=在)[{_HAN}]{{2,4}}?(?:电子|科技|物流|服装|服饰|鞋业|食品|建材|机械|塑料|纺织|制衣|电器|家具"
+        rf"|玩具|五金|模具|包装|印刷|化工|汽配|实业|集团)(?=(?:这边|那边|那里|厂里|公司)?(?:上班|打工|工作|做工|干活))"
+    ),
 ]
 # 永辉 + 超市, 顺丰 + 快递站: a business's kind just after its name (found as a name or place)
 _ZH_BUSINESS_AFTER = re.compile(

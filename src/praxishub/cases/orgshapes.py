@@ -140,6 +140,16 @@ _EN_ACRONYM_REGION = re.compile(
     rf"(?<![\w-])[A-Z]{{3,6}}(?:{_H}+[A-Z][a-z]+){{0,2}}{_H}+(?:Region|Area|Division|Locality)"
     rf"(?:,{_H}+[A-Z][a-z]+{_H}+(?:office|team|branch|base|hub))?"
 )
+# A health board or a council by its place: "NHS Greater Glasgow and Clyde", "NHS Lothian",
+# "City and County of Swansea", "Royal Borough of Greenwich"; a government department by its
+# field: "the Department of Education", "Department for Communities"
+_EN_BY_PLACE = re.compile(
+    rf"(?<![\w-])(?:NHS(?!{_H}+(?:No|Number|Trust|Foundation|England|Scotland|Wales|Digital|App|Direct"
+    r"|Choices|Login|Website|Services?|Health|Talking|Inform|Pharmacy|Dentist|Mental)\b)"
+    rf"|(?:City{_H}+and{_H}+County|City|County|(?:Royal{_H}+|Metropolitan{_H}+)?Borough)"
+    rf"{_H}+of|(?:Department|Dept\.?|Ministry){_H}+(?:of|for))"
+    rf"(?:{_H}+[A-Z][a-z]+){{1,3}}(?:{_H}+and{_H}+[A-Z][a-z]+)?(?![\w-])"
+)
 _EN_CAPS_KINDS = (
     "SERVICES?|CLINIC|TRUST|CENTRE|CENTER|COUNCIL|FOUNDATION|CHARITY|PARTNERSHIP|HOSPITAL"
     "|ASSOCIATION|PRACTICE|PROJECT|NETWORK"
@@ -200,6 +210,12 @@ _RU_ABBR_BODY = re.compile(
     rf"(?<![\w-])(?:КДН(?:иЗП)?|ПДН|ОДН|ОВД|ОМВД|ОП|УСЗН|ОСЗН|[ЦТ]?ПМПК)"
     rf"(?:{_H}+№{_H}?\d{{1,3}}|{_H}+[{_UP}]{{2,4}})(?![\w-])"
     rf"|(?<![\w-])№{_H}?\d{{1,3}}{_H}+(?:[ЦТ]?ПМПК|ПДН|ОП)(?![\w-])"
+    # "МО МВД России «Бежецкий»", "ОМВД России по Бежецкому району", "УМВД России по г. Омску"
+    rf"|(?<![\w-])(?:(?:МО|ЛО|О|У|ГУ){_H}?)?МВД{_H}+России{_H}+(?:«[^»\n]{{2,40}}»"
+    rf"|по{_H}+(?:г\.{_H}?[А-ЯЁ][\w-]+|(?:[А-ЯЁ][\w-]+{_H}+){{1,2}}(?:району|округу|области|краю)))"
+    # "КДН акимата г. Павлодара", "КДНиЗП администрации Кировского района"
+    rf"|(?<![\w-])(?:КДН(?:иЗП)?|ПДН|УСЗН|ОСЗН){_H}+(?:акимата|администрации)"
+    rf"{_H}+(?:г\.{_H}?[А-ЯЁ][\w-]+|[А-ЯЁ][\w-]+{_H}+(?:района|округа|области))"
 )
 _RU_NUMBERED_SCHOOL = re.compile(
     rf"(?<![\w-])\d{{1,4}}-(?:я|й|ю|ой){_H}+(?:школ|гимнази|лице)[а-я]*"
@@ -272,6 +288,8 @@ def _en(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "ORG", "r11c-en-police")
     for m in _EN_ACRONYM_REGION.finditer(text):
         yield Span(m.start(), m.end(), "ORG", "r11c-en-region")
+    for m in _EN_BY_PLACE.finditer(text):
+        yield Span(m.start(), m.end(), "ORG", "r11c-en-by-place")
     for m in _EN_CAPS_ORG.finditer(text):
         yield Span(m.start(), m.end(), "ORG", "r11c-en-caps")
     for m in _EN_TEAM.finditer(text):

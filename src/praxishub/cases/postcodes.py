@@ -5,6 +5,9 @@ Rules:
   (O/О → 0, З/з → 3, l/I → 1), with four real digits at least, is a postcode where
   postcodes stand: after its label (with a short verb between: "邮编应为450052", "postcode
   is"), or at the start of an address field before a town ("Адрес: 6440ЗЗ г. 0мск");
+- six digits after a Chinese street address's last part or after a quoted institution's name
+  in a Russian address line; five or six digits read out in words after the label;
+- a Canadian province's code before a Canadian postcode (a PLACE);
 - a Kazakh postcode of the 2021 shape (letter, two digits, letter, digit, letter, digit;
   Cyrillic look-alikes of Latin letters allowed: "D00Е7Х2") after an address label or
   before a town.
@@ -34,6 +37,26 @@ _SIX = re.compile(
     # "Brno-Líšeň, 628 00.": a Czech postcode after its town, at a sentence's end
     rf"|(?<=[a-záčďéěíňóřšťúůýž]),{_H}(?P<c>[1-7]\d{{2}}{_H}\d{{2}})(?=[.;)]|{_H}*$)"
 )
+# A postcode after the end of a Chinese street address ("梧桐路66号　310012") or after an
+# institution's quoted name in a Russian address line ("ЦППМСП «Компас», 614068.")
+_AFTER_ADDRESS = re.compile(
+    r"(?<=[号室楼层座])[ \u3000]{1,4}(?P<z>\d{6})(?!\d)(?=[ \u3000]*$)"
+    rf"|(?<=[»\"]),{_H}(?P<r>[1-6]\d{{5}})(?=[.;)]|{_H}*$)",
+    re.MULTILINE,
+)
+# A postcode read out digit by digit after its label: "psč je pět tři nula nula dva"
+_DIGIT_WORD = (
+    r"(?:nula|jedna|dva|tři|čtyři|pět|šest|sedm|osm|devět|ноль|нуль|один|два|три|четыре|пять"
+    r"|шесть|семь|восемь|девять|zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+)
+_SPOKEN = re.compile(
+    rf"(?i:{_LABEL}){_FILLER}(?P<w>{_DIGIT_WORD}(?:{_H}+{_DIGIT_WORD}){{4,5}})(?!\w)",
+    re.IGNORECASE,
+)
+# A Canadian province's code between the town and the postcode: "Etobicoke, ON M9C 2B3"
+_CA_PROVINCE = re.compile(
+    rf"(?<=,{_H})(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)(?={_H}+[A-Z]\d[A-Z]{_H}?\d[A-Z]\d(?!\w))"
+)
 _L = "A-ZАВЕКМНОРСТХ"
 _KZ = re.compile(
     rf"(?i:{_ADDRESS_LABEL}|{_LABEL})[^\S\n]*[:：]?[^\S\n]*(?P<k>[{_L}]\d{{2}}[{_L}]\d[{_L}]\d)(?![\w])"
@@ -47,6 +70,13 @@ def find(text: str) -> Iterator[Span]:
         group = next(g for g in ("p", "q", "c") if m.group(g))
         if sum(ch.isdigit() for ch in m.group(group)) >= 4:
             yield Span(m.start(group), m.end(group), "POSTCODE", "postcode")
+    for m in _AFTER_ADDRESS.finditer(text):
+        group = "z" if m.group("z") else "r"
+        yield Span(m.start(group), m.end(group), "POSTCODE", "postcode")
+    for m in _SPOKEN.finditer(text):
+        yield Span(m.start("w"), m.end("w"), "POSTCODE", "postcode")
+    for m in _CA_PROVINCE.finditer(text):
+        yield Span(m.start(), m.end(), "PLACE", "postcode")
     for m in _KZ.finditer(text):
         group = "k" if m.group("k") else "t"
         yield Span(m.start(group), m.end(group), "POSTCODE", "postcode")

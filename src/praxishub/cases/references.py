@@ -18,13 +18,16 @@ from praxishub.cases.spans import Span
 _H = r"[^\S\n]"
 _UP = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽА-ЯЁӘҒҚҢӨҰҮҺІ"
 # Between a label and its value: a colon, bold closing, or the next HTML cell
-_GAP = r"[^\S\n]*[:：]?[^\S\n]*(?:\*\*|__)?[^\S\n]*(?:</t[dh]>[^\S\n]*<t[dh][^>\n]{0,40}>[^\S\n]*)?"
+_GAP = (
+    r"[^\S\n]*[:：—–]?[^\S\n]*(?:\*\*|__)?[^\S\n]*(?:</t[dh]>[^\S\n]*<t[dh][^>\n]{0,40}>[^\S\n]*)?"
+)
 
 # A numbered document: протокол № 3, ХАТТАМА № 4, КУСП № 4127, арыз берген (№ 1847)
 _DOCUMENT_NUMBER = re.compile(
     r"(?<![^\W\d_])(?:протокол\w*|хаттама\w*|КУСП|ҚСТК|ЕРДР|ЕРСОП|УД|постановлени\w*|приказ\w*|распоряжени\w*"
-    r"|заявлени\w*|арыз\w*|кіріс\w*|входящ\w*|вх\.|шешім\w*|бұйрық\w*|акт(?:а|ом|е)?|решени\w*|usnesení|rozhodnutí)"
-    rf"(?:{_H}+[^\W\d]{{2,20}}){{0,2}}{_H}*\(?{_H}*№{_H}*(?P<n>\d{{1,20}}(?:[-/][\w]{{1,8}})*)(?![\w-])",
+    r"|заявлени\w*|арыз\w*|кіріс\w*|входящ\w*|вх\.|шешім\w*|бұйрық\w*|акт(?:а|ом|е)?|решени\w*|usnesení|rozhodnutí"
+    r"|заключени\w*|анықтама\w*|справк\w*|исх\.|исходящ\w*|шығ\.|шығыс\w*|қорытынды\w*)"
+    rf"(?:{_H}+(?!қосымша|приложени|příloh|лист)[^\W\d]{{2,20}}){{0,3}}{_H}*\(?{_H}*№{_H}*(?P<n>\d{{1,20}}(?:[-/][\w]{{1,8}})*)(?![\w-])",
     re.IGNORECASE,
 )
 # A registration, case or record number after its label: IČO 02157365, HCPC PYL04417,
@@ -39,7 +42,8 @@ _LABEL = (
     r"|(?:NI|National[^\S\n]+Insurance)[^\S\n]+(?:no\.?|number)"
     r"|č\.[^\S\n]?(?:OP|pasu|průkazu)|číslo[^\S\n]+(?:pasu|OP|průkazu)|IČZ"
     r"|загранпаспорт\w*|рег\.[^\S\n]?(?:№|номер)|рег\w*[^\S\n]+номер\w*"
-    r"|(?:vehicle[^\S\n]+)?reg\.|门诊号|登记号|参考号|个案号|案号|编号|档案号|病历号|住院号|转介号|回执号|报警号|受案号|护照号|社保卡号|医保卡号"
+    r"|(?:vehicle[^\S\n]+)?reg\.|(?:practice|GP)[^\S\n]+code|OEN|тіркеу[^\S\n]+нөмір\w*"
+    r"|[Čč]íslo[^\S\n]+(?:hospitalizace|víza|pojištěnce|dokladu|smlouvy|karty|záznamu|případu|žádosti)|门诊号|登记号|参考号|个案号|案号|编号|档案号|病历号|住院号|转介号|回执号|报警号|受案号|护照号|社保卡号|医保卡号"
     r"|准考证号|学号|工号)"
 )
 _VALUE = (
@@ -51,7 +55,7 @@ _LABELLED = re.compile(rf"(?<![^\W\u4e00-\u9fff]|\.)(?i:{_LABEL}){_GAP}{_VALUE}(
 # A filing reference by its shape: letter and digit groups joined by "-" or "/", with a letter
 # group and 4 digits or more (CDZ-JI-0871/26, ZSK-0412/2023, 2024-CP-011873, 4R-2603-00871)
 _SHAPED = re.compile(
-    rf"(?<![^\W\u4e00-\u9fff]|[/.-])(?P<n>[0-9{_UP}]{{1,6}}(?:[-/][0-9{_UP}]{{1,8}}){{2,5}}|[{_UP}][0-9{_UP}]{{1,5}}-\d{{2,6}}/\d{{2,4}})(?![^\W\u4e00-\u9fff]|[/-])"
+    rf"(?<![^\W\u4e00-\u9fff]|[/.-])(?P<n>[0-9{_UP}]{{1,6}}(?:[-/][0-9{_UP}]{{1,8}}){{2,5}}|[{_UP}][0-9{_UP}]{{1,5}}-\d{{2,6}}/\d{{2,4}}|[{_UP}]{{2,6}}-[{_UP}]{{1,4}}{_H}\d{{3,6}}/\d{{2,4}})(?![^\W\u4e00-\u9fff]|[/-])"
 )
 # A Chinese document number with its issuer and bracketed year, 号 included: 锦心转〔2026〕017号,
 # 公（刑）函字〔2026〕第0457号

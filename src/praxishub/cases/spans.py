@@ -75,7 +75,9 @@ def union(spans: list[Span]) -> list[Span]:
 
     Overlapping spans merge into one covering both (nothing found by any layer is
     left unmasked); the merged span takes the type of its strongest member: a
-    structured identifier beats a name, a longer span beats a shorter one.
+    structured identifier beats a name; among names (person, organisation, place) the
+    longest span wins, so a commission named after its town is an organisation though
+    one layer took the town's adjective for a surname.
     """
     merged: list[list[Span]] = []
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
@@ -85,9 +87,21 @@ def union(spans: list[Span]) -> list[Span]:
             merged.append([span])
     out = []
     for group in merged:
-        best = min(group, key=lambda s: (PRIORITY[s.kind], -(s.end - s.start)))
+        best = min(group, key=_strength)
         start = min(s.start for s in group)
         end = max(s.end for s in group)
         sources = "+".join(sorted({s.source for s in group}))
         out.append(Span(start, end, best.kind, sources))
     return out
+
+
+_NAMES = PRIORITY["PERSON"]
+
+
+def _strength(span: Span) -> tuple[int, int, int]:
+    """Sort key of a span in a merged group: structured types by their order, then names by
+    length (the longest first), ties by their order."""
+    rank = PRIORITY[span.kind]
+    if rank < _NAMES:
+        return (0, rank, 0)
+    return (1, -(span.end - span.start), rank)

@@ -69,6 +69,14 @@ _CS_YEAR = (
 # Czech speech says "-ýho" for "-ého": "patnáctýho března", "dvacátýho sedmýho února"
 _CS_ORD_SPOKEN = _CS_ORD.replace("ého", "(?:ého|ýho)").replace("prvního", "prvn(?:ího|ýho)")
 
+
+def _typed_bare(pattern: str) -> str:
+    """The pattern with each Czech letter with a diacritic also matching its bare letter, as
+    chats are typed ("od prvniho brezna")."""
+    bare = str.maketrans("áčďéěíňóřšťúůýž", "acdeeinorstuuyz")
+    return "".join(f"[{c}{c.translate(bare)}]" if c.translate(bare) != c else c for c in pattern)
+
+
 _DATES = [
     re.compile(
         rf"(?<!\w){_RU_ORD}(?:\s+числа)?\s+{_RU_MONTHS}(?:\s+{_RU_YEAR})?(?!\w)", re.IGNORECASE
@@ -78,7 +86,10 @@ _DATES = [
     ),
     re.compile(rf"(?<!\w)\d{{1,2}}\s+на\s+\d{{1,2}}\s+{_RU_MONTHS}(?!\w)", re.IGNORECASE),
     re.compile(rf"(?<!\w){_RU_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d(?!\d)", re.IGNORECASE),
-    re.compile(rf"(?<!\w){_CS_ORD_SPOKEN}\s+{_CS_MONTHS}(?:\s+{_CS_YEAR})?(?!\w)", re.IGNORECASE),
+    re.compile(
+        _typed_bare(rf"(?<!\w){_CS_ORD_SPOKEN}\s+{_CS_MONTHS}(?:\s+{_CS_YEAR})?(?!\w)"),
+        re.IGNORECASE,
+    ),
     re.compile(
         rf"(?<![\w.])\d{{1,2}}\.\s*(?:do|/)\s*\d{{1,2}}\.\s*(?:{_CS_MONTHS}|\d{{1,2}}\.)", re.I
     ),
@@ -128,7 +139,7 @@ _ADDRESSES = [
         rf"{_NOT_HOUSE}(?:\s+{_RU_ORD_STEM}[а-яё]*\s+подъезд|\s+подъезд\s+\d+)?(?!\w)"
     ),
     re.compile(
-        rf"(?<=\bna\s)[a-záčďéěíňóřšťúůýž]+(?:ové|ská|ské|ní|ově|ou)\s+(?:\d{{1,3}}(?![\d.:,]\d)|{_CS_NUMBER})"
+        rf"(?<=\bna\s)[a-záčďéěíňóřšťúůýž]+(?:ové|ovy|ovej|ská|ské|ní|ově|ou)\s+(?:\d{{1,3}}(?![\d.:,]\d)|{_CS_NUMBER})"
         rf"{_NOT_HOUSE}(?!\w)"
     ),
     re.compile(
@@ -333,9 +344,31 @@ _CS_LOWER_ADDRESS = re.compile(
 )
 
 
+_RU_SAID = rf"(?:{_RU_NUMBER}|{_RU_UNITS}|\d{{1,4}}[а-я]?)"
+# "улица садовая дом двадцать восемь квартира два": a street with its house said in words
+_RU_LOWER_ADDRESS = re.compile(
+    rf"(?<![\w-])(?:улица|улицы|ул\.|проспект|переулок|микрорайон)\s+[а-яё-]{{3,}}(?:\s+[а-яё-]{{3,}})?"
+    rf"\s+(?:дом\s+)?{_RU_SAID}(?:\s+(?:корпус|строение)\s+{_RU_SAID})?(?:\s+(?:квартира|кв\.)\s+{_RU_SAID})?"
+    rf"{_NOT_HOUSE}(?!\w)"
+)
+# "посёлок разумное", "из деревни кукушкино": a settlement named in lower case (its name is no
+# common word)
+_RU_LOWER_SETTLEMENT = re.compile(
+    r"(?<![\w-])(?:пос[её]л(?:ок|ка|ке|ком)|пгт|сел[оаеу]|деревн[яиейю]|станиц[аыеу]|аул[аеу]?|хутор[аеу]?)"
+    r"\s+(?P<n>[а-яё][а-яё-]{3,})(?!\w)"
+)
+
+# "с журавлёвки", "в ивановке": a village's "-овка" name in lower case after a preposition
+_RU_LOWER_VILLAGE = re.compile(
+    r"(?<![\w-])(?:(?:с|из|до)\s+(?P<n>[а-яё]{3,}(?:овк|евк|ёвк)и)"
+    r"|(?:в|во|на)\s+(?P<m>[а-яё]{3,}(?:овк|евк|ёвк)[еу]))(?!\w)"
+)
+
+
 def lower_addresses(text: str) -> Iterator[Span]:
     """Street addresses said in lower case: with a house number in words, or a street name
-    that is no common word ("hareclive road", not "the main road" or "down the road")."""
+    that is no common word ("hareclive road", not "the main road" or "down the road");
+    a Russian settlement named in lower case after its kind ("посёлок разумное")."""
     from wordfreq import zipf_frequency
 
     for m in _EN_LOWER_ADDRESS.finditer(text):
@@ -354,6 +387,19 @@ def lower_addresses(text: str) -> Iterator[Span]:
         yield Span(start, m.end(), "ADDRESS", "spoken")
     for m in _CS_LOWER_ADDRESS.finditer(text):
         yield Span(m.start(), m.end(), "ADDRESS", "spoken")
+    if not re.search(r"[а-яё]", text):
+        return
+    for m in _RU_LOWER_ADDRESS.finditer(text):
+        yield Span(m.start(), m.end(), "ADDRESS", "spoken")
+    for m in _RU_LOWER_SETTLEMENT.finditer(text):
+        name = m.group("n")
+        shaped = re.search(r"(?:ое|ое|ово|ево|ино|ыно|овк[аеиу]|евк[аеиу]|ск[аеиу]?)$", name)
+        if zipf_frequency(name, "ru") < (3.6 if shaped else 3.0):
+            yield Span(m.start("n"), m.end("n"), "PLACE", "spoken")
+    for m in _RU_LOWER_VILLAGE.finditer(text):
+        group = "n" if m.group("n") else "m"
+        if zipf_frequency(m.group(group), "ru") < 2.0:
+            yield Span(m.start(group), m.end(group), "PLACE", "spoken")
 
 
 def _everyday_word(word: str) -> bool:

@@ -386,15 +386,18 @@ def dates(text: str) -> Iterator[Span]:
 
 
 _AGE = re.compile(
-    r"(?<!\d)(?P<n>\d{2,3})\s*(?:-?\s*(?:лет|года?|годик\w*|жаста\w*|жас\w*|岁|周岁|let|roků|rok[ůy]?"
+    r"(?<!\d)(?P<n>\d{2,3})\s*(?:-?\s*(?:лет|года?|годик\w*|жаста\w*|жас\w*|яшь|岁|周岁|let|roků|rok[ůy]?|rokov"
     r"|years?(?:\s+old)?|y/?o|yrs?)\b|岁)",
     re.IGNORECASE,
 )
 _AGED = re.compile(
-    r"\b(?:aged|age|возраст\w*|věk\w*)" + LABEL_END + r"(?P<n>\d{2,3})\b"
+    r"\b(?:aged|age|возраст\w*|věk\w*|жас[ыі])(?:[^\S\n]*[—–][^\S\n]*|"
+    + LABEL_END
+    + r")(?P<n>\d{2,3})\b"
     # "who is 90", "she turned 91", "je jí 92", "ей 93": a person's age without its unit
-    r"|(?:\b(?:who|she|he|they)(?:\s+is|\s+was|'s|\s+turned|\s+turns)|\bturn(?:ed|ing|s)"
-    r"|\bje\s+(?:mu|jí|ji|jim)|\b(?:mu|jí|ji)\s+je|(?<!\w)(?:ей|ему|им)\s+(?:уже\s+)?(?:исполнилось\s+)?)"
+    r"|(?:\b(?:who|she|he|they)(?:\s+is|\s+was|'s|\s+turned|\s+turns)(?:\s+(?:now|still|nearly|almost|just))?"
+    r"|\bturn(?:ed|ing|s)"
+    r"|\bje\s+(?:mu|jí|ji|jim)|\b(?:mu|jí|ji)\s+je|\b(?:které|kterému|kterýmu|kterým)\s+(?:je|bude|bylo)|(?<!\w)(?:ей|ему|им)\s+(?:уже\s+)?(?:исполнилось\s+)?)"
     r"\s+(?P<m>\d{2,3})(?![\d/%]|[.,]\d)(?!\s*(?:%|points?|mg|kg|min|balů|bodů|баллов))",
     re.IGNORECASE,
 )

@@ -30,10 +30,12 @@ from praxishub.cases.spans import Span
 
 _HAN = "\u4e00-\u9fff"
 _COMPOUND = "欧阳|司马|上官|诸葛|慕容|令狐|皇甫|夏侯|尉迟|公孙|长孙|宇文|司徒|端木|独孤|南宫|东方|西门|轩辕|呼延"
-# Single-character surnames beyond the bundled list (none of them a common function word).
+# Single-character surnames beyond the bundled list (none of them a common function word);
+# ``zhnameshapes`` uses them too.
 _MORE_SURNAMES = (
     "包俞邬殷翟甘葛隋靳焦阎柯祝鲁苗傅詹申闵麦邝蒙牛庞伍卓纪聂饶温戚项褚祁甄滕缪柴洪岳邢易乔窦栾巫冉晏"
     "茅桂储宫骆舒倪霍裴梅辛樊阮凌章虞符尤涂汤殷穆萧尹池蓝宁匡阚毕邸喻郎谈"
+    "冶妥撒喇"  # Hui families' surnames (Linxia, Ningxia)
 )
 # Characters that end or join a clause, never a given name's.
 _FUNCTION = set(

@@ -15,19 +15,19 @@ import functools
 import re
 from collections.abc import Iterator
 
+from praxishub.cases import zhfull
 from praxishub.cases.ner_zh import zh_surnames
 from praxishub.cases.spans import Span
 
 SOURCE = "r11b-zh"
 _HAN = "\u4e00-\u9fff"
-_MORE = "包俞邬殷翟甘葛隋靳焦阎柯祝鲁苗傅詹申闵麦邝蒙牛庞伍卓纪聂饶温戚项褚祁甄滕缪柴洪岳邢"
 _HONORIFIC = (
     "老师|阿訇|婆婆|姑娘|主任|医生|大夫|警官|阿姨|叔叔|教练|师傅|校长|书记|爷爷|奶奶|大爷|大妈"
     "|同学|女士|先生|科长|所长|律师"
 )
 _ROLE = (
     "心理老师|心理教师|班主任|督导|社工|邻居|辅导员|资源教师|任课老师|科任老师|副校长|校医"
-    "|教练|民警|护士|清真寺的|同村的|隔壁的|楼下的|对门的"
+    "|教练|民警|护士|宿管|宿管员|生活老师|门卫|保安|清真寺的|同村的|隔壁的|楼下的|对门的"
 )
 # A role, one character, an honorific: the character is a surname ("督导牛老师").
 _ROLE_SURNAME = re.compile(rf"(?:{_ROLE})[ \u3000]?(?P<s>[{_HAN}])(?=(?:{_HONORIFIC})(?!们))")
@@ -86,7 +86,7 @@ def zipf_zh(word: str) -> float:
 
 @functools.cache
 def surnames() -> frozenset[str]:
-    return frozenset(zh_surnames() | set(_MORE))
+    return frozenset(zh_surnames() | set(zhfull._MORE_SURNAMES))
 
 
 def _given_end(text: str, start: int) -> int:
