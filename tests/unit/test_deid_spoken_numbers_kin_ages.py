@@ -366,3 +366,68 @@ def test_the_longest_name_span_gives_a_merged_span_its_type():
     phone = Span(0, 12, "PHONE", "phonenumbers")
     longer_name = Span(0, 20, "PERSON", "crf")
     assert [s.kind for s in union([phone, longer_name])] == ["PHONE"]
+
+
+# --- more dates, numbers and schools (the tuning sets' older misses) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        ("v noci z 26. na 27. února volala", "cs", "26. na 27. února"),
+        ("přijdu pátýho nebo šestýho března", "cs", "pátýho nebo šestýho března"),
+        ("ночь 21/22.11.2025, дежурство", "ru", "21/22.11.2025"),
+        ("on the 2nd and 9th of December we met", "en", "the 2nd and 9th of December"),
+        ("咨询于10月9日、16日和23日进行", "zh", "10月9日、16日和23日"),
+        ("活动时间2026.05.10—05.24，地点", "zh", "2026.05.10—05.24"),
+        ("IP属地：湖南\n编辑于 03-19\n\n标题", "zh", "03-19"),
+        ("小鱼干不加糖\u300003-19\n抱抱糖糖", "zh", "03-19"),
+        ("Date: lO Feb 2O26   Ref: x", "en", "lO Feb 2O26"),
+        ("Туған күні: O8.Ol.l933\n", "kk", "O8.Ol.l933"),
+    ],
+)
+def test_night_ranges_lists_post_days_and_scanned_dates(text: str, language: str, part: str):
+    assert _covered(text, language, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("年龄11-15岁的孩子", "zh"),
+        ("The OCR misread l/1 and O/0; the address is below.", "en"),
+    ],
+)
+def test_age_bands_and_ocr_remarks_are_no_dates(text: str, language: str):
+    assert not [t for kind, t in _spans(text, language) if kind == "DATE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Zoom, идентификатор 913 4402 7715.", "913 4402 7715"),
+        ("Medicare card no. 2641 73854 1 given", "2641 73854 1"),
+        ("PHIN 118 552 903 · MRN", "118 552 903"),
+        ("SIN (for fee subsidy only): 798 644 860\n", "798 644 860"),
+        ("his SIN is 503 395 741 and", "503 395 741"),
+        ("**PEN:** 128 447 093  **BC", "128 447 093"),
+        ("（腾讯会议716 482 093）", "716 482 093"),
+    ],
+)
+def test_meeting_and_insurance_numbers_in_groups(text: str, number: str):
+    assert number in [text[s.start : s.end] for s in references.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("он учится в сорок третьей школе, там", "сорок третьей школе"),
+        ("училась в третьей гимназии до переезда", "третьей гимназии"),
+        ("перевели в девятой школе осенью", "девятой школе"),
+    ],
+)
+def test_schools_said_by_their_number(text: str, school: str):
+    assert ("SCHOOL", school) in _spans(text, "ru")
+
+
+def test_the_second_half_of_a_day_is_no_school():
+    assert not _spans("пришли во второй половине дня", "ru")

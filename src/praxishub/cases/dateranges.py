@@ -22,16 +22,38 @@ _BETWEEN = re.compile(
     re.IGNORECASE,
 )
 _LEAD_DAY = re.compile(
-    r"(?:(?<!\d)\d{4}[^\S\n]+жылғы[^\S\n]+)?(?<!\d)\d{1,2}\.?[^\S\n]*"
-    r"(?:[–—-]|или|и|or|and|a|nebo|až|немесе|және)[^\S\n]*$",
+    r"(?:(?<!\d)\d{4}[^\S\n]+жылғы[^\S\n]+|(?<!\w)the[^\S\n]+)?(?<!\d)\d{1,2}(?:\.|st|nd|rd|th)?[^\S\n]*"
+    r"(?:[–—/-]|или|и|or|and|a|na|nebo|až|немесе|және)[^\S\n]*$",
     re.IGNORECASE,
 )
+# A day said as an ordinal before a spoken date: "pátýho nebo šestýho března", "the 2nd and 9th"
+_LEAD_SPOKEN = re.compile(
+    r"(?<!\w)(?:the[^\S\n]+)?[a-záčďéěíňóřšťúůýž]+(?:ého|ýho|first|second|third|th)[^\S\n]+"
+    r"(?:nebo|a|až|and|or|to)[^\S\n]+$",
+    re.IGNORECASE,
+)
+# The end of a range written after a full date: "2026.05.10—05.24", "12.03.–15.03."
+_TAIL_DAY = re.compile(r"[^\S\n]*[—–~～-][^\S\n]*\d{1,2}[./]\d{1,2}\.?(?![\d./])")
 
 
 # Another day of the same month after a Chinese date: "3月2日、3日", "5月1号到3号"
 _ZH_NEXT_DAY = re.compile(r"[、，,和及与或至到~～—–-][^\S\n]*\d{1,2}[日号](?!\d)")
+# A month and day alone as a post's or a comment's date: "编辑于 03-19", "小鱼干不加糖　03-19"
+_ZH_POST_DAY = re.compile(
+    r"(?:(?<=编辑于)|(?<=发布于)|(?<=发表于)|(?<=\u3000)|(?<=^))[ ]?"
+    r"(?P<d>(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?=\u3000|[^\S\n]*$)",
+    re.MULTILINE,
+)
 # A Chinese year in digit words before a found month and day: "二零一一年十一月二十五号"
 _ZH_YEAR_WORDS = re.compile(r"[零〇一二三四五六七八九]{4}年$")
+
+
+def post_days(text: str) -> Iterator[Span]:
+    """A Chinese post's or comment's month and day ("编辑于 03-19")."""
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return
+    for m in _ZH_POST_DAY.finditer(text):
+        yield Span(m.start("d"), m.end("d"), "DATE", "date-range")
 
 
 def joined(text: str, found: list[Span]) -> Iterator[Span]:
@@ -45,11 +67,22 @@ def joined(text: str, found: list[Span]) -> Iterator[Span]:
         year = _ZH_YEAR_WORDS.search(text, max(0, span.start - 5), span.start)
         if year and year.end() == span.start:
             yield Span(year.start(), span.end, "DATE", "date-range")
-        if text[span.end - 1 : span.end] in ("日", "号"):
-            more = _ZH_NEXT_DAY.match(text, span.end)
-            if more:
-                yield Span(span.start, more.end(), "DATE", "date-range")
+        end = span.end
+        while text[end - 1 : end] in ("日", "号"):  # "10月9日、16日和23日"
+            more = _ZH_NEXT_DAY.match(text, end)
+            if not more:
+                break
+            end = more.end()
+        if end > span.end:
+            yield Span(span.start, end, "DATE", "date-range")
+        if text[span.end - 1 : span.end].isdigit():
+            tail = _TAIL_DAY.match(text, span.end)
+            if tail:
+                yield Span(span.start, tail.end(), "DATE", "date-range")
         if not text[span.start : span.start + 1].isdigit():
+            spoken = _LEAD_SPOKEN.search(text, max(0, span.start - 30), span.start)
+            if spoken and spoken.end() == span.start:
+                yield Span(spoken.start(), span.end, "DATE", "date-range")
             continue
         lead = _LEAD_DAY.search(text, max(0, span.start - 24), span.start)
         if lead and lead.end() == span.start:

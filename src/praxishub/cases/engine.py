@@ -319,6 +319,7 @@ class Deidentifier:
         more.extend(list(namekeys.found_initials(text, found + more)))
         more.extend(list(namekeys.found_pinyin(text, found + more)))
         more.extend(list(dateranges.joined(text, found + more)))
+        more.extend(dateranges.post_days(text))
         return found + precision.settle(text, more, language)
 
     def language_of(self, text: str) -> str:

@@ -46,6 +46,8 @@ def restore(text: str) -> tuple[str, list[tuple[int, int]]]:
     changes: list[tuple[int, int, str]] = []
     for m in _TOKEN.finditer(text):
         fixed = _restored(m.group())
+        if fixed is None and _date_part(text, m):
+            fixed = m.group().translate(_TO_DIGIT)
         if fixed is not None and fixed != m.group():
             changes.append((m.start(), m.end(), fixed))
     if len(changes) < 2:
@@ -57,6 +59,39 @@ def restore(text: str) -> tuple[str, list[tuple[int, int]]]:
         last = end
     parts.append(text[last:])
     return "".join(parts), [(start, end) for start, end, _ in changes]
+
+
+# A day or month of look-alikes only, as a date's part: "O8.Ol.l933", "2O26.ll.O4", "lO Feb"
+_LOOKALIKES = re.compile(r"[OОoоlIі]{1,2}")
+_MONTH_AFTER = re.compile(
+    r"[^\S\n](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|led|úno|bře|dub|kvě|čer|srp|zář|říj|lis|pro"
+    r"|янв|фев|мар|апр|мая|июн|июл|авг|сен|окт|ноя|дек)",
+    re.IGNORECASE,
+)
+
+
+def _date_part(text: str, m: re.Match[str]) -> bool:
+    """Is the word one or two look-alike letters standing as a date's day or month: between
+    a date's dots with a number beside it, or before a month's name?"""
+    if not _LOOKALIKES.fullmatch(m.group()):
+        return False
+    before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+    if (
+        before in "./-"
+        and before
+        and re.search(r"\d[./-][0-9OОlI]{1,2}[./-]$", text[max(0, m.start() - 6) : m.start()])
+    ):
+        return after in "./-" or not after.strip()  # the date's last part after two
+    if before in "./-" and before and text[m.start() - 2 : m.start() - 1].isalnum():
+        return after in "./-" and bool(
+            re.match(r"[./-][0-9OОlI]{2,4}(?![\w])", text[m.end() : m.end() + 6])
+        )
+    if after in "./" and after:  # the date's first part: two more parts follow
+        rest = re.match(
+            r"[0-9OОlI]{1,2}[./][0-9OОlI]{2,4}(?![\w])", text[m.end() + 1 : m.end() + 9]
+        )
+        return bool(rest) and any(ch.isdigit() for ch in rest.group())
+    return bool(_MONTH_AFTER.match(text, m.end())) and not before.isalpha()
 
 
 def _restored(word: str) -> str | None:

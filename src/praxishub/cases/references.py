@@ -38,11 +38,12 @@ _LABEL = (
     r"|staff|employee|file|account|certificate)[^\S\n]+(?:no\.?|number|#)"
     r"|(?:spis|sp)\.[^\S\n]?zn\.(?:[^\S\n]+[A-ZČŠŽ]{2,6})?|datov\w+[^\S\n]+schránk\w+|spisov\w+[^\S\n]+značk\w+|[Čč]\.[^\S\n]?j\.(?:[^\S\n]+[a-zá-ž]{3,10})?"
     r"|ev\.[^\S\n]?č\.(?:[^\S\n]+[a-zá-ž]{3,10})?|jednací[^\S\n]+číslo|číslo[^\S\n]+(?:jednací|spisu|klienta)"
-    r"|URN|ULN|UCI|CHI(?:[^\S\n]+(?:no\.?|number))?|NINO|PNC|MRN|NHI|PHN|EIN|NPI|TIN|Tax[^\S\n]+ID|ref\.|Medicare(?:[^\S\n]+(?:no\.?|number|ID))?"
+    r"|URN|ULN|UCI|CHI(?:[^\S\n]+(?:no\.?|number))?|NINO|PNC|MRN|NHI|PHN|EIN|NPI|TIN|Tax[^\S\n]+ID|ref\.|Medicare(?:[^\S\n]+card)?(?:[^\S\n]+(?:no\.?|number|ID))?"
     r"|(?:NI|National[^\S\n]+Insurance)[^\S\n]+(?:no\.?|number)"
     r"|č\.[^\S\n]?(?:OP|pasu|průkazu)|číslo[^\S\n]+(?:pasu|OP|průkazu)|IČZ"
     r"|загранпаспорт\w*|рег\.[^\S\n]?(?:№|номер)|рег\w*[^\S\n]+номер\w*"
-    r"|(?:vehicle[^\S\n]+)?reg\.|(?:practice|GP)[^\S\n]+code|OEN|тіркеу[^\S\n]+нөмір\w*"
+    r"|(?:vehicle[^\S\n]+)?reg\.|(?:practice|GP)[^\S\n]+code|OEN|SIN(?:[^\S\n]*\([^()\n]{1,40}\)|[^\S\n]+is)?|PHIN|PEN"
+    r"|идентификатор\w*(?:[^\S\n]+конференции)?|тіркеу[^\S\n]+нөмір\w*"
     r"|[Čč]íslo[^\S\n]+(?:hospitalizace|víza|pojištěnce|dokladu|smlouvy|karty|záznamu|případu|žádosti)|门诊号|登记号|参考号|个案号|案号|编号|档案号|病历号|住院号|转介号|回执号|报警号|受案号|护照号|社保卡号|医保卡号"
     r"|准考证号|学号|工号)"
 )
@@ -66,7 +67,7 @@ _BILL = re.compile(
     rf"(?<![^\W\d_])(?i:faktur[ayu]?|účtenk[ayu]|stvrzenk[ayu]|invoice|receipt|квитанци[яиюей]|сч[её]т(?:а|у)?"
     rf"|чек[а]?|акт(?:а|у)?|договор(?:а|у)?|түбіртек\w*|шот)(?:{_H}*(?:№|#|č\.|no\.?|number|nr\.?))+{_H}*"
     rf"(?P<n>[0-9{_UP}](?:[0-9{_UP}]|[-/](?=[0-9{_UP}])){{2,20}})(?![\w-])"
-    rf"|(?:会议号|会议ID|Meeting{_H}+ID|Zoom|Teams)[：:]?{_H}*(?P<m>\d{{3}}(?:(?:-|{_H})?\d{{3,4}}){{2,3}})(?!\d)"
+    rf"|(?:腾讯会议号?|会议号|会议ID|Meeting{_H}+ID|Zoom|Teams)[：:]?{_H}*(?P<m>\d{{3}}(?:(?:-|{_H})?\d{{3,4}}){{2,3}})(?!\d)"
 )
 # A numbered document's letter-and-digit number after "№": заключение … № Н-5512
 _LETTER_NUMBER = re.compile(rf"№{_H}*(?P<n>[{_UP}]{{1,4}}-\d{{2,8}})(?![\w-])")

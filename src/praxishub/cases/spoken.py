@@ -163,15 +163,18 @@ _FLAT = re.compile(
     rf"(?<!\w)(?:кв\.?|квартира|byt|Flat|flat|Apt\.?|apt\.?|пәтер)\s*(?P<n>\d{{1,4}}[а-яa-z]?(?![\d.,:]\d)|{_RU_NUMBER})(?!\w)"
 )
 
-_RU_ORD_FEM = rf"(?:(?:{_RU_HUNDREDS}\s+)?(?:{_RU_TENS}\s+)?{_RU_ORD_STEM}ой)"
+_RU_ORD_FEM = rf"(?:(?:{_RU_HUNDREDS}\s+)?(?:{_RU_TENS}\s+)?{_RU_ORD_STEM}(?:ой|ьей|ей))"
+# the school's word after its number is part of it: "в сорок третьей школе"
+_RU_SCHOOL_WORD = r"(?:\s+(?:школ[аеуыо]й?|школу|гимнази[яиюей]|лице[йяюе]))?"
 _SCHOOLS = [
     re.compile(
-        rf"(?<=\s)(?:в|во|из|у|к)\s+(?:нашей\s+|свою\s+|своей\s+)?(?P<s>(?:{_RU_HUNDREDS}\s+)?{_RU_TENS}\s+"
-        rf"{_RU_ORD_STEM}ой|{_RU_HUNDREDS}\s+{_RU_ORD_STEM}ой)(?!\w)",
+        rf"(?<=\s)(?:в|во|из|у|к)\s+(?:нашей\s+|свою\s+|своей\s+)?(?P<s>(?:(?:{_RU_HUNDREDS}\s+)?{_RU_TENS}\s+"
+        rf"{_RU_ORD_STEM}(?:ой|ьей|ей)|{_RU_HUNDREDS}\s+{_RU_ORD_STEM}(?:ой|ьей|ей)){_RU_SCHOOL_WORD})(?!\w)",
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?<=\s)(?:в|во|из)\s+(?P<s>{_RU_ORD_FEM})(?=\s+(?:школ|гимнази|лице))", re.IGNORECASE
+        rf"(?<=\s)(?:в|во|из)\s+(?:нашей\s+|свою\s+|своей\s+)?(?P<s>{_RU_ORD_FEM}\s+(?:школ|гимнази|лице)[а-яё]*)(?!\w)",
+        re.IGNORECASE,
     ),
     re.compile(
         r"(?<=\s)(?:в|во|из|к)\s+(?:нашей\s+|свою\s+|своей\s+)?(?P<s>[а-яё]+нашк[аеиуой]{1,2})(?!\w)"
