@@ -431,3 +431,52 @@ def test_schools_said_by_their_number(text: str, school: str):
 
 def test_the_second_half_of_a_day_is_no_school():
     assert not _spans("пришли во второй половине дня", "ru")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "handle"),
+    [
+        (
+            "Расшифровка не редактировалась.\n\nОтправитель: Галина Стефановна (бабушка Матвея)\n\n"
+            "**03.11.2026, 19:48**",
+            "ru",
+            "Галина Стефановна (бабушка Матвея)",
+        ),
+        ("**Odesílatel:** Mamka Terka\n", "cs", "Mamka Terka"),
+    ],
+)
+def test_a_voice_message_senders_name_is_a_handle(text: str, language: str, handle: str):
+    assert _covered(text, language, handle)
+
+
+def test_a_college_named_by_its_field():
+    text = "отец хочет кадетскую школу, сам мальчик хочет в колледж связи."
+    assert ("SCHOOL", "колледж связи") in _spans(text, "ru")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (
+            "```\n--- 2.2.2026 ---\nАнжела Викт. (мама Сони) 19:42  девочки кто нибудь знает что "
+            "вчера было? соня пришла в слезах\nКристина 4Г 19:45  наша тоже\n```",
+            "ru",
+            "соня",
+        ),
+        ("[19:48] Terka: to je hnus fakt, tomas je debil\n[19:50] Krtek: ja to mam", "cs", "tomas"),
+    ],
+)
+def test_a_first_name_from_a_senders_label_or_typed_bare(text: str, language: str, name: str):
+    assert ("PERSON", name) in _spans(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Přidělena dvojice od 1. března: Kryštof (10 let). Víra v lidi — ano, naděje je.",
+        "[11:40] Lan: dekuju moc. khoa rikal ze ho tonda a matyas volaji jmenem ve skupine.",
+    ],
+)
+def test_common_words_typed_bare_are_no_names(text: str):
+    found = [t for kind, t in _spans(text, "cs") if kind == "PERSON"]
+    assert "lidi" not in found and "volaji" not in found

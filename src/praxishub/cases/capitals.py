@@ -145,9 +145,33 @@ def _rare(word: str, language: str) -> bool:
     folded = word.casefold()
     if _zipf(folded, lang) >= THRESHOLD[language]:
         return False
+    if lang == "cs" and folded.isascii() and folded in _cs_common_bare():
+        return False  # a common word typed without its diacritics ("volaji", "dneska")
     if lang == "ru":
         return not _common_lemma(word, THRESHOLD[language])
     return True
+
+
+@functools.cache
+def _cs_common_bare() -> frozenset[str]:
+    """Czech words common enough to be no name, without their diacritics."""
+    import unicodedata
+
+    from wordfreq import top_n_list
+
+    def bare(word: str) -> str:
+        return "".join(
+            c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
+        )
+
+    from praxishub.cases import ner
+
+    names = ner.latin_names("cs")
+    return frozenset(
+        bare(w)
+        for w in top_n_list("cs", 30000)
+        if not w.isascii() and w not in names and _zipf(w, "cs") >= THRESHOLD["cs"]
+    )
 
 
 def _common_lemma(word: str, threshold: float) -> bool:

@@ -310,14 +310,25 @@ def _cs_first(word: str) -> bool:
     if word in _stop_words("cs") or ner.allowed(word):
         return False
     names = ner.latin_names("cs", first_only=True)
-    if word in names:
-        return True
+    base = word if word in names else None
     for ending, feminine in _CS_DECLINED:
         stem = word[: -len(ending)]
-        base = stem + "a" if feminine else stem
-        if word.endswith(ending) and len(stem) > 2 and base in names:
-            return True
-    return False
+        if base is None and word.endswith(ending) and len(stem) > 2:
+            base = (
+                (stem + "a" if feminine else stem)
+                if (stem + "a" if feminine else stem) in names
+                else None
+            )
+    if base is None:
+        return False
+    # a name known only with its diacritics, typed bare, is no common word ("lidi" is no Lída)
+    return base not in ner.bare_only_names("cs", True) or _rare_bare(word)
+
+
+def _rare_bare(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "cs") < 4.0
 
 
 _CS_DECLINED = (

@@ -87,6 +87,17 @@ def find(text: str) -> Iterator[Span]:
             yield from _value(m.group("v"), m.start("v"))
     for m in _HAN_FIELD.finditer(text):
         yield Span(m.start("v"), m.end("v"), "PERSON", "formfield")
+    for m in _SENDER.finditer(text):
+        if m.group("v").casefold() not in _PLACEHOLDERS:
+            yield Span(m.start("v"), m.end("v"), "HANDLE", "formfield")
+
+
+# The sender of a transcribed voice message or an exported chat, as the export names them:
+# "Отправитель: Галина Стефановна (бабушка Матвея)", "Odesílatel: Mamka Terka"
+_SENDER = re.compile(
+    rf"(?im)^[^\S\n]*(?:\*\*)?(?:отправитель|odesílatel|sender|жіберуші|发送人|发信人)(?:\*\*)?"
+    rf"{_H}*[:：]{_H}*(?:\*\*)?{_H}*(?P<v>[^\s*][^\n]{{1,58}}?)(?:\*\*)?{_H}*$"
+)
 
 
 def _value(value: str, start: int) -> Iterator[Span]:

@@ -210,7 +210,13 @@ def _surname(word: str, language: str) -> bool:
         and ner._latin_name(word.capitalize(), ner.latin_names(language), language)
     ):
         return True
+    if language == "cs" and _CS_VERB_END.search(word):
+        return False  # a verb after the name ("matyas volaji"), however rare typed bare
     return _rare(word, language)
+
+
+# Czech verb endings (present plural and past), with or without diacritics
+_CS_VERB_END = re.compile(r"(?:aji|eji|ají|ejí|uje|ují|uji|oval|ovala|ali|ili|ela|ila|ly|li)$")
 
 
 def _everyday(word: str, language: str) -> bool:

@@ -233,19 +233,22 @@ def lower_case(text: str, found: list[Span], language: str) -> Iterator[Span]:
         return
     stems: dict[str, str] = {}
     for span in found:
-        if span.kind != "PERSON":
+        if span.kind not in ("PERSON", "HANDLE"):
             continue
         for word in _WORD.findall(text[span.start : span.end]):
             word = re.sub(r"['’]s$", "", word)
             if len(word) < 4 or not word[0].isupper() or word.isupper() or _role(word):
                 continue
+            if span.kind == "HANDLE" and not _first_name(word, language):
+                continue  # a chat sender's label names people ("Мама Вики К."), and more
             folded = word.casefold()
             stem = (
                 folded[:-1] if len(folded) > 4 and folded[-1] in "аяеиыоуюaeiouyáéíýěů" else folded
             )
             bare = _without_marks(stem)
-            for form in (stem, bare):  # a chat typed without diacritics: "dvorakova"
-                stems.setdefault(form, word)
+            for form in (stem, bare, _nominative(word)):  # "dvorakova"; "соня" after "Сони"
+                if form:
+                    stems.setdefault(form, word)
     if not stems:
         return
     runs = list(chatnames.lowercase_runs(text))
@@ -260,6 +263,32 @@ def lower_case(text: str, found: list[Span], language: str) -> Iterator[Span]:
         if not any(a <= m.start() < b for a, b in runs):
             continue  # only where a transcript or chat writes without capitals
         yield Span(m.start(), m.end(), "PERSON", "lower-case")
+
+
+def _nominative(word: str) -> str:
+    """A Russian first name's dictionary form where the found form is inflected ("Сони" →
+    "соня"), for its lower-case recurrences in the nominative; "" otherwise."""
+    if not re.match(r"[А-ЯЁ]", word):
+        return ""
+    from praxishub.cases import ner
+
+    for parse in ner.parse(word)[:3]:
+        if "Name" in parse.tag.grammemes and len(parse.normal_form) >= 4:
+            return str(parse.normal_form) if parse.normal_form != word.casefold() else ""
+    return ""
+
+
+def _first_name(word: str, language: str) -> bool:
+    """Is the capitalised word a first name (in any case form) by the name lists?"""
+    from praxishub.cases import ner
+
+    if re.match(r"[А-ЯЁӘҒҚҢӨҰҮҺІ]", word):
+        if ner.allowed(word):
+            return False
+        if ner._kk_name_form(word.casefold(), ner.kk_names()):
+            return True
+        return any("Name" in p.tag.grammemes for p in ner.parse(word)[:3])
+    return ner._latin_name(word, ner.latin_names(language, first_only=True), language)
 
 
 def _role(word: str) -> bool:

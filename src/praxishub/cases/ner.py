@@ -219,7 +219,23 @@ _LOCALES = {
 
 @functools.cache
 def latin_names(language: str, first_only: bool = False) -> frozenset[str]:
-    """First names (and surnames) from Faker's locales and the bundled diminutives."""
+    """First names (and surnames) from Faker's locales and the bundled diminutives; Czech ones
+    also without their diacritics, as chats type them ("tomas", "matyas")."""
+    names = _listed_names(language, first_only)
+    return names | bare_only_names(language, first_only)
+
+
+@functools.cache
+def bare_only_names(language: str, first_only: bool = False) -> frozenset[str]:
+    """The Czech names that are listed only with diacritics, without them ("tomas" for Tomáš)."""
+    if language != "cs":
+        return frozenset()
+    names = _listed_names(language, first_only)
+    return frozenset(_bare(n) for n in names) - names
+
+
+@functools.cache
+def _listed_names(language: str, first_only: bool) -> frozenset[str]:
     from faker import Faker
 
     from praxishub.cases.intake import diminutives
@@ -233,6 +249,12 @@ def latin_names(language: str, first_only: bool = False) -> frozenset[str]:
     for base, shorts in (diminutives().get(language) or {}).items():
         names.update([base, *shorts])
     return frozenset(n.casefold() for n in names if len(n) > 2)
+
+
+def _bare(name: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
 
 
 # (with Mac/Mc/De-style inner capitals: "Shona MacLeod", "Ana DeLuca")
@@ -264,14 +286,23 @@ _CS_ENDINGS = (
 
 def _latin_name(word: str, names: frozenset[str], language: str) -> bool:
     folded = word.casefold()
+    matched = None
     if folded in names:
-        return True
-    if language == "cs":
+        matched = folded
+    elif language == "cs":
         for ending in _CS_ENDINGS:
             stem = folded[: -len(ending)]
-            if folded.endswith(ending) and len(stem) > 2 and (stem in names or stem + "a" in names):
-                return True
-    return False
+            if folded.endswith(ending) and len(stem) > 2:
+                matched = stem if stem in names else stem + "a" if stem + "a" in names else None
+                if matched:
+                    break
+    if matched is None:
+        return False
+    if language == "cs" and matched in bare_only_names("cs") | bare_only_names("cs", True):
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(folded, "cs") < 4.0  # "lidi" (people) is no "Lída"
+    return True
 
 
 def latin(text: str, language: str) -> Iterator[Span]:

@@ -217,6 +217,14 @@ _RU_ABBR_BODY = re.compile(
     rf"|(?<![\w-])(?:КДН(?:иЗП)?|ПДН|УСЗН|ОСЗН){_H}+(?:акимата|администрации)"
     rf"{_H}+(?:г\.{_H}?[А-ЯЁ][\w-]+|[А-ЯЁ][\w-]+{_H}+(?:района|округа|области))"
 )
+# A college named by its field, in lower case as people say it: "в колледж связи", "техникум
+# железнодорожного транспорта" (the town's only one of its kind)
+_RU_FIELD_COLLEGE = re.compile(
+    rf"(?<![\w-])(?:колледж|техникум|училищ)[а-яё]*{_H}+(?:связи|транспорта|искусств|культуры|экономики"
+    rf"|сервиса|туризма|строительства|информатики|торговли|олимпийского{_H}+резерва|нефти{_H}+и{_H}+газа"
+    rf"|железнодорожного{_H}+транспорта|речного{_H}+флота|искусств{_H}+и{_H}+культуры)(?![\w-])",
+    re.IGNORECASE,
+)
 _RU_NUMBERED_SCHOOL = re.compile(
     rf"(?<![\w-])\d{{1,4}}-(?:я|й|ю|ой){_H}+(?:школ|гимнази|лице)[а-я]*"
 )
@@ -262,6 +270,8 @@ def _ru(text: str) -> Iterator[Span]:
     abbreviations with a number or district; schools by their ordinal number."""
     for m in _RU_ABBR_BODY.finditer(text):
         yield Span(m.start(), m.end(), "ORG", "r11c-ru-abbr")
+    for m in _RU_FIELD_COLLEGE.finditer(text):
+        yield Span(m.start(), m.end(), "SCHOOL", "r11c-ru-college")
     for m in _RU_NUMBERED_SCHOOL.finditer(text):
         yield Span(m.start(), m.end(), "SCHOOL", "r11c-ru-school")
     for m in _RU_KIND_QUOTE.finditer(text):
