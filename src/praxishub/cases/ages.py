@@ -180,9 +180,33 @@ _KIN_AGE = [
 ]
 
 
+# Every pattern above holds a number over 89 in digits or words: only the stretches around one
+# are read (most notes have none, and the patterns are many).
+_ANCHOR = re.compile(
+    r"(?<!\d)(?:9\d|1[01]\d)(?!\d)|девяност|тоқсан|жүз|devades|ninet|hundred|(?<!\w)(?:сто|sto)(?!\w)|[九百]",
+    re.IGNORECASE,
+)
+
+
+def _stretches(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _ANCHOR.finditer(text):
+        start, end = max(0, m.start() - 120), min(len(text), m.end() + 80)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 def in_words(text: str) -> Iterator[Span]:
+    for a, b in _stretches(text):
+        yield from _in_stretch(text, a, b)
+
+
+def _in_stretch(text: str, a: int, b: int) -> Iterator[Span]:
     for pattern in _AGE_WORDS:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, a, b):
             group = "a" if m.group("a") else "b"
             yield Span(m.start(group), m.end(group), "AGE", "pattern")
     for pattern in (
@@ -192,13 +216,13 @@ def in_words(text: str) -> Iterator[Span]:
         _AGE_WORDS_AFTER_NAME,
         _SEX_AGE,
     ):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, a, b):
             yield Span(m.start("n"), m.end("n"), "AGE", "pattern")
     for pattern in _KIN_AGE:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, a, b):
             group = "m" if "m" in pattern.groupindex and m.group("m") else "n"
             yield Span(m.start(group), m.end(group), "AGE", "pattern")
-    for m in _AGE_AT_DEATH.finditer(text):
+    for m in _AGE_AT_DEATH.finditer(text, a, b):
         group = next(g for g in ("n", "m", "k") if m.group(g))
         yield Span(m.start(group), m.end(group), "AGE", "pattern")
 

@@ -122,7 +122,8 @@ def found_pinyin(text: str, found: list[Span]) -> Iterator[Span]:
     """A found Chinese name where the note writes it in pinyin, surname first or last, in
     capitals or with capitals ("学籍拼音 JIKE AYI", "Liu Jiayi", "Jiayi LIU"): forms, school
     registers and English letters spell the name out."""
-    if not re.search(r"[A-Za-z]{2}", text):
+    pairs = [m for m in _LATIN_PAIR.finditer(text) if not (m.group(1) + m.group(2)).islower()]
+    if not pairs:
         return
     forms: set[str] = set()
     for span in found:
@@ -137,14 +138,13 @@ def found_pinyin(text: str, found: list[Span]) -> Iterator[Span]:
         for k in (1, 2) if len(syllables) > 2 else (1,):
             surname, given = "".join(syllables[:k]), "".join(syllables[k:])
             forms.update({f"{surname} {given}", f"{given} {surname}"})
-    if not forms:
-        return
-    alternatives = "|".join(
-        sorted((re.escape(f).replace(r"\ ", r"[^\S\n]+") for f in forms), key=len, reverse=True)
-    )
-    for m in re.finditer(rf"(?<![A-Za-z])(?i:{alternatives})(?![A-Za-z])", text):
-        if not m.group().islower():
-            yield Span(m.start(), m.end(), "PERSON", "found-pinyin")
+    for m in pairs:
+        if f"{m.group(1)} {m.group(2)}".casefold() in forms:
+            yield Span(m.start(), m.end(2), "PERSON", "found-pinyin")
+
+
+# Two Latin words side by side (overlapping pairs: "Jiayi LIU Wen" gives both)
+_LATIN_PAIR = re.compile(r"(?<![A-Za-z])([A-Za-z]{1,12})[^\S\n]+(?=([A-Za-z]{1,12})(?![A-Za-z]))")
 
 
 def _shouted(word: str, keys: set[str]) -> bool:

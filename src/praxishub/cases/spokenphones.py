@@ -93,10 +93,6 @@ _WORDS = sorted(
     reverse=True,
 )
 _TOKEN = rf"(?:{'|'.join(map(re.escape, _WORDS))}|\d{{1,4}})"
-# A run of number words and digit groups with spaces, commas, dots or dashes between
-_RUN = re.compile(
-    rf"(?<![^\W\d_])(?i:{_TOKEN})(?:[^\S\n]*[,.–—-]?[^\S\n]*(?i:{_TOKEN})(?![^\W\d_])){{5,}}"
-)
 _TOKENS = re.compile(rf"(?i:{_TOKEN})(?![^\W\d_])")
 _HAN_RUN = re.compile(
     r"[零〇一幺二两三四五六七八九](?:[ \u3000-]?[零〇一幺二两三四五六七八九]){6,13}"
@@ -111,10 +107,15 @@ _REGIONS = {
 _ALL_REGIONS = ("RU", "KZ", "CZ", "SK", "UA", "CN", "GB", "US", "CA", "AU", "NZ", "IE")
 
 
+_WORD_SET = frozenset(_WORDS)
+_ANY_WORD = re.compile(r"[^\W_]+")
+_SEPARATOR = re.compile(r"[^\S\n]*[,.–—-]?[^\S\n]*")
+
+
 def find(text: str, language: str) -> Iterator[Span]:
     """Phone numbers said in words (see the module's rule)."""
-    for m in _RUN.finditer(text):
-        yield from _phones(_groups(text, m.start(), m.end()), language)
+    for start, end in _runs(text):
+        yield from _phones(_groups(text, start, end), language)
     if language == "zh" or re.search(r"[\u4e00-\u9fff]", text):
         for m in _HAN_RUN.finditer(text):
             groups = [
@@ -123,6 +124,24 @@ def find(text: str, language: str) -> Iterator[Span]:
             ]
             groups = [(m.start() + a, m.start() + b, d) for a, b, d in groups]
             yield from _phones(groups, "zh")
+
+
+def _runs(text: str) -> Iterator[tuple[int, int]]:
+    """Stretches of six or more number words and digit groups with only separators between
+    (read word by word: one set lookup a word, not a pattern of every word at every place)."""
+    start = end = -1
+    count = 0
+    for m in _ANY_WORD.finditer(text):
+        word = m.group()
+        number = (word.isdigit() and len(word) <= 4) or word.casefold() in _WORD_SET
+        if number and count and _SEPARATOR.fullmatch(text, end, m.start()):
+            end, count = m.end(), count + 1
+            continue
+        if count >= 6:
+            yield start, end
+        start, end, count = (m.start(), m.end(), 1) if number else (-1, -1, 0)
+    if count >= 6:
+        yield start, end
 
 
 def _groups(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
