@@ -155,20 +155,13 @@ def _rare(word: str, language: str) -> bool:
 @functools.cache
 def _cs_common_bare() -> frozenset[str]:
     """Czech words common enough to be no name, without their diacritics."""
-    import unicodedata
-
     from wordfreq import top_n_list
-
-    def bare(word: str) -> str:
-        return "".join(
-            c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
-        )
 
     from praxishub.cases import ner
 
     names = ner.latin_names("cs")
     return frozenset(
-        bare(w)
+        ner.without_marks(w)
         for w in top_n_list("cs", 30000)
         if not w.isascii() and w not in names and _zipf(w, "cs") >= THRESHOLD["cs"]
     )

@@ -322,13 +322,7 @@ def _cs_first(word: str) -> bool:
     if base is None:
         return False
     # a name known only with its diacritics, typed bare, is no common word ("lidi" is no Lída)
-    return base not in ner.bare_only_names("cs", True) or _rare_bare(word)
-
-
-def _rare_bare(word: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "cs") < 4.0
+    return base not in ner.bare_only_names("cs", True) or not ner.common_typed_bare(word)
 
 
 _CS_DECLINED = (

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
@@ -125,13 +124,13 @@ def found_pinyin(text: str, found: list[Span]) -> Iterator[Span]:
     pairs = [m for m in _LATIN_PAIR.finditer(text) if not (m.group(1) + m.group(2)).islower()]
     if not pairs:
         return
+    from pypinyin import Style, lazy_pinyin
+
     forms: set[str] = set()
     for span in found:
         surface = text[span.start : span.end]
         if span.kind != "PERSON" or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", surface):
             continue
-        from pypinyin import Style, lazy_pinyin
-
         syllables = lazy_pinyin(surface, style=Style.NORMAL, errors="ignore")
         if len(syllables) != len(surface):
             continue
@@ -209,10 +208,10 @@ def _keys(initials: str, key: str) -> bool:
 
 
 def _without_marks(word: str) -> str:
-    """A Latin word without its diacritics ("dvořákov" → "dvorakov"); Cyrillic stays."""
-    if not re.search(r"[à-ž]", word):
-        return word
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    """A Latin word without its diacritics ("dvořákov" → "dvorakov"); Cyrillic stays (й)."""
+    from praxishub.cases import ner
+
+    return ner.without_marks(word) if re.search(r"[à-ž]", word) else word
 
 
 def _initials_of(name: str, key: str = "") -> str:

@@ -231,7 +231,7 @@ def bare_only_names(language: str, first_only: bool = False) -> frozenset[str]:
     if language != "cs":
         return frozenset()
     names = _listed_names(language, first_only)
-    return frozenset(_bare(n) for n in names) - names
+    return frozenset(without_marks(n) for n in names) - names
 
 
 @functools.cache
@@ -251,10 +251,18 @@ def _listed_names(language: str, first_only: bool) -> frozenset[str]:
     return frozenset(n.casefold() for n in names if len(n) > 2)
 
 
-def _bare(name: str) -> str:
+def without_marks(word: str) -> str:
+    """The word without its diacritics ("dvořáková" → "dvorakova"), as chats type Czech."""
     import unicodedata
 
-    return "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def common_typed_bare(word: str) -> bool:
+    """Is a Czech name typed without diacritics also a common word ("lidi" is no "Lída")?"""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.casefold(), "cs") >= 4.0
 
 
 # (with Mac/Mc/De-style inner capitals: "Shona MacLeod", "Ana DeLuca")
@@ -299,9 +307,7 @@ def _latin_name(word: str, names: frozenset[str], language: str) -> bool:
     if matched is None:
         return False
     if language == "cs" and matched in bare_only_names("cs") | bare_only_names("cs", True):
-        from wordfreq import zipf_frequency
-
-        return zipf_frequency(folded, "cs") < 4.0  # "lidi" (people) is no "Lída"
+        return not common_typed_bare(folded)
     return True
 
 
