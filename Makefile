@@ -19,9 +19,9 @@ VENV ?= .venv
 EDITABLE ?= -e
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.praxishub-installed
-SOURCES := $(shell find src -type f -not -path '*/__pycache__/*' 2>/dev/null)
+SOURCES := $(shell find src -type f -not -path '*/__pycache__/*' -not -name '*.crfsuite' 2>/dev/null)
 
-.PHONY: help up test lint format bench install chromium fonts postgres
+.PHONY: help up test lint format bench install models chromium fonts postgres
 
 help:
 	@echo "make up     start the demo workspace at http://127.0.0.1:8000"
@@ -37,9 +37,31 @@ $(STAMP): pyproject.toml $(if $(EDITABLE),,$(SOURCES))
 	$(BIN)/python -m pip install -q $(EDITABLE) ".[test]"
 	@touch $@
 
-install: $(STAMP)
+install: $(STAMP) models
 
-up: $(STAMP) fonts
+# The learned de-identification layer's two CRF models are built here, not kept in git: each
+# is trained deterministically (about two minutes; the two side by side) from the labelled
+# sets it learns from and the word lists its features read. A venv that holds a copy of the
+# package (not a link to src/) gets the models by a reinstall once they are built.
+MODEL_DIR := src/praxishub/cases/data
+MODELS := $(MODEL_DIR)/deid_crf.crfsuite $(MODEL_DIR)/deid_crf_earlier.crfsuite
+TRAIN_SETS := labelled tuning $(addprefix tuning,2 3 4 5 6 7 8 9 10 11 12 13 14)
+MODEL_INPUTS := $(foreach s,$(TRAIN_SETS),$(wildcard tests/fixtures/deid/$(s)/*.txt)) \
+  $(wildcard src/praxishub/cases/learned*.py $(MODEL_DIR)/*.txt) \
+  src/praxishub/cases/evaluate.py src/praxishub/cases/precision.py src/praxishub/cases/wordlists.py
+MODELS_STAMP := $(VENV)/.praxishub-models
+
+models: $(MODELS_STAMP)
+
+$(MODELS_STAMP): $(MODELS) | $(STAMP)
+	$(if $(EDITABLE),,$(BIN)/python -m pip install -q --no-deps --force-reinstall .)
+	@touch $@
+
+$(MODELS) &: $(MODEL_INPUTS) | $(STAMP)
+	@echo "Training the de-identification models (about two minutes)"
+	PYTHONPATH=src $(BIN)/python -m praxishub.cases.learned_train --both
+
+up: $(STAMP) models fonts
 	$(BIN)/praxishub up --demo var --hub-config hub_config/jupyterhub_config.py
 
 # PDF certificates and reports draw names in Cyrillic (Kazakh letters too), Czech and
@@ -75,11 +97,11 @@ format: $(STAMP)
 # side was tried on 2026-12-02: no faster, as the hub tests use the cores too, and
 # browser steps got slower.)
 TEST_ENV := PRAXISHUB_HUB_CONFIG=$(CURDIR)/hub_config/jupyterhub_config.py
-test: $(STAMP) chromium fonts postgres lint
+test: $(STAMP) models chromium fonts postgres lint
 	$(TEST_ENV) $(BIN)/pytest -m "not integration" -n 2 $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	$(TEST_ENV) $(BIN)/pytest -m integration $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
-bench: $(STAMP)
+bench: $(STAMP) models
 	$(BIN)/python bench/login_storm.py
 	$(BIN)/python bench/autograde.py
 	$(BIN)/python bench/deidentify.py

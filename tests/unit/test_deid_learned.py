@@ -71,6 +71,10 @@ def test_training_refuses_an_unknown_set_or_a_root_without_the_sets(
         learned_train.main(["--root", str(tmp_path), "--out", str(out)])
     assert "no labelled set folder labelled" in capsys.readouterr().err
     assert not out.exists()
+    with pytest.raises(SystemExit):
+        learned_train.main(["--both", "--out", str(out)])
+    assert "--both writes the engine's two models" in capsys.readouterr().err
+    assert not out.exists()
 
 
 def test_layer_only_adds(monkeypatch: pytest.MonkeyPatch) -> None:

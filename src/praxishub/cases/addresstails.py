@@ -252,10 +252,18 @@ def _joined_end(ordered: list[Span], span: Span) -> int:
     return end
 
 
+# A village's house, with no street: "д. Погорелово, д. 14", "с. Ключи, дом 7"
+_VILLAGE_HOUSE = re.compile(r",[^\S\n]*(?P<a>(?:д\.|дом)[^\S\n]*\d{1,3}[а-я]?)(?![\w/-])")
+
+
 def grown(text: str, spans: list[Span]) -> Iterator[Span]:
     """Every address found by any layer, grown over its unit parts."""
     ordered = sorted(spans, key=lambda s: s.start)
     for span in spans:
+        if span.kind == "PLACE":
+            house = _VILLAGE_HOUSE.match(text, span.end)
+            if house:
+                yield Span(house.start("a"), house.end("a"), "ADDRESS", "addresstail")
         if span.kind == "ADDRESS":
             start, end = _grow(text, span.start, _joined_end(ordered, span))
             if (start, end) != (span.start, span.end):

@@ -70,7 +70,7 @@ _AGE_AT_DEATH = re.compile(
     rf"(?={_H}+(?:in|on|next|this|soon|at|by|years?)(?!\w)|{_H}*[,;.)])"
     r"|(?<![\w-])(?:great-)?(?:koro|kuia|nani|nana|nanna|nan|granny|gran|grandma|grandpa|grandad"
     rf"|grandmother|grandfather|mémère|pépère|nonna|nonno|abuela|abuelo|babcia|dziadek|bubbe|lola"
-    rf"|lolo|dadi|dada){_H}+(?:is|was|turned|turns)(?:{_H}+(?:now|nearly|almost|just))?{_H}+"
+    rf"|lolo|dadi|dada|nain|taid|mam){_H}*(?:(?<={_H})(?:is|was|turned|turns)|'s|’s)(?:{_H}+(?:now|nearly|almost|just))?{_H}+"
     rf"(?P<k>9\d|1[01]\d)(?![\d/%]|[.,]\d)(?!{_H}*(?:%|points?|percent|kg|lbs?|minutes))",
     re.IGNORECASE,
 )
@@ -79,7 +79,7 @@ _AGE_AFTER_PERSON_WORD = re.compile(
     r"(?<![\w-])(?:man|woman|lady|gentleman|male|female|widow|widower|caller|patient|resident"
     r"|pensioner|grandmother|grandfather|grandma|grandpa|grandad|granny|gran|nana|nan|nanna"
     r"|pán|paní|žena|muž|мужчина|женщина|пенсионер\w*|бабушка|дедушка)"
-    r",\s(?P<n>9\d|1[01]\d)(?=\s*[,;)])",
+    r",\s(?P<n>9\d|1[01]\d)(?=\s*[,;)]|[^\S\n](?:г\.|лет|года?|let|y/?o)(?![^\W\d_]))",
     re.IGNORECASE,
 )
 # "great-nan Gwen 92,", "прабабушка Нина Степановна, 92 г.,", "Mrs Opal Jenkins, ninety-three,": an
@@ -105,9 +105,12 @@ _FUSED_CS = re.compile(
 _AGE_HEADER = re.compile(r"^(?:věk|age|возраст|жас[ыі]?|年龄|年纪)$", re.IGNORECASE)
 
 
-# Sex and age in one cell of a log: "男/91", "ж/93", "F/92", "жен./94"
+# Sex and age in one cell of a log: "男/91", "ж/93", "F/92", "жен./94"; a Chinese log's sex column
+# and age column side by side: "女 92"
 _SEX_AGE = re.compile(
     r"(?<![\w/])(?:[男女МмЖжFfMmŽž]|муж\.?|жен\.?|ер|әйел)[^\S\n]*/[^\S\n]*(?P<n>9\d|1[01]\d)(?![\d.:%]|,\d)"
+    r"|(?<![\w/])[男女][^\S\n]+(?P<z>9\d|1[01]\d)(?=[^\S\n]{2,}|[^\S\n]*$|岁)",
+    re.MULTILINE,
 )
 
 
@@ -153,6 +156,14 @@ _KIN_AGE = [
         rf"(?<![\w-])(?<!ші{_H})(?<!шы{_H})(?P<n>(?:тоқсан|жүз)(?:{_H}+(?:{_KK_UNIT}))?(?:ға|ге|қа|ке|а|е))"
         rf"(?={_H}+(?:келген|келді|толған|толды))",
         re.I,
+    ),
+    # "ей в этом году 90", "ему уже 91", "будет девяносто четыре»": said of someone, not counted
+    re.compile(
+        rf"(?<![\w-])(?:(?:ей|ему|мне)(?:{_H}+(?:уже|сейчас|тоже|скоро|было|будет|исполнилось"
+        rf"|в{_H}+этом{_H}+году)){{0,2}}{_H}+(?P<n>9\d|1[01]\d|{_WORDS['ru']})"
+        rf"|будет{_H}+(?P<m>{_WORDS['ru']})(?=[»\".,;)!]|{_H}*$))(?![а-яё\d%])"
+        rf"(?!{_H}*(?:%|руб|балл|минут|раз|км|кг|см|человек))",
+        re.I | re.M,
     ),
     # "93/Ž" in a log's cell: the age, then the sex
     re.compile(r"(?<![\w/.])(?P<n>9\d|1[01]\d)[^\S\n]*/[^\S\n]*(?:[ŽžMmFf男女]|муж|жен)(?![\w/])"),
@@ -217,7 +228,8 @@ def _in_stretch(text: str, a: int, b: int) -> Iterator[Span]:
         _SEX_AGE,
     ):
         for m in pattern.finditer(text, a, b):
-            yield Span(m.start("n"), m.end("n"), "AGE", "pattern")
+            group = "z" if "z" in pattern.groupindex and m.group("z") else "n"
+            yield Span(m.start(group), m.end(group), "AGE", "pattern")
     for pattern in _KIN_AGE:
         for m in pattern.finditer(text, a, b):
             group = "m" if "m" in pattern.groupindex and m.group("m") else "n"

@@ -75,6 +75,20 @@ _NUMBERED = re.compile(
     rf"(?<![\w-])(?:(?<=in{_H})|(?<=into{_H})|(?<=entering{_H})|(?<=repeating{_H}))grade{_H}(?:1[0-2]|[1-9]|K)(?![\w-])"
     rf"|(?<![\w-])grade{_H}(?:1[0-2]|[1-9])(?={_H}+(?:student|pupil|class|teacher)s?\b)"
     r"|(?<![\w-])Y(?:1[0-3]|[1-9])(?![\w-])"
+    # "(B.N., 11th gr)": a grade cut short
+    r"|(?<![\w-])(?:1[0-2]|[1-9])(?:st|nd|rd|th)[^\S\n]+gr\.?(?![\w-])"
+)
+# A student's year ("студент 1 курса") and a kindergarten's school-entry group ("до
+# подготовительной группы")
+_RU_COURSE = re.compile(
+    rf"(?<![\w-])(?:студент\w*|обучающ\w+|курсант\w*){_H}+(?P<c>[1-6](?:-?(?:го|й|м))?{_H}+курс[а-я]*)"
+    rf"|(?<![\w-])(?P<g>подготовительн[а-я]+{_H}+групп[а-я]*)",
+    re.IGNORECASE,
+)
+# A form's field: "Grade: 4", "Year: 7", "Year group: 10" (a mark reads "Grade: 6 in maths")
+_FIELD = re.compile(
+    r"(?<![\w-])(?:Grade|Year(?:[^\S\n]+group)?|Yr)[^\S\n]*:[^\S\n]*(?P<c>(?:1[0-3]|[1-9]|K|R)[A-Z]?)"
+    r"(?![\w/.:-])(?![^\S\n]+(?:in|for|on|at)\b)"
 )
 # S1-S6, P1-P7 also label sessions, participants and heart sounds ("P1:", "S1 and S2"):
 # taken only as a pupil's year ("an S3 pupil", "in P7", "S2 class")
@@ -82,7 +96,7 @@ _SCOTTISH = re.compile(
     r"(?:(?<=\bin[^\S\n])|(?<=\binto[^\S\n])|(?<=\ban[^\S\n])|(?<=\ba[^\S\n])"
     r"|(?<=\bher[^\S\n])|(?<=\bhis[^\S\n])|(?<=\btheir[^\S\n]))[SP][1-7](?![\w-])"
     r"|(?<![\w-])[SP][1-7](?=[^\S\n]+(?:pupils?|class|teacher|year|guidance)\b)"
-    r"|(?P<listed>(?<=,[^\S\n])[SP][1-7](?=,))"
+    r"|(?P<listed>(?<=,[^\S\n])[SP][1-7](?=,)|(?<=·[^\S\n])[SP][1-7](?=[^\S\n]·))"
 )
 _SCHOOL_NEAR = re.compile(
     r"(?i)pupil|school|primary|academy|class|teacher|guidance|year|register|form\b"
@@ -102,6 +116,11 @@ def find(text: str) -> Iterator[Span]:
     for pattern in (_CODE, _NAMED, _NUMBERED):
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), "CLASS", "classform")
+    for m in _RU_COURSE.finditer(text):
+        group = "c" if m.group("c") else "g"
+        yield Span(m.start(group), m.end(group), "CLASS", "classform")
+    for m in _FIELD.finditer(text):
+        yield Span(m.start("c"), m.end("c"), "CLASS", "classform")
     for m in _SCOTTISH.finditer(text):
         # in a list ("Amy Rae, S4, Braeside High"), only with school words near it
         if not m.group("listed") or _SCHOOL_NEAR.search(text, max(0, m.start() - 60), m.end() + 60):

@@ -18,11 +18,13 @@ from praxishub.cases.spans import Span
 
 _BETWEEN = re.compile(
     r"[^\S\n]*(?:[–—~～-]|по|до|или|и|to|until|till|through|or|and|a|až|do|nebo|"
-    r"дейін|немесе|және|到|至|或)[^\S\n]*$",
+    r"дейін|немесе|және|мен|到|至|或)[^\S\n]*$",
     re.IGNORECASE,
 )
 _LEAD_DAY = re.compile(
-    r"(?:(?<!\d)\d{4}[^\S\n]+жылғы[^\S\n]+|(?<!\w)the[^\S\n]+)?(?<!\d)\d{1,2}(?:\.|st|nd|rd|th)?[^\S\n]*"
+    r"(?:(?<!\d)\d{4}[^\S\n]+жылғы[^\S\n]+|(?<!\w)the[^\S\n]+)?"
+    r"(?:(?<![\d.,])\d{1,2}(?:\.|st|nd|rd|th)?,[^\S\n]*){0,4}"  # a list: "5., 6. a 9. ledna"
+    r"(?<!\d)\d{1,2}(?:\.|st|nd|rd|th)?[^\S\n]*"
     r"(?:[–—/-]|или|и|or|and|a|na|nebo|až|немесе|және)[^\S\n]*$",
     re.IGNORECASE,
 )
@@ -30,6 +32,12 @@ _LEAD_DAY = re.compile(
 _LEAD_SPOKEN = re.compile(
     r"(?<!\w)(?:the[^\S\n]+)?[a-záčďéěíňóřšťúůýž]+(?:ého|ýho|first|second|third|th)[^\S\n]+"
     r"(?:nebo|a|až|and|or|to)[^\S\n]+$",
+    re.IGNORECASE,
+)
+# More days of a month after it: "January 13, 20 and 27, 2026"
+_TAIL_LIST = re.compile(
+    r"(?:,[^\S\n]*\d{1,2}(?!\d))*,?[^\S\n]+(?:and|or|&)[^\S\n]+\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:,[^\S\n]*(?:19|20)\d\d)?(?![\d:.])",
     re.IGNORECASE,
 )
 # The end of a range written after a full date: "2026.05.10—05.24", "12.03.–15.03."
@@ -75,6 +83,10 @@ def joined(text: str, found: list[Span]) -> Iterator[Span]:
             end = more.end()
         if end > span.end:
             yield Span(span.start, end, "DATE", "date-range")
+        if re.fullmatch(r"[A-Z][a-z]+\.?[^\S\n]+\d{1,2}", text[span.start : span.end]):
+            listed = _TAIL_LIST.match(text, span.end)
+            if listed:
+                yield Span(span.start, listed.end(), "DATE", "date-range")
         if text[span.end - 1 : span.end].isdigit():
             tail = _TAIL_DAY.match(text, span.end)
             if tail:

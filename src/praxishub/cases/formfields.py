@@ -46,6 +46,14 @@ _BARE = re.compile(
 )
 _HAN_FIELD = re.compile(
     r"(?:姓名|学生姓名|家长姓名|监护人姓名)[:：]\s*(?P<v>[\u4e00-\u9fff·]{2,6})"
+    # a staff field of a form, its value standing alone: "接待咨询师：旦正才让　　证书编号"
+    r"|(?:咨询师|咨询员|接线员|填表人|记录人|联系人|督导|社工|班主任|经办人)[:：][^\S\n]*"
+    r"(?P<w>[\u4e00-\u9fff·]{2,5})(?=[\u3000\t]|[^\S\n]{2,}|[^\S\n]*$|[（(，,；;])",
+    re.MULTILINE,
+)
+# A staff field's value that is a title, not a name: "记录人：李老师" (the surname is found alone)
+_HAN_TITLED = re.compile(
+    r"(?:老师|医生|主任|阿姨|校长|警官|同学)$|^(?:父亲|母亲|爸爸|妈妈|爷爷|奶奶|外公|外婆|本人|家长|监护人)"
 )
 # Values that hold no name, and words of a label met inside a value
 _PLACEHOLDERS = frozenset(
@@ -86,7 +94,10 @@ def find(text: str) -> Iterator[Span]:
                 continue
             yield from _value(m.group("v"), m.start("v"))
     for m in _HAN_FIELD.finditer(text):
-        yield Span(m.start("v"), m.end("v"), "PERSON", "formfield")
+        group = "v" if m.group("v") else "w"
+        if group == "w" and _HAN_TITLED.search(m.group("w")):
+            continue
+        yield Span(m.start(group), m.end(group), "PERSON", "formfield")
     for m in _SENDER.finditer(text):
         if m.group("v").casefold() not in _PLACEHOLDERS:
             yield Span(m.start("v"), m.end("v"), "HANDLE", "formfield")

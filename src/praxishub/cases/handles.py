@@ -172,8 +172,15 @@ def _common(word: str) -> bool:
     return max(zipf_frequency(word, "en"), zipf_frequency(word, "cs")) >= 3.5
 
 
+# A payment app's $cashtag ("via Cash App ($jennxo09)"); "$500" and "$AAPL" stay
+_CASHTAG = re.compile(r"(?<![\w$])\$(?=[A-Za-z0-9_]*[a-z])[A-Za-z][A-Za-z0-9_]{2,19}(?![\w$])")
+
+
 def find(text: str) -> Iterator[Span]:
     """User names by their shape, chat speakers of exports, and quoted group names."""
+    if re.search(r"(?i)cash[^\S\n]?app|cashtag", text):
+        for m in _CASHTAG.finditer(text):
+            yield Span(m.start(), m.end(), "HANDLE", "pattern")
     for m in _UNDERSCORED.finditer(text):
         if not _code(text, m.start("h"), m.end("h")):
             yield Span(m.start("h"), m.end("h"), "HANDLE", "pattern")

@@ -11,10 +11,10 @@ for its label, or of at least ``LOW`` and it looks like an identifier (``_plausi
 Both were chosen on sets held out of the model's training (``tuning9``/``tuning10``, then
 ``tuning11``), never on ``heldout*/``. Sequences are lines; tokens are words,
 numbers and single punctuation marks, and single characters in Chinese. The models
-(``data/deid_crf.crfsuite``, ``data/deid_crf_earlier.crfsuite``) are written by ``python -m
-praxishub.cases.learned_train`` (the earlier one with ``--exclude tuning13 --exclude tuning14
---out …``); each is loaded once, on first use, and shared behind a lock (a crfsuite tagger
-holds state between ``tag`` and ``marginal``).
+(``data/deid_crf.crfsuite``, ``data/deid_crf_earlier.crfsuite``) are built at set-up, not kept
+in git: ``make models`` runs ``python -m praxishub.cases.learned_train --both``, which trains
+them deterministically from the labelled sets; each is loaded once, on first use, and shared
+behind a lock (a crfsuite tagger holds state between ``tag`` and ``marginal``).
 """
 
 from __future__ import annotations
@@ -210,8 +210,9 @@ def _open(path: Path) -> object:
     rules alone: a broken install must not mask less without anyone knowing."""
     if not path.is_file():
         raise FileNotFoundError(
-            f"{path}: the learned de-identification model is missing; reinstall praxishub "
-            "(the file is package data) or train it: python -m praxishub.cases.learned_train"
+            f"{path}: the learned de-identification model is missing; it is built at set-up, "
+            "not kept in git: run `make models` in the checkout (or PYTHONPATH=src python -m "
+            "praxishub.cases.learned_train --both)"
         )
     import pycrfsuite
 

@@ -3,7 +3,9 @@
 Usage: ``python -m praxishub.cases.learned_train [--exclude SET]... [--out PATH]``. By default
 it trains on ``labelled`` and ``tuning`` … ``tuning14`` and writes
 ``praxishub/cases/data/deid_crf.crfsuite``. ``--exclude`` holds sets out, so the layer can
-be measured honestly on notes it has not seen. Training is deterministic (L-BFGS on the
+be measured honestly on notes it has not seen. ``--both`` trains the engine's two models side
+by side (the set-up step, ``make models``): that one, and ``deid_crf_earlier.crfsuite``
+without ``tuning13`` and ``tuning14``. The models are built, not kept in git. Training is deterministic (L-BFGS on the
 sets in a fixed order); L1 regularisation and a feature-count cut-off keep the model small.
 """
 
@@ -40,13 +42,25 @@ def examples(docs: Iterable[evaluate.Document]) -> Iterator[Example]:
             yield xseq, learned.labels_for(toks, local)
 
 
-def train(docs: list[evaluate.Document], out: Path, params: dict[str, object] | None = None) -> int:
+# The engine's two models: the newer, and the earlier one without the two sets it lacked
+# (the layer keeps what either finds; see ``learned``).
+BOTH = ((learned.MODEL, ()), (learned.EARLIER, ("tuning13", "tuning14")))
+
+
+def train(
+    docs: list[evaluate.Document],
+    out: Path,
+    params: dict[str, object] | None = None,
+    position: int = 0,
+) -> int:
     """Train on docs and write the model to out; the number of training lines."""
     import pycrfsuite
     from tqdm import tqdm
 
     iterations = int((params or PARAMS).get("max_iterations", 100))
-    bar = tqdm(total=iterations, desc="L-BFGS", unit="it", leave=False)
+    bar = tqdm(
+        total=iterations, desc=f"L-BFGS {out.name}", unit="it", leave=False, position=position
+    )
 
     class _Trainer(pycrfsuite.Trainer):  # type: ignore[misc]
         def on_iteration(self, log: str, info: dict[str, object]) -> None:
@@ -55,7 +69,8 @@ def train(docs: list[evaluate.Document], out: Path, params: dict[str, object] | 
 
     trainer = _Trainer(verbose=False)
     lines = 0
-    for xseq, yseq in tqdm(examples(docs), desc="features", unit="line", leave=False):
+    lines_bar = tqdm(examples(docs), desc="features", unit="line", leave=False, position=position)
+    for xseq, yseq in lines_bar:
         trainer.append(xseq, yseq)
         lines += 1
     trainer.set_params({**PARAMS, **(params or {})})
@@ -72,6 +87,21 @@ def train(docs: list[evaluate.Document], out: Path, params: dict[str, object] | 
     return lines
 
 
+def _train_sets(
+    root: Path, exclude: tuple[str, ...] | list[str], out: Path, position: int = 0
+) -> str:
+    """Train on every set but the excluded ones; a line saying what was trained."""
+    sets = [s for s in SETS if s not in exclude]
+    docs = [d for s in sets for d in evaluate.load(root / s)]
+    began = time.perf_counter()
+    lines = train(docs, out, position=position)
+    size = out.stat().st_size
+    return (
+        f"trained on {', '.join(sets)}: {len(docs)} documents, {lines} lines, "
+        f"{time.perf_counter() - began:.0f} s, model {size / 1e6:.2f} MB → {out}"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -79,22 +109,30 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--out", type=Path, default=learned.MODEL)
     parser.add_argument("--root", type=Path, default=DEID, help="the labelled sets' folder")
+    parser.add_argument(
+        "--both", action="store_true", help="train the engine's two models, side by side"
+    )
     args = parser.parse_args(argv)
+    if args.both and (args.exclude or args.out != learned.MODEL):
+        parser.error("--both writes the engine's two models; it takes no --exclude or --out")
     missing = [s for s in SETS if s not in args.exclude and not (args.root / s).is_dir()]
     if missing:
         parser.error(
             f"--root {args.root}: no labelled set folder {', '.join(missing)}; give the "
             "checkout's tests/fixtures/deid (or hold the set out with --exclude)"
         )
-    sets = [s for s in SETS if s not in args.exclude]
-    docs = [d for s in sets for d in evaluate.load(args.root / s)]
-    began = time.perf_counter()
-    lines = train(docs, args.out)
-    size = args.out.stat().st_size
-    print(
-        f"trained on {', '.join(sets)}: {len(docs)} documents, {lines} lines, "
-        f"{time.perf_counter() - began:.0f} s, model {size / 1e6:.2f} MB → {args.out}"
-    )
+    if not args.both:
+        print(_train_sets(args.root, args.exclude, args.out))
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=len(BOTH)) as pool:
+        jobs = [
+            pool.submit(_train_sets, args.root, exclude, out, i)
+            for i, (out, exclude) in enumerate(BOTH)
+        ]
+        for job in jobs:
+            print(job.result())
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 Rule: a transcript or chat drops the capitals of an organisation's name, but keeps its
 shape: a few words ending in a kind word ("… sheriff's office", "… baptist church",
-"… poultry llc", "… dental clinic"). In a lower-case stretch
+"… poultry llc", "… dental clinic"), a school by its level ("clyde road primary"). In a lower-case stretch
 (``chatnames.lowercase_runs``), the words before such a kind word, back to the nearest
 stop word (at most five), are the name when one of them is rare (``wordfreq`` Zipf below
 ``RARE``): a rare word is what makes a name of "the county office".
@@ -26,7 +26,12 @@ _KINDS = (
     r"church|office|llc|inc|ltd|clinic|hospital|center|centre|department|bank|store|pharmacy"
     r"|ministries|chapel|foundation|agency|services|academy|company|co|corp|diner|cafe|motel"
 )
-_NAME = re.compile(rf"(?P<name>(?:[a-z][a-z'’.-]*[^\S\n]){{1,5}})(?P<kind>(?:{_KINDS}))(?![\w-])")
+# and schools: "move her to clyde road primary"
+_SCHOOL_KINDS = r"(?:primary|elementary|secondary|grammar|infants|juniors)(?:[^\S\n]school)?"
+_NAME = re.compile(
+    rf"(?<![\w'’.-])(?P<name>(?:[a-z][a-z'’.-]*[^\S\n]){{1,5}})(?P<kind>(?:{_KINDS})"
+    rf"|(?P<school>{_SCHOOL_KINDS}|(?:high|middle)[^\S\n]school))(?![\w-])"
+)
 
 
 def find(text: str, language: str) -> Iterator[Span]:
@@ -42,9 +47,15 @@ def find(text: str, language: str) -> Iterator[Span]:
                 if word in stops or word.rstrip("'’s") in stops:
                     break
                 kept.insert(0, word)
-            if kept and any(_rare(w) for w in kept):
+            # a school named by its street ("clyde road primary") needs no rare word
+            by_street = (
+                m.group("school")
+                and len(kept) >= 2
+                and kept[-1] in ("road", "street", "lane", "park", "hill", "avenue", "drive")
+            )
+            if kept and (by_street or any(_rare(w) for w in kept)):
                 begin = m.end("name") - len(" ".join(kept)) - 1
-                yield Span(begin, m.end(), "ORG", "lower-org")
+                yield Span(begin, m.end(), "SCHOOL" if m.group("school") else "ORG", "lower-org")
 
 
 @functools.cache

@@ -87,6 +87,12 @@ _RU_AT_PAIR = re.compile(
     r"(?<![\w-])(?:у|к|от|с|со|для|про)\s+(?P<f>[а-яё]{3,})\s+(?P<n>[а-яё]{4,}(?:ым|ой|ого|ому|у|а))(?![\w-])"
 )
 
+# "мама сони бондаренко": a kin word, then a first name and a surname the dictionary knows
+_RU_KIN_PAIR = re.compile(
+    r"(?<![\w-])(?:мама|мать|папа|отец|бабушка|дедушка|брат|сестра|сестр[ау]|брата)\s+"
+    r"(?P<f>[а-яё]{3,})\s+(?P<n>[а-яё]{4,})(?![\w-])"
+)
+
 
 def _ru_at_someone(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
     """A Russian name in lower case after "у", "к", "от", "с" in a transcript or chat: a word
@@ -112,6 +118,12 @@ def _ru_at_someone(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
         if morph.word_is_known(surname) or not chatnames._RU_SURNAME.search(surname):
             continue
         if any({"Name"} & p.tag.grammemes for p in morph.parse(first)[:3]):
+            yield Span(m.start("f"), m.end("n"), "PERSON", "ru-lower-at")
+    for m in _RU_KIN_PAIR.finditer(text):
+        if not any(a <= m.start() < b for a, b in runs):
+            continue
+        first, surname = morph.parse(m.group("f")), morph.parse(m.group("n"))
+        if "Name" in first[0].tag.grammemes and all("Surn" in p.tag.grammemes for p in surname):
             yield Span(m.start("f"), m.end("n"), "PERSON", "ru-lower-at")
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from praxishub.cases import capitals, chatnames, wordlists
 from praxishub.cases.spans import Span
 
-_UP = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІČŠŽŘĎŤŇŁŚŻ"
+_UP = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІČŠŽŘĎŤŇŁŚŻĽĹŔŮŐŰĚŃĆĘĄŹ"
 # Initials (2–3 capitals) opening a line, then a name of 2–4 capitalised words.
 _KEY_FIRST = re.compile(
     rf"(?m)^[^\S\n]*(?P<key>[{_UP}]{{2,3}})[^\S\n]+(?P<name>(?:[^\W\d_][\w'’.-]*[^\S\n]){{1,5}}[^\W\d_][\w'’-]*)"
@@ -58,7 +58,14 @@ def keyed_initials(text: str) -> Iterator[Span]:
 
 
 # Initials standing alone: two or three capitals, not inside a word, a path or an address.
-_LONE_CAPS = re.compile(rf"(?<![\w@#./-])(?<!://)(?P<key>[{_UP}]{{2,4}})(?![\w@-])")
+# Chinese characters may touch them ("CSY保持通话", "。HLJ用备用线"): a Han character is a word
+# character to the regex, not part of the initials. Two initials joined by a slash ("CD/MK", a
+# note written by two people) are both lone.
+_NOT_HAN = r"[^\W\u3400-\u9fff]"
+_SLASH_MATE = "|".join(rf"(?<=(?<!{_NOT_HAN})[{_UP}]{{{n}}}/)" for n in (2, 3, 4))
+_LONE_CAPS = re.compile(
+    rf"(?:(?<![@#./-])|{_SLASH_MATE})(?<!{_NOT_HAN})(?P<key>[{_UP}]{{2,4}})(?!{_NOT_HAN})(?![@-])"
+)
 # Capitals that a note means otherwise: times, multiple sclerosis.
 _NOT_INITIALS = frozenset({"AM", "PM", "MS"})
 # A shouted word next to it: then the capitals are a heading or shouting ("DO NOT CALL").
@@ -98,7 +105,8 @@ def found_initials(text: str, found: list[Span]) -> Iterator[Span]:
             continue  # a word in capitals one space away: a heading or shouting
         before, after = _TOKEN.findall(left), _TOKEN.findall(right)
         listed = any(_bare(words[i]) in keys for words, i in ((before, -1), (after, 0)) if words)
-        if uses[key] < 2 and not listed and not _column_mates(text, m, keys, lone):
+        signed = re.search(r"[—–-][^\S\n]*$", left) and not right.strip()  # "… last week. — MT"
+        if uses[key] < 2 and not (listed or signed or _column_mates(text, m, keys, lone)):
             continue  # initials stand for a person used again, or listed with others ("PS, JM")
         yield Span(m.start(), m.end(), "PERSON", "found-initials")
 
@@ -169,6 +177,9 @@ def _initials_for(surface: str) -> set[str]:
         for w in _WORD.findall(surface)
         if w[0].isupper() and w.casefold().strip(".") not in wordlists.titles()
     ]
+    named = [w for w in words if not (len(w) > 1 and w.isupper())]
+    if len(named) >= 2:
+        words = named  # "CPC Mrs Moira Kerr": a role's acronym is no part of the name (MK)
     if not 2 <= len(words) <= 3:
         return set()
     initials = "".join(w[0] for w in words)
@@ -177,6 +188,9 @@ def _initials_for(surface: str) -> set[str]:
         return {initials, parts}  # "Helen Okafor-Reid": HO and HOR
     if len(words) == 2 and re.match(r"[А-ЯЁӘҒҚҢӨҰҮҺІ]", initials):
         return {initials, initials[::-1]}  # a Russian or Kazakh list: surname first, or not
+    if len(words) == 3 and re.match(r"[А-ЯЁӘҒҚҢӨҰҮҺІ]", initials):
+        # "Шестакова Марина Игоревна (МИШ)": surname, name, patronymic written name first
+        return {initials, initials[1:] + initials[0]}
     return {initials}
 
 
@@ -204,6 +218,8 @@ def _keys(initials: str, key: str) -> bool:
     Kazakh lists write surname first ("Юлдашева Гульназ Ринатовна" ГЮ)."""
     if initials.startswith(key) or initials.endswith(key):
         return True
+    if len(key) == 3 == len(initials) and key == initials[1:] + initials[0]:
+        return True  # "Шестакова Марина Игоревна (МИШ)": name, patronymic, surname
     return len(key) == 2 and len(initials) in (2, 3) and key[::-1] == initials[:2]
 
 

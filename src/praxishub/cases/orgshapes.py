@@ -225,6 +225,13 @@ _RU_FIELD_COLLEGE = re.compile(
     rf"|железнодорожного{_H}+транспорта|речного{_H}+флота|искусств{_H}+и{_H}+культуры)(?![\w-])",
     re.IGNORECASE,
 )
+# "Саратовское региональное отделение Федерации психологов образования России": a branch of a
+# national body, named by its region
+_RU_BRANCH = re.compile(
+    rf"(?<![\w-])[А-ЯЁ][а-яё]+(?:ское|цкое|ное){_H}+(?:региональное|областное|городское|районное"
+    rf"|местное|краевое){_H}+отделени[еяюи]м?{_H}+(?:[А-ЯЁа-яё-]+{_H}+){{0,5}}?"
+    rf"(?:России|РФ|Российской{_H}+Федерации|Казахстана|Республики{_H}+Казахстан)(?![\w-])"
+)
 _RU_NUMBERED_SCHOOL = re.compile(
     rf"(?<![\w-])\d{{1,4}}-(?:я|й|ю|ой){_H}+(?:школ|гимнази|лице)[а-я]*"
 )
@@ -274,6 +281,8 @@ def _ru(text: str) -> Iterator[Span]:
         yield Span(m.start(), m.end(), "SCHOOL", "r11c-ru-college")
     for m in _RU_NUMBERED_SCHOOL.finditer(text):
         yield Span(m.start(), m.end(), "SCHOOL", "r11c-ru-school")
+    for m in _RU_BRANCH.finditer(text):
+        yield Span(m.start(), m.end(), "ORG", "r11c-ru-branch")
     for m in _RU_KIND_QUOTE.finditer(text):
         yield Span(m.start(), m.end(), "ORG", "r11c-ru-quote")
     for m in _RU_BODY.finditer(text):

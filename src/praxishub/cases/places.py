@@ -66,6 +66,8 @@ _SCHOOL = [
         r"\b(?:[A-Z][a-z]+\s+){1,4}(?:Primary|Elementary|Middle|High|Secondary|Grammar|Junior|Infant|Community)\s+"
         r"(?:School|Academy)\b|\b(?:[A-Z][a-z]+\s+){1,4}(?:Academy|Kindergarten|Nursery|Preschool|Pre-School|College"
         r"|Learning Cent(?:er|re))\b|\bP\.S\.\s*\d+\b"
+        # a US school by its level's initials: "Helotes Ridge MS", "Westbrook HS"
+        r"|\b(?:[A-Z][a-z]+\s+){1,3}(?:MS|HS|JHS|ES)\b(?![-/])"
     ),
 ]
 # St Anne's School, Oakfield Primary, Park View Juniors (but not "High School" or "The School")
@@ -246,7 +248,9 @@ _EN_NAMED_ORG = re.compile(
 # its free or harmonised service number (the number itself is no identifier).
 _HELPLINE = re.compile(
     r"(?<![\w-])(?P<o>[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][\w'’-]+(?:[^\S\n]+[a-záčďéěíňóřšťúůýž]+){0,2})[^\S\n]*[(:–-]?[^\S\n]*"
-    r"(?:116[^\S\n]?\d{3}|080[08][^\S\n]?\d{3,4}(?:[^\S\n]?\d{3,4})?|8[^\S\n-]?800[^\S\n-]?\d{3})(?!\d)"
+    r"(?:116[^\S\n]?\d{3}|080[08][^\S\n]?\d{3,4}(?:[^\S\n]?\d{3,4})?|8[^\S\n-]?800[^\S\n-]?\d{3}"
+    # Australia's 13 and 1800 numbers: "Lifeline 13 11 14", "Kids Helpline 1800 55 1800"
+    r"|13[^\S\n]\d{2}[^\S\n]\d{2}|1800[^\S\n]?\d{2,3}[^\S\n]?\d{3,4})(?![\d/.:])"
 )
 
 
@@ -262,6 +266,8 @@ def organisations(text: str) -> Iterator[Span]:
         if at is not None:
             yield Span(m.start() + at, m.end(), "ORG", "pattern")
     for m in _HELPLINE.finditer(text):
+        if re.search(r"(?i)\b(?:line|number|phone|tel|call|ring)\W*$", m.group("o")):
+            continue  # "Service line: 1800 647 215", "Free call 0800 …": a label, no name
         if _named(m.group("o") + " x") is not None:
             yield Span(m.start("o"), m.end("o"), "ORG", "pattern")
 
@@ -276,6 +282,10 @@ _PLACES = [
     # с. Ключи, пос. Первомайский, город Тверь
     re.compile(
         r"(?<![\w.])(?<!\d\s)(?:г\.|гор\.|с\.|пос\.|пгт\.?|дер\.|д\.|х\.|ст-ца|аул|сел[оеау]|город[аеу]?|посёл\w+"
+        # "п. Разумное", "ст. Холмская": a settlement's or a stanitsa's name by its adjective form
+        # (п. 3 and ст. 20.20 are an item and an article)
+        r"|п\.(?=\s*[А-ЯЁ][а-яё]+(?:ое|ый|ий|ая|ово|ево|ино)(?![а-яё]))"
+        r"|ст\.(?=\s*[А-ЯЁ][а-яё]+(?:ская|цкая|ная|вая)(?![а-яё]))"
         r"|посел\w+|станиц\w+|деревн\w+|хутор\w*)"
         rf"\s*(?P<p>[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*(?:\s[{_UP}][{_LO}]+)?)"
     ),

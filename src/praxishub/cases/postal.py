@@ -47,7 +47,9 @@ _ADDRESS = [
         r"(?:\b(?:Flat|Apt\.?|Apartment|Unit|Lot|Suite)\s+\w{1,4},?\s+)?"
         r"(?:(?:[A-Z][a-z'’]+\s+){1,4}(?:House|Court|Hall|Mansions|Buildings|Lodge|Cottages?|Apartments"
         r"|Estate|Tower|Home\s+Park|Park)(?:,?\s+(?:Room|Flat|Unit|Apt\.?|Suite)\s+\w{1,4})?,\s+)?"
-        r"\b\d{1,5}[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\.?\s+)?(?:[A-Z][a-z'’]+\s+){1,3}"
+        # a numbered street too: "14882 96 Ave", "220 5th Street"
+        r"\b\d{1,5}[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\.?\s+)?(?:(?:[A-Z][a-z'’]+\s+){1,3}"
+        r"|\d{1,3}(?:st|nd|rd|th)?[^\S\n]+)"
         r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Dr\.?|Close|Way|Court|Ct\.?|Place|Pl\.?"
         r"|Boulevard|Blvd\.?|Terrace|Crescent|Gardens|Walk|Row|Grove|Rise|Mews|Hill|View|Square|Sq\.?"
         r"|Parade|Green|Vale|Parkway|Pkwy\.?|Highway|Hwy\.?|Trail|Circle|Heights|Croft|Fold|Gate|Wynd"
@@ -101,9 +103,10 @@ ADDRESS_TAIL = re.compile(
     r"(?:[^\S\n]\d{1,2}(?!\d))?)"
     # a district, then its town: ", Kirkstall, Leeds LS5 3HF"
     rf"(?:[^\S\n]*,[^\S\n]*(?P<town>[{_CS_UP}][{_CS_LO}'’-]+(?:\s[{_CS_UP}][{_CS_LO}'’-]+)?)(?=[^\S\n]*(?:,|$|[A-Z]{{1,2}}\d|\n)))?"
-    r"(?:,?[^\S\n]+(?P<state>[A-Z]{2})(?![\w]))?(?:,?[^\S\n]+(?P<zip>\d{5}(?:-\d{4})?|"
+    r"(?:,?[^\S\n]+(?P<state>[A-Z]{2,3})(?![\w]))?(?:,?[^\S\n]+(?P<zip>\d{5}(?:-\d{4})?|"
     + _UK_POSTCODE
-    + r")(?!\w))?"
+    # an Australian or New Zealand postcode: ", Hamilton 3214", ", Woodridge 4114 –"
+    + r"|\d{4}(?![\d/.:-]|,\d))(?!\w))?"
 )
 _POSTCODE = [
     re.compile(

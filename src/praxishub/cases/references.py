@@ -25,9 +25,17 @@ _GAP = (
 # A numbered document: протокол № 3, ХАТТАМА № 4, КУСП № 4127, арыз берген (№ 1847)
 _DOCUMENT_NUMBER = re.compile(
     r"(?<![^\W\d_])(?:протокол\w*|хаттама\w*|КУСП|ҚСТК|ЕРДР|ЕРСОП|УД|постановлени\w*|приказ\w*|распоряжени\w*"
-    r"|заявлени\w*|арыз\w*|кіріс\w*|входящ\w*|вх\.|шешім\w*|бұйрық\w*|акт(?:а|ом|е)?|решени\w*|usnesení|rozhodnutí"
+    r"|заявлени\w*|арыз\w*|кіріс\w*|входящ\w*|вх\.|шешім\w*|бұйрық\w*|қаулы\w*|акт(?:а|ом|е|ісі|іне|і)?|решени\w*|usnesení|rozhodnutí"
     r"|заключени\w*|анықтама\w*|справк\w*|исх\.|исходящ\w*|шығ\.|шығыс\w*|қорытынды\w*)"
     rf"(?:{_H}+(?!қосымша|приложени|příloh|лист)[^\W\d]{{2,20}}){{0,3}}{_H}*\(?{_H}*№{_H}*(?P<n>\d{{1,20}}(?:[-/][\w]{{1,8}})*)(?![\w-])",
+    re.IGNORECASE,
+)
+# A form's series and number: "протокол … 66 В № 0419273"
+_SERIES_NUMBER = re.compile(rf"(?<![\w-])\d{{2}}{_H}?[А-ЯЁ]{{1,2}}{_H}?№{_H}?\d{{6,7}}(?!\d)")
+# The number before its document word: "№ 1183 қаулыға", "№ 12 приказом"
+_NUMBER_THEN_DOCUMENT = re.compile(
+    rf"№{_H}*(?P<n>\d{{1,8}}(?:[-/]\w{{1,8}})*){_H}+(?:қаулы|шешім|бұйрық|хаттама|постановлени"
+    r"|распоряжени|приказ|решени)",
     re.IGNORECASE,
 )
 # A registration, case or record number after its label: IČO 02157365, HCPC PYL04417,
@@ -42,6 +50,7 @@ _LABEL = (
     r"|(?:NI|National[^\S\n]+Insurance)[^\S\n]+(?:no\.?|number)"
     r"|č\.[^\S\n]?(?:OP|pasu|průkazu)|číslo[^\S\n]+(?:pasu|OP|průkazu)|IČZ"
     r"|загранпаспорт\w*|рег\.[^\S\n]?(?:№|номер)|рег\w*[^\S\n]+номер\w*"
+    r"|номер[^\S\n]+(?:анкеты|карты|карточки|дела|обращения|заявки|записи|направления)"
     r"|(?:vehicle[^\S\n]+)?reg\.|(?:practice|GP)[^\S\n]+code|OEN|SIN(?:[^\S\n]*\([^()\n]{1,40}\)|[^\S\n]+is)?|PHIN|PEN"
     r"|идентификатор\w*(?:[^\S\n]+конференции)?|тіркеу[^\S\n]+нөмір\w*"
     r"|[Čč]íslo[^\S\n]+(?:hospitalizace|víza|pojištěnce|dokladu|smlouvy|karty|záznamu|případu|žádosti)|门诊号|登记号|参考号|个案号|案号|编号|档案号|病历号|住院号|转介号|回执号|报警号|受案号|护照号|社保卡号|医保卡号"
@@ -49,7 +58,7 @@ _LABEL = (
 )
 _VALUE = (
     rf"(?P<n>\d{{3,6}}(?:[^\S\n]\d{{1,6}}){{1,3}}(?![^\S\n]?\d)|"
-    rf"(?:[{_UP}]{{2,6}}(?:-[{_UP}]{{1,4}})?{_H})?[0-9{_UP}a-z](?:[0-9{_UP}a-z]|[-/.](?=[0-9{_UP}a-z])){{2,30}}"
+    rf"(?:[{_UP}]{{2,6}}(?:-[{_UP}]{{1,4}})?{_H})?[0-9{_UP}a-z](?:[0-9{_UP}a-zá-ž]|[-/.](?=[0-9{_UP}a-z])){{2,30}}"
     r"(?:[〔［\[]\d{4}[〕］\]]\d{1,6})?号?)"
 )
 _LABELLED = re.compile(rf"(?<![^\W\u4e00-\u9fff]|\.)(?i:{_LABEL}){_GAP}{_VALUE}(?![\w-])")
@@ -68,6 +77,12 @@ _BILL = re.compile(
     rf"|чек[а]?|акт(?:а|у)?|договор(?:а|у)?|түбіртек\w*|шот)(?:{_H}*(?:№|#|č\.|no\.?|number|nr\.?))+{_H}*"
     rf"(?P<n>[0-9{_UP}](?:[0-9{_UP}]|[-/](?=[0-9{_UP}])){{2,20}})(?![\w-])"
     rf"|(?:腾讯会议号?|会议号|会议ID|Meeting{_H}+ID|Zoom|Teams)[：:]?{_H}*(?P<m>\d{{3}}(?:(?:-|{_H})?\d{{3,4}}){{2,3}})(?!\d)"
+)
+# A video meeting's ID a few words after its service: "Zoom, ID schůzky 842 3371 0956", "Zoom is
+# fine – my personal room is 873 4410 2296", "Zoom (конференция 874 3312 0956)"
+_MEETING = re.compile(
+    rf"(?<![^\W\d_])(?:Zoom|Teams|Webex)(?![^\W\d_])[^\d\n]{{0,40}}?(?<![\d:])"
+    rf"(?P<m>\d{{3}}(?:(?:-|{_H})?\d{{3,4}}){{2}})(?![\d:])"
 )
 # A numbered document's letter-and-digit number after "№": заключение … № Н-5512
 _LETTER_NUMBER = re.compile(rf"№{_H}*(?P<n>[{_UP}]{{1,4}}-\d{{2,8}})(?![\w-])")
@@ -94,8 +109,11 @@ def _digits(value: str) -> int:
 def find(text: str) -> Iterator[Span]:
     """IDs found by their document word, their label, or their shape."""
     numbered = "№" in text
-    for m in _DOCUMENT_NUMBER.finditer(text) if numbered else ():
-        yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for pattern in (_DOCUMENT_NUMBER, _NUMBER_THEN_DOCUMENT) if numbered else ():
+        for m in pattern.finditer(text):
+            yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for m in _SERIES_NUMBER.finditer(text) if numbered else ():
+        yield Span(m.start(), m.end(), "ID", "pattern")
     for m in _LABELLED.finditer(text):
         value = m.group("n").rstrip(".")
         # a Czech data box's identifier: seven letters and digits ("k2mf7xw")
@@ -109,6 +127,8 @@ def find(text: str) -> Iterator[Span]:
         group = "n" if m.group("n") else "m"
         if _digits(m.group(group)) >= 2:
             yield Span(m.start(group), m.end(group), "ID", "pattern")
+    for m in _MEETING.finditer(text):
+        yield Span(m.start("m"), m.end("m"), "ID", "pattern")
     for m in _LETTER_NUMBER.finditer(text) if numbered else ():
         yield Span(m.start("n"), m.end("n"), "ID", "pattern")
     for m in _ZH_DOCUMENT.finditer(text) if "号" in text else ():

@@ -276,3 +276,24 @@ def grown(text: str, spans: list[Span]) -> Iterator[Span]:
             m = _PLACE_BEFORE_POSTCODE.search(text, line, span.start)
             if m:
                 yield Span(m.start(1), m.end(1), "PLACE", "r11c-postcode-town")
+
+
+_NOT_HAN = r"[^\W\u3400-\u9fff]"
+
+
+def recurring(text: str, spans: list[Span]) -> Iterator[Span]:
+    """A number found as an ID where it stands again on its own ("ждём повторный звонок по
+    26-0150" after the shift log's row 26-0150): the same record, wherever the note names it.
+    Only numbers of five characters or more with four digits, so no score or year is taken."""
+    seen: set[str] = set()
+    for span in spans:
+        surface = text[span.start : span.end]
+        if span.kind != "ID" or surface in seen or len(surface) < 5:
+            continue
+        if sum(ch.isdigit() for ch in surface) < 4 or "\n" in surface:
+            continue
+        seen.add(surface)
+        # a Chinese character may touch it ("JC2611200034的来电者")
+        pattern = rf"(?<!{_NOT_HAN})(?<![/.-]){re.escape(surface)}(?!{_NOT_HAN})(?![/-]|[.,]\d)"
+        for m in re.finditer(pattern, text):
+            yield Span(m.start(), m.end(), "ID", "id-recurs")

@@ -288,7 +288,8 @@ _MONTHS = {
     r"|янв\.|февр?\.|апр\.|авг\.|сент?\.|окт\.|нояб?\.|дек\.",
     # a final к/қ voices before a vowel ending: қыркүйек → қыркүйегінде
     "kk": r"қаңтар\w*|ақпан\w*|наурыз\w*|сәуір\w*|мамыр\w*|маусым\w*|шілде\w*|тамыз\w*"
-    r"|қыркүйе[кг]\w*|қазан\w*|қараша\w*|желтоқсан\w*",
+    r"|қыркүйе[кг]\w*|қазан\w*|қараша\w*|желтоқсан\w*"
+    r"|қаң\.|ақп\.|нау\.|сәу\.|мау\.|шіл\.|қыр\.|қаз\.|қар\.|желт?\.",  # "12 ақп. 2026"
     "cs": r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
     r"|lednu|únoru|březnu|dubnu|květnu|červnu|červenci|srpnu|říjnu|prosinci"
     r"|leden|únor|březen|duben|květen|červen|červenec|srpen|říjen|listopad|prosinec",
