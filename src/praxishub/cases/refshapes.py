@@ -278,13 +278,18 @@ def grown(text: str, spans: list[Span]) -> Iterator[Span]:
                 yield Span(m.start(1), m.end(1), "PLACE", "r11c-postcode-town")
 
 
-_NOT_HAN = r"[^\W\u3400-\u9fff]"
+def _free(ch: str) -> bool:
+    """Can this character stand next to a number without joining it (a Chinese character
+    can: "JC2611200034的来电者"; a letter, a digit, "/" or "-" cannot)?"""
+    return not ch or not (ch.isalnum() or ch in "_/-") or "\u3400" <= ch <= "\u9fff"
 
 
 def recurring(text: str, spans: list[Span]) -> Iterator[Span]:
     """A number found as an ID where it stands again on its own ("ждём повторный звонок по
     26-0150" after the shift log's row 26-0150): the same record, wherever the note names it.
-    Only numbers of five characters or more with four digits, so no score or year is taken."""
+    Only numbers of five characters or more with four digits, so no score or year is taken.
+    (Found by plain search: a pattern per number would crowd out the compiled patterns that
+    every note needs.)"""
     seen: set[str] = set()
     for span in spans:
         surface = text[span.start : span.end]
@@ -293,7 +298,11 @@ def recurring(text: str, spans: list[Span]) -> Iterator[Span]:
         if sum(ch.isdigit() for ch in surface) < 4 or "\n" in surface:
             continue
         seen.add(surface)
-        # a Chinese character may touch it ("JC2611200034的来电者")
-        pattern = rf"(?<!{_NOT_HAN})(?<![/.-]){re.escape(surface)}(?!{_NOT_HAN})(?![/-]|[.,]\d)"
-        for m in re.finditer(pattern, text):
-            yield Span(m.start(), m.end(), "ID", "id-recurs")
+        at = text.find(surface)
+        while at >= 0:
+            end = at + len(surface)
+            before, after = text[at - 1 : at], text[end : end + 1]
+            decimal = after in ".," and text[end + 1 : end + 2].isdigit()
+            if _free(before) and before != "." and _free(after) and not decimal:
+                yield Span(at, end, "ID", "id-recurs")
+            at = text.find(surface, at + 1)

@@ -24,6 +24,11 @@ from praxishub.cases import places
 from praxishub.cases.online import web
 from praxishub.cases.spans import Span
 
+# phonenumbers compiles its metadata's patterns through the re module's cache, which holds 512;
+# the engine's own patterns crowd them out, so each note recompiled a few hundred. Keep them.
+if hasattr(phonenumbers, "enable_pattern_cache"):
+    phonenumbers.enable_pattern_cache()
+
 # Dashes and spaces that people type between digits: mapped one-to-one so offsets hold.
 _LOOKALIKES = str.maketrans(
     {
