@@ -76,12 +76,15 @@ _TOKEN = re.compile(r"\S*\w\S*")
 def found_initials(text: str, found: list[Span]) -> Iterator[Span]:
     """A found person's initials where the note uses them alone ("notes by LG" after
     "Leah Goldstein"; "ЛКА" for "Лосева К. А."; "ZH" for "Bc. Zuzana Hejduková"; "LJY" for
-    刘佳怡 in pinyin): the capitals of a two- or three-word name in its order, and for a
-    two-word Cyrillic name the other order too, as Russian and Kazakh lists put the surname
-    first or last ("Гурьянов Максим" ГМ and МГ). Minutes,
-    shift tables and hotline logs list their people once and then write them by initials,
-    sometimes with no legend, and use the initials more than once. Capitals on the allow-list (acronyms), after a number ("5 PM")
-    or beside another word in capitals stay."""
+    刘佳怡 in pinyin): the capitals of a two- or three-word name in its order (a role's
+    acronym left out: "CPC Mrs Moira Kerr" MK), for a two-word Cyrillic name the other order
+    too, as Russian and Kazakh lists put the surname first or last ("Гурьянов Максим" ГМ and
+    МГ), and for a three-word one the name written first ("Шестакова Марина Игоревна" МИШ).
+    Minutes, shift tables and hotline logs list their people once and then write them by
+    initials, sometimes with no legend, and use the initials more than once; once is enough
+    listed with others ("PS, JM", "CD/MK"), in a column of others, or signing a line off
+    ("— MT"). Chinese characters may touch them ("CSY保持通话"). Capitals on the allow-list
+    (acronyms), after a number ("5 PM") or beside another word in capitals stay."""
     lone = [m for m in _LONE_CAPS.finditer(text) if not wordlists.allowed(m.group("key"))]
     if not lone:
         return

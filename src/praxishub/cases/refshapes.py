@@ -4,7 +4,9 @@ Rule: each identifier is found by its written shape next to the word that says w
 
 - ID: a number token after its label (№, ID, Evid. č.) that mixes letters and digits or
   carries OCR letters (07-ПК, НН-0З27, KZ71LAA…, RP-HK 0O41/26, Zoom "ID 846 2201 9375"),
-  and a birth-certificate series (серия III-ТН);
+  and a birth-certificate series (серия III-ТН); a number found as an ID (five characters
+  or more, four digits) wherever it stands again on its own (a shift log's call number in
+  the handover text);
 - DATE: a spoken English date ("february ninth", "the ninth of May"), a Russian day with a
   cut month ("26 окт"), a Czech date read by OCR with "l" for "1" ("l. 6. 2024"); a found
   date grows over "с двадцать третьего по" before it, and two dates joined by a dash merge;
