@@ -5,8 +5,9 @@ it trains on ``labelled`` and ``tuning`` … ``tuning14`` and writes
 ``praxishub/cases/data/deid_crf.crfsuite``. ``--exclude`` holds sets out, so the layer can
 be measured honestly on notes it has not seen. ``--both`` trains the engine's two models side
 by side (the set-up step, ``make models``): that one, and ``deid_crf_earlier.crfsuite``
-without ``tuning13`` and ``tuning14``. The models are built, not kept in git. Training is deterministic (L-BFGS on the
-sets in a fixed order); L1 regularisation and a feature-count cut-off keep the model small.
+without ``tuning13`` and ``tuning14``. The models are built, not kept in git. Training is
+deterministic (L-BFGS on the sets in a fixed order); L1 regularisation and a feature-count
+cut-off keep the model small.
 """
 
 from __future__ import annotations
