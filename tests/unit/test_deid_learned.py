@@ -121,6 +121,8 @@ def _doubted(monkeypatch: pytest.MonkeyPatch, text: str, kind: str, conf: float)
         ("LISW", "ORG"),  # a lone acronym: a qualification far more often than a body
         ("БСН", "ORG"),
         ("❤ 1.2", "HANDLE"),  # no letter: a post's counters
+        ("女", "PERSON"),  # "一名女老师": a word, no surname here
+        ("6. PREV1OUS SERV1CES", "POSTCODE"),  # an OCR'd heading
     ],
 )
 def test_a_doubted_span_that_is_no_identifier_is_dropped(
@@ -137,6 +139,12 @@ def test_a_doubted_span_that_is_no_identifier_is_dropped(
         ("мухаммадалидің", "PERSON"),
         ("Mission Creek ISD", "ORG"),
         ("Grace", "PERSON"),  # a common word that is a known first name
+        ("8 «Б»", "CLASS"),
+        ("V3W 1B6", "POSTCODE"),
+        ("972O6", "POSTCODE"),  # an OCR'd ZIP code keeps its shape
+        ("O6OOll", "POSTCODE"),
+        ("Л.", "PERSON"),  # a lone initial may be all a note gives
+        ("девятого", "CLASS"),  # a grade in words
     ],
 )
 def test_a_doubted_span_that_looks_like_an_identifier_is_kept(

@@ -3,8 +3,8 @@ language and per type, with precision held?
 
 The floors in tests/fixtures/deid/floors.yaml are raised when the engine improves and
 never lowered: a change that masks less than before fails here. ``labelled/`` is the set
-the engine is tuned on (so are ``tuning``-``tuning17``; ``tuning18/`` is kept blind for the
-next round); the held-out sets (``heldout/``, ``heldout2/``, ``heldout3/``), when there, were
+the engine is tuned on (so are ``tuning``-``tuning18``; ``tuning19/`` is kept blind for the
+next round, and its failures, like the held-out sets', say how many, never which); the held-out sets (``heldout/``, ``heldout2/``, ``heldout3/``), when there, were
 written later by someone who had seen none of them, and are only ever measured: their failures say how many identifiers were missed or wrongly
 masked, never which. While a held-out folder is missing or empty its tests are skipped;
 while floors.yaml has no section for it, it is measured and its size checked, but no
@@ -42,15 +42,19 @@ SETS = (
     "tuning16",
     "tuning17",
     "tuning18",
+    "tuning19",
     "heldout",
     "heldout2",
     "heldout3",
 )
 
 
+BLIND = "tuning19"  # the newest set, kept blind until the next round
+
+
 def held_out(name: str) -> bool:
     """Only measured, never looked into: how many, never which."""
-    return name.startswith("heldout")
+    return name.startswith("heldout") or name == BLIND
 
 
 @cache

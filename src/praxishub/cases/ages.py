@@ -165,6 +165,12 @@ _KIN_AGE = [
         rf"(?!{_H}*(?:%|руб|балл|минут|раз|км|кг|см|человек))",
         re.I | re.M,
     ),
+    # Slovak, in Czech notes: "má deväťdesiat jeden rokov"
+    re.compile(
+        r"(?<!\w)(?P<n>deväťdesiat(?:[^\S\n]+(?:jeden|jedna|dva|dve|tri|štyri|päť|šesť|sedem|osem"
+        r"|deväť))?)[^\S\n]+rok(?:ov|y)(?!\w)",
+        re.I,
+    ),
     # "93/Ž" in a log's cell: the age, then the sex
     re.compile(r"(?<![\w/.])(?P<n>9\d|1[01]\d)[^\S\n]*/[^\S\n]*(?:[ŽžMmFf男女]|муж|жен)(?![\w/])"),
     # "ve svých devadesáti dvou letech", "oslavila 94. narozeniny", "her 93rd birthday", "at 92 she"
@@ -184,7 +190,8 @@ _KIN_AGE = [
         re.I,
     ),
     re.compile(
-        r"(?:(?<=奶奶)|(?<=爷爷)|(?<=外婆)|(?<=外公)|(?<=姥姥)|(?<=姥爷)|(?<=老人)|(?<=老太太)|(?<=老爷子))"
+        r"(?:(?<=奶奶)|(?<=爷爷)|(?<=外婆)|(?<=外公)|(?<=姥姥)|(?<=姥爷)|(?<=老人)|(?<=老太太)|(?<=老爷子)"
+        r"|(?<=婆婆)|(?<=公公)|(?<=太公)|(?<=太婆)|(?<=阿婆)|(?<=阿公)|(?<=曾祖母)|(?<=曾祖父))"
         r"(?P<n>九十[一二三四五六七八九]?)(?=了|多了)"
         r"|(?P<m>九旬|九十有[一二三四五六七八九]|百岁)"
     ),
@@ -194,7 +201,7 @@ _KIN_AGE = [
 # Every pattern above holds a number over 89 in digits or words: only the stretches around one
 # are read (most notes have none, and the patterns are many).
 _ANCHOR = re.compile(
-    r"(?<!\d)(?:9\d|1[01]\d)(?!\d)|девяност|тоқсан|жүз|devades|ninet|hundred|(?<!\w)(?:сто|sto)(?!\w)|[九百]",
+    r"(?<!\d)(?:9\d|1[01]\d)(?!\d)|девяност|тоқсан|жүз|devades|deväťdes|ninet|hundred|(?<!\w)(?:сто|sto)(?!\w)|[九百]",
     re.IGNORECASE,
 )
 

@@ -60,7 +60,24 @@ _SHAPES = (
         rf"{_H}+(?:at|в|v|сағат)?{_H}*|{_DATE},?{_H}+)?{_TIME}{_H}*\n{_H}*\S",
         re.MULTILINE,
     ),
+    # Label(2019384756) 21:03, the message on the next line (QQ's group export: the account's
+    # number in brackets)
+    re.compile(
+        rf"{_LEAD}{_LABEL}[(（]\d{{5,11}}[)）]{_H}*(?:{_DATE}{_H}+)?{_TIME}{_H}*\n{_H}*\S",
+        re.MULTILINE,
+    ),
 )
+# A voice message's or message's heading names its sender: "**Zpráva 1** – od: p. Kuchárová
+# babi Matúše – 3. 3. 2026", "**Хабарлама 1** — 15.03.2026, жіберуші: Бекзаттың әжесі",
+# "**语音1**（石家奶奶，12月8日 晚上）"
+_MESSAGE_HEAD = re.compile(
+    r"(?im)^[^\S\n]*(?:\*\*)?(?:zpráva|správa|hlasová[^\S\n]+zpráva|message|voice[^\S\n]?message"
+    r"|voicemail|сообщение|голосовое|хабарлама|語音|语音|消息)[^\S\n]*№?\d{1,3}(?:\*\*)?"
+    r"(?:[^\n]*?(?<![^\W\d_])(?:od|from|от|жіберуші|отправитель|odesílatel)[^\S\n]*:|[^\S\n]*[（(])"
+    r"[^\S\n]*(?P<h>[^\n,，;–—()（）:：]{2,40}?)[^\S\n]*(?=[,，;–—)）]|$)"
+)
+# A profile line: a display name beside its @username ("ne tvoe delo @ne_tvoe_delo_arz")
+_PROFILE = re.compile(rf"(?m)^{_H}*{_LABEL}{_H}+@[A-Za-z0-9_.]{{3,30}}{_H}*$")
 # A chat's header naming its group or partner: "WhatsApp Chat with Mamky 3.B", "Чат: …", "群聊：…"
 _HEADER = re.compile(
     r"(?im)^[^\S\n]*(?:#+[^\S\n]*)?(?:\*\*)?(?:(?:WhatsApp|Messenger|Telegram|Viber)[^\S\n]+)?"
@@ -210,6 +227,15 @@ def _posted_as(text: str, language: str) -> Iterator[tuple[int, int]]:
             yield m.span("h")
 
 
+def _message_heads(text: str, language: str) -> Iterator[tuple[int, int]]:
+    """Senders named in message headings, and display names beside an @username."""
+    for pattern in (_MESSAGE_HEAD, _PROFILE):
+        for m in pattern.finditer(text):
+            start, end = _label_span(m)
+            if end > start and _made_up(text[start:end], language):
+                yield start, end
+
+
 def _core(label: str) -> str:
     """The label without the emoji and symbols at its ends ("🖤 ellie mac 🖤" → "ellie mac")."""
     return re.sub(r"^[^\w@]+|[^\w).]+$", "", label)
@@ -283,6 +309,7 @@ def find(text: str, language: str) -> list[Span]:
     found.extend(_headers(text, language))
     found.extend(_emoji_lines(text))
     found.extend(_posted_as(text, language))
+    found.extend(_message_heads(text, language))
     found.extend(list(_recurring(text, found)))
     found.extend(_groups(text))
     out = [Span(a, b, "HANDLE", "chatline") for a, b in found if b > a]

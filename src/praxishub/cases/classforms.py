@@ -6,7 +6,7 @@ Rules:
   ("pre-k"); a Chinese junior or senior year (初一 … 高三) standing alone between commas
   (not "初三女生", "初三以来", a lunar "初一");
 - a group or class code right after its word (тобы ПД-23-2, třídy SE1, skupiny DIS2,
-  class 5 Oak), and a college group code of letters and two numbers anywhere (МБ-24-1);
+  class 5 Oak, set 8M2), and a college group code of letters and two numbers anywhere (МБ-24-1);
 - a named primary class ("Oak Class", "Willow Class");
 - a US grade by its number where it is a pupil's ("in grade 6", "a grade 4 student", not
   "a grade 6 in maths") and a UK year abbreviated ("Y7");
@@ -56,9 +56,11 @@ _SINCE = re.compile(r"(?i)(?:^|[^\w])(?:с|со|до|od|since|from)[^\S\n]+\Z")
 _LEVEL_AFTER = re.compile(r"(?i)[^\S\n]*(?:reading[^\S\n]+)?(?:level|equivalent|standard)\b")
 # a code after its group or class word: тобы ПД-23-2, třídy SE1, skupiny DIS2, class 5 Oak
 _AFTER_WORD = re.compile(
-    rf"(?<![\w-])(?:тобы|тобында|тобының|группа|группы|группе|гр\.|skupin[aeyiu]|třídy|třída|třídě"
+    rf"(?<![\w-])(?:set|тобы|тобында|тобының|группа|группы|группе|гр\.|skupin[aeyiu]|třídy|třída|třídě"
     rf"|class|tutor{_H}+group|reg{_H}+class){_H}+"
-    rf"(?P<c>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{{1,4}}(?:-?\d{{1,2}}){{1,2}}[A-Z]?|\d{{1,2}}{_H}?[A-Z][a-z]{{2,10}})(?![\w-])"
+    rf"(?P<c>(?<!set{_H})(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{{1,4}}(?:-?\d{{1,2}}){{1,2}}[A-Z]?|\d{{1,2}}{_H}?[A-Z][a-z]{{2,10}})"
+    # a maths set after its word: year, subject letter, set number ("set 8M2")
+    rf"|(?<=set{_H})(?:1[0-3]|[1-9])[A-Z][a-z]?\d)(?![\w-])"
 )
 # МБ-24-1: a college group's letters, intake year and number
 _CODE = re.compile(r"(?<![\w-])[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,4}-\d{2}-\d{1,2}(?![\w-])")
@@ -97,6 +99,8 @@ _SCOTTISH = re.compile(
     r"(?=[SP][1-7])(?:(?:(?<=\bin[^\S\n])|(?<=\binto[^\S\n])|(?<=\ban[^\S\n])|(?<=\ba[^\S\n])"
     r"|(?<=\bher[^\S\n])|(?<=\bhis[^\S\n])|(?<=\btheir[^\S\n]))[SP][1-7](?![\w-])"
     r"|(?<![\w-])[SP][1-7](?=[^\S\n]+(?:pupils?|class|teacher|year|guidance)\b)"
+    # before the school's name: "S3, Braeview Park High School", "P6, Sunnyside Primary"
+    r"|(?<![\w-])[SP][1-7](?=,[^\S\n]+(?:[A-Z][\w'’-]*[^\S\n]+){1,4}(?:Academy|Primary|High|School)\b)"
     r"|(?P<listed>(?<=,[^\S\n])[SP][1-7](?=,)|(?<=·[^\S\n])[SP][1-7](?=[^\S\n]·)))"
 )
 _SCHOOL_NEAR = re.compile(

@@ -25,7 +25,7 @@ _LEAD_DAY = re.compile(
     r"(?:(?<!\d)\d{4}[^\S\n]+жылғы[^\S\n]+|(?<!\w)the[^\S\n]+)?"
     r"(?:(?<![\d.,])\d{1,2}(?:\.|st|nd|rd|th)?,[^\S\n]*){0,4}"  # a list: "5., 6. a 9. ledna"
     r"(?<!\d)\d{1,2}(?:\.|st|nd|rd|th)?[^\S\n]*"
-    r"(?:[–—/-]|или|и|or|and|a|na|nebo|až|немесе|және)[^\S\n]*$",
+    r"(?:[–—/-]|или|и|or|and|a|na|nebo|ani|či|až|немесе|және)[^\S\n]*$",
     re.IGNORECASE,
 )
 # A day said as an ordinal before a spoken date: "pátýho nebo šestýho března", "the 2nd and 9th"

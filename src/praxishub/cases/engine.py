@@ -318,6 +318,8 @@ class Deidentifier:
         more.extend(chathandles.find(text, language, found + more))
         more.extend(list(namekeys.found_initials(text, found + more)))
         more.extend(list(namekeys.found_pinyin(text, found + more)))
+        more.extend(list(namekeys.particle_bridges(text, found + more)))
+        more.extend(list(orgedges.settled(text, found + more)))
         more.extend(list(refshapes.recurring(text, found)))
         more.extend(list(dateranges.joined(text, found + more)))
         more.extend(dateranges.post_days(text))

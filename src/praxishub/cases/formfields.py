@@ -47,7 +47,9 @@ _BARE = re.compile(
 _HAN_FIELD = re.compile(
     r"(?:姓名|学生姓名|家长姓名|监护人姓名)[:：]\s*(?P<v>[\u4e00-\u9fff·]{2,6})"
     # a staff field of a form, its value standing alone: "接待咨询师：旦正才让　　证书编号"
-    r"|(?:咨询师|咨询员|接线员|填表人|记录人|联系人|督导|社工|班主任|经办人)[:：][^\S\n]*"
+    # and a parent's or a signature's field, its label spaced out as forms print it ("父 亲：")
+    r"|(?:咨询师|咨询员|接线员|填表人|记录人|联系人|督导|社工|班主任|经办人|父[ \u3000]*亲|母[ \u3000]*亲"
+    r"|监护人|[\u4e00-\u9fff]{0,4}签[ \u3000]*字)[:：][^\S\n]*"
     r"(?P<w>[\u4e00-\u9fff·]{2,5})(?=[\u3000\t]|[^\S\n]{2,}|[^\S\n]*$|[（(，,；;])",
     re.MULTILINE,
 )

@@ -493,7 +493,7 @@ def _known_words(text: str, people: list[Span], intake: object) -> set[str]:
 
 _ENDINGS = {
     "ru": ("", "а", "у", "е", "ом", "ой", "ым", "ы", "и", "ю", "я", "ем", "ей", "ого", "ой"),
-    "kk": ("", *kazakh.CASE, *kazakh.POSSESSIVE),
+    "kk": ("", *kazakh.CASE, *kazakh.POSSESSIVE, *kazakh.PLURAL),
     "cs": ("", "a", "u", "e", "ě", "ovi", "em", "ou", "y", "i", "o", "ové", "ovou", "ová"),
 }
 

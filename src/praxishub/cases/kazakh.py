@@ -19,3 +19,10 @@ CASE = (
     *("мен", "бен", "пен"),  # instrumental
 )
 POSSESSIVE = ("м", "ым", "ім", "ң", "ың", "ің", "мыз", "жан")
+# A family named by its plural, with a case ending after it: "Сапаровтармен" (with the Saparovs),
+# "сапаровтардың" (the Saparovs')
+PLURAL = tuple(
+    plural + case
+    for plural in ("лар", "лер", "дар", "дер", "тар", "тер")
+    for case in ("", "дың", "дің", "ға", "ге", "ды", "ді", "да", "де", "дан", "ден", "мен")
+)

@@ -7,7 +7,10 @@ shape: a few words ending in a kind word ("… sheriff's office", "… baptist c
 stop word (at most five), are the name when one of them is rare (``wordfreq`` Zipf below
 ``RARE``): a rare word is what makes a name of "the county office".
 
-Known limits: English only (its stop words bound the name); a name whose words are all
+In Russian, a rare adjective made from a place's name before a hospital's or school's word
+("в кошкинскую больницу") is such a name.
+
+Known limits: English, and that one Russian shape (English stop words bound the name); a name whose words are all
 common ("first baptist church") is left; a name without a kind word ("dollar general") is
 left to the other layers.
 """
@@ -34,8 +37,19 @@ _NAME = re.compile(
 )
 
 
+# Russian: a rare adjective made from a place's name before a hospital's or school's word
+# ("в кошкинскую больницу", "из бердской поликлиники"), not "в городскую больницу"
+_RU_PLACE_BODY = re.compile(
+    r"(?<![\w-])(?P<adj>[а-яё]{3,}(?:инск|ынск|овск|евск|ёвск|ск)(?:ая|ую|ой|ий|ого|ом|ие|их))"
+    r"[^\S\n]+(?:больниц[аеуыи]?й?|поликлиник[аеуи]?й?|цр[бб]|амбулатори[яиюей]|школ[аеуыи]?й?"
+    r"|гимнази[яиюей]|диспансер[аеу]?)(?![\w-])"
+)
+
+
 def find(text: str, language: str) -> Iterator[Span]:
     """Lower-case names ending in a kind word, holding a rare word."""
+    if language == "ru":
+        yield from _russian(text)
     if language != "en":
         return
     stops = chatnames._stop_words("en")
@@ -64,3 +78,12 @@ def _rare(word: str) -> bool:
 
     word = re.sub(r"['’]s$", "", word)
     return len(word) > 2 and zipf_frequency(word, "en") < RARE
+
+
+def _russian(text: str) -> Iterator[Span]:
+    from wordfreq import zipf_frequency
+
+    for start, stop in chatnames.lowercase_runs(text):
+        for m in _RU_PLACE_BODY.finditer(text, start, stop):
+            if zipf_frequency(m.group("adj"), "ru") < 1.5:
+                yield Span(m.start(), m.end(), "ORG", "lower-org")

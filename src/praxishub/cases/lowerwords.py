@@ -93,6 +93,12 @@ _RU_KIN_PAIR = re.compile(
     r"(?P<f>[а-яё]{3,})\s+(?P<n>[а-яё]{4,})(?![\w-])"
 )
 
+# "бато (брат) тоже в школе": a lower-case word, then who the person is in brackets
+_RU_KIN_AFTER = re.compile(
+    r"(?<![\w-])(?P<n>[а-яё]{3,})[^\S\n]*\((?:брат|сестра|сын|дочь|дочка|мама|папа|мать|отец"
+    r"|бабушка|дедушка|тётя|тетя|дядя|внук|внучка|племянни[кц]а?|отчим|мачеха|одноклассни(?:к|ца))\)"
+)
+
 
 def _ru_at_someone(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
     """A Russian name in lower case after "у", "к", "от", "с" in a transcript or chat: a word
@@ -119,6 +125,9 @@ def _ru_at_someone(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
             continue
         if any({"Name"} & p.tag.grammemes for p in morph.parse(first)[:3]):
             yield Span(m.start("f"), m.end("n"), "PERSON", "ru-lower-at")
+    for m in _RU_KIN_AFTER.finditer(text):
+        if any(a <= m.start() < b for a, b in runs) and _rare_ru(m.group("n")):
+            yield Span(m.start("n"), m.end("n"), "PERSON", "ru-lower-at")
     for m in _RU_KIN_PAIR.finditer(text):
         if not any(a <= m.start() < b for a, b in runs):
             continue
@@ -292,3 +301,10 @@ def _kk_place(word: str) -> bool:
                 if ner.morph().word_is_known(candidate) and chatnames._only_place(candidate):
                     return True
     return False
+
+
+def _rare_ru(word: str) -> bool:
+    """A Russian word rare enough to be a name (wordfreq's Zipf under 3), no allowed word."""
+    from wordfreq import zipf_frequency
+
+    return not wordlists.allowed(word) and zipf_frequency(word, "ru") < 3.0

@@ -1,7 +1,8 @@
 """Names by what stands for them: initials keyed to a name, and names written in lower case.
 
 Rule: minutes and case conferences list their members once with the initials that stand
-for them afterwards ("JT      Jana Tomsová    chair", "Ola Berg (OB)"); initials that match
+for them afterwards ("JT      Jana Tomsová    chair", "Ola Berg (OB)"), or by initials alone
+with a role in brackets ("Present: GO (DSL, chair); FA (mum)"); initials that match
 the capitals of a name on the same line are that person, wherever they recur. A person
 found in a case (with a capital) is the same person where a transcript or chat writes the
 name in lower case ("kasia said…", "u honzíka"), if the lower-case form is no common word
@@ -26,7 +27,8 @@ _KEY_FIRST = re.compile(
 # A name of 2–4 capitalised words, then its initials in brackets: "Ola Berg (OB)", also after
 # a role ("Karen Lindqvist, classroom teacher (KL)") or with one inside the brackets
 # ("Мадина Құрманғалиева (аға кеңесші, МҚ)").
-_NAME = rf"(?P<name>(?:[{_UP}][\w'’-]*[^\S\n]){{1,3}}[{_UP}][\w'’-]*)"
+# An initial with its full stop counts as a word: "Сидоренко О. П. (СОП, …)".
+_NAME = rf"(?P<name>(?:[{_UP}][\w'’-]*\.?[^\S\n]){{1,3}}[{_UP}][\w'’-]*\.?)"
 # A key may write a Welsh digraph whole: "Siân Llewellyn (SLl)", "Rhys Thomas (RhT)".
 _KEY = rf"(?P<key>(?:[{_UP}](?:(?<=L)l|(?<=[CRTP])h|(?<=D)d|(?<=F)f)?){{2,3}})"
 _KEY_AFTER = re.compile(rf"{_NAME}[^\S\n]*\({_KEY}\)")
@@ -34,15 +36,36 @@ _KEY_AFTER_ROLE = re.compile(
     rf"{_NAME}(?:,[^\S\n][^()\n,;]{{1,40}})?[^\S\n]*\((?:[^()\n,;]{{1,30}},[^\S\n]*)?"
     rf"{_KEY}\)"
 )
+# Initials first in the brackets, a workplace after them: "Сидоренко О. П. (СОП, ГБУЗ …)".
+_KEY_BEFORE_ROLE = re.compile(rf"{_NAME}[^\S\n]*\({_KEY},[^\S\n]")
 # A legend of initials and Chinese names: "接线员缩写：ZM＝周敏，LYF＝卢一帆".
 _KEY_HAN = re.compile(r"(?<![A-Za-z])(?P<key>[A-Z]{2,4})[^\S\n]*[=＝][^\S\n]*[\u4e00-\u9fff]{2,5}")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A meeting's list of who was there, written in initials with each one's role in brackets:
+# "**Present:** GO (DSL, chair); RMC (school psychologist); FA (mum)"
+_PRESENT_LINE = re.compile(
+    r"(?im)^[^\S\n]*(?:\*\*)?(?:present|attendees|attending|in[^\S\n]+attendance|apologies"
+    r"|přítomn[íi]|присутствовали|қатысқандар)[^\S\n]*:(?:\*\*)?[^\n]*"
+)
+_PRESENT_KEY = re.compile(
+    # (not a credential after others: "Gurpreet Dhillon, MSW, RSW (School Social Worker)")
+    rf"(?<![\w.])(?<![A-Z][A-Z],\s)(?P<key>[{_UP}]{{2,3}})[^\S\n]*\((?![A-Z]{{2,}}\))"
+    r"(?P<role>[^()\n]{1,60})\)"
+)
 
 
 def keyed_initials(text: str) -> Iterator[Span]:
     """Initials that a line keys to a name, and their recurrences."""
     keys: set[str] = {m.group("key") for m in _KEY_HAN.finditer(text)}
-    for pattern in (_KEY_FIRST, _KEY_AFTER, _KEY_AFTER_ROLE):
+    for line in _PRESENT_LINE.finditer(text):
+        keys.update(
+            m.group("key")
+            for m in _PRESENT_KEY.finditer(line.group())
+            if not wordlists.allowed(m.group("key"))
+            # "HT (head teacher)": an acronym spelt out, no person
+            and "".join(w[0] for w in m.group("role").split()).upper() != m.group("key")
+        )
+    for pattern in (_KEY_FIRST, _KEY_AFTER, _KEY_AFTER_ROLE, _KEY_BEFORE_ROLE):
         for m in pattern.finditer(text):
             name = m.group("name")
             if _keys(_initials_of(name, m.group("key")), m.group("key")) and not _common_words(
@@ -83,7 +106,7 @@ def found_initials(text: str, found: list[Span]) -> Iterator[Span]:
     Minutes, shift tables and hotline logs list their people once and then write them by
     initials, sometimes with no legend, and use the initials more than once; once is enough
     listed with others ("PS, JM", "CD/MK"), in a column of others, or signing a line off
-    ("— MT"). Chinese characters may touch them ("CSY保持通话"). Capitals on the allow-list
+    ("— MT", "Log closed 08:10, MG."). Chinese characters may touch them ("CSY保持通话"). Capitals on the allow-list
     (acronyms), after a number ("5 PM") or beside another word in capitals stay."""
     lone = [m for m in _LONE_CAPS.finditer(text) if not wordlists.allowed(m.group("key"))]
     if not lone:
@@ -108,7 +131,8 @@ def found_initials(text: str, found: list[Span]) -> Iterator[Span]:
             continue  # a word in capitals one space away: a heading or shouting
         before, after = _TOKEN.findall(left), _TOKEN.findall(right)
         listed = any(_bare(words[i]) in keys for words, i in ((before, -1), (after, 0)) if words)
-        signed = re.search(r"[—–-][^\S\n]*$", left) and not right.strip()  # "… last week. — MT"
+        # "… last week. — MT", "Log closed 08:10, MG.": signing a line off
+        signed = re.search(r"[—–,-][^\S\n]*$", left) and not right.strip().rstrip(".")
         if uses[key] < 2 and not (listed or signed or _column_mates(text, m, keys, lone)):
             continue  # initials stand for a person used again, or listed with others ("PS, JM")
         yield Span(m.start(), m.end(), "PERSON", "found-initials")
@@ -215,10 +239,23 @@ def _common_words(name: str) -> bool:
     return bool(words)
 
 
+# Kazakh letters a key may write with their Russian look-alikes ("Ғабдуллина …" ГКС).
+_KAZAKH_PLAIN = str.maketrans("ӘҒҚҢӨҰҮҺІ", "АГКНОУУХИ")
+
+
+def _folded(letters: str) -> str:
+    """Capitals without their diacritics and Kazakh letters as their plain Cyrillic ones."""
+    import unicodedata
+
+    bare = "".join(c for c in unicodedata.normalize("NFD", letters) if not unicodedata.combining(c))
+    return bare.translate(_KAZAKH_PLAIN)
+
+
 def _keys(initials: str, key: str) -> bool:
     """Does key stand for a name with these initials? Its first or last ones ("Ola Berg" OB,
     "Mgr. Ola Berg" OB), or the given name's and surname's in either order, which Russian and
     Kazakh lists write surname first ("Юлдашева Гульназ Ринатовна" ГЮ)."""
+    initials, key = _folded(initials), _folded(key)
     if initials.startswith(key) or initials.endswith(key):
         return True
     if len(key) == 3 == len(initials) and key == initials[1:] + initials[0]:
@@ -281,6 +318,24 @@ def lower_case(text: str, found: list[Span], language: str) -> Iterator[Span]:
         if not any(a <= m.start() < b for a, b in runs):
             continue  # only where a transcript or chat writes without capitals
         yield Span(m.start(), m.end(), "PERSON", "lower-case")
+
+
+# A lower-case particle between two parts of one name: "manaia te huia", "anna van dijk"
+_PARTICLE_GAP = re.compile(rf"[^\S\n]+(?:{capitals._PARTICLES}|te|le|la)[^\S\n]+")
+
+
+def particle_bridges(text: str, found: list[Span]) -> Iterator[Span]:
+    """The particle between two found parts of a name, so that the name is masked whole."""
+    first: dict[int, int] = {}  # each end, and the earliest start of a name ending there
+    last: dict[int, int] = {}  # each start, and the latest end of a name starting there
+    for s in found:
+        if s.kind == "PERSON":
+            first[s.end] = min(first.get(s.end, s.start), s.start)
+            last[s.start] = max(last.get(s.start, s.end), s.end)
+    for end in sorted(first):
+        m = _PARTICLE_GAP.match(text, end)
+        if m and m.end() in last:
+            yield Span(first[end], last[m.end()], "PERSON", "particle")
 
 
 def _nominative(word: str) -> str:

@@ -130,13 +130,14 @@ _QUOTED_GROUP = re.compile(
     re.IGNORECASE,
 )
 # A nickname or game tag written with spaces after its word: "его ник Кирюха Мезень 2009",
-# "his xbox tag is Brody Lusk 2009", "jeho přezdívka je xX Ada CZ Xx", "游戏名叫昊天 大魔王"
+# "his xbox tag is Brody Lusk 2009", "jeho přezdívka je xX Ada CZ Xx", "游戏名叫昊天 大魔王",
+# "游戏里叫浩气长存丶"
 _SPACED_NICK = re.compile(
     r"(?<![^\W\d_])(?:ник(?:нейм\w{0,3}|ом|а|у|е|и|і)?|никі\w{0,3}|nick(?:name)?|gamertag|user\s?name|(?:xbox|psn|steam|game|gamer)\s+tag"
     r"|přezdívk\w*)(?![^\W\d_])"
     r"(?:\s+(?:je|is|was|—|–|-)\s*|\s*[:：—–-]\s*|\s+)"
     r"(?P<h>[^\s,;()（）,.。，；!?\"«»“”][^\n,;()（）。，；!?\"«»“”]{1,30}?)(?=\s*(?:[,;()（）。，；!?\n]|\.(?:\s|$)|$|\s+(?:a|and|и|и\s|мен|және)\s))"
-    r"|(?:游戏)?(?:昵称|网名|游戏名|群名)(?:是|叫做?|为)?(?P<z>[^\s，。；！？、“”\"（）()][^\n，。；！？、“”\"（）()]{1,15}?)(?=[，。；！？、（）()\n]|$)"
+    r"|(?:(?:游戏)?(?:昵称|网名|游戏名|群名)(?:是|叫做?|为)?|(?:在)?游戏[里中](?:的名字)?叫做?)(?P<z>[^\s，。；！？、“”\"（）()][^\n，。；！？、“”\"（）()]{1,15}?)(?=[，。；！？、（）()\n]|$)"
     r"|(?:QQ)?群号(?:是|为)?[:：]?\s*(?P<q>\d{5,12})(?!\d)",
     re.IGNORECASE,
 )

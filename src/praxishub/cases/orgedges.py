@@ -8,7 +8,7 @@ clinic or shop known by its street ("гимназия на Пушкина", "а�
 institution's capitalised type word with its description and town ("Institut pro rodinu
 Kolín"); an English school called "… High"; a Chinese hospital, bookshop or office after a
 place-like noun (鼓楼医院). A found organisation grows over the words that join it to its
-place ("… на Ленина", "… of California") and over the capitalised words before it.
+place ("… на Ленина", "… of California", "… с. Старое Максимкино") and over the capitalised words before it.
 """
 
 from __future__ import annotations
@@ -246,6 +246,22 @@ def find(text: str) -> Iterator[Span]:
         for m in _ZH_ORG.finditer(text):
             if not _ZH_GENERIC.match(m.group("n")) and not _ZH_NOT_NAME.search(m.group("n")):
                 yield Span(m.start("n"), m.end(), "ORG", "pattern")
+
+
+# A settlement's abbreviation between a body and its place: "ГБОУ ООШ с. Старое Максимкино",
+# "МБУ «ЦППМСП» городского округа г. Нефтекамск"
+_SETTLEMENT_AFTER = re.compile(rf"{_H}+(?:г|с|пос|пгт|д|ст|п|ауыл|а)\.{_H}*")
+
+
+def settled(text: str, spans: list[Span]) -> Iterator[Span]:
+    """A body and the place after its settlement's abbreviation, as one name ("ГБОУ ООШ с.
+    Старое Максимкино")."""
+    places = {span.start: span for span in spans if span.kind == "PLACE"}
+    for span in spans:
+        if span.kind in ("ORG", "SCHOOL"):
+            settlement = _SETTLEMENT_AFTER.match(text, span.end)
+            if settlement and settlement.end() in places:
+                yield Span(span.start, places[settlement.end()].end, span.kind, "edge")
 
 
 def grown(text: str, spans: list[Span]) -> Iterator[Span]:

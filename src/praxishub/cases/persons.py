@@ -132,6 +132,7 @@ _CONTEXTS = [
         r"(?i:counsel+or|therapist|psychologist|supervisor|tutor|consultant|caseworker|social worker"
         r"|konzultant\w*|psycholog\w*|terapeut\w*|supervize|supervizor\w*|psycholožka"
         r"|психолог\w*|консультант\w*|супервиз\w*|кеңесші|куратор\w*)"
+        r"(?:[^\S\n]+on[^\S\n]+(?:call|duty|shift))?"  # "Supervisor on call: Mandeep Gill"
         rf"\s*[:：]\s*(?:\*\*\s*)?(?:(?:Dr|Mgr|PhDr|Mr|Ms|Mrs)\.?\s+)?(?P<n>{_NAMES})"
     ),
     # Tyler J. Castellano, Anna M. Nováková: a first name, a middle initial and a surname
@@ -174,6 +175,11 @@ _CONTEXTS = [
         rf"(?P<n>[{_UP}][{_LO}]+(?:[^\S\n][{_UP}][{_LO}]+)?[^\S\n][{_UP}][{_LO}]+"
         r"(?:қызы|ұлы|кызы|улы|овна|евна|ична|инична|ович|евич|ьич)[а-яәіңғүұқөһ]{0,4}"
         rf"(?:[^\S\n][{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?(?=[\s,.;:)]))?)(?![\w-])"
+    ),
+    # "ms k", "thank you Mr T": a title and the initial that stands for the surname (not
+    # "mr a", "Mrs I", words of a sentence)
+    re.compile(
+        r"(?<![\w.])(?:[Mm]rs?|[Mm]s|MRS?|MS)\.?[^\S\n]+(?P<n>(?![AIai]\b)[A-Za-z])(?![\w'’@-]|\.\w)"
     ),
 ]
 # A pupil in a list, with the class after a comma (and the name in another script in brackets):
@@ -298,6 +304,31 @@ _INTRODUCTIONS = [
 ]
 
 
+# "Her mam, Bernie, is worried": a relative's name in commas after the kin word
+_KIN_APPOSITION = re.compile(
+    r"(?<![\w-])(?:mam|mum|mom|mother|dad|father|nan|nana|nanny|gran|granny|grandma|grandad"
+    r"|grandmother|grandfather|aunt|auntie|aunty|uncle|brother|sister|stepdad|stepmum|stepmom"
+    r"|partner|husband|wife|son|daughter|cousin|carer),[^\S\n](?P<n>[A-Z][a-z'’]{2,}"
+    r"(?:[^\S\n][A-Z][a-z'’-]+)?),"
+)
+
+
+def _kin_named(text: str) -> Iterator[Span]:
+    """A relative's name in commas after the kin word: a first name from the list, or a word
+    that is no common word ("However", "Monday" stay)."""
+    from wordfreq import zipf_frequency
+
+    from praxishub.cases import ner
+
+    for m in _KIN_APPOSITION.finditer(text):
+        first = m.group("n").split()[0]
+        low = first.casefold()
+        named = low in ner.latin_names("en", first_only=True) or zipf_frequency(low, "en") < 4.0
+        if named and not allowed(first):
+            # an introduction: the note has said this word is a person, wherever it recurs
+            yield Span(m.start("n"), m.end("n"), "PERSON", "introduced")
+
+
 def find(text: str) -> Iterator[Span]:
     for patterns, source in ((_CONTEXTS, "context"), (_INTRODUCTIONS, "introduced")):
         for pattern in patterns:
@@ -313,6 +344,8 @@ def find(text: str) -> Iterator[Span]:
     if re.search(f"[{_HAN}]", text):
         yield from _chinese(text)
     yield from _attendees(text)
+    if ", " in text:
+        yield from _kin_named(text)
     if re.search("[A-Za-z]", text):
         yield from _named_by_list(text)
     for m in _PUPIL.finditer(text):

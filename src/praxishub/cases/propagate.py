@@ -22,7 +22,9 @@ from praxishub.cases.spans import Span
 _LETTER = r"[^\W\d_]"
 _KINDS = ("PERSON", "PLACE", "ORG", "CLASS")
 _RU_ENDINGS = "а|я|у|ю|е|и|ы|о|ой|ей|ою|ею|ом|ем|ым|им|ого|его|ому|ему|ую|ая|ий|ый|ое|ых|их|ов|ев|ах|ях|ами|ями|ам|ям|ь|й"
-_KK_ENDINGS = "|".join((*kazakh.CASE, "ша", "ше", "жан", "лар", "лер", "дар", "дер"))
+_KK_ENDINGS = "|".join(
+    sorted({*kazakh.CASE, "ша", "ше", "жан", *kazakh.PLURAL}, key=len, reverse=True)
+)
 _CS_ENDINGS = "a|e|ě|u|ou|y|i|o|em|ovi|ové|ovou|ová|é|ého|ému|ém|ým|ými|ech|ách|ům|ům|ku|ko"
 _EN_ENDINGS = "s|es|'s|’s"
 _VOWELS = "аяуюеиыоёйьәөүұіaeiouyáéěíóúůýě"

@@ -26,8 +26,10 @@ _GAP = (
 _DOCUMENT_NUMBER = re.compile(
     r"(?<![^\W\d_])(?:протокол\w*|хаттама\w*|КУСП|ҚСТК|ЕРДР|ЕРСОП|УД|постановлени\w*|приказ\w*|распоряжени\w*"
     r"|заявлени\w*|арыз\w*|кіріс\w*|входящ\w*|вх\.|шешім\w*|бұйрық\w*|қаулы\w*|акт(?:а|ом|е|ісі|іне|і)?|решени\w*|usnesení|rozhodnutí"
-    r"|заключени\w*|анықтама\w*|справк\w*|исх\.|исходящ\w*|шығ\.|шығыс\w*|қорытынды\w*)"
-    rf"(?:{_H}+(?!қосымша|приложени|příloh|лист)[^\W\d]{{2,20}}){{0,3}}{_H}*\(?{_H}*№{_H}*(?P<n>\d{{1,20}}(?:[-/][\w]{{1,8}})*)(?![\w-])",
+    r"|заключени\w*|анықтама\w*|справк\w*|исх\.|исходящ\w*|шығ\.|шығыс\w*|қорытынды\w*|жолдама\w*"
+    r"|направлени\w*)"
+    rf"(?:{_H}+(?!қосымша|приложени|příloh|лист)[^\W\d]{{2,20}}){{0,3}}"
+    rf"(?:{_H}+от{_H}+\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}(?:{_H}*г\.)?)?{_H}*\(?{_H}*№{_H}*(?P<n>\d{{1,20}}(?:[-/][\w]{{1,8}})*)(?![\w-])",
     re.IGNORECASE,
 )
 # A form's series and number: "протокол … 66 В № 0419273"
@@ -53,7 +55,8 @@ _LABEL = (
     r"|номер[^\S\n]+(?:анкеты|карты|карточки|дела|обращения|заявки|записи|направления)"
     r"|(?:vehicle[^\S\n]+)?reg\.|(?:practice|GP)[^\S\n]+code|OEN|SIN(?:[^\S\n]*\([^()\n]{1,40}\)|[^\S\n]+is)?|PHIN|PEN"
     r"|идентификатор\w*(?:[^\S\n]+конференции)?|тіркеу[^\S\n]+нөмір\w*"
-    r"|[Čč]íslo[^\S\n]+(?:hospitalizace|víza|pojištěnce|dokladu|smlouvy|karty|záznamu|případu|žádosti)|门诊号|登记号|参考号|个案号|案号|编号|档案号|病历号|住院号|转介号|回执号|报警号|受案号|护照号|社保卡号|医保卡号"
+    r"|(?:тіркеу|журнал)\w*[^\S\n]+(?:[а-яәғқңөұүһі]+[^\S\n]+)?нөмір\w*|ID[^\S\n]?DS"
+    r"|[Čč](?:íslo|\.)[^\S\n]?(?:hospitalizace|víza|pojištěnce|dokladu|smlouvy|karty|záznamu|případu|žádosti)|门诊号|登记号|参考号|个案号|案号|编号|档案号|病历号|住院号|转介号|回执号|报警号|受案号|护照号|社保卡号|医保卡号"
     r"|准考证号|学号|工号)"
 )
 _VALUE = (
@@ -62,6 +65,12 @@ _VALUE = (
     r"(?:[〔［\[]\d{4}[〕］\]]\d{1,6})?号?)"
 )
 _LABELLED = re.compile(rf"(?<![^\W\u4e00-\u9fff]|\.)(?i:{_LABEL}){_GAP}{_VALUE}(?![\w-])")
+# A file mark with its office's letters around the number: "Sp. zn.: SZ MBA 3312/2025 OSPOD"
+_FILE_MARK = re.compile(
+    rf"(?<![^\W\d_])(?i:(?:spis|sp)\.{_H}?zn\.|spisov\w+{_H}+značk\w+|[Čč]\.{_H}?j\.){_GAP}"
+    rf"(?P<n>(?:[A-ZČŠŽŘ]{{1,6}}{_H}){{1,3}}\d{{1,6}}/\d{{2,4}}(?:[-/]\w{{1,8}})*"
+    rf"(?:{_H}[A-ZČŠŽŘ]{{2,8}}(?![\w/-]))?)"
+)
 # A filing reference by its shape: letter and digit groups joined by "-" or "/", with a letter
 # group and 4 digits or more (CDZ-JI-0871/26, ZSK-0412/2023, 2024-CP-011873, 4R-2603-00871)
 _SHAPED = re.compile(
@@ -79,10 +88,11 @@ _BILL = re.compile(
     rf"|(?:腾讯会议号?|会议号|会议ID|Meeting{_H}+ID|Zoom|Teams)[：:]?{_H}*(?P<m>\d{{3}}(?:(?:-|{_H})?\d{{3,4}}){{2,3}})(?!\d)"
 )
 # A video meeting's ID a few words after its service: "Zoom, ID schůzky 842 3371 0956", "Zoom is
-# fine – my personal room is 873 4410 2296", "Zoom (конференция 874 3312 0956)"
+# fine – my personal room is 873 4410 2296", "Zoom (конференция 874 3312 0956)", "Teams meeting
+# ID 384 552 907 116"
 _MEETING = re.compile(
     rf"(?<![^\W\d_])(?:Zoom|Teams|Webex)(?![^\W\d_])[^\d\n]{{0,40}}?(?<![\d:])"
-    rf"(?P<m>\d{{3}}(?:(?:-|{_H})?\d{{3,4}}){{2}})(?![\d:])"
+    rf"(?P<m>\d{{3}}(?:(?:-|{_H})?\d{{3,4}}){{2,3}})(?![\d:])"
 )
 # A numbered document's letter-and-digit number after "№": заключение … № Н-5512
 _LETTER_NUMBER = re.compile(rf"№{_H}*(?P<n>[{_UP}]{{1,4}}-\d{{2,8}})(?![\w-])")
@@ -119,6 +129,8 @@ def find(text: str) -> Iterator[Span]:
         # a Czech data box's identifier: seven letters and digits ("k2mf7xw")
         if _digits(value) >= 3 or (_digits(value) and re.fullmatch(r"[a-z0-9]{7}", value)):
             yield Span(m.start("n"), m.start("n") + len(value), "ID", "pattern")
+    for m in _FILE_MARK.finditer(text):
+        yield Span(m.start("n"), m.end("n"), "ID", "pattern")
     for m in _SHAPED.finditer(text):
         value = m.group("n")
         if _digits(value) >= 4 and re.search(f"[{_UP}]", value) and not _NOT_SHAPES.match(value):

@@ -65,6 +65,12 @@ _PATTERNS = (
         r"\b(?:z|ze|do|ve|na)\s(?P<s>(?:jedn|dva|tři|čtyři|pět|šest|sedm|osm|devět)a"
         r"(?:dvacít|třicít|čtyřicít|padesát)k[aouyě]\w*)"
     ),
+    # cs: na „jedničce“, do „trojky“: a school by its number's nickname, in quotes, after a
+    # preposition of place (not a mark: dostal „trojku“)
+    re.compile(
+        r"(?:(?<=\bna\s)|(?<=\bdo\s)|(?<=\bze\s)|(?<=\bz\s)|(?<=\bve\s)|(?<=\bv\s))[„\"“]"
+        r"(?P<s>(?:jednič|dvoj|troj|čtyř|pět|šest|sedmič|osmič|devít|desít)(?:ce|ky))[“\"”]"
+    ),
     # ru, OCR'd: МБОУ С0Ш № 2О9 «Радуга» (0 for О, О for 0), with its quoted name
     re.compile(
         r"(?<![\w-])(?:[МГ]?[БА]?ОУ[^\S\n]+)?С[О0]Ш[^\S\n]*№[^\S\n]*[\dОO][\dОOЗ]{0,3}(?![\w])"

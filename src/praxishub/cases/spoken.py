@@ -35,6 +35,20 @@ _CS_ORD = (
 _CS_MONTHS = (
     r"(?:ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)"
 )
+# Slovak, as Slovak-speaking families say it in Czech notes: "dvanásteho júna dvetisíc šestnásť"
+_SK_ORD = (
+    r"(?:(?:dvadsiateho|tridsiateho)\s+)?(?:prvého|druhého|tretieho|štvrtého|piateho|šiesteho"
+    r"|siedmeho|ôsmeho|deviateho|desiateho|jedenásteho|dvanásteho|trinásteho|štrnásteho"
+    r"|pätnásteho|šestnásteho|sedemnásteho|osemnásteho|devätnásteho|dvadsiateho|tridsiateho)"
+)
+_SK_MONTHS = (
+    r"(?:januára|februára|marca|apríla|mája|júna|júla|augusta|septembra|októbra|novembra|decembra)"
+)
+_SK_YEAR = (
+    r"dve\s*tisíc(?:\s+(?:(?:dvadsať|desať)(?:\s+(?:jeden|dva|tri|štyri|päť|šesť|sedem|osem"
+    r"|deväť))?|jedenásť|dvanásť|trinásť|štrnásť|pätnásť|šestnásť|sedemnásť|osemnásť|devätnásť"
+    r"|jeden|dva|tri|štyri|päť|šesť|sedem|osem|deväť))?"
+)
 _EN_UNIT_ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
 _EN_ORD = (
     rf"(?:(?:twenty|thirty)[- ]?{_EN_UNIT_ORD}|{_EN_UNIT_ORD}|tenth|eleventh|twelfth|thirteenth|fourteenth"
@@ -93,17 +107,29 @@ _DATES = [
     re.compile(
         rf"(?<![\w.])\d{{1,2}}\.\s*(?:do|/)\s*\d{{1,2}}\.\s*(?:{_CS_MONTHS}|\d{{1,2}}\.)", re.I
     ),
+    re.compile(rf"(?<!\w){_SK_ORD}\s+{_SK_MONTHS}(?:\s+{_SK_YEAR})?(?!\w)", re.IGNORECASE),
     # "the ninth of january", "march third two thousand thirteen" (not "may first": a verb)
     re.compile(
         rf"(?<!\w)(?:the\s+)?{_EN_ORD}\s+of\s+{_EN_MONTHS}(?:,?\s+{_EN_YEAR})?(?![\w-])"
         rf"|(?<!\w)(?!may\b){_EN_MONTHS}\s+(?:the\s+)?{_EN_ORD}(?:,?\s+{_EN_YEAR})?(?![\w-])",
         re.IGNORECASE,
     ),
+    # "friday feb 6", "till april 20th": an English month typed in lower case, then its day (not
+    # "march": a verb)
+    re.compile(
+        r"(?<![\w-])(?:january|february|april|june|july|august|september|october|november"
+        r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?[^\S\n]+(?:0?[1-9]|[12]\d|3[01])"
+        r"(?:st|nd|rd|th)?(?![\w:]|[.,]\d)"
+    ),
     re.compile(rf"(?<!\w){_KK_ORD}\s+{_KK_MONTHS}(?!\w)", re.IGNORECASE),
     # "ақпанның жиырма үшінші жұлдызына", "ақпанның 20-сынан": the month, then its day
+    # "ақпанның 20-сынан", "қаңтардың 19-ы мен 30-ы", "наурыздың жиырмасында" (the day as a
+    # number with its possessive ending)
     re.compile(
         rf"(?<!\w){_KK_MONTHS}\s+(?:{_KK_ORD}(?:\s+жұлдыз[а-яәғқңөұүһі]*)?"
-        r"|\d{1,2}-[а-яәғқңөұүһі]+)(?!\w)",
+        r"|\d{1,2}-[а-яәғқңөұүһі]+(?:\s*(?:,|мен|пен|бен|және)\s*\d{1,2}-[а-яәғқңөұүһі]+)*"
+        r"|(?:(?:жиырма|отыз|он)\s+)?(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жиырма|отыз)"
+        r"(?:ы|і|сы|сі)(?:нда|нде|на|не|нан|нен)?)(?!\w)",
         re.IGNORECASE,
     ),
     re.compile(
@@ -167,6 +193,12 @@ _RU_ORD_FEM = rf"(?:(?:{_RU_HUNDREDS}\s+)?(?:{_RU_TENS}\s+)?{_RU_ORD_STEM}(?:о�
 # the school's word after its number is part of it: "в сорок третьей школе"
 _RU_SCHOOL_WORD = r"(?:\s+(?:школ[аеуыо]й?|школу|гимнази[яиюей]|лице[йяюе]))?"
 _SCHOOLS = [
+    # "у нас в 77-й было то же самое": a school by its number in digits, said bare (12 or more,
+    # never a grade; not "в 12-й раз", "в 15-й палате")
+    re.compile(
+        r"(?<=\s)(?:в|во|из|из-за)\s+(?P<s>(?:1[2-9]|[2-9]\d|[1-9]\d\d)-?(?:й|ой|ей))"
+        r"(?=\s+(?:был[аио]?|тоже|так|учи\w*|перевел\w*|перешл\w*|школ\w*)(?!\w)|\s*[,.;!?)])"
+    ),
     re.compile(
         rf"(?<=\s)(?:в|во|из|у|к)\s+(?:нашей\s+|свою\s+|своей\s+)?(?P<s>(?:(?:{_RU_HUNDREDS}\s+)?{_RU_TENS}\s+"
         rf"{_RU_ORD_STEM}(?:ой|ьей|ей)|{_RU_HUNDREDS}\s+{_RU_ORD_STEM}(?:ой|ьей|ей)){_RU_SCHOOL_WORD})(?!\w)",
@@ -354,6 +386,11 @@ _RU_LOWER_ADDRESS = re.compile(
     rf"\s+(?:дом\s+)?{_RU_SAID}(?:\s+(?:корпус|строение)\s+{_RU_SAID})?(?:\s+(?:квартира|кв\.)\s+{_RU_SAID})?"
     rf"{_NOT_HOUSE}(?!\w)"
 )
+# "мы живём садовая девять", "где ты живёшь? парковая 6": a street typed bare after "live"
+_RU_LIVES_AT = re.compile(
+    rf"(?<![\w-])жив(?:ём|ем|у|ёт|ет|ут|ёшь|ешь)[?!,.]?\s+(?:на\s+)?"
+    rf"(?P<a>[а-яё]{{3,}}(?:ая|ой|ую)\s+(?:дом\s+)?{_RU_SAID}){_NOT_HOUSE}(?![\w-])"
+)
 # "посёлок разумное", "из деревни кукушкино": a settlement named in lower case (its name is no
 # common word)
 _RU_LOWER_SETTLEMENT = re.compile(
@@ -370,7 +407,8 @@ _RU_LOWER_VILLAGE = re.compile(
 
 def lower_addresses(text: str) -> Iterator[Span]:
     """Street addresses said in lower case: with a house number in words, or a street name
-    that is no common word ("hareclive road", not "the main road" or "down the road");
+    that is no common word ("hareclive road", not "the main road" or "down the road"), or
+    typed bare after "live" ("живём садовая девять");
     a Russian settlement named in lower case after its kind ("посёлок разумное")."""
     from wordfreq import zipf_frequency
 
@@ -394,6 +432,8 @@ def lower_addresses(text: str) -> Iterator[Span]:
         return
     for m in _RU_LOWER_ADDRESS.finditer(text):
         yield Span(m.start(), m.end(), "ADDRESS", "spoken")
+    for m in _RU_LIVES_AT.finditer(text):
+        yield Span(m.start("a"), m.end("a"), "ADDRESS", "spoken")
     for m in _RU_LOWER_SETTLEMENT.finditer(text):
         name = m.group("n")
         shaped = re.search(r"(?:ое|ое|ово|ево|ино|ыно|овк[аеиу]|евк[аеиу]|ск[аеиу]?)$", name)

@@ -1,6 +1,7 @@
 """Layer 1, continued: phone numbers said in words, as voice-message transcripts write them.
 
-Rule: a run of number words (and digit groups) in any of the five languages, read as the
+Rule: a run of number words (and digit groups) in any of the five languages (and Slovak,
+which Slovak-speaking families use in Czech notes), read as the
 digits a speaker means ("oh seven nine one one, two three four" 07911234; "восемь девятьсот
 шесть шестьсот два тридцать семь восемнадцать" 89066023718; "double oh" 00; "一五九 七零二六
 三四八八"), is a phone number when ``phonenumbers`` validates those digits strictly for a
@@ -25,35 +26,37 @@ _UNITS = {
     **dict.fromkeys(["zero", "oh", "nought", "ноль", "нуль", "nula", "нөл", "нөль"], 0),
     **dict.fromkeys(["one", "один", "одна", "jedna", "jeden", "бір"], 1),
     **dict.fromkeys(["two", "два", "две", "dva", "dvě", "екі"], 2),
-    **dict.fromkeys(["three", "три", "tři", "үш"], 3),
-    **dict.fromkeys(["four", "четыре", "čtyři", "төрт"], 4),
-    **dict.fromkeys(["five", "пять", "pět", "бес"], 5),
-    **dict.fromkeys(["six", "шесть", "šest", "алты"], 6),
-    **dict.fromkeys(["seven", "семь", "sedm", "жеті"], 7),
-    **dict.fromkeys(["eight", "восемь", "osm", "сегіз"], 8),
-    **dict.fromkeys(["nine", "девять", "devět", "тоғыз"], 9),
+    **dict.fromkeys(["three", "три", "tři", "tri", "үш"], 3),
+    **dict.fromkeys(["four", "четыре", "čtyři", "štyri", "төрт"], 4),
+    **dict.fromkeys(["five", "пять", "pět", "päť", "бес"], 5),
+    **dict.fromkeys(["six", "шесть", "šest", "šesť", "алты"], 6),
+    **dict.fromkeys(["seven", "семь", "sedm", "sedem", "жеті"], 7),
+    **dict.fromkeys(["eight", "восемь", "osm", "osem", "сегіз"], 8),
+    **dict.fromkeys(["nine", "девять", "devět", "deväť", "тоғыз"], 9),
 }
 _TEENS = {
-    **dict.fromkeys(["ten", "десять", "deset", "он"], 10),
-    **dict.fromkeys(["eleven", "одиннадцать", "jedenáct"], 11),
-    **dict.fromkeys(["twelve", "двенадцать", "dvanáct"], 12),
-    **dict.fromkeys(["thirteen", "тринадцать", "třináct"], 13),
-    **dict.fromkeys(["fourteen", "четырнадцать", "čtrnáct"], 14),
-    **dict.fromkeys(["fifteen", "пятнадцать", "patnáct"], 15),
-    **dict.fromkeys(["sixteen", "шестнадцать", "šestnáct"], 16),
-    **dict.fromkeys(["seventeen", "семнадцать", "sedmnáct"], 17),
-    **dict.fromkeys(["eighteen", "восемнадцать", "osmnáct"], 18),
-    **dict.fromkeys(["nineteen", "девятнадцать", "devatenáct"], 19),
+    **dict.fromkeys(["ten", "десять", "deset", "desať"], 10),
+    **dict.fromkeys(["eleven", "одиннадцать", "jedenáct", "jedenásť"], 11),
+    **dict.fromkeys(["twelve", "двенадцать", "dvanáct", "dvanásť"], 12),
+    **dict.fromkeys(["thirteen", "тринадцать", "třináct", "trinásť"], 13),
+    **dict.fromkeys(["fourteen", "четырнадцать", "čtrnáct", "štrnásť"], 14),
+    **dict.fromkeys(["fifteen", "пятнадцать", "patnáct", "pätnásť"], 15),
+    **dict.fromkeys(["sixteen", "шестнадцать", "šestnáct", "šestnásť"], 16),
+    **dict.fromkeys(["seventeen", "семнадцать", "sedmnáct", "sedemnásť"], 17),
+    **dict.fromkeys(["eighteen", "восемнадцать", "osmnáct", "osemnásť"], 18),
+    **dict.fromkeys(["nineteen", "девятнадцать", "devatenáct", "devätnásť"], 19),
 }
 _TENS = {
-    **dict.fromkeys(["twenty", "двадцать", "dvacet", "жиырма"], 20),
-    **dict.fromkeys(["thirty", "тридцать", "třicet", "отыз"], 30),
-    **dict.fromkeys(["forty", "сорок", "čtyřicet", "қырық"], 40),
-    **dict.fromkeys(["fifty", "пятьдесят", "padesát", "елу"], 50),
-    **dict.fromkeys(["sixty", "шестьдесят", "šedesát", "алпыс"], 60),
-    **dict.fromkeys(["seventy", "семьдесят", "sedmdesát", "жетпіс"], 70),
-    **dict.fromkeys(["eighty", "восемьдесят", "osmdesát", "сексен"], 80),
-    **dict.fromkeys(["ninety", "девяносто", "devadesát", "тоқсан"], 90),
+    # Kazakh counts the teens as ten and a unit: "он бір" 11
+    "он": 10,
+    **dict.fromkeys(["twenty", "двадцать", "dvacet", "dvadsať", "жиырма"], 20),
+    **dict.fromkeys(["thirty", "тридцать", "třicet", "tridsať", "отыз"], 30),
+    **dict.fromkeys(["forty", "сорок", "čtyřicet", "štyridsať", "қырық"], 40),
+    **dict.fromkeys(["fifty", "пятьдесят", "padesát", "päťdesiat", "елу"], 50),
+    **dict.fromkeys(["sixty", "шестьдесят", "šedesát", "šesťdesiat", "алпыс"], 60),
+    **dict.fromkeys(["seventy", "семьдесят", "sedmdesát", "sedemdesiat", "жетпіс"], 70),
+    **dict.fromkeys(["eighty", "восемьдесят", "osmdesát", "osemdesiat", "сексен"], 80),
+    **dict.fromkeys(["ninety", "девяносто", "devadesát", "deväťdesiat", "тоқсан"], 90),
 }
 _HUNDREDS = {
     "сто": 100,

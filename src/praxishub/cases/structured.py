@@ -297,7 +297,9 @@ _MONTHS = {
     r"|қаң\.|ақп\.|нау\.|сәу\.|мау\.|шіл\.|қыр\.|қаз\.|қар\.|желт?\.",  # "12 ақп. 2026"
     "cs": r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
     r"|lednu|únoru|březnu|dubnu|květnu|červnu|červenci|srpnu|říjnu|prosinci"
-    r"|leden|únor|březen|duben|květen|červen|červenec|srpen|říjen|listopad|prosinec",
+    r"|leden|únor|březen|duben|květen|červen|červenec|srpen|říjen|listopad|prosinec"
+    # Slovak, as Slovak-speaking families write in Czech notes: "9. apríla"
+    r"|januára|februára|marca|apríla|mája|júna|júla|augusta|septembra|októbra|novembra|decembra",
     "en": r"January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?",
 }

@@ -7,8 +7,11 @@ PC) up to a comma or the cell's end in English, and two to four Han characters (
 role word and a space, or the whole cell) in Chinese. Minutes and referral tables list
 attendees this way, and the capitals fallback skips a name that opens a cell.
 
-Known limits: a table written without ``<th>`` cells, or as aligned columns in a code block,
-is not read; a Chinese title after a name (梁主任) is cut off, the surname kept.
+In a code block's aligned table, a column headed "Homeroom", "Class", "Třída" … holds
+classes, and a column headed by a number's word holds record numbers.
+
+Known limits: a name column of a table written without ``<th>`` cells, or as aligned
+columns in a code block, is not read; a Chinese title after a name (梁主任) is cut off, the surname kept.
 """
 
 from __future__ import annotations
@@ -59,10 +62,23 @@ _CELL_GAP = re.compile(r"\S(?:\S| (?! ))*")
 _RECORD = re.compile(r"^(?=[^\s]*\d)(?![\d:.]+$)[\w/#-]{4,}$")
 
 
+# A header for a column of classes: "Homeroom", "Class", "Třída", "Класс", "班级"
+_CLASS_HEAD = re.compile(
+    r"(?i)^(?:homeroom|home\s?room|class|form|tutor\s+group|reg(?:istration)?\s+group|třída"
+    r"|класс|сынып|班级)$"
+)
+# A class as a cell holds it: "8-204", "7.B", "9 «А»", "10Б", "S3"
+_CLASS_CELL = re.compile(
+    r"^(?:\d{1,2}(?:[-–.][^\W_]{1,4}|[^\W\d_]{1,2}|[^\S\n]?«[^\W\d_]»)|[A-Z]\d{1,2})$"
+)
+
+
 def find(text: str) -> list[Span]:
-    """The people in every table's name column, as PERSON spans, and the record numbers in
-    a code-block table's number column, as ID spans."""
+    """The people in every table's name column, as PERSON spans, the record numbers in a
+    code-block table's number column, as ID spans, and the classes in its class column."""
     spans = list(_numbered_rows(text)) if "```" in text else []
+    if "```" in text:
+        spans.extend(_class_column(text))
     if "<t" in text:
         spans.extend(_tables(text))
     return spans
@@ -82,6 +98,23 @@ def _numbered_rows(text: str) -> Iterator[Span]:
             first = _CELL_GAP.match(line)
             if first and _RECORD.match(first.group()):
                 yield Span(offset + first.start(), offset + first.end(), "ID", "number-column")
+            offset += len(line) + 1
+
+
+def _class_column(text: str) -> Iterator[Span]:
+    """The cells of a code-block table's class column ("Homeroom", "Třída"), aligned under
+    its header, that look like a class."""
+    for block in _FENCED.finditer(text):
+        lines = block.group("body").split("\n")
+        heads = [c for c in _CELL_GAP.finditer(lines[0])] if lines else []
+        column = next((c.start() for c in heads if _CLASS_HEAD.match(c.group())), None)
+        if column is None:
+            continue
+        offset = block.start("body") + len(lines[0]) + 1
+        for line in lines[1:]:
+            for cell in _CELL_GAP.finditer(line):
+                if cell.start() == column and _CLASS_CELL.match(cell.group()):
+                    yield Span(offset + cell.start(), offset + cell.end(), "CLASS", "class-column")
             offset += len(line) + 1
 
 

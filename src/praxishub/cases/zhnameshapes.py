@@ -5,7 +5,7 @@ between a role and an honorific ("心理老师应老师", "社工区姑娘"), a 
 full name after a role or class word or next to a name already found ("班主任于海峰认为",
 "谭子健、苏启明由"), a case header "X，女，13岁", a name before its ethnicity ("岩温（傣族）"),
 a nickname of 小/阿 + one character next to a name or a friend word ("同学小麦和阿杰"), a
-nickname given after 外号. Korean names written in Hangul, and Chinese names in the Han
+nickname given after 外号, a pupil or parent called by a Latin initial ("Z同学"). Korean names written in Hangul, and Chinese names in the Han
 script inside a note in another language, are names wherever they stand.
 """
 
@@ -55,6 +55,10 @@ _FULL_ROLE = (
 _BOUNDARY = set("认为反映说表示（(，,、。；;：:的和也都在是由会对已老")
 _CASE_HEAD = re.compile(
     rf"(?P<n>[{_HAN}]{{2,8}}|(?<![A-Za-z])[A-Z]{{1,3}})[，,](?:男|女)[，,、]?[ ]?\d{{1,2}}岁"
+)
+# A pupil or parent called by an initial: "初一男生Z同学", "L妈妈", "W老师"
+_LETTER_NAMED = re.compile(
+    r"(?<![A-Za-z0-9_.@-])(?P<n>[A-Z])(?=同学|妈妈|爸爸|家长|老师|女士|先生|某)"
 )
 _CASE_PREFIX = re.compile(
     r"^.*?(?:来访学生|来访者|学生|患者|患儿|个案|求助者|当事人|儿童|幼儿|孩子|男孩|女孩|男生|女生)"
@@ -148,7 +152,7 @@ def _shapes(text: str) -> Iterator[Span]:
             if not 2 <= len(name) <= 4:
                 continue
         yield Span(m.end("n") - len(name), m.end("n"), "PERSON", SOURCE)
-    for pattern in (_ETHNIC, _NICKNAMED):
+    for pattern in (_ETHNIC, _NICKNAMED, _LETTER_NAMED):
         for m in pattern.finditer(text):
             yield Span(m.start("n"), m.end("n"), "PERSON", SOURCE)
     for m in _NICK_CUE.finditer(text):
