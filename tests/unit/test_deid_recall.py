@@ -1,14 +1,15 @@
 """On the project's labelled multilingual sets, does the engine's recall never fall, per
 language and per type, with precision held?
 
-The floors in tests/fixtures/deid/floors.yaml are raised when the engine improves and
-never lowered: a change that masks less than before fails here. ``labelled/`` is the set
-the engine is tuned on (so are ``tuning``-``tuning18``; ``tuning19/`` is kept blind for the
-next round, and its failures, like the held-out sets', say how many, never which); the held-out sets (``heldout/``, ``heldout2/``, ``heldout3/``), when there, were
-written later by someone who had seen none of them, and are only ever measured: their failures say how many identifiers were missed or wrongly
-masked, never which. While a held-out folder is missing or empty its tests are skipped;
-while floors.yaml has no section for it, it is measured and its size checked, but no
-floor is asserted for it.
+The floors in tests/fixtures/deid/floors.yaml are raised when the engine improves and never
+lowered: a change that masks less than before fails here. ``labelled/`` is the set the
+engine is tuned on (so are ``tuning``-``tuning18``; ``tuning19/`` is kept blind for the next
+round, and its failures, like the held-out sets', say how many, never which); the held-out
+sets (``heldout/``, ``heldout2/``, ``heldout3/``), when there, were written later by someone
+who had seen none of them, and are only ever measured: their failures say how many
+identifiers were missed or wrongly masked, never which. While a held-out folder is missing
+or empty its tests are skipped; while floors.yaml has no section for it, it is measured and
+its size checked, but no floor is asserted for it.
 """
 
 from __future__ import annotations

@@ -10,9 +10,9 @@ stop word (at most five), are the name when one of them is rare (``wordfreq`` Zi
 In Russian, a rare adjective made from a place's name before a hospital's or school's word
 ("в кошкинскую больницу") is such a name.
 
-Known limits: English, and that one Russian shape (English stop words bound the name); a name whose words are all
-common ("first baptist church") is left; a name without a kind word ("dollar general") is
-left to the other layers.
+Known limits: English, and that one Russian shape (English stop words bound the name); a
+name whose words are all common ("first baptist church") is left; a name without a kind word
+("dollar general") is left to the other layers.
 """
 
 from __future__ import annotations

@@ -106,8 +106,9 @@ def found_initials(text: str, found: list[Span]) -> Iterator[Span]:
     Minutes, shift tables and hotline logs list their people once and then write them by
     initials, sometimes with no legend, and use the initials more than once; once is enough
     listed with others ("PS, JM", "CD/MK"), in a column of others, or signing a line off
-    ("— MT", "Log closed 08:10, MG."). Chinese characters may touch them ("CSY保持通话"). Capitals on the allow-list
-    (acronyms), after a number ("5 PM") or beside another word in capitals stay."""
+    ("— MT", "Log closed 08:10, MG."). Chinese characters may touch them ("CSY保持通话").
+    Capitals on the allow-list (acronyms), after a number ("5 PM") or beside another word in
+    capitals stay."""
     lone = [m for m in _LONE_CAPS.finditer(text) if not wordlists.allowed(m.group("key"))]
     if not lone:
         return

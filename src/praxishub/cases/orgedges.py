@@ -2,13 +2,14 @@
 
 Rule: a body is found by the shape its kind of name takes, never by a list of bodies: a sole
 proprietor's "ИП" before a surname with initials or a full name; a public body's word or its
-abbreviation before a district ("прокуратура Ленинского района", "УСП по Кировскому району");
-a chain of unit abbreviations with a number and a quoted name ("ПДН ОП № 3 «Север»"); a school,
-clinic or shop known by its street ("гимназия на Пушкина", "аптека на Ленина"); a Czech
-institution's capitalised type word with its description and town ("Institut pro rodinu
-Kolín"); an English school called "… High"; a Chinese hospital, bookshop or office after a
-place-like noun (鼓楼医院). A found organisation grows over the words that join it to its
-place ("… на Ленина", "… of California", "… с. Старое Максимкино") and over the capitalised words before it.
+abbreviation before a district ("прокуратура Ленинского района", "УСП по Кировскому
+району"); a chain of unit abbreviations with a number and a quoted name ("ПДН ОП № 3
+«Север»"); a school, clinic or shop known by its street ("гимназия на Пушкина", "аптека на
+Ленина"); a Czech institution's capitalised type word with its description and town
+("Institut pro rodinu Kolín"); an English school called "… High"; a Chinese hospital,
+bookshop or office after a place-like noun (鼓楼医院). A found organisation grows over the words
+that join it to its place ("… на Ленина", "… of California", "… с. Старое Максимкино") and
+over the capitalised words before it.
 """
 
 from __future__ import annotations

@@ -10,8 +10,9 @@ attendees this way, and the capitals fallback skips a name that opens a cell.
 In a code block's aligned table, a column headed "Homeroom", "Class", "Třída" … holds
 classes, and a column headed by a number's word holds record numbers.
 
-Known limits: a name column of a table written without ``<th>`` cells, or as aligned
-columns in a code block, is not read; a Chinese title after a name (梁主任) is cut off, the surname kept.
+Known limits: a name column of a table written without ``<th>`` cells, or as aligned columns
+in a code block, is not read; a Chinese title after a name (梁主任) is cut off, the surname
+kept.
 """
 
 from __future__ import annotations

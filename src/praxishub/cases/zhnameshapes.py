@@ -1,12 +1,12 @@
 """Chinese person names in the shapes case notes write them, beyond the name lists (round 11b).
 
 Rule: a name is taken from its place, not from a list of names: a one-character surname
-between a role and an honorific ("心理老师应老师", "社工区姑娘"), a surname after 姓, a
-full name after a role or class word or next to a name already found ("班主任于海峰认为",
-"谭子健、苏启明由"), a case header "X，女，13岁", a name before its ethnicity ("岩温（傣族）"),
-a nickname of 小/阿 + one character next to a name or a friend word ("同学小麦和阿杰"), a
-nickname given after 外号, a pupil or parent called by a Latin initial ("Z同学"). Korean names written in Hangul, and Chinese names in the Han
-script inside a note in another language, are names wherever they stand.
+between a role and an honorific ("心理老师应老师", "社工区姑娘"), a surname after 姓, a full name after a
+role or class word or next to a name already found ("班主任于海峰认为", "谭子健、苏启明由"), a case header
+"X，女，13岁", a name before its ethnicity ("岩温（傣族）"), a nickname of 小/阿 + one character next to
+a name or a friend word ("同学小麦和阿杰"), a nickname given after 外号, a pupil or parent called by
+a Latin initial ("Z同学"). Korean names written in Hangul, and Chinese names in the Han script
+inside a note in another language, are names wherever they stand.
 """
 
 from __future__ import annotations
