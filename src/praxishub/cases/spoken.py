@@ -122,9 +122,9 @@ _DATES = [
         r"(?:st|nd|rd|th)?(?![\w:]|[.,]\d)"
     ),
     re.compile(rf"(?<!\w){_KK_ORD}\s+{_KK_MONTHS}(?!\w)", re.IGNORECASE),
-    # "ақпанның жиырма үшінші жұлдызына", "ақпанның 20-сынан": the month, then its day
-    # "ақпанның 20-сынан", "қаңтардың 19-ы мен 30-ы", "наурыздың жиырмасында" (the day as a
-    # number with its possessive ending)
+    # "ақпанның жиырма үшінші жұлдызына", "ақпанның 20-сынан": the month, then its day, also
+    # in a list or as a number with its possessive ending ("қаңтардың 19-ы мен 30-ы",
+    # "наурыздың жиырмасында")
     re.compile(
         rf"(?<!\w){_KK_MONTHS}\s+(?:{_KK_ORD}(?:\s+жұлдыз[а-яәғқңөұүһі]*)?"
         r"|\d{1,2}-[а-яәғқңөұүһі]+(?:\s*(?:,|мен|пен|бен|және)\s*\d{1,2}-[а-яәғқңөұүһі]+)*"

@@ -107,7 +107,7 @@ def _class_column(text: str) -> Iterator[Span]:
     its header, that look like a class."""
     for block in _FENCED.finditer(text):
         lines = block.group("body").split("\n")
-        heads = [c for c in _CELL_GAP.finditer(lines[0])] if lines else []
+        heads = list(_CELL_GAP.finditer(lines[0])) if lines else []
         column = next((c.start() for c in heads if _CLASS_HEAD.match(c.group())), None)
         if column is None:
             continue
