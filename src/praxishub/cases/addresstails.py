@@ -113,11 +113,14 @@ _FINDERS = (
         rf"(?=,?{_H}*(?:уч\.|участок|д\.|дом|\d))"
         rf"|(?<![\w-])\d{{1,2}}-(?:көше|линия|аллея)[{_KK_LO}]*(?=,?{_H}*\d)"
     ),
-    # kk: абай көшесі он екі, Мұхит көшесіндегі: a street's type word, the name before it
+    # kk: абай көшесі он екі, Мұхит көшесіндегі: a street's type word, the name before it (and
+    # a flat after its number)
     re.compile(
         rf"(?<![\w-]){_KK_WORD}(?:{_H}+{_KK_WORD})?"
         rf"{_H}+(?:көшесі|даңғылы|тұйығы|шағынауданы)[{_KK_LO}]*"
-        rf"(?:,?{_H}*(?:\d{{1,4}}[а-яА-Я]?|{_KK_NUMBER}(?:{_H}+{_KK_NUMBER})?)(?![\w]))?"
+        rf"(?:,?{_H}*(?:\d{{1,4}}[а-яА-Я]?|{_KK_NUMBER}(?:{_H}+{_KK_NUMBER})?)(?![\w])"
+        # and the flat said after it: "абай даңғылы отыз жеті, пәтер он төрт"
+        rf"(?:,?{_H}*пәтер{_H}+(?:\d{{1,4}}|{_KK_NUMBER}(?:{_H}+{_KK_NUMBER})?)(?![\w]))?)?"
     ),
     # kk: a neighbour's flat by its number alone: "көршісі Жанна (16-пәтер)", "12-пәтердегі"
     re.compile(r"(?<![\w-])\d{1,4}-пәтер(?:де|ге|ден|дегі|дің|ді)?(?![\w-])"),

@@ -165,6 +165,13 @@ _KIN_AGE = [
         rf"(?!{_H}*(?:%|руб|балл|минут|раз|км|кг|см|человек))",
         re.I | re.M,
     ),
+    # Czech, said of someone: "bude jí devadesát čtyři", "je mu už 92", "jí je 91"
+    re.compile(
+        rf"(?<![\w-])(?:(?:je|bude|bylo|byl[oa]?){_H}+(?:jí|mu)|(?:jí|mu){_H}+(?:je|bude|bylo))"
+        rf"{_H}+(?:(?:už|teď|letos|skoro){_H}+)?(?P<n>9\d|1[01]\d|{_WORDS['cs']})(?![\w%])"
+        rf"(?!{_H}*(?:%|Kč|kg|cm|bod|minut|korun))",
+        re.I,
+    ),
     # Slovak, in Czech notes: "má deväťdesiat jeden rokov"
     re.compile(
         r"(?<!\w)(?P<n>deväťdesiat(?:[^\S\n]+(?:jeden|jedna|dva|dve|tri|štyri|päť|šesť|sedem|osem"

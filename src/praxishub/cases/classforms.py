@@ -103,6 +103,13 @@ _SCOTTISH = re.compile(
     r"|(?<![\w-])[SP][1-7](?=,[^\S\n]+(?:[A-Z][\w'’-]*[^\S\n]+){1,4}(?:Academy|Primary|High|School)\b)"
     r"|(?P<listed>(?<=,[^\S\n])[SP][1-7](?=,)|(?<=·[^\S\n])[SP][1-7](?=[^\S\n]·)))"
 )
+# A Roman-numeral class of a Polish-language school in Czechia, after its label or in brackets
+# after a pupil: "Trida: VII b", "sestra Zofia (II a)"; a homeroom after its field label
+_ROMAN_CLASS = re.compile(
+    rf"(?:(?<![\w-])(?:Tř[ií]d[aey]|Tr[ií]d[aey]|tř[ií]d[aey]|klas[aey]){_H}*:?{_H}*|\()"
+    rf"(?P<c>(?:I{{1,3}}|IV|VI{{0,3}}|IX){_H}?[a-e])(?=\)|[^\w.)]|$)"
+    rf"|(?<![\w-])Homeroom{_H}*:{_H}*(?P<h>\d{{1,2}}-\d{{2,3}}|[A-Z]?\d{{1,3}}[A-Z]?)(?![\w-])"
+)
 _SCHOOL_NEAR = re.compile(
     r"(?i)pupil|school|primary|academy|class|teacher|guidance|year|register|form\b"
 )
@@ -126,6 +133,10 @@ def find(text: str) -> Iterator[Span]:
         yield Span(m.start(group), m.end(group), "CLASS", "classform")
     for m in _FIELD.finditer(text):
         yield Span(m.start("c"), m.end("c"), "CLASS", "classform")
+    for m in _ROMAN_CLASS.finditer(text):
+        group = "c" if m.group("c") else "h"
+        if group == "h" or m.group().startswith("(") == text.startswith(")", m.end()):
+            yield Span(m.start(group), m.end(group), "CLASS", "classform")
     for m in _SCOTTISH.finditer(text):
         # in a list ("Amy Rae, S4, Braeside High"), only with school words near it
         if not m.group("listed") or _SCHOOL_NEAR.search(text, max(0, m.start() - 60), m.end() + 60):

@@ -49,6 +49,7 @@ from praxishub.cases import (
     orgforms,
     orgshapes,
     persons,
+    placeedges,
     plates,
     precision,
     propagate,
@@ -68,7 +69,7 @@ from praxishub.cases import (
     zhtext,
 )
 from praxishub.cases import intake as intake_mod
-from praxishub.cases.spans import Span, label, union
+from praxishub.cases.spans import Span, closed, label, union
 
 LANGUAGES = ("ru", "kk", "zh", "cs", "en")
 _KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
@@ -237,7 +238,7 @@ class Deidentifier:
             found = self._layers(text, language)
         seen = self._seen.setdefault(language, propagate.Seen(language))
         seen.add(text, found)  # before the union, where a name may have merged into a phone
-        return union(found + precision.settle(text, seen.find(text, found), language))
+        return union(closed(text, found + precision.settle(text, seen.find(text, found), language)))
 
     def _layers(self, text: str, language: str) -> list[Span]:
         found = self._read(text, language)
@@ -320,6 +321,7 @@ class Deidentifier:
         more.extend(list(namekeys.found_pinyin(text, found + more)))
         more.extend(list(namekeys.particle_bridges(text, found + more)))
         more.extend(list(orgedges.settled(text, found + more)))
+        more.extend(list(placeedges.grown(text, found + more, language)))
         more.extend(list(refshapes.recurring(text, found)))
         more.extend(list(dateranges.joined(text, found + more)))
         more.extend(dateranges.post_days(text))

@@ -113,7 +113,11 @@ _MINUTES = re.compile(
     r"(?im)^[^\S\n]*(?:present|attendees|apologies|in attendance)[^\S\n]*:(?P<list>[^\n]+)"
 )
 _CAPS = re.compile(r"\b[A-Z]{2,3}\b")
-_OCR_TOKEN = re.compile(r"(?<![^\W\d_])(?=[\dOОlI]*\d)(?=[\dOОlI]*[OОlI])[\dOОlI]{2,}(?![^\W\d_])")
+# (a token of look-alikes only between full stops too: the month of "О2.ОЗ.2О26")
+_OCR_TOKEN = re.compile(
+    r"(?<![^\W\d_])(?:(?=[\dOОЗlI]*\d)(?=[\dOОЗlI]*[OОЗlI])[\dOОЗlI]{2,}|(?<=\.)[OОЗlI]{1,2}(?=\.\S))"
+    r"(?![^\W\d_])"
+)
 
 
 def _strip(name: str) -> str:
@@ -254,7 +258,7 @@ def initials(text: str) -> Iterator[Span]:
 
 
 def ocr(text: str, language: str) -> Iterator[Span]:
-    """Structured identifiers whose digits were read as O or l by OCR."""
+    """Structured identifiers whose digits were read as O, l or З by OCR."""
     tokens = list(_OCR_TOKEN.finditer(text))
     if not tokens:
         return
@@ -268,6 +272,8 @@ def ocr(text: str, language: str) -> Iterator[Span]:
                 chars[i] = "0"
             elif chars[i] in "lI":
                 chars[i] = "1"
+            elif chars[i] == "З":
+                chars[i] = "3"
         changed.append((m.start(), m.end()))
     fixed = "".join(chars)
     for span in structured.find(fixed, language):

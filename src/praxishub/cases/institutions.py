@@ -213,9 +213,10 @@ _ORGS = [
         rf"|(?:OC|obchodní\w*{_H}+centr\w*|nákupní\w*{_H}+centr\w*|[Dd]omov\w*{_H}+mládeže|[Nn]ízkoprahov\w+{_H}+klub\w*))"
         rf"{_H}+[{_CS_UP}][{_CS_LO}]+(?:-[{_CS_LO}]+)?(?:{_H}+(?:[{_CS_UP}][{_CS_LO}]+|\d{{1,2}}(?!\d)))?"
     ),
-    # Plavecký klub Delfín HK, SK Ledňáček Brno, Nadačního fondu Dětský úsměv, DDM Praha 8 – Spirála
+    # Plavecký klub Delfín HK, SK Ledňáček Brno, Nadačního fondu Dětský úsměv, DDM Praha 8 – Spirála,
+    # IC Jihlava (an intervention centre), DD Racek
     re.compile(
-        rf"(?<!\w)(?:[{_CS_UP}][{_CS_LO}]+(?:ý|á|í){_H}+(?:klub|oddíl|spolek|kroužek)\w*|(?:SK|TJ|FK|HC|AC|DDM|PPP|SPC|SVP)"
+        rf"(?<!\w)(?:[{_CS_UP}][{_CS_LO}]+(?:ý|á|í){_H}+(?:klub|oddíl|spolek|kroužek)\w*|(?:SK|TJ|FK|HC|AC|DDM|PPP|SPC|SVP|IC|DDÚ|DD)"
         rf"|Nada(?:ční\w*{_H}+fond\w*|ce)|Link[aouy])(?:{_H}+(?:[{_CS_UP}][{_CS_LO}]+(?:-[{_CS_UP}][{_CS_LO}]+)?(?:{_H}+[{_CS_LO}]{{4,}}(?!\w))?"
         rf"|\d{{1,2}}|[{_CS_UP}]{{2,3}}|–|(?:pro|a){_H}+[{_CS_LO}]+))+"
     ),

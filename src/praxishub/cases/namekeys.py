@@ -40,6 +40,14 @@ _KEY_AFTER_ROLE = re.compile(
 _KEY_BEFORE_ROLE = re.compile(rf"{_NAME}[^\S\n]*\({_KEY},[^\S\n]")
 # A legend of initials and Chinese names: "接线员缩写：ZM＝周敏，LYF＝卢一帆".
 _KEY_HAN = re.compile(r"(?<![A-Za-z])(?P<key>[A-Z]{2,4})[^\S\n]*[=＝][^\S\n]*[\u4e00-\u9fff]{2,5}")
+# A Chinese name with its pinyin initials in brackets after it: "民政局儿童福利股 赫英杰（HYJ）"
+_HAN_THEN_KEY = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})[（(](?P<key>[A-Z]{2,4})[)）]")
+# The name inside the brackets, its initials after a comma: "(Bc. Lucie Marešová, LM)"
+_KEY_IN_BRACKETS = re.compile(rf"\((?:[^()\n,;]{{0,15}}[^\S\n])?{_NAME},[^\S\n]*{_KEY}\)")
+# Initials a note says it writes instead of the name: "Client (initials only in supervision): HAF"
+_INITIALS_LABEL = re.compile(
+    rf"(?i:initials|инициал\w*|iniciál\w*)[^:\n]{{0,40}}:(?:\*\*)?[^\S\n]*(?P<key>[{_UP}]{{2,4}})(?![\w.])"
+)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # A meeting's list of who was there, written in initials with each one's role in brackets:
 # "**Present:** GO (DSL, chair); RMC (school psychologist); FA (mum)"
@@ -65,7 +73,14 @@ def keyed_initials(text: str) -> Iterator[Span]:
             # "HT (head teacher)": an acronym spelt out, no person
             and "".join(w[0] for w in m.group("role").split()).upper() != m.group("key")
         )
-    for pattern in (_KEY_FIRST, _KEY_AFTER, _KEY_AFTER_ROLE, _KEY_BEFORE_ROLE):
+    keys.update(m.group("key") for m in _INITIALS_LABEL.finditer(text))
+    for m in _HAN_THEN_KEY.finditer(text):
+        key = m.group("key")
+        name = m.group("name")[-len(key) :]
+        if len(name) == len(key) and key in _initials_for(name):
+            keys.add(key)
+            yield Span(m.end("name") - len(key), m.end("name"), "PERSON", "initials-key")
+    for pattern in (_KEY_FIRST, _KEY_AFTER, _KEY_AFTER_ROLE, _KEY_BEFORE_ROLE, _KEY_IN_BRACKETS):
         for m in pattern.finditer(text):
             name = m.group("name")
             if _keys(_initials_of(name, m.group("key")), m.group("key")) and not _common_words(

@@ -234,6 +234,9 @@ _RU_BRANCH = re.compile(
 )
 _RU_NUMBERED_SCHOOL = re.compile(
     rf"(?<![\w-])\d{{1,4}}-(?:я|й|ю|ой){_H}+(?:школ|гимнази|лице)[а-я]*"
+    # a children's art, music or sports school by its settlement: "в ДШИ п. Яшкуль"
+    rf"|(?<![\w-])(?:ДШИ|ДМШ|ДХШ|ДЮСШ|ДЮСШОР|СДЮСШОР)(?:{_H}+№{_H}?\d{{1,3}})?{_H}+"
+    rf"(?:п\.|с\.|г\.|пгт|д\.|ст\.|а\.|село|посёлка|поселка){_H}?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?"
 )
 # A found name, a describing word, then a Kazakh kind word ("… орталық мешітіне").
 _KK_NAME_KIND = re.compile(

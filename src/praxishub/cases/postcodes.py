@@ -7,7 +7,8 @@ Rules:
   is"), or at the start of an address field before a town ("Адрес: 6440ЗЗ г. 0мск");
 - six digits after a Chinese street address's last part or after a quoted institution's name
   in a Russian address line; five or six digits read out in words after the label;
-- a Canadian province's code before a Canadian postcode (a PLACE);
+- a Canadian postcode by its shape; a Canadian province's code before it, a US form's state field (PLACEs);
+- after the label, a Polish postcode ("PSČ otce 43-400") and a US ZIP with OCR's S and B;
 - a Kazakh postcode of the 2021 shape (letter, two digits, letter, digit, letter, digit;
   Cyrillic look-alikes of Latin letters allowed: "D00Е7Х2") after an address label or
   before a town.
@@ -32,7 +33,9 @@ _FILLER = r"(?:[^\S\n]*(?:应为|应该是|是|为|is|was|je|был|–|-|—)[^
 _ADDRESS_LABEL = r"(?:адрес|мекенжай\w*|address|adresa|bydliště|地址|住址)"
 _TOWN_AFTER = r"(?=,?[^\S\n]+(?:г\.|город|қ\.|қаласы|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]))"
 _SIX = re.compile(
-    rf"(?i:{_LABEL}){_FILLER}(?P<p>{_D}{{6}}|{_D}{{3}}{_H}{_D}{{2}})(?![\w])"
+    # a word may stand between ("PSČ otce 43-400"); a Polish postcode, a US ZIP with OCR's S/B
+    rf"(?i:{_LABEL})(?:{_H}+[a-zá-žа-яё]{{2,10}})?{_FILLER}"
+    rf"(?P<p>{_D}{{6}}|{_D}{{3}}{_H}{_D}{{2}}|\d{{2}}-\d{{3}}|[0-9OlISB]{{5}})(?![\w-])"
     rf"|(?i:{_ADDRESS_LABEL})[^\S\n]*[:：]?(?:\*\*)?[^\S\n]*(?P<q>{_D}{{6}}){_TOWN_AFTER}"
     # "Brno-Líšeň, 628 00.": a Czech postcode after its town, at a sentence's end
     rf"|(?<=[a-záčďéěíňóřšťúůýž]),{_H}(?P<c>[1-7]\d{{2}}{_H}\d{{2}})(?=[.;)]|{_H}*$)"
@@ -57,6 +60,13 @@ _SPOKEN = re.compile(
 _CA_PROVINCE = re.compile(
     rf"(?<=,{_H})(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)(?={_H}+[A-Z]\d[A-Z]{_H}?\d[A-Z]\d(?!\w))"
 )
+# A Canadian postcode (its letters and digits alternate; D, F, I, O, Q, U never used; W and
+# Z not first): "BC V0J 1P0", "Winnipeg, MB R3T 2N2"
+_CA_POSTCODE = re.compile(
+    r"(?<![\w-])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][^\S\n]?\d[ABCEGHJ-NPRSTV-Z]\d(?![\w-])"
+)
+# A US form's state field: "City: Houst0n    State: TX    Zip: 770S6"
+_US_STATE = re.compile(rf"(?<![\w-])State{_H}*:{_H}*(?P<s>[A-Z]{{2}})(?![\w-])")
 _L = "A-ZАВЕКМНОРСТХ"
 _KZ = re.compile(
     rf"(?i:{_ADDRESS_LABEL}|{_LABEL})[^\S\n]*[:：]?[^\S\n]*(?P<k>[{_L}]\d{{2}}[{_L}]\d[{_L}]\d)(?![\w])"
@@ -77,6 +87,10 @@ def find(text: str) -> Iterator[Span]:
         yield Span(m.start("w"), m.end("w"), "POSTCODE", "postcode")
     for m in _CA_PROVINCE.finditer(text):
         yield Span(m.start(), m.end(), "PLACE", "postcode")
+    for m in _CA_POSTCODE.finditer(text):
+        yield Span(m.start(), m.end(), "POSTCODE", "postcode")
+    for m in _US_STATE.finditer(text):
+        yield Span(m.start("s"), m.end("s"), "PLACE", "postcode")
     for m in _KZ.finditer(text):
         group = "k" if m.group("k") else "t"
         yield Span(m.start(group), m.end(group), "POSTCODE", "postcode")

@@ -415,6 +415,7 @@ _HONORIFIC = re.compile(
 
 
 _INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_a-zа-яё]\.")
+_SPACED_INITIALS = re.compile(r"(?:[^\W\d_a-zа-яё]\.[^\S\n])+[^\W\d_a-zа-яё]\.")
 
 
 def _settled(text: str, span: Span, covered: bytes) -> bool:
@@ -423,6 +424,10 @@ def _settled(text: str, span: Span, covered: bytes) -> bool:
         return False  # the contributor named this person: masked wherever it stands
     if _HONORIFIC.search(text, max(0, span.start - 12), span.start):
         return False  # a surname after a title stays masked, whatever else it means
+    if _SPACED_INITIALS.fullmatch(text, span.start, span.end) and not re.match(
+        r"[^\S\n]*[^\W\d_a-zа-яё]", text[span.end : span.end + 3]
+    ):
+        return False  # "(T. M. a J. Š.)": spaced initials alone, no degree ("M.A.")
     # a test author's initials are no name of their own ("Н. Я. Семаго", "A. M. Прихожан")
     initials = {
         m.start() for m in _INITIAL.finditer(text, span.start, span.end) if m.end() < span.end

@@ -24,6 +24,7 @@ The labels and kind words are general vocabulary, never names.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from praxishub.cases.spans import Span
@@ -308,3 +309,32 @@ def recurring(text: str, spans: list[Span]) -> Iterator[Span]:
             if _free(before) and before != "." and _free(after) and not decimal:
                 yield Span(at, end, "ID", "id-recurs")
             at = text.find(surface, at + 1)
+    yield from _series_mates(text, spans)
+
+
+# A number of a series' shape: digits in groups joined by "-" or "/" ("26-0297")
+_SERIES_NUMBER = re.compile(r"(?<![\w/.-])\d{2,4}[-/]\d{3,6}(?![\w/-]|[.,]\d)")
+
+
+def _shape(surface: str) -> str:
+    return re.sub(r"\d", "9", surface)
+
+
+def _series_mates(text: str, spans: list[Span]) -> Iterator[Span]:
+    """Numbers of the shape that two or more found IDs share ("**26-0349** — повторный
+    абонент, тот же, что 26-0297 и 26-0315" in a log whose calls are numbered 26-0xxx): the
+    log's other records, named in passing."""
+    shapes = Counter(
+        _shape(number)
+        for number in {
+            text[s.start : s.end]
+            for s in spans
+            if s.kind == "ID" and _SERIES_NUMBER.fullmatch(text, s.start, s.end)
+        }
+    )
+    series = {shape for shape, n in shapes.items() if n >= 2}
+    if not series:
+        return
+    for m in _SERIES_NUMBER.finditer(text):
+        if _shape(m.group()) in series:
+            yield Span(m.start(), m.end(), "ID", "id-recurs")

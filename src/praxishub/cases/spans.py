@@ -6,6 +6,7 @@ spans and nothing else, and only ``union`` decides what is finally replaced.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # The identifier types, in the order they win when two spans of equal length overlap.
@@ -105,3 +106,32 @@ def _strength(span: Span) -> tuple[int, int, int]:
     if rank < _NAMES:
         return (0, rank, 0)
     return (1, -(span.end - span.start), rank)
+
+
+_OPEN_CLOSE = {"(": ")", "«": "»", "„": "“", "“": "”"}
+_SCHOOL_ORDINAL = re.compile(r"(?:^|(?<=[\n(]))\d{1,3}\.[^\S\n]$")
+
+
+def closed(text: str, spans: list[Span]) -> list[Span]:
+    """Spans grown to the bracket or quote they opened ("Республика Саха (Якутия" takes its
+    ")"), and a school to the ordinal number its name begins with ("36. základní škola
+    Plzeň", at a line's start or in brackets; the name in lower case after it, so no list's
+    number before a heading): a layer may stop short of either."""
+    out = []
+    for span in spans:
+        start, end = span.start, span.end
+        surface = text[start:end]
+        for opening, closing in _OPEN_CLOSE.items():
+            if surface.count(opening) > surface.count(closing) and text.startswith(closing, end):
+                end += 1
+                break
+        if span.kind == "SCHOOL" and text[start : start + 1].islower():
+            m = _SCHOOL_ORDINAL.search(text, max(0, start - 5), start)
+            if m:
+                start = m.start()
+        out.append(
+            span
+            if (start, end) == (span.start, span.end)
+            else Span(start, end, span.kind, span.source)
+        )
+    return out

@@ -169,6 +169,16 @@ def _iin_valid(digits: str) -> bool:
     return False
 
 
+def _medicare_valid(digits: str) -> bool:
+    """An Australian Medicare card number: 8 digits (the first 2-6), a check digit by the
+    weights 1, 3, 7, 9, and an issue number (the IRN after it is no part of the card's
+    number); no stdnum module yet."""
+    if len(digits) not in (10, 11) or not digits.isdigit() or digits[0] not in "23456":
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:8], (1, 3, 7, 9, 1, 3, 7, 9), strict=True))
+    return total % 10 == int(digits[8])
+
+
 def _snils_valid(digits: str) -> bool:
     """Russian SNILS: 9 digits and a 2-digit control number (no stdnum module yet)."""
     if len(digits) != 11 or not digits.isdigit():
@@ -252,6 +262,10 @@ def national_ids(text: str) -> Iterator[Span]:
                 and nhs.is_valid(digits)
             )
             or (len(digits) in (9, 10) and "/" in raw and rc.is_valid(digits))
+            or (
+                _medicare_valid(digits)
+                and "medicare" in plain[max(0, m.start() - 60) : m.start()].lower()
+            )
         )
         if valid:
             yield Span(m.start(), m.end(), "ID", "stdnum")

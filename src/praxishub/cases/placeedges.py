@@ -1,0 +1,72 @@
+"""Places beside a found place: its other name after a slash, its compass part; and places
+said in lower case after a preposition.
+
+Rules:
+- a capitalised word or two joined by a slash to a found place ("Galway/Roscommon area",
+  "Derry/Londonderry") is a place too: notes give a town's two names, or two neighbouring
+  areas, that way (and one joined to a found person, a person: "Anna/Hana");
+- a compass word before a found place is part of it ("west dubbo", "North Belfast");
+- in English speech (chats, transcripts) a lower-case word after a preposition of place that
+  the English word list does not know and that is no first name ("from ngaruawahia", "out at
+  narromine") names a place.
+
+Limits: a lower-case place that is also a word ("in bath") is not found, nor one in Russian
+or Kazakh speech: there slang and app names ("в тиктоке", "в инсте") and medical words
+("мутизмом") are as unknown to the word lists as villages are (tried on 2026-12-03: two
+places found for fifteen wrong masks). A misspelt word after a preposition ("in teh") is
+masked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from praxishub.cases import ner, wordlists
+from praxishub.cases.spans import Span
+
+_H = r"[^\S\n]"
+_UP = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ"
+_NAMED = ("PLACE", "SCHOOL", "ORG", "ADDRESS", "PERSON")
+# (a word of four letters or more, in lower case after its capital: no "Haem/Onc", no code)
+_WORD = rf"[{_UP}][^\W\d_A-Z]{{3,}}(?:['’-][^\W\d_]+)?"
+_AFTER_SLASH = re.compile(rf"/(?P<p>{_WORD}(?:{_H}{_WORD})?)(?![\w/])")
+_BEFORE_SLASH = re.compile(rf"(?<![\w/])(?P<p>{_WORD})/\Z")
+_COMPASS = re.compile(r"(?i)(?<![\w-])(?:north|south|east|west|central)[^\S\n]+\Z")
+# Rare on wordfreq's scale (Zipf): below this a lower-case word is no word of the language.
+_RARE = 1.0
+_EN_AFTER = re.compile(
+    rf"(?<![\w-])(?:from|in|at|near|to|around|out{_H}+at|back{_H}+from|up{_H}+in|down{_H}+in)"
+    rf"{_H}+(?P<w>[a-z]{{4,}})(?![\w@'’-])"
+)
+
+
+def grown(text: str, spans: list[Span], language: str) -> Iterator[Span]:
+    """Places by the rules above, next to the found spans or after a preposition."""
+    for span in spans:
+        if span.kind not in _NAMED:
+            continue
+        # a person's slash-mate is another person ("Anna/Hana"), or a place a layer took for one
+        kind = "PERSON" if span.kind == "PERSON" else "PLACE"
+        after = _AFTER_SLASH.match(text, span.end)
+        if after and not wordlists.allowed(after.group("p")):
+            yield Span(after.start("p"), after.end("p"), kind, "place-edge")
+        before = _BEFORE_SLASH.search(text, max(0, span.start - 30), span.start)
+        if before and not wordlists.allowed(before.group("p")):
+            yield Span(before.start("p"), before.end("p"), kind, "place-edge")
+        if span.kind == "PLACE":
+            compass = _COMPASS.search(text, max(0, span.start - 10), span.start)
+            if compass:
+                yield Span(compass.start(), span.end, "PLACE", "place-edge")
+    if language == "en":
+        for m in _EN_AFTER.finditer(text):
+            if _rare(m.group("w"), "en"):
+                yield Span(m.start("w"), m.end("w"), "PLACE", "place-lower")
+
+
+def _rare(word: str, language: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    if word in ner.latin_names("en", first_only=True):
+        return False  # a first name in lower case is a person's, if anything
+    return zipf_frequency(word, language) < _RARE and not wordlists.allowed(word)
