@@ -57,9 +57,26 @@ $(MODELS_STAMP): $(MODELS) | $(STAMP)
 	$(if $(EDITABLE),,$(BIN)/python -m pip install -q --no-deps --force-reinstall .)
 	@touch $@
 
-$(MODELS) &: $(MODEL_INPUTS) | $(STAMP)
-	@echo "Training the de-identification models (about three minutes)"
-	PYTHONPATH=src $(BIN)/python -m praxishub.cases.learned_train --both
+# Training is deterministic, so a pair trained once is kept in a cache keyed by a hash of every
+# input (and pyproject.toml, which pins the trainer): another checkout of the same inputs (a
+# fresh clone that `make up` is tested from) copies it instead of training again.
+MODEL_CACHE ?= $(HOME)/.cache/praxishub/models
+$(MODELS) &: $(MODEL_INPUTS) pyproject.toml | $(STAMP)
+	@key=$$(sha256sum $(sort $(MODEL_INPUTS)) pyproject.toml | sha256sum | cut -c1-24); \
+	cache="$(MODEL_CACHE)/$$key"; \
+	if [ -s "$$cache/deid_crf.crfsuite" ] && [ -s "$$cache/deid_crf_earlier.crfsuite" ]; then \
+	  echo "De-identification models for these inputs found in $$cache"; \
+	  for m in deid_crf deid_crf_earlier; do \
+	    cp "$$cache/$$m.crfsuite" "$(MODEL_DIR)/.$$m.crfsuite.tmp" && \
+	    mv "$(MODEL_DIR)/.$$m.crfsuite.tmp" "$(MODEL_DIR)/$$m.crfsuite" || exit 1; \
+	  done; \
+	else \
+	  echo "Training the de-identification models (about three minutes)"; \
+	  PYTHONPATH=src $(BIN)/python -m praxishub.cases.learned_train --both || exit 1; \
+	  mkdir -p "$$cache.tmp$$$$" && cp $(MODELS) "$$cache.tmp$$$$/" && \
+	  { mv -T "$$cache.tmp$$$$" "$$cache" 2>/dev/null || rm -rf "$$cache.tmp$$$$"; }; \
+	fi
+	@touch $(MODELS)
 
 up: $(STAMP) models fonts
 	$(BIN)/praxishub up --demo var --hub-config hub_config/jupyterhub_config.py
