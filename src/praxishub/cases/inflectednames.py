@@ -503,13 +503,13 @@ def _lower_known(text: str, known: set[str], intake: object, language: str) -> I
     the word is no common word. Why: chats and transcripts drop capitals, the person stays."""
     if not known:
         return
-    endings = _ENDINGS[language]
+    endings = frozenset(_ENDINGS[language])
     for m in _LOWER_WORD.finditer(text):
         word = m.group()
+        # a known stem of 3 letters or more, then one of the language's endings (looked up by
+        # where the stem ends: a word has fewer letters than Kazakh has endings)
         if not any(
-            word.endswith(e) and word[: len(word) - len(e)] in known
-            for e in endings
-            if len(word) - len(e) >= 3
+            word[:k] in known and word[k:] in endings for k in range(3, len(word) + 1)
         ) and not _voiced_stem(word, known, language):
             continue
         if _common(word, language):

@@ -81,11 +81,14 @@ def union(spans: list[Span]) -> list[Span]:
     one layer took the town's adjective for a surname.
     """
     merged: list[list[Span]] = []
+    reach = -1  # where the last group ends (kept, not recomputed per span: many spans overlap)
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if merged and span.start < max(s.end for s in merged[-1]):
+        if merged and span.start < reach:
             merged[-1].append(span)
+            reach = max(reach, span.end)
         else:
             merged.append([span])
+            reach = span.end
     out = []
     for group in merged:
         best = min(group, key=_strength)
