@@ -2,8 +2,8 @@
 brackets (Chinese pinyin ones too) or declared as the note's way of naming, a form's fields
 (a US state and ZIP, a homeroom, a member ID, a Polish postcode, a Roman-numeral class), an
 Australian Medicare number by its checksum, a Canadian postcode by its shape, a log's records
-of one series, OCR'd Cyrillic dates, a Czech elder's age: each found, the look-alikes left
-alone. Every person, number and address is invented."""
+of one series, OCR'd Cyrillic dates, a Czech elder's age, chain stores in speech, places
+slash-joined or in lower case: each found, the look-alikes left alone. Every person, number and address is invented."""
 
 from __future__ import annotations
 
@@ -133,6 +133,17 @@ _US_FORM = (
             "en",
             "3974 99320 9",
         ),
+        ("я на смене в магните до двадцать четвёртого", "ru", "магните"),
+        ("это напротив магнита, если надо будет прийти", "ru", "магнита"),
+        ("v pardubicích blízko toho kauflandu naše psč", "cs", "kauflandu"),
+        ("jak je ta bytovka vedle jednoty a ještě", "cs", "jednoty"),
+        ("he stacks shelves at family dollar after school", "en", "family dollar"),
+        (
+            "Tusla – Child and Family Agency, Galway/Roscommon area. Mob 085 771 3049",
+            "en",
+            "Roscommon",
+        ),
+        ("mum said they drove back from ngaruawahia last night", "en", "ngaruawahia"),
     ],
 )
 def test_found_where_the_form_or_note_writes_it(text: str, language: str, part: str) -> None:
@@ -148,6 +159,10 @@ def test_found_where_the_form_or_note_writes_it(text: str, language: str, part: 
         ("bude mu 9 let v září", "cs", "9 let"),
         ("je jí 92 % jistoty", "cs", "92"),
         ("the bus number 3974 99320 9 passed", "en", "3974 99320 9"),
+        ("магнит притягивает скрепки, это игра", "ru", "магнит"),
+        ("jednota třídy je důležitá", "cs", "jednota"),
+        ("Paediatric Haem/Onc unit, ward 4", "en", "Onc"),
+        ("she was in school on Monday and went to town", "en", "town"),
     ],
 )
 def test_look_alikes_stay(text: str, language: str, part: str) -> None:

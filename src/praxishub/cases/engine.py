@@ -20,6 +20,7 @@ from praxishub.cases import (
     addressparts,
     bodies,
     capitals,
+    chains,
     chathandles,
     chatnames,
     csinstitutions,
@@ -273,6 +274,7 @@ class Deidentifier:
         found.extend(orgedges.find(text))
         found.extend(kindquotes.find(text, language))
         found.extend(lowerorgs.find(text, language))
+        found.extend(chains.find(text, language))
         found.extend(csinstitutions.find(text, language))
         found.extend(list(orgforms.grown(text, found)))
         found.extend(list(orgedges.grown(text, found)))
