@@ -59,7 +59,8 @@ $(MODELS_STAMP): $(MODELS) | $(STAMP)
 
 # Training is deterministic, so a pair trained once is kept in a cache keyed by a hash of every
 # input (and pyproject.toml, which pins the trainer): another checkout of the same inputs (a
-# fresh clone that `make up` is tested from) copies it instead of training again.
+# fresh clone that `make up` is tested from) copies it instead of training again. A cache that
+# cannot be written only costs the next checkout its copy, never this build.
 MODEL_CACHE ?= $(HOME)/.cache/praxishub/models
 $(MODELS) &: $(MODEL_INPUTS) pyproject.toml | $(STAMP)
 	@key=$$(sha256sum $(sort $(MODEL_INPUTS)) pyproject.toml | sha256sum | cut -c1-24); \
@@ -73,8 +74,9 @@ $(MODELS) &: $(MODEL_INPUTS) pyproject.toml | $(STAMP)
 	else \
 	  echo "Training the de-identification models (about three minutes)"; \
 	  PYTHONPATH=src $(BIN)/python -m praxishub.cases.learned_train --both || exit 1; \
-	  mkdir -p "$$cache.tmp$$$$" && cp $(MODELS) "$$cache.tmp$$$$/" && \
-	  { mv -T "$$cache.tmp$$$$" "$$cache" 2>/dev/null || rm -rf "$$cache.tmp$$$$"; }; \
+	  { mkdir -p "$$cache.tmp$$$$" && cp $(MODELS) "$$cache.tmp$$$$/" && \
+	    mv -T "$$cache.tmp$$$$" "$$cache"; } 2>/dev/null || { rm -rf "$$cache.tmp$$$$"; \
+	    echo "(models not cached: $(MODEL_CACHE) is not writable or already holds them)"; }; \
 	fi
 	@touch $(MODELS)
 

@@ -34,11 +34,11 @@ def _pattern(language: str) -> re.Pattern[str] | None:
     names = [
         line.partition(" ")[2].strip().replace("{_H}", _H)
         for line in wordlists.data_lines("chains.txt")
-        if line.partition(" ")[0] in (language, "*")
+        if line.partition(" ")[0] == language
     ]
     if not names:
         return None
-    before = _BEFORE.get(language, _BEFORE["en"]).replace("{_H}", _H)
+    before = _BEFORE[language].replace("{_H}", _H)
     # "at the maccies", "blízko toho kauflandu"
     article = {"en": rf"(?:the{_H}+)?", "cs": rf"(?:(?:toho|tý|té|tom|tim|tím){_H}+)?"}.get(
         language, ""
