@@ -105,10 +105,10 @@ _FUSED_CS = re.compile(
 _AGE_HEADER = re.compile(r"^(?:věk|age|возраст|жас[ыі]?|年龄|年纪)$", re.IGNORECASE)
 
 
-# Sex and age in one cell of a log: "男/91", "ж/93", "F/92", "жен./94"; a Chinese log's sex column
+# Sex and age in one cell of a log: "男/91", "ж/93", "ж, 91", "F/92", "жен./94"; a Chinese log's sex column
 # and age column side by side: "女 92"
 _SEX_AGE = re.compile(
-    r"(?<![\w/])(?:[男女МмЖжFfMmŽž]|муж\.?|жен\.?|ер|әйел)[^\S\n]*/[^\S\n]*(?P<n>9\d|1[01]\d)(?![\d.:%]|,\d)"
+    r"(?<![\w/])(?:[男女МмЖжFfMmŽž]|муж\.?|жен\.?|ер|әйел)(?:[^\S\n]*/|,)[^\S\n]*(?P<n>9\d|1[01]\d)(?![\d.:%]|,\d)"
     r"|(?<![\w/])[男女][^\S\n]+(?P<z>9\d|1[01]\d)(?=[^\S\n]{2,}|[^\S\n]*$|岁)",
     re.MULTILINE,
 )

@@ -73,8 +73,15 @@ _SHAPES = (
 _MESSAGE_HEAD = re.compile(
     r"(?im)^[^\S\n]*(?:\*\*)?(?:zpráva|správa|hlasová[^\S\n]+zpráva|message|voice[^\S\n]?message"
     r"|voicemail|сообщение|голосовое|хабарлама|語音|语音|消息)[^\S\n]*№?\d{1,3}(?:\*\*)?"
-    r"(?:[^\n]*?(?<![^\W\d_])(?:od|from|от|жіберуші|отправитель|odesílatel)[^\S\n]*:|[^\S\n]*[（(])"
-    r"[^\S\n]*(?P<h>[^\n,，;–—()（）:：]{2,40}?)[^\S\n]*(?=[,，;–—)）]|$)"
+    r"(?:[^\n]*?(?<![^\W\d_])(?:od|from|от|жіберуші|отправитель|odesílatel)[^\S\n]*:|[^\S\n]*[（(]"
+    # "— 2 марта, 21:14, от Мехринисо мама Фарруха (1:12)": the sender before the length
+    r"|[^\n]*?(?<![^\W\d_])(?:od|from|от)[^\S\n]+(?=[^\n(]{2,40}\(\d{1,2}:\d{2}\)))"
+    r"[^\S\n]*(?P<h>[^\n,，;–—()（）:：]{2,40}?)[^\S\n]*(?=[,，;–—)）]|[^\S\n]\(\d{1,2}:\d{2}\)|$)"
+)
+# A sender after its label at a line's end: "**2026 жылғы 3 наурыз**, жіберуші: Мақсаттың әжесі"
+_SENDER_TAIL = re.compile(
+    r"(?im)[,，;][^\S\n]*(?:жіберуші|отправитель|odesílatel|sender)[^\S\n]*:[^\S\n]*"
+    r"(?P<h>[^\s,，;()（）:：*][^\n,，;()（）:：*]{1,38}?)[^\S\n]*$"
 )
 # A profile line: a display name beside its @username ("ne tvoe delo @ne_tvoe_delo_arz")
 _PROFILE = re.compile(rf"(?m)^{_H}*{_LABEL}{_H}+@[A-Za-z0-9_.]{{3,30}}{_H}*$")
@@ -82,7 +89,7 @@ _PROFILE = re.compile(rf"(?m)^{_H}*{_LABEL}{_H}+@[A-Za-z0-9_.]{{3,30}}{_H}*$")
 _HEADER = re.compile(
     r"(?im)^[^\S\n]*(?:#+[^\S\n]*)?(?:\*\*)?(?:(?:WhatsApp|Messenger|Telegram|Viber)[^\S\n]+)?"
     r"(?:chat[^\S\n]+with|conversation[^\S\n]+with|group[^\S\n]+chat|чат|переписка[^\S\n]+с|skupina|konverzace[^\S\n]+s"
-    r"|群聊|聊天对象|群名称?)[^\S\n]*[:：]?(?:\*\*)?[^\S\n]*(?P<h>[^\s«»\"“”„:：*][^\n«»\"“”„:：*]{1,40}?)[^\S\n]*(?:\*\*)?$"
+    r"|群聊名称|群聊|聊天对象|群名称?|导出人|导出者|exported[^\S\n]+by)[^\S\n]*[:：]?(?:\*\*)?[^\S\n]*(?P<h>[^\s«»\"“”„:：*][^\n«»\"“”„:：*]{1,40}?)[^\S\n]*(?:\*\*)?$"
 )
 # A heading that announces messages: "**Komentáře:**", "Комментарии:", "评论：", "DM (…):"
 _HEADING = re.compile(
@@ -229,7 +236,7 @@ def _posted_as(text: str, language: str) -> Iterator[tuple[int, int]]:
 
 def _message_heads(text: str, language: str) -> Iterator[tuple[int, int]]:
     """Senders named in message headings, and display names beside an @username."""
-    for pattern in (_MESSAGE_HEAD, _PROFILE):
+    for pattern in (_MESSAGE_HEAD, _PROFILE, _SENDER_TAIL):
         for m in pattern.finditer(text):
             start, end = _label_span(m)
             if end > start and _made_up(text[start:end], language):

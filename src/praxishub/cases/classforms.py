@@ -49,6 +49,13 @@ _WORDS = re.compile(
     rf"|{_EN_ORDINALS}(?:{_H}grade(?:rs?)?|-grader?s?(?!{_H}+(?:class|teacher|level|work)))"
     rf"|pre-?k(?:indergarten)?)(?![\w-])"
     r"|(?<=[，,、；;：:\s（(])[初高][一二三](?=[，,、。；;）)\s])"
+    # 小学三年级, 读小四: a primary or middle school's year with its school word, a primary
+    # year cut short after a verb of attending
+    r"|(?:小学|初中|高中)[一二三四五六]年级|(?<=[读上念])小[一二三四五六](?![\u4e00-\u9fff]?年)"
+    # čtvrťáku, deváťáci, prvňáček: a Czech pupil called by the grade
+    r"|(?<![\w-])(?:prvň|druh|třeť|čtvrť|páť|šesť|sedm|osm|deváť)á(?:k|c|č)[a-zěáůí]{0,5}(?![\w-])"
+    # "do tercie", "v primě": a gymnasium's first years, after a preposition
+    r"|(?:(?<=\bdo )|(?<=\bv )|(?<=\bve )|(?<=\bz )|(?<=\bze )|(?<=\bod ))(?:terci[ei]|prim[ěyu])(?![\w-])"
 )
 # "с первого класса", "od první třídy": since a grade, a time rather than a pupil's class
 _SINCE = re.compile(r"(?i)(?:^|[^\w])(?:с|со|до|od|since|from)[^\S\n]+\Z")

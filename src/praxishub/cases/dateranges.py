@@ -30,8 +30,8 @@ _LEAD_DAY = re.compile(
 )
 # A day said as an ordinal before a spoken date: "pátýho nebo šestýho března", "the 2nd and 9th"
 _LEAD_SPOKEN = re.compile(
-    r"(?<!\w)(?:the[^\S\n]+)?[a-záčďéěíňóřšťúůýž]+(?:ého|ýho|first|second|third|th)[^\S\n]+"
-    r"(?:nebo|a|až|and|or|to)[^\S\n]+$",
+    r"(?<!\w)(?:the[^\S\n]+)?(?:[a-záčďéěíňóřšťúůýž]+(?:ého|ýho|th)|first|second|third"
+    r"|[а-яё]+(?:ого|его))[^\S\n]+(?:nebo|a|až|do|and|or|to|или|и|по|до)[^\S\n]+$",
     re.IGNORECASE,
 )
 # More days of a month after it: "January 13, 20 and 27, 2026"

@@ -37,6 +37,7 @@ from praxishub.cases import (
     learned,
     localities,
     lowerorgs,
+    lowerplaces,
     lowerwords,
     moreshapes,
     nameedges,
@@ -52,6 +53,7 @@ from praxishub.cases import (
     persons,
     placeedges,
     plates,
+    postcodes,
     precision,
     propagate,
     references,
@@ -61,6 +63,7 @@ from praxishub.cases import (
     streetnames,
     structured,
     tablecells,
+    traditional,
     zhcities,
     zhfull,
     zhnames,
@@ -242,7 +245,16 @@ class Deidentifier:
         return union(closed(text, found + precision.settle(text, seen.find(text, found), language)))
 
     def _layers(self, text: str, language: str) -> list[Span]:
-        found = self._read(text, language)
+        if language == "zh" and (view := traditional.simplified(text)) is not None:
+            # Traditional characters, read as Simplified; what is read in digits and Latin
+            # letters (Hong Kong's phones, IDs, postcodes, links) also from the text as written
+            found = self._read(view, language)
+            found.extend(structured.find(text, language))
+            found.extend(references.find(text))
+            found.extend(handles.find(text))
+            found.extend(postcodes.find(text))
+        else:
+            found = self._read(text, language)
         view, garbled = ocrview.restore(text)
         if garbled:  # a scanned form: what the layers find over a restored word counts too
             found.extend(
@@ -291,6 +303,7 @@ class Deidentifier:
             found.extend(zhshapes.find(text))
             found.extend(list(zhshapes.grown(text, found)))
             found.extend(zhnames.find(text))
+            found.extend(zhnames.padded(text))
             found.extend(zhfull.find(text))
             found.extend(zhcities.find(text))
             found.extend(zhorgs.find(text))
@@ -324,6 +337,7 @@ class Deidentifier:
         more.extend(list(namekeys.particle_bridges(text, found + more)))
         more.extend(list(orgedges.settled(text, found + more)))
         more.extend(list(placeedges.grown(text, found + more, language)))
+        more.extend(lowerplaces.find(text, language))
         more.extend(list(refshapes.recurring(text, found)))
         more.extend(list(dateranges.joined(text, found + more)))
         more.extend(dateranges.post_days(text))

@@ -89,6 +89,13 @@ _AS_NAME = re.compile(
     rf"(?<![\w-]){_PLATFORM}{_H}+(?:as|jako|pod{_H}+jménem|под{_H}+(?:ником|именем))"
     rf"{_H}+[\"“„«]?(?P<h>[A-Za-z0-9][\w.-]{{2,30}}[A-Za-z0-9])(?![\w@-])"
 )
+# "add my snap gethinlloyd07", "his insta is megzz.j", "discord: kuba_77": a user name right
+# after the platform's short name, shaped like one (a digit, dot or underscore in it)
+_SHORT_PLATFORM = re.compile(
+    rf"(?i)(?<![\w@/.-])(?:snap(?:chat)?|insta(?:gram)?|ig|tiktok|tt|discord|kik|twitter|steam|twitch)"
+    rf"(?:{_H}+(?:is|name|id|acc(?:ount)?))?{_H}*[:=]?{_H}*"
+    r"(?P<h>(?-i:[A-Za-z][A-Za-z0-9]*[._\d][\w.]*[A-Za-z0-9_]))(?![\w@/-]|\.\w)"
+)
 # A group, server or channel in quotes after its word: ve skupině „…“, WhatsApp group “…”,
 # the discord “…”, чате класса «…», 班级群“…”, 公众号“…”; or before it: «…» командасымен,
 # “…”服务器 / 战队; or a Chinese chat name ending in 群
@@ -206,8 +213,9 @@ def find(text: str) -> Iterator[Span]:
     for pattern in (_QQ_COLUMN, _BOLD_SPEAKER):
         for m in pattern.finditer(text):
             yield Span(m.start("h"), m.end("h"), "HANDLE", "pattern")
-    for m in _AS_NAME.finditer(text):
-        yield Span(m.start("h"), m.end("h"), "HANDLE", "pattern")
+    for pattern in (_AS_NAME, _SHORT_PLATFORM):
+        for m in pattern.finditer(text):
+            yield Span(m.start("h"), m.end("h"), "HANDLE", "pattern")
     for pattern in (_GROUP_BEFORE, _GROUP_AFTER):
         for m in pattern.finditer(text):
             group = next(g for g in ("h", "g", "z") if m.groupdict().get(g))

@@ -48,7 +48,36 @@ _KEY_IN_BRACKETS = re.compile(rf"\((?:[^()\n,;]{{0,15}}[^\S\n])?{_NAME},[^\S\n]*
 _INITIALS_LABEL = re.compile(
     rf"(?i:initials|инициал\w*|iniciál\w*)[^:\n]{{0,40}}:(?:\*\*)?[^\S\n]*(?P<key>[{_UP}]{{2,4}})(?![\w.])"
 )
+# Short words a form's right-hand column holds that are no one's initials
+_NOT_SIGNED = frozenset(
+    [
+        "OK",
+        "NA",
+        "NO",
+        "YES",
+        "ANO",
+        "NE",
+        "ДА",
+        "НЕТ",
+        "ИЯ",
+        "ЖОҚ",
+        "TV",
+        "ID",
+        "SMS",
+        "PC",
+        "MD",
+        "DR",
+        "ST",
+        "RN",
+    ]
+)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A writer's initials as a signature: alone at the right of a line (a form's handwritten
+# "JK"), or with the time of a note in brackets ("Supervisor note (RO, 23:40)")
+_SIGNED = re.compile(
+    rf"(?m)^[^\S\n]{{12,}}(?P<key>[{_UP}]{{2,3}})[^\S\n]*$"
+    rf"|\((?P<t>[{_UP}]{{2,3}}),[^\S\n]*\d{{1,2}}:\d{{2}}\)"
+)
 # A meeting's list of who was there, written in initials with each one's role in brackets:
 # "**Present:** GO (DSL, chair); RMC (school psychologist); FA (mum)"
 _PRESENT_LINE = re.compile(
@@ -74,6 +103,11 @@ def keyed_initials(text: str) -> Iterator[Span]:
             and "".join(w[0] for w in m.group("role").split()).upper() != m.group("key")
         )
     keys.update(m.group("key") for m in _INITIALS_LABEL.finditer(text))
+    keys.update(
+        key
+        for m in _SIGNED.finditer(text)
+        if not wordlists.allowed(key := m.group("key") or m.group("t")) and key not in _NOT_SIGNED
+    )
     for m in _HAN_THEN_KEY.finditer(text):
         key = m.group("key")
         name = m.group("name")[-len(key) :]

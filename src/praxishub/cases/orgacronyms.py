@@ -3,7 +3,7 @@
 Rule: an acronym listed in ``data/org_acronyms.txt`` (GMP, PSNI, VZP, NEPS, НИШ …), standing
 as a word, is that body: an ORG (or a SCHOOL), with a Kazakh or Russian case ending after a
 hyphen kept inside ("НИШ-те"). A US city's police department or school district by its shape
-(SAPD, CVUSD, NEISD, Alief ISD) is one too, and a Canadian school district by its number. Such a body places the person (a force's area, a region's
+(SAPD, CVUSD, NEISD, LKSD, Alief ISD, School District of Philadelphia) is one too, and a Canadian school district by its number. Such a body places the person (a force's area, a region's
 insurer), so the library masks it like a named one.
 
 Known limits: only the listed bodies; an acronym also used as a common word would need
@@ -22,7 +22,8 @@ from praxishub.cases.spans import Span
 # A US police department or school district by its shape: "SAPD", "CVUSD", "NEISD", "Alief
 # ISD"; a Canadian school district by its number: "School District No. 91".
 _US_SHAPES = re.compile(
-    r"(?<![\w@#./-])[A-Z]{2,4}(?:PD|USD|ISD|CISD)(?![\w@])"
+    r"(?<![\w@#./-])(?!PTSD)[A-Z]{2,4}(?:PD|USD|ISD|CISD|SD)(?![\w@])"
+    r"|(?<![\w-])School[^\S\n]District[^\S\n]of[^\S\n](?:[A-Z][a-z]+[^\S\n]?){1,2}(?<![^\S\n])"
     r"|(?<![\w-])(?:[A-Z][a-z]+[^\S\n]){1,2}(?:ISD|CISD|USD)(?![\w@])"
     r"|(?<![\w-])School[^\S\n]District[^\S\n](?:No\.[^\S\n]?)?\d{1,3}(?![\w-])"
 )

@@ -5,7 +5,11 @@ Rules:
 - a capitalised word or two joined by a slash to a found place ("Galway/Roscommon area",
   "Derry/Londonderry") is a place too: notes give a town's two names, or two neighbouring
   areas, that way (and one joined to a found person, a person: "Anna/Hana");
-- a compass word before a found place is part of it ("west dubbo", "North Belfast");
+- a compass word before a found place is part of it ("west dubbo", "North Belfast"), and so
+  are a lake's word before it ("озера Нейто"), a Tuvan district's word after it ("Тоджинского
+  кожууна") and the capitalised word before a lone geographic head ("Thursday Island");
+- an English island or inlet by its word after a capitalised name ("Prince Edward Island",
+  "Rankin Inlet");
 - in English speech (chats, transcripts) a lower-case word after a preposition of place that
   the English word list does not know and that is no first name ("from ngaruawahia", "out at
   narromine") names a place.
@@ -33,6 +37,16 @@ _WORD = rf"[{_UP}][^\W\d_A-Z]{{3,}}(?:['’-][^\W\d_]+)?"
 _AFTER_SLASH = re.compile(rf"/(?P<p>{_WORD}(?:{_H}{_WORD})?)(?![\w/])")
 _BEFORE_SLASH = re.compile(rf"(?<![\w/])(?P<p>{_WORD})/\Z")
 _COMPASS = re.compile(r"(?i)(?<![\w-])(?:north|south|east|west|central)[^\S\n]+\Z")
+# A lake's word before its name, a Tuvan district's word after it: their names' part
+_HEAD_BEFORE = re.compile(r"(?i)(?<![\w-])(?:озер[оауе]|озёр|lake|jezer[oau])[^\S\n]+\Z")
+_HEAD_AFTER = re.compile(r"[^\S\n]+(?:кожуун[а-я]{0,3}|сумон[а-я]{0,3})(?![\w-])")
+# A found place that is only a geographic head word, and the capitalised word before it
+_GEO_HEAD = re.compile(
+    r"(?:Island|Islands|Lake|Creek|Bay|Point|Springs|River|Falls|Harbour|Harbor)"
+)
+_NAMED_BEFORE = re.compile(rf"(?<![\w-])[{_UP}][a-z'’]+[^\S\n]\Z")
+# "Thursday Island", "Prince Edward Island", "Rankin Inlet": a capitalised name and its word
+_EN_ISLAND = re.compile(r"(?<![\w-])(?:[A-Z][a-z'’]+[^\S\n]){1,2}(?:Island|Islands|Inlet)(?![\w-])")
 # Rare on wordfreq's scale (Zipf): below this a lower-case word is no word of the language.
 _RARE = 1.0
 _EN_AFTER = re.compile(
@@ -58,7 +72,19 @@ def grown(text: str, spans: list[Span], language: str) -> Iterator[Span]:
             compass = _COMPASS.search(text, max(0, span.start - 10), span.start)
             if compass:
                 yield Span(compass.start(), span.end, "PLACE", "place-edge")
+            head = _HEAD_BEFORE.search(text, max(0, span.start - 12), span.start)
+            if head:  # "озера Нейто", "Тоджинского кожууна"
+                yield Span(head.start(), span.end, "PLACE", "place-edge")
+            tail = _HEAD_AFTER.match(text, span.end)
+            if tail:
+                yield Span(span.start, tail.end(), "PLACE", "place-edge")
+            if _GEO_HEAD.fullmatch(text[span.start : span.end]):
+                named = _NAMED_BEFORE.search(text, max(0, span.start - 20), span.start)
+                if named:  # "Thursday Island": its first word a layer took for a weekday
+                    yield Span(named.start(), span.end, "PLACE", "place-edge")
     if language == "en":
+        for m in _EN_ISLAND.finditer(text):
+            yield Span(m.start(), m.end(), "PLACE", "place-edge")
         for m in _EN_AFTER.finditer(text):
             if _rare(m.group("w"), "en"):
                 yield Span(m.start("w"), m.end("w"), "PLACE", "place-lower")

@@ -53,7 +53,7 @@ _ADDRESS = [
         r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Dr\.?|Close|Way|Court|Ct\.?|Place|Pl\.?"
         r"|Boulevard|Blvd\.?|Terrace|Crescent|Gardens|Walk|Row|Grove|Rise|Mews|Hill|View|Square|Sq\.?"
         r"|Parade|Green|Vale|Parkway|Pkwy\.?|Highway|Hwy\.?|Trail|Circle|Heights|Croft|Fold|Gate|Wynd"
-        r"|Approach|Esplanade|Park|Yard|Cottages|Row)\b"
+        r"|Approach|Esplanade|Park|Yard|Cottages|Row|Glen|Dale|Meadows?|Brae|Loan|Manor)\b"
         r"(?:\s(?:N|S|E|W|NE|NW|SE|SW)\b(?!')(?![^\S\n]+[A-Z]))?"
         r"(?:,?\s*(?:Apt\.?|Apartment|Flat|Unit|Suite)\s*#?\w+)?"
     ),

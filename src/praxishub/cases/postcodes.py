@@ -41,10 +41,13 @@ _SIX = re.compile(
     rf"|(?<=[a-záčďéěíňóřšťúůýž]),{_H}(?P<c>[1-7]\d{{2}}{_H}\d{{2}})(?=[.;)]|{_H}*$)"
 )
 # A postcode after the end of a Chinese street address ("梧桐路66号　310012") or after an
-# institution's quoted name in a Russian address line ("ЦППМСП «Компас», 614068.")
+# institution's quoted name in a Russian address line ("ЦППМСП «Компас», 614068.") or after a
+# town's type word that ends it ("Петропавл қ., 150000")
 _AFTER_ADDRESS = re.compile(
     r"(?<=[号室楼层座])[ \u3000]{1,4}(?P<z>\d{6})(?!\d)(?=[ \u3000]*$)"
-    rf"|(?<=[»\"]),{_H}(?P<r>[1-6]\d{{5}})(?=[.;)]|{_H}*$)",
+    rf"|(?<=[»\"]),{_H}(?P<r>[1-6]\d{{5}})(?=[.;)]|{_H}*$)"
+    # "Петропавл қ., 150000": after the town's type word that ends the address
+    rf"|(?<![\w.])(?:г\.|қ\.|қаласы),{_H}(?P<k>[0-6]\d{{5}})(?=[.;,)]|{_H}*$)",
     re.MULTILINE,
 )
 # A postcode read out digit by digit after its label: "psč je pět tři nula nula dva"
@@ -81,7 +84,7 @@ def find(text: str) -> Iterator[Span]:
         if sum(ch.isdigit() for ch in m.group(group)) >= 4:
             yield Span(m.start(group), m.end(group), "POSTCODE", "postcode")
     for m in _AFTER_ADDRESS.finditer(text):
-        group = "z" if m.group("z") else "r"
+        group = next(g for g in ("z", "r", "k") if m.group(g))
         yield Span(m.start(group), m.end(group), "POSTCODE", "postcode")
     for m in _SPOKEN.finditer(text):
         yield Span(m.start("w"), m.end("w"), "POSTCODE", "postcode")

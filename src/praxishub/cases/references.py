@@ -27,9 +27,9 @@ _DOCUMENT_NUMBER = re.compile(
     r"(?<![^\W\d_])(?:протокол\w*|хаттама\w*|КУСП|ҚСТК|ЕРДР|ЕРСОП|УД|постановлени\w*|приказ\w*|распоряжени\w*"
     r"|заявлени\w*|арыз\w*|кіріс\w*|входящ\w*|вх\.|шешім\w*|бұйрық\w*|қаулы\w*|акт(?:а|ом|е|ісі|іне|і)?|решени\w*|usnesení|rozhodnutí"
     r"|заключени\w*|анықтама\w*|справк\w*|исх\.|исходящ\w*|шығ\.|шығыс\w*|қорытынды\w*|жолдама\w*"
-    r"|направлени\w*)"
+    r"|направлени\w*)(?:-[а-яәғқңөұүһі]{1,5})?"  # "ҚСТК-да № 4120"
     rf"(?:{_H}+(?!қосымша|приложени|příloh|лист)[^\W\d]{{2,20}}){{0,3}}"
-    rf"(?:{_H}+от{_H}+\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}(?:{_H}*г\.)?)?{_H}*\(?{_H}*№{_H}*(?P<n>\d{{1,20}}(?:[-/][\w]{{1,8}})*)(?![\w-])",
+    rf"(?:{_H}+от{_H}+\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}(?:{_H}*г\.)?)?{_H}*\(?{_H}*№{_H}*(?P<n>(?:[А-ЯЁA-Z]{{2}}{_H})?\d{{1,20}}(?:[-/][\w]{{1,8}})*)(?![\w-])",
     re.IGNORECASE,
 )
 # A form's series and number: "протокол … 66 В № 0419273"
@@ -44,7 +44,8 @@ _NUMBER_THEN_DOCUMENT = re.compile(
 # volunteer no. 4471, spis. zn. OSPOD 118/2026/Kop, ev. č. klienta: CDZ-JI-0871/26, 门诊号:4R-…
 _LABEL = (
     r"(?:IČO|IČ|DIČ|HCPC|GMC|NMC|ОГРН\w*|ОГРНИП|БИН|КПП|ОКПО|ЕДРПОУ"
-    r"|(?:volunteer|policy|report|case|claim|incident|crime|reference|member|membership|badge|licen[cs]e|registration|roll"
+    r"|(?:PD|police)[^\S\n]+report|и/б(?:[^\S\n]*№)?|evidenční[^\S\n]+(?:č\.|číslo)(?:[^\S\n]+[a-zá-ž]{3,10})?"
+    r"|(?:volunteer|policy|report|case|claim|incident|crime|reference|member|membership|badge|licen[cs]e|registration|roll|census"
     r"|staff|employee|file|account|certificate)[^\S\n]+(?:no\.?|number|#)"
     r"|(?:member|client|patient|pupil|student)[^\S\n]+ID"
     r"|(?:spis|sp)\.[^\S\n]?zn\.(?:[^\S\n]+[A-ZČŠŽ]{2,6})?|datov\w+[^\S\n]+schránk\w+|spisov\w+[^\S\n]+značk\w+|[Čč]\.[^\S\n]?j\.(?:[^\S\n]+[a-zá-ž]{3,10})?"

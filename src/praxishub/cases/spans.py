@@ -92,6 +92,15 @@ def union(spans: list[Span]) -> list[Span]:
     out = []
     for group in merged:
         best = min(group, key=_strength)
+        if best.kind == "CLASS":  # "девятого" taken for a grade inside a date said in words
+            best = next(
+                (
+                    s
+                    for s in group
+                    if s.kind == "DATE" and s.start <= best.start and best.end <= s.end
+                ),
+                best,
+            )
         start = min(s.start for s in group)
         end = max(s.end for s in group)
         sources = "+".join(sorted({s.source for s in group}))

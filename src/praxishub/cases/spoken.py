@@ -30,7 +30,9 @@ _RU_MONTHS = (
 _CS_ORD = (
     r"(?:(?:dvacátého|třicátého)\s+)?(?:prvního|druhého|třetího|čtvrtého|pátého|šestého|sedmého|osmého"
     r"|devátého|desátého|jedenáctého|dvanáctého|třináctého|čtrnáctého|patnáctého|šestnáctého"
-    r"|sedmnáctého|osmnáctého|devatenáctého|dvacátého|třicátého)"
+    r"|sedmnáctého|osmnáctého|devatenáctého|dvacátého|třicátého"
+    # "osmadvacátého", "jednatřicátého": a unit, then its tens, as one word
+    r"|(?:jedna|dva|tři|čtyři|pět|šest|sedm|osm|devět)advacátého|jednatřicátého)"
 )
 _CS_MONTHS = (
     r"(?:ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)"
@@ -65,7 +67,11 @@ _KK_MONTHS = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|м�
 
 # A year said in words after a spoken date: "две тысячи тринадцатого", "two thousand thirteen",
 # "twenty seventeen" (the word for "year" after it stays outside, as for written dates)
-_RU_YEAR = rf"две\s+тысячи(?:\s+(?:двадцать\s+)?{_RU_ORD_STEM}(?:ого|его))?"
+_RU_YEAR = (
+    rf"(?:две\s+тысячи(?:\s+(?:двадцать\s+)?{_RU_ORD_STEM}(?:ого|его))?"
+    # "двадцать третьего года": the century left out, as speech does
+    rf"|(?:двадцать\s+)?{_RU_ORD_STEM}(?:ого|его|ьего)\s+года)"
+)
 _EN_NUM_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ](?:one|two|three|four|five|six"

@@ -20,7 +20,7 @@ from stdnum.ru import inn
 from stdnum.us import ssn
 
 from praxishub.cases import ages as ages_mod
-from praxishub.cases import places
+from praxishub.cases import places, traditional
 from praxishub.cases.online import web
 from praxishub.cases.spans import Span
 
@@ -88,6 +88,8 @@ def _phones(text: str, language: str) -> Iterator[Span]:
     """
     plain = normalise(text)
     regions = REGIONS.get(language, ALL_REGIONS)
+    if language == "zh" and traditional.simplified(text) is not None:
+        regions = ("CN", "HK", "MO", "TW")  # Hong Kong's 2797 1538 (see traditional.py)
     start = 0
     for line in plain.splitlines(keepends=True):
         runs = [m for m in _PHONE_LIKE.finditer(line) if sum(ch.isdigit() for ch in m.group()) >= 7]
@@ -338,7 +340,7 @@ _DATE_PATTERNS = [
     re.compile(rf"(?<!\d){_YEAR}[./-]{_MON}[./-]{_DAY}(?!\d)"),
     # 12 марта 2024 г., 3 мая, 12. března 2024, 3rd of March 2024, 9-е апреля, «15» апреля 2024
     re.compile(
-        rf"«?(?<!\d){_DAY}(?:st|nd|rd|th|-?(?:е|го|ого|ое|м|му))?»?\.?\s*(?:of\s+)?(?:{_MONTH})(?:\s*,?\s*{_YEAR}{_YEAR_WORD})?(?!\w)",
+        rf"(?:(?<!\w)the\s+)?«?(?<!\d){_DAY}(?:st|nd|rd|th|-?(?:е|го|ого|ое|м|му))?»?\.?\s*(?:of\s+)?(?:{_MONTH})(?:\s*,?\s*{_YEAR}{_YEAR_WORD})?(?!\w)",
         re.IGNORECASE,
     ),
     # March 3, 2024 / March 3rd / Oct 16, 2023
@@ -366,9 +368,11 @@ _DATE_PATTERNS = [
 ]
 _ZH_DAY = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _DATE_PATTERNS += [
-    # 05.III.2026: a Roman-numeral month
+    # 05.III.2026, 19. I. 2026: a Roman-numeral month
     re.compile(
         rf"(?<![\d.]){_DAY}\.(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.(?:{_YEAR})?(?![\w.])"
+        # "19. I. 2026": spaced, with its year (else "5. I. Novák" would be one)
+        rf"|(?<![\d.]){_DAY}\.[^\S\n](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.[^\S\n]{_YEAR}(?![\w.])"
     ),
     # наурыздың 28-і, наурыздың 6-сы: the Kazakh month in the genitive, then the day's ordinal
     re.compile(
@@ -387,6 +391,10 @@ _DATE_PATTERNS += [
     re.compile(r"(?m)^(?:1[0-2]|[1-9])\.(?:3[01]|[12]\d|[1-9])(?=[\u4e00-\u9fff])"),
     # 三月二十八日, 三月五日: the month and day in numerals
     re.compile(rf"(?:十[一二]|[一二三四五六七八九十])月{_ZH_DAY}[日号]"),
+    # 正月初九, 腊月二十六, 冬月廿三: a day of the lunar calendar, said without 日
+    re.compile(
+        r"(?:正|腊|冬)月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)(?![一二三四五六七八九十])"
+    ),
 ]
 YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 # "BMI 14.8", "EDE-Q global 4.6", "ИМТ 15,2": a measurement, not a date

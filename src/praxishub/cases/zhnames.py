@@ -3,7 +3,9 @@
 Rule: a doubled character (朵朵, 豆豆) is a child's pet name unless jieba's dictionary
 knows it as a common word (妈妈, 慢慢, 常常) or it is laughter or part of a doubled idiom
 (哈哈, 高高兴兴); two characters after a word that introduces a child or a friend
-(我家, 好朋友, 名叫) are a given name unless they are a common word.
+(我家, 好朋友, 名叫) are a given name unless they are a common word; a surname and one
+character with an ideographic space between them, after a field's colon or a role word, are a
+name padded to a form's width (罗　红).
 """
 
 from __future__ import annotations
@@ -45,6 +47,24 @@ def find(text: str) -> Iterator[Span]:
         if set(name) & _FUNCTION or _common(name):
             continue
         yield Span(m.start("name"), m.end("name"), "PERSON", "zh-cue")
+
+
+# "母　亲：罗　红", "心理老师冯　敏初步访谈": a two-character name padded with an ideographic
+# space to a form's three-character width, after a field's colon or a role word (a label
+# padded the same way, "班　级：", is followed by its colon)
+_PADDED = re.compile(
+    r"(?:(?<=[：:])|(?<=[：:][ \u3000])|(?<=[师员长任官生]))"
+    r"(?P<s>[\u4e00-\u9fff])\u3000(?P<g>[\u4e00-\u9fff])(?![\u3000 ]*[：:])"
+)
+
+
+def padded(text: str) -> Iterator[Span]:
+    """Two-character names padded with an ideographic space, by the surname list."""
+    from praxishub.cases.ner_zh import zh_surnames
+
+    for m in _PADDED.finditer(text):
+        if m.group("s") in zh_surnames():
+            yield Span(m.start(), m.end(), "PERSON", "zh-padded")
 
 
 def _han(char: str) -> bool:
