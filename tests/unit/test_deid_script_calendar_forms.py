@@ -313,3 +313,54 @@ def test_apps_countries_and_words_in_lower_case_are_no_town(
     text: str, language: str, part: str
 ) -> None:
     assert not _touched(text, language, part)
+
+
+@pytest.mark.parametrize(
+    "part", ["porubě", "kladna", "krupky", "žďáře", "kroměříži", "mariupolu", "praze", "teplicich"]
+)
+def test_czech_towns_in_lower_case_with_their_case_endings(part: str) -> None:
+    text = (
+        "bydlí v porubě a jezdí do kladna. je z krupky, babička ve žďáře, byli v kroměříži, "
+        "táta je z mariupolu, teta v praze, bratranec v teplicich"
+    )
+    assert _covered(text, "cs", part)
+
+
+@pytest.mark.parametrize("part", ["lince", "mostě", "táboře", "písku", "lese", "městě"])
+def test_czech_words_that_are_also_towns_stay(part: str) -> None:
+    text = (
+        "volala na lince bezpečí, čekal na mostě, byl na táboře, hrál si v písku, "
+        "pak v lese a ve městě"
+    )
+    assert not _touched(text, "cs", part)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        (" 2851 Eglinton Ave E, Unit 204   Toronto ON  MlJ 2E4\n Tel 416 285 7702", "Toronto"),
+        (" 2851 Eglinton Ave E, Unit 204   Toronto ON  MlJ 2E4\n Tel 416 285 7702", "ON"),
+        ("COUNSELING\n45l0 SE Divisi0n St, Ste 2OO  Port1and, OR 972O2\nPh (503) 388-1924", "OR"),
+        (
+            "COUNSELING\n45l0 SE Divisi0n St, Ste 2OO  Port1and, OR 972O2\nPh (503) 388-1924",
+            "972O2",
+        ),
+        (
+            "Rachel Kingi, Te Rapa Valley Intermediate, Hamilton. Auto-transcribed voicemails",
+            "Hamilton",
+        ),
+        ("Horotiu Valley College (HVC), Kirikiriroa / Hamilton\n- Named: two boys", "Hamilton"),
+    ],
+)
+def test_a_north_american_address_line_and_a_town_named_like_a_test(text: str, part: str) -> None:
+    assert _covered(text, "en", part)
+
+
+def test_the_hamilton_scale_stays() -> None:
+    text = "Scored on the Beck and Hamilton scales; HAM-D (Hamilton) was 14 at intake."
+    assert not _touched(text, "en", "Hamilton")
+
+
+def test_a_bilingual_labels_slash_joins_no_place() -> None:
+    text = ">> Declan Moran\n>> Príomhoide / Principal\n>> Scoil Bhríde, Co. Limerick\n"
+    assert not _touched(text, "en", "Principal")

@@ -3,8 +3,12 @@ said in lower case after a preposition.
 
 Rules:
 - a capitalised word or two joined by a slash to a found place ("Galway/Roscommon area",
-  "Derry/Londonderry") is a place too: notes give a town's two names, or two neighbouring
-  areas, that way (and one joined to a found person, a person: "Anna/Hana");
+  "Derry/Londonderry", "Kirikiriroa / Hamilton", even a word on the allow-list) is a place
+  too: notes give a town's two names, or two neighbouring areas, that way (and one joined to
+  a found person, a person: "Anna/Hana"); a slash with spaces round it joins only to a found
+  place, as bilingual labels are written so ("Príomhoide / Principal");
+- Hamilton, a test's author on the allow-list, is a town after an institution and a comma
+  ("Te Rapa Valley Intermediate, Hamilton.");
 - a compass word before a found place is part of it ("west dubbo", "North Belfast"), and so
   are a lake's word before it ("озера Нейто"), a Tuvan district's word after it ("Тоджинского
   кожууна") and the capitalised word before a lone geographic head ("Thursday Island");
@@ -34,8 +38,12 @@ _UP = "A-ZÀ-ÖØ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ"
 _NAMED = ("PLACE", "SCHOOL", "ORG", "ADDRESS", "PERSON")
 # (a word of four letters or more, in lower case after its capital: no "Haem/Onc", no code)
 _WORD = rf"[{_UP}][^\W\d_A-Z]{{3,}}(?:['’-][^\W\d_]+)?"
-_AFTER_SLASH = re.compile(rf"/(?P<p>{_WORD}(?:{_H}{_WORD})?)(?![\w/])")
-_BEFORE_SLASH = re.compile(rf"(?<![\w/])(?P<p>{_WORD})/\Z")
+_AFTER_SLASH = re.compile(rf"{_H}?/{_H}?(?P<p>{_WORD}(?:{_H}{_WORD})?)(?![\w/])")
+_BEFORE_SLASH = re.compile(rf"(?<![\w/])(?P<p>{_WORD}){_H}?/{_H}?\Z")
+_AFTER_TIGHT_SLASH = re.compile(rf"/(?P<p>{_WORD}(?:{_H}{_WORD})?)(?![\w/])")
+_BEFORE_TIGHT_SLASH = re.compile(rf"(?<![\w/])(?P<p>{_WORD})/\Z")
+# Towns that share their name with a test's author on the allow-list, after an institution
+_AUTHOR_TOWN = re.compile(rf",{_H}+(?P<p>Hamilton)(?=[.;)]|{_H}*$)", re.MULTILINE)
 _COMPASS = re.compile(r"(?i)(?<![\w-])(?:north|south|east|west|central)[^\S\n]+\Z")
 # A lake's word before its name, a Tuvan district's word after it: their names' part
 _HEAD_BEFORE = re.compile(r"(?i)(?<![\w-])(?:озер[оауе]|озёр|lake|jezer[oau])[^\S\n]+\Z")
@@ -62,12 +70,21 @@ def grown(text: str, spans: list[Span], language: str) -> Iterator[Span]:
             continue
         # a person's slash-mate is another person ("Anna/Hana"), or a place a layer took for one
         kind = "PERSON" if span.kind == "PERSON" else "PLACE"
-        after = _AFTER_SLASH.match(text, span.end)
-        if after and not wordlists.allowed(after.group("p")):
+        # (a word on the allow-list, a test's author, is a town beside a place: "Kirikiriroa/Hamilton")
+        # (a bilingual label's slash has spaces round it: only a found place's has them too,
+        # "Kirikiriroa / Hamilton", never "Príomhoide / Principal")
+        after = (_AFTER_SLASH if span.kind == "PLACE" else _AFTER_TIGHT_SLASH).match(text, span.end)
+        if after and (kind == "PLACE" or not wordlists.allowed(after.group("p"))):
             yield Span(after.start("p"), after.end("p"), kind, "place-edge")
-        before = _BEFORE_SLASH.search(text, max(0, span.start - 30), span.start)
-        if before and not wordlists.allowed(before.group("p")):
+        before = (_BEFORE_SLASH if span.kind == "PLACE" else _BEFORE_TIGHT_SLASH).search(
+            text, max(0, span.start - 30), span.start
+        )
+        if before and (kind == "PLACE" or not wordlists.allowed(before.group("p"))):
             yield Span(before.start("p"), before.end("p"), kind, "place-edge")
+        if span.kind in ("SCHOOL", "ORG"):
+            town = _AUTHOR_TOWN.match(text, span.end)
+            if town:  # "Te Rapa Valley Intermediate, Hamilton."
+                yield Span(town.start("p"), town.end("p"), "PLACE", "place-edge")
         if span.kind == "PLACE":
             compass = _COMPASS.search(text, max(0, span.start - 10), span.start)
             if compass:

@@ -8,6 +8,9 @@ Rules:
 - six digits after a Chinese street address's last part or after a quoted institution's name
   in a Russian address line; five or six digits read out in words after the label;
 - a Canadian postcode by its shape; a Canadian province's code before it, a US form's state field (PLACEs);
+- a North American address's last line: the town, the state's or province's code (PLACEs) and
+  the ZIP or postal code, with OCR's look-alikes ("Port1and, OR 972O2"; without the comma only
+  after a street's number on the line: "… Unit 204   Toronto ON  MlJ 2E4");
 - after the label, a Polish postcode ("PSČ otce 43-400") and a US ZIP with OCR's S and B;
 - a Kazakh postcode of the 2021 shape (letter, two digits, letter, digit, letter, digit;
   Cyrillic look-alikes of Latin letters allowed: "D00Е7Х2") after an address label or
@@ -22,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from praxishub.cases import wordlists
 from praxishub.cases.spans import Span
 
 _H = r"[^\S\n]"
@@ -68,6 +72,17 @@ _CA_PROVINCE = re.compile(
 _CA_POSTCODE = re.compile(
     r"(?<![\w-])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][^\S\n]?\d[ABCEGHJ-NPRSTV-Z]\d(?![\w-])"
 )
+# A North American address's last line: the town, its state's or province's code and the ZIP or
+# postal code, OCR's look-alikes allowed ("Toronto ON  MlJ 2E4", "Port1and, OR 972O2")
+_STATE_CODES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM"
+    "|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR|AB|BC|MB|NB|NL|NS|NT|NU|ON"
+    "|PE|QC|SK|YT"
+)
+_TOWN_STATE_CODE = re.compile(
+    rf"(?<![\w-])(?P<town>(?:[A-Z][\w'’.-]*{_H}){{0,2}}[A-Z][\w'’.-]*),?{_H}+(?P<st>{_STATE_CODES})"
+    rf"{_H}+(?P<z>[0-9OlIS]{{5}}(?:-\d{{4}})?|[A-Z][0-9OlI][A-Z]{_H}?[0-9OlI][A-Z][0-9OlI])(?![\w-])"
+)
 # A US form's state field: "City: Houst0n    State: TX    Zip: 770S6"
 _US_STATE = re.compile(rf"(?<![\w-])State{_H}*:{_H}*(?P<s>[A-Z]{{2}})(?![\w-])")
 _L = "A-ZАВЕКМНОРСТХ"
@@ -92,6 +107,17 @@ def find(text: str) -> Iterator[Span]:
         yield Span(m.start(), m.end(), "PLACE", "postcode")
     for m in _CA_POSTCODE.finditer(text):
         yield Span(m.start(), m.end(), "POSTCODE", "postcode")
+    for m in _TOWN_STATE_CODE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if "," not in text[m.end("town") : m.start("st")] and not re.search(
+            r"\d", text[line_start : m.start()]
+        ):
+            continue  # without a comma, only after a street's number ("Lights ON M9C 2B3" stays)
+        if not wordlists.allowed(m.group("town")):
+            yield Span(m.start("town"), m.end("town"), "PLACE", "postcode")
+        yield Span(m.start("st"), m.end("st"), "PLACE", "postcode")
+        if sum(ch.isdigit() for ch in m.group("z")) >= 2:
+            yield Span(m.start("z"), m.end("z"), "POSTCODE", "postcode")
     for m in _US_STATE.finditer(text):
         yield Span(m.start("s"), m.end("s"), "PLACE", "postcode")
     for m in _KZ.finditer(text):
