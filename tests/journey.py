@@ -39,6 +39,30 @@ def new_context(browser, locale: str = "en-US", height: int = 900):
     return context, page
 
 
+def click_and_expect(page, button: str, said: str, name: str, timeout: int = 60_000) -> None:
+    """Click an app's button and wait until the app says `said`. If it never does, keep a
+    screenshot (test-artifacts/NAME-failed.png) and fail with what the page and the
+    browser's console said instead, so a CI log shows why."""
+    console: list[str] = []
+
+    def heard(message) -> None:
+        console.append(f"{message.type}: {message.text}")
+
+    page.on("console", heard)
+    try:
+        page.get_by_role("button", name=button).click()
+        expect(page.get_by_text(said)).to_be_visible(timeout=timeout)
+    except AssertionError:
+        shot(page, f"{name}-failed")
+        text = " ".join(page.inner_text("body").split())[-1500:]
+        raise AssertionError(
+            f"{said!r} never shown after {button!r} was clicked; the page says: {text!r}; "
+            f"the console said: {console[-20:]}"
+        ) from None
+    finally:
+        page.remove_listener("console", heard)
+
+
 def app_url(hub: Hub, username: str, app: str) -> str:
     return f"{hub.url}/user/{username}/voila/render/praxis-apps/{app}.ipynb"
 

@@ -36,6 +36,7 @@ from playwright.sync_api import expect
 
 from harness import Hub, own_hub
 from journey import (
+    click_and_expect,
     download,
     fetch_and_open,
     lab_assignments,
@@ -404,8 +405,7 @@ def step5_everyone_sees_the_outcome(cast: Cast, folder: Path) -> None:
     open_app(page, hub, cast.coordinator, "reports", "Certificates and reports")
     table = page.locator("table.praxis-certificates")
     expect(table.locator("tr", has_text=cast.trainee)).to_contain_text("earned the certificate")
-    page.get_by_role("button", name="Issue earned ones").click()
-    expect(page.get_by_text("Issued: 1 new, 0 unchanged")).to_be_visible(timeout=60_000)
+    click_and_expect(page, "Issue earned ones", "Issued: 1 new, 0 unchanged", "journey-5d-issue")
     code = table.locator("tr", has_text=cast.trainee).locator("td").last
     expect(code).to_have_text(re.compile(r"^\w{4}-\w{4}-\w{4}-\w{4}$"))
     page.get_by_role("button", name="Download PDF").click()
