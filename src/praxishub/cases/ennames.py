@@ -356,11 +356,26 @@ def _used_as_word(text: str, start: int, word: str) -> bool:
     )
 
 
+# An Arabic name after an Arabic title or kin word in a parent's message ("شكرا استاذة ليلى"):
+# the teacher, the mother or the father addressed or named in Arabic script
+_ARABIC_TITLED = re.compile(
+    r"(?<![\u0600-\u06ff])(?:ال)?(?:[اأ]ستاذ[ةه]?|دكتور[ةه]?|السيد[ةه]?|سيد[ةه]?|[اأ]م|[اأ]بو)"
+    r"[^\S\n]+(?P<n>[\u0621-\u064a]{2,})"
+)
+
+
+def _arabic(text: str) -> Iterator[Span]:
+    for m in _ARABIC_TITLED.finditer(text):
+        yield Span(m.start("n"), m.end("n"), "PERSON", SOURCE)
+
+
 def find(text: str, language: str, found: list[Span]) -> list[Span]:
     """English names in the places notes and chats give them (see the module's rule)."""
     if language != "en":
         return []
     spans = [*_lower_after_cues(text), *_initials(text), *_openers(text), *_labelled(text)]
+    if re.search("[\u0600-\u06ff]", text):
+        spans.extend(_arabic(text))
     spans.extend(_tails(text, [*found, *spans]))
     spans.extend(_recurrences(text, [*found, *spans]))
     return spans

@@ -390,7 +390,29 @@ _EIRCODE = re.compile(
 _AU_STATE = re.compile(r"\b(?P<s>NSW|VIC|QLD|TAS|ACT|NT|WA|SA)[^\S\n](?P<p>\d{4})\b")
 
 
+# A Singapore NRIC or FIN: S/T/F/G, seven digits and a check letter (checked below; the
+# M series of 2022 has a table of its own and is not read)
+_NRIC = re.compile(r"(?<![\w-])[STFG]\d{7}[A-Z](?![\w-])")
+_NRIC_LETTERS = {"S": "JZIHGFEDCBA", "T": "JZIHGFEDCBA", "F": "XWUTRQPNMLK", "G": "XWUTRQPNMLK"}
+
+
+def _nric_valid(value: str) -> bool:
+    """Singapore's NRIC/FIN check letter: weights 2,7,6,5,4,3,2, an offset of 4 for T and G
+    (born or issued from 2000), the remainder mod 11 read from the prefix's table."""
+    total = sum(int(d) * w for d, w in zip(value[1:8], (2, 7, 6, 5, 4, 3, 2), strict=True))
+    prefix = value[0]
+    total += 4 if prefix in "TG" else 0
+    return _NRIC_LETTERS[prefix][total % 11] == value[8]
+
+
+# A Singapore phone (eight digits, 6, 8 or 9 first), in a text that names Singapore
+_SG_PHONE = re.compile(r"(?<![\w+-])[689]\d{3}[ -]?\d{4}(?![\w-])")
+
+
 def _codes(text: str) -> Iterator[Span]:
+    for m in _NRIC.finditer(text):
+        if _nric_valid(m.group()):
+            yield Span(m.start(), m.end(), "ID", "entext")
     for m in _LABELLED_CODE.finditer(text):
         yield Span(m.start("v"), m.end("v"), "ID", "entext")
     for m in _PPS.finditer(text):
@@ -404,6 +426,10 @@ def _codes(text: str) -> Iterator[Span]:
 
 
 def _phones(text: str, language: str) -> Iterator[Span]:
+    if "Singapore" in text or any(_nric_valid(m.group()) for m in _NRIC.finditer(text)):
+        for m in _SG_PHONE.finditer(text):
+            if _valid(re.sub(r"\D", "", m.group()), "SG"):
+                yield Span(m.start(), m.end(), "PHONE", "entext")
     regions = _EXTRA_REGIONS.get(language)
     if not regions:
         return

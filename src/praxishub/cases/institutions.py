@@ -91,9 +91,11 @@ _ORGS = [
     # Қарасай аудандық полиция бөлімі, Ақсу ауылдық мәдениет үйінің: a place, the adjective of its
     # level, the words of its kind and an institution's type word
     re.compile(
-        rf"(?<![\w-])[{_UP}][{_LO}-]+(?:{_H}+(?:би|батыр|хан|датқа|ата|ана))?{_H}+(?:аудандық|қалалық|облыстық|ауылдық)"
-        rf"(?:{_H}+(?:[{_LO}-]+|№{_H}*\d{{1,4}})){{0,4}}?{_H}+"
-        r"(?:бөлім|басқарма|сот|әкімдіг|орталы[ғқ]|үй[іи]|аурухана|емхана|комиссия|кітапхана)[\w-]*"
+        rf"(?<![\w-])[{_UP}][{_LO}-]+(?:{_H}+(?:би|батыр|хан|датқа|ата|ана))?{_H}+"
+        # "Хромтау ауданының АХАЖ бөлiмi": the place in the genitive, an office's letters
+        r"(?:аудандық|қалалық|облыстық|ауылдық|ауданының|қаласының|облысының)"
+        rf"(?:{_H}+(?:[{_LO}-]+|№{_H}*\d{{1,4}}|[{_UP}]{{2,6}}(?![\w-]))){{0,4}}?{_H}+"
+        r"(?:бөл[іi]м|басқарма|сот|әкімдіг|орталы[ғқ]|үй[іи]|аурухана|емхана|амбулатори|комиссия|кітапхана)[\w-]*"
     ),
     # Абай атындағы ҚазҰПУ, Гумилев атындағы ЕҰУ-да: a body named after someone, written with its
     # abbreviation (and a case ending)
@@ -301,7 +303,7 @@ _CLASSES = [
     # chat, and the English reception class after a name or a verb of starting
     re.compile(
         r"\b(?:from|in)[^\S\n]+(?P<c>(?:1[0-2]|[1-9])(?:st|nd|rd|th))(?=[^\S\n]*[?!.,]|[^\S\n]*$)"
-        r"|(?:,[^\S\n]*|\bstart(?:s|ing|ed)?[^\S\n]+)(?P<c2>Reception)\b",
+        r"|(?:,[^\S\n]*|\([^\S\n]*|\bstart(?:s|ing|ed)?[^\S\n]+)(?P<c2>Reception)\b",
         re.MULTILINE,
     ),
     # 七(1)班, 五（2）班: a grade's numeral and its class number

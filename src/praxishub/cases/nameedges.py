@@ -70,12 +70,27 @@ def _surname(word: str, language: str) -> bool:
     return ner._latin_name(word, names, language) and not _first_name(word)
 
 
+# A form field's surname in capitals before the given name found: "Patient:   PAUL, Kenadie"
+# (after a label's colon, a column gap or the line's start)
+_CAPS_SURNAME_BEFORE = re.compile(
+    rf"(?:^|[:：]{_H}*|{_H}{{2,}})(?P<w>[{_UPPER}][{_UPPER}'’-]{{1,20}}),{_H}\Z", re.MULTILINE
+)
+
+
 def grown(text: str, spans: list[Span], language: str) -> Iterator[Span]:
     """PERSON spans grown over the name words beside them."""
     for span in spans:
         if span.kind != "PERSON":
             continue
         surface = text[span.start : span.end]
+        caps = _CAPS_SURNAME_BEFORE.search(text, max(0, span.start - 30), span.start)
+        if (
+            caps
+            and re.match(rf"[{_UPPER}][{_LOWER}]", surface)
+            and not ner.allowed(caps.group("w"))  # "CAMHS, Sarah Jones": a service's letters
+            and re.search(r"[AEIOUYАЕЁИОУЫЭЮЯӘӨҰҮІ]", caps.group("w")[1:])
+        ):
+            yield Span(caps.start("w"), span.end, "PERSON", "edge")
         if language in ("cs", "en") and re.fullmatch(_LATIN, surface):
             before = _WORD_BEFORE.search(text, max(0, span.start - 30), span.start)
             if before and _first_name(before.group("w")) and not _first_name(surface):

@@ -12,6 +12,9 @@ Rules:
   the ZIP or postal code, with OCR's look-alikes ("Port1and, OR 972O2"; without the comma only
   after a street's number on the line: "… Unit 204   Toronto ON  MlJ 2E4");
 - after the label, a Polish postcode ("PSČ otce 43-400") and a US ZIP with OCR's S and B;
+- a Taiwan postcode (3, 5 or 6 digits) before its city or county ("406037 臺中市"); a New
+  Zealand postcode after the town that ends a street address ("…, Christchurch 8061"), the
+  town a PLACE; a Russian letterhead's line that opens with its postcode ("6486О0, п. Тура");
 - a Kazakh postcode of the 2021 shape (letter, two digits, letter, digit, letter, digit;
   Cyrillic look-alikes of Latin letters allowed: "D00Е7Х2") after an address label or
   before a town.
@@ -50,6 +53,8 @@ _SIX = re.compile(
 _AFTER_ADDRESS = re.compile(
     r"(?<=[号室楼层座])[ \u3000]{1,4}(?P<z>\d{6})(?!\d)(?=[ \u3000]*$)"
     rf"|(?<=[»\"]),{_H}(?P<r>[1-6]\d{{5}})(?=[.;)]|{_H}*$)"
+    # "6486О0, п. Тура, ул. …": a letterhead's address line that opens with its postcode
+    rf"|^(?P<o>{_D}{{6}}),{_H}+(?=(?:г|п|с|пгт|пос|д|рп|ст|а)\.{_H}*[А-ЯЁ])"
     # "Петропавл қ., 150000": after the town's type word that ends the address
     rf"|(?<![\w.])(?:г\.|қ\.|қаласы),{_H}(?P<k>[0-6]\d{{5}})(?=[.;,)]|{_H}*$)",
     re.MULTILINE,
@@ -92,6 +97,17 @@ _KZ = re.compile(
 )
 
 
+# A Taiwan postcode (3, 3+2 or 3+3 digits) before its city or county: "406037 臺中市"
+_TAIWAN = re.compile(
+    r"(?<![\d\w])(?P<w>\d{3}(?:\d{2,3})?)(?=[ \u3000]?[臺台][\u4e00-\u9fff]{1,2}[市縣县])"
+)
+# A New Zealand postcode after the town that ends an address with a street's number:
+# "14B Breezes Road, Aranui, Christchurch 8061"
+_NZ_TOWN_CODE = re.compile(
+    rf"(?<=,{_H})(?P<town>[A-Z][a-zāēīōū]+(?:{_H}[A-Z][a-zāēīōū]+)?){_H}(?P<z>\d{{4}})(?![\w-])"
+)
+
+
 def find(text: str) -> Iterator[Span]:
     """Postcodes by the rules above."""
     for m in _SIX.finditer(text):
@@ -99,7 +115,9 @@ def find(text: str) -> Iterator[Span]:
         if sum(ch.isdigit() for ch in m.group(group)) >= 4:
             yield Span(m.start(group), m.end(group), "POSTCODE", "postcode")
     for m in _AFTER_ADDRESS.finditer(text):
-        group = next(g for g in ("z", "r", "k") if m.group(g))
+        group = next(g for g in ("z", "r", "k", "o") if m.group(g))
+        if sum(ch.isdigit() for ch in m.group(group)) < 4:
+            continue
         yield Span(m.start(group), m.end(group), "POSTCODE", "postcode")
     for m in _SPOKEN.finditer(text):
         yield Span(m.start("w"), m.end("w"), "POSTCODE", "postcode")
@@ -123,3 +141,13 @@ def find(text: str) -> Iterator[Span]:
     for m in _KZ.finditer(text):
         group = "k" if m.group("k") else "t"
         yield Span(m.start(group), m.end(group), "POSTCODE", "postcode")
+    for m in _TAIWAN.finditer(text) if ("臺" in text or "台" in text) else ():
+        yield Span(m.start("w"), m.end("w"), "POSTCODE", "postcode")
+    for m in _NZ_TOWN_CODE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if re.match(
+            rf"(?:\W*\w+:\W*)?{_H}*\d{{1,5}}[A-Za-z]?{_H}+[A-Z]",
+            text[line_start : m.start()].lstrip("-*# "),
+        ):
+            yield Span(m.start("town"), m.end("town"), "PLACE", "postcode")
+            yield Span(m.start("z"), m.end("z"), "POSTCODE", "postcode")

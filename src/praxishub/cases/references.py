@@ -51,6 +51,7 @@ _LABEL = (
     r"|(?:spis|sp)\.[^\S\n]?zn\.(?:[^\S\n]+[A-ZČŠŽ]{2,6})?|datov\w+[^\S\n]+schránk\w+|spisov\w+[^\S\n]+značk\w+|[Čč]\.[^\S\n]?j\.(?:[^\S\n]+[a-zá-ž]{3,10})?"
     r"|ev\.[^\S\n]?č\.(?:[^\S\n]+[a-zá-ž]{3,10})?|jednací[^\S\n]+číslo|číslo[^\S\n]+(?:jednací|spisu|klienta)"
     r"|URN|ULN|UCI|CHI(?:[^\S\n]+(?:no\.?|number))?|NINO|PNC|MRN|NHI|PHN|EIN|NPI|TIN|Tax[^\S\n]+ID|ref\.|Medicare(?:[^\S\n]+card)?(?:[^\S\n]+(?:no\.?|number|ID))?"
+    r"|health[^\S\n]+card(?:[^\S\n]+(?:no\.?|number))?"
     r"|(?:NI|National[^\S\n]+Insurance)[^\S\n]+(?:no\.?|number)"
     r"|č\.[^\S\n]?(?:OP|pasu|průkazu)|číslo[^\S\n]+(?:pasu|OP|průkazu)|IČZ"
     r"|загранпаспорт\w*|рег\.[^\S\n]?(?:№|номер)|рег\w*[^\S\n]+номер\w*"
@@ -111,6 +112,15 @@ _IDENTITY_CARD = re.compile(
     rf"{_H}*(?:№|no\.?|č\.)?{_GAP}(?P<n>\d{{6,12}})(?!\d)",
     re.IGNORECASE,
 )
+# A Hong Kong or Macau identity card's number with its bracketed check digit: A123456(7),
+# 1289034(6)
+_CHECK_DIGIT = re.compile(r"(?<![\w(])(?:[A-Z]{1,2}\d{6}|[157]\d{6})\([0-9A]\)")
+# A Russian form's series and number without "№": "протокол … 87 АА 041952"
+_SERIES_SPACED = re.compile(rf"(?<![\w-])\d{{2}}{_H}[А-ЯЁ]{{2}}{_H}\d{{6,7}}(?![\w-])")
+# A Czech court's file mark: senate, register and number/year ("14 P 87/2025", "22 Nc 1504/2026")
+_COURT_MARK = re.compile(
+    rf"(?<![\w/-])\d{{1,3}}{_H}(?:P|Nc|C|T|Rod|Cm|Co|To|Tm|Ro|EXE|E|Ad|Az|A){_H}\d{{1,6}}/\d{{4}}(?![\w/-])"
+)
 _NOT_SHAPES = re.compile(r"^(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d[\d/-]*)$")
 
 
@@ -153,5 +163,8 @@ def find(text: str) -> Iterator[Span]:
     for m in _SERIES.finditer(text) if numbered else ():
         yield Span(m.start("s"), m.end("s"), "ID", "pattern")
         yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for pattern in (_CHECK_DIGIT, _SERIES_SPACED, _COURT_MARK):
+        for m in pattern.finditer(text):
+            yield Span(m.start(), m.end(), "ID", "pattern")
     for m in _IDENTITY_CARD.finditer(text):
         yield Span(m.start("n"), m.end("n"), "ID", "pattern")

@@ -11,7 +11,8 @@ Rules:
   "ZŠ při nemocnici"; a Czech school abbreviation with its lower-case field of study
   ("SOU strojírenské a elektrotechnické Vsetín"); a gymnasium named by a street of parks or
   squares ("Gymnázium Kolářovy sady");
-- a Czech school called by its compound number ("z dvaadvacítky");
+- a Czech school called by its compound number ("z dvaadvacítky"), or by "č." and its
+  number, a foreign one with its town's adjective ("v Charkivském liceu č. 187");
 - a Chinese school whose quoted name comes before its kind word (“向日葵”医院学校);
 - a Russian "СОШ №" with OCR's 0/О confusions and its quoted name (МБОУ С0Ш № 2О9 «Радуга»).
 
@@ -75,6 +76,18 @@ _PATTERNS = (
     re.compile(
         r"(?<![\w-])(?:[МГ]?[БА]?ОУ[^\S\n]+)?С[О0]Ш[^\S\n]*№[^\S\n]*[\dОO][\dОOЗ]{0,3}(?![\w])"
         r"(?:[^\S\n]*«[^»\n]{1,30}»)?"
+    ),
+    # cs: a school by its number, with the town's adjective before it ("v Charkivském liceu
+    # č. 187", "ve škole č. 12", "gymnázium č. 3")
+    re.compile(
+        rf"(?<![\w-])(?:[{_CS_UP}][{_CS_LO}]+(?:ém|ého|é|ý|ým|á|ou){_H}+)?"
+        rf"(?:l[iy]ce(?:um|a|u|em)|škol[aeyou]|gymnázi(?:um|a|u|em)){_H}+č\.{_H}?\d{{1,4}}(?![\w/-])"
+    ),
+    # kk/ru: a Nazarbayev Intellectual School, with its profile ("физика-математика
+    # бағытындағы Назарбаев Зияткерлік мектебі", "назарбаевскую школу")
+    re.compile(
+        rf"(?<![\w-])(?:[\w-]+{_H}+бағытындағы{_H}+)?Назарбаев{_H}+Зияткерлік{_H}+мектеб\w*"
+        rf"|(?<![\w-])(?:[Нн]азарбаевск\w+|Назарбаев){_H}+(?:[Ии]нтеллектуальн\w+{_H}+)?школ\w*"
     ),
     # zh: “向日葵”医院学校, “阳光”小学
     re.compile(

@@ -34,7 +34,7 @@ _PART = re.compile(
     rf"|{_NO}{_H}*-?{_H}*(?:үй|пәтер|п\.|корпус|подъезд|бөлме|қабат|кв\.|кеңсе|кабинет|учаске|бөлім)[{_LO}]*"
     rf"|\d{{1,4}}{_H}*км(?![{_LO}])|(?:kancelář|kanc\.|místnost)(?:{_H}+č\.)?{_H}*\d{{1,4}}"
     rf"|(?:Cottage|Block|Lot|Building|Room)\.?{_H}*[A-Z0-9]{{1,4}}\b"
-    rf"|(?:byt|pokoj|vchod|patro|pokoje|bytu)(?:{_H}+č\.)?{_H}*\d{{1,4}}|\d{{1,2}}\.{_H}*(?:patro|patře|podlaží)"
+    rf"|(?:byt|pokoj|vchod|patro|pokoje|bytu|kv\.)(?:{_H}+č\.)?{_H}*\d{{1,4}}|\d{{1,2}}\.{_H}*(?:patro|patře|podlaží)"
     rf"|(?:Apt|Apartment|Unit|Suite|Flat|Room|Bldg|Building|Floor|Fl|Ste)\.?{_H}*#?\w{{1,5}}|#\d{{1,5}}"
     rf"|{_NO}(?=[,;.)]|{_H}{{2,}}|{_H}*$|{_H}*\n)"
     # "с Комсомольского пр-та, 21 на ул. …": a house number after the street's comma
@@ -65,6 +65,12 @@ _STREETS = [
         rf"(?<!\w)(?:(?:nám\.|náměstí|ulice|ul\.){_H}+)?(?:(?:Dr|Ing|Prof|Sv|Mjr|Gen|Kpt)\.{_H}*[{_CS_UP}][{_CS_LO}]+"
         rf"|[{_CS_UP}][{_CS_LO}]+(?:ého|ova|ní|ská|cká){_H}+(?:tř\.|třída|nám\.|náměstí)"
         rf"|(?:Na|U|V|K|Pod|Nad|Za|Před){_H}+[{_CS_UP}][{_CS_LO}]+){_H}+\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}}[a-z]?)?(?!\d)"
+    ),
+    # vul. Hvardijciv-Široncivciv 54, ul. Długa 12: a street abroad by its transliterated
+    # type word, then its number
+    re.compile(
+        rf"(?<!\w)(?:vul\.|vulytsia|vulytsya|ul\.|ulica|prosp\.|pr-t){_H}+[{_CS_UP}ŁŚŻŹĆŃ][\w'’-]+"
+        rf"(?:{_H}+[{_CS_UP}ŁŚŻŹĆŃ][\w'’-]+){{0,2}}{_H}+\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}}[a-z]?)?(?!\d)"
     ),
     # třídy Svobody 45, Sídliště Svobody 3615/42, nám. T. G. Masaryka 3
     re.compile(

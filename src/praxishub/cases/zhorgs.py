@@ -6,6 +6,9 @@ preposition or particle between) include a word that names something: one jieba 
 a place, person or organisation, or a noun its dictionary hardly knows ("优才", "花楼",
 "护国"). The name runs from that word to the kind word ("村口红梅超市" gives 红梅超市).
 Generic services ("社区服务中心", "附近的超市") have only common nouns and stay unmarked.
+A small business named by two or three characters before its trade ("老灶台饺子馆",
+"茗香阁茶行"), where jieba cuts the name apart, is found by its trade word after a bracket,
+a comma or 的/在/于, when the name is no word jieba knows well and no verb.
 
 Known limits: a name with a verb inside ("心理关爱中心" after a city name) is cut after the
 verb or missed; a rare common noun before a kind word ("水塔超市") is taken for a name;
@@ -23,7 +26,7 @@ from praxishub.cases.spans import Span
 _KINDS = re.compile(
     r"(?:超市|便利店|居委会|村委会|办事处|培训中心|培训班|托管班|咖啡馆|咖啡厅|茶室|茶馆|餐厅|饭店|火锅店|火锅"
     r"|外卖|网吧|商店|药店|书店|酒店|宾馆|旅馆|客栈|社团|驿站|服务中心|服务站|关爱中心|派出所|工作室"
-    r"|俱乐部|协会|基金会|小卖部|理发店|健身房|奶茶店|面馆)$"
+    r"|俱乐部|协会|基金会|小卖部|理发店|健身房|奶茶店|面馆|监狱|看守所|戒毒所)$"
 )
 _ANY_KIND = re.compile(_KINDS.pattern.removesuffix("$"))
 # jieba's tags for the words that may make up a name before the kind word.
@@ -36,7 +39,7 @@ RARE = 200
 
 def find(text: str) -> Iterator[Span]:
     """Names that end in a kind word and hold a proper or rare word."""
-    if not _ANY_KIND.search(text):
+    if not _ANY_KIND.search(text) and not _SHOP.search(text):
         return  # jieba's tagging is the costly part: only where a kind word stands
     _jieba()  # first: it loads the dictionary whose frequencies are read below
     import jieba
@@ -47,6 +50,7 @@ def find(text: str) -> Iterator[Span]:
     for word, flag in tagged(text):  # the cut ner_zh made of the same text
         words.append((at, word, flag))
         at += len(word)
+    yield from _shops(text, freq)
     for i, (start, word, _flag) in enumerate(words):
         if not _KINDS.search(word):
             continue
@@ -56,6 +60,31 @@ def find(text: str) -> Iterator[Span]:
         first = next((k for k in range(j, i) if _names_something(words[k], freq)), None)
         if first is not None:
             yield Span(words[first][0], start + len(word), "ORG", "zh-kind")
+
+
+# A small business named by two or three characters before its trade ("老灶台饺子馆",
+# "茗香阁茶行", "阿凡提烤馕坊"), after a bracket, a comma or 的/在/于: the name is no word
+# jieba's dictionary knows and holds no measure word or particle ("一家小饭馆", "旁边的面馆")
+_SHOP = re.compile(
+    r"(?:(?<=[（(，、：:])|(?<=[的在于]))(?P<name>[\u4e00-\u9fff]{2,3})"
+    r"(?:茶行|商行|车行|米行|饺子馆|包子铺|面馆|饭馆|菜馆|餐馆|酒楼|食府|烤馕坊|馕坊|作坊|杂货铺|早餐店|小吃店|烧烤店)"
+)
+_NOT_SHOP_NAME = re.compile(
+    r"[一二三四五六七八九十几这那每某个家间的了小大新]|附近|旁边|对面|门口|楼下"
+)
+
+
+def _shops(text: str, freq: dict[str, int]) -> Iterator[Span]:
+    import jieba.posseg
+
+    tags = jieba.posseg.dt.word_tag_tab
+    for m in _SHOP.finditer(text):
+        name = m.group("name")
+        if _NOT_SHOP_NAME.search(name) or (freq.get(name) or 0) >= RARE:
+            continue
+        if tags.get(name, "n")[0] in "vdpcr":
+            continue  # a verb or an adverb before the trade: "约谈面馆经营者"
+        yield Span(m.start("name"), m.end(), "ORG", "zh-kind")
 
 
 def _names_something(word: tuple[int, str, str], freq: dict[str, int]) -> bool:
