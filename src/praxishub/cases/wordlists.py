@@ -82,7 +82,7 @@ def _terms() -> _Terms:
     exact: dict[str, list[tuple[tuple[str, bool], ...]]] = {}
     stems: dict[str, list[tuple[tuple[str, bool], ...]]] = {}
     han: list[str] = []
-    for line in data_lines("terms.txt"):
+    for line in [*data_lines("terms.txt"), *data_lines("terms_more.txt")]:
         if _HAN.search(line):
             han.append(line)
             continue
