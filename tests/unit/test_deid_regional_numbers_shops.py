@@ -185,3 +185,19 @@ def test_a_generic_or_verbal_phrase_before_a_trade_is_no_business(text: str) -> 
 )
 def test_roles_kin_words_and_labels_are_no_names(text: str, language: str, word: str) -> None:
     assert not touched(text, language, word)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        ("3. Childline number (116) and the school's counsellor slot given.", "en", "Childline"),
+        ("She was given Kids Help Phone and the Samaritans.", "en", "Kids Help Phone"),
+        ("Doporučena Linka bezpečí, číslo zná.", "cs", "Linka bezpečí"),
+    ],
+)
+def test_a_national_helpline_by_its_own_name(text: str, language: str, part: str) -> None:
+    assert covered(text, language, part)
+
+
+def test_a_lifeline_in_lower_case_is_a_word() -> None:
+    assert not touched("The club has been a lifeline for her this term.", "en", "lifeline")

@@ -17,7 +17,7 @@ from rich.table import Table
 
 from praxishub.cases import browse, files, library
 from praxishub.cases import check as check_mod
-from praxishub.cases.engine import LANGUAGES
+from praxishub.cases.languages import LANGUAGES
 from praxishub.errors import PraxisError
 from praxishub.options import SETTINGS_OPTION, fail
 from praxishub.settings import Settings, load_settings

@@ -258,6 +258,14 @@ _HELPLINE = re.compile(
 )
 
 
+# National helplines and online services by their own names, with or without their number:
+# "the Childline number (116)", "Kids Help Phone", "Linka bezpečí"
+_NAMED_HELPLINE = re.compile(
+    r"(?<![\w-])(?:Childline|Samaritans|Kids[^\S\n]Help(?:line|[^\S\n]Phone)|Kooth|Papyrus|Youthline"
+    r"|Crisis[^\S\n]Text[^\S\n]Line|Breathing[^\S\n]Space|Lifeline|[Ll]ink[auyo][^\S\n]bezpečí)(?![\w-])"
+)
+
+
 def organisations(text: str) -> Iterator[Span]:
     for pattern in _ORGS:
         for m in pattern.finditer(text):
@@ -269,6 +277,8 @@ def organisations(text: str) -> Iterator[Span]:
         at = _named(re.sub(r"\W*\(.*|,.*|\s+(?:on|of|for)\s.*", "", m.group()))
         if at is not None:
             yield Span(m.start() + at, m.end(), "ORG", "pattern")
+    for m in _NAMED_HELPLINE.finditer(text):
+        yield Span(m.start(), m.end(), "ORG", "pattern")
     for m in _HELPLINE.finditer(text):
         if re.search(r"(?i)\b(?:line|number|phone|tel|call|ring)\W*$", m.group("o")):
             continue  # "Service line: 1800 647 215", "Free call 0800 …": a label, no name
