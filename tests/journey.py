@@ -39,10 +39,12 @@ def new_context(browser, locale: str = "en-US", height: int = 900):
     return context, page
 
 
-def click_and_expect(page, button: str, said: str, name: str, timeout: int = 60_000) -> None:
+def click_and_expect(
+    page, button: str, said: str, name: str, timeout: int = 60_000, hub: Hub | None = None
+) -> None:
     """Click an app's button and wait until the app says `said`. If it never does, keep a
     screenshot (test-artifacts/NAME-failed.png) and fail with what the page and the
-    browser's console said instead, so a CI log shows why."""
+    browser's console said instead (and the end of HUB's log), so a CI log shows why."""
     console: list[str] = []
 
     def heard(message) -> None:
@@ -58,6 +60,7 @@ def click_and_expect(page, button: str, said: str, name: str, timeout: int = 60_
         raise AssertionError(
             f"{said!r} never shown after {button!r} was clicked; the page says: {text!r}; "
             f"the console said: {console[-20:]}"
+            + (f"\nthe hub's log ends:\n{hub.log_tail()}" if hub else "")
         ) from None
     finally:
         page.remove_listener("console", heard)

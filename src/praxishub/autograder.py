@@ -25,10 +25,26 @@ from typing import Any
 import requests
 import yaml
 
-from praxishub import submissions
+from praxishub import atomic, submissions
 
 log = logging.getLogger("praxishub.autograder")
 STATE = ".praxis/graded.json"
+# Which submission nbgrader is autograding now: between its --force wiping the last
+# autograded copy and writing the new one, the gradebook already lists the submission but
+# its notebook is not there. The course's desk (praxishub.desk_server) reads this to keep
+# such a submission off the grading queue until it is whole. In the course folder itself,
+# readable by the course's grader even while the autograder runs as root.
+AUTOGRADING = ".praxis-autograding.json"
+STILL_GRADING = "this submission is being autograded; it opens in a moment"
+
+
+def being_autograded(course_dir: Path) -> tuple[str, str] | None:
+    """(assignment, student) nbgrader is autograding now in ``course_dir``, or None."""
+    try:
+        found = json.loads((course_dir / AUTOGRADING).read_text("utf-8"))
+        return str(found["assignment"]), str(found["student"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def parse_inbound(filename: str) -> tuple[str, str, str] | None:
@@ -182,6 +198,8 @@ class Autograder:
         self.scores_url = scores_url
         self.token = token
         self.state_path = course_dir / STATE
+        # one autograder per course: a marker left by a killed one names nothing under way
+        (course_dir / AUTOGRADING).unlink(missing_ok=True)
 
     def inbound_names(self) -> list[str] | None:
         """The course's submissions: the exchange folder's entries, or with the exchange
@@ -241,16 +259,23 @@ class Autograder:
                 "status": "invalid",
                 "message": "; ".join(wrong),
             }
-        # One call per submission: a hostile one can stall or crash only itself.
-        auto = _nbgrader(
-            self.course_dir,
-            "autograde",
-            assignment,
-            f"--student={student}",
-            "--force",
-            timeout=self.total_timeout,
+        marker = self.course_dir / AUTOGRADING
+        atomic.write_bytes(
+            marker, json.dumps({"assignment": assignment, "student": student}).encode(), 0o644
         )
-        _give_back(self.course_dir, self.grader_user, self.sandbox_dir)
+        try:
+            # One call per submission: a hostile one can stall or crash only itself.
+            auto = _nbgrader(
+                self.course_dir,
+                "autograde",
+                assignment,
+                f"--student={student}",
+                "--force",
+                timeout=self.total_timeout,
+            )
+            _give_back(self.course_dir, self.grader_user, self.sandbox_dir)
+        finally:
+            marker.unlink(missing_ok=True)
         result = read_results(db_url, assignment, student) if auto.returncode == 0 else None
         if result is None:
             log.error("autograde %s/%s failed: %s", assignment, student, auto.stderr[-2000:])

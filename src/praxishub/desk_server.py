@@ -32,10 +32,15 @@ from tornado import web
 from tornado.ioloop import PeriodicCallback
 
 from praxishub import desk
+from praxishub.autograder import AUTOGRADING, STILL_GRADING, being_autograded
 
 log = logging.getLogger("praxishub.desk_server")
 SERVICE = "praxis"
 PUSH_SECONDS = 20
+NOT_AUTOGRADED = (
+    "this submission has no autograded copy (autograding stopped: the trainee's scores say "
+    "why); it opens once it is submitted and autograded again"
+)
 _feedback_lock = threading.Lock()
 
 TAGS = {
@@ -130,6 +135,12 @@ class DeskHandler(BaseApiHandler):
         if hub_user.get("kind") != "service" or hub_user.get("name") != SERVICE:
             raise web.HTTPError(403, "only the programme service calls the desk")
 
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        """Errors as JSON with their message (formgrader's own handlers answer HTML)."""
+        exc = kwargs.get("exc_info", (None, None))[1]
+        message = getattr(exc, "log_message", None) or self._reason
+        self.reply({"status": status_code, "message": message}, status_code)
+
     def reply(self, data: Any, status: int = 200) -> None:
         self.set_status(status)
         self.set_header("Content-Type", "application/json; charset=utf-8")
@@ -142,6 +153,13 @@ class DeskHandler(BaseApiHandler):
             raise web.HTTPError(404, f"no submission {assignment} of {student}") from None
 
 
+def whole_rows(rows: list[dict[str, Any]], course_dir: Path) -> list[dict[str, Any]]:
+    """The rows without the submission nbgrader is autograding now (its notebook is not
+    written yet; it comes with the next report, once it is whole)."""
+    now = being_autograded(course_dir)
+    return [r for r in rows if (r["assignment"], r["student"]) != now]
+
+
 class RowsHandler(DeskHandler):
     @web.authenticated
     def get(self) -> None:
@@ -152,6 +170,7 @@ class RowsHandler(DeskHandler):
             students=None if students is None else [s for s in students.split(",") if s],
             assignment=self.get_argument("assignment", None),
         )
+        rows = whole_rows(rows, Path(self.coursedir.root))
         self.reply({"course": self.coursedir.course_id, "rows": rows})
 
 
@@ -186,14 +205,18 @@ class SubmissionHandler(DeskHandler):
     @web.authenticated
     def get(self, assignment: str, student: str) -> None:
         self.check_caller()
+        if being_autograded(Path(self.coursedir.root)) == (assignment, student):
+            raise web.HTTPError(409, STILL_GRADING)
         sub = self.submission(assignment, student)
         cells = _cells(sub)
         notebooks = []
-        for nb in sub.notebooks:
-            folder = self.coursedir.format_path(
-                self.coursedir.autograded_directory, student, assignment
-            )
-            path = Path(folder) / f"{nb.name}.ipynb"
+        folder = self.coursedir.format_path(
+            self.coursedir.autograded_directory, student, assignment
+        )
+        paths = [Path(folder) / f"{nb.name}.ipynb" for nb in sub.notebooks]
+        if not all(p.is_file() for p in paths):
+            raise web.HTTPError(409, NOT_AUTOGRADED)
+        for nb, path in zip(sub.notebooks, paths, strict=True):
             node = nbformat.read(path, as_version=4)
             by_id = {
                 (c.get("metadata", {}).get("nbgrader") or {}).get("grade_id"): c for c in node.cells
@@ -277,16 +300,21 @@ def _feedback(api, assignment: str, student: str) -> dict[str, Any]:  # type: ig
 class Pusher:
     """Reports changed gradebook rows to the programme service's index."""
 
-    def __init__(self, db_url: str, course: str, service_url: str, token: str) -> None:
+    def __init__(
+        self, db_url: str, course: str, service_url: str, token: str, course_dir: Path
+    ) -> None:
         self.db_url, self.course, self.url, self.token = db_url, course, service_url, token
+        self.course_dir = course_dir
         self.sent: dict[tuple[str, str], dict[str, Any]] = {}
         self.stamp: tuple[float, ...] | None = None
 
     def _stamp(self) -> tuple[float, ...]:
         path = self.db_url.removeprefix("sqlite:///")
+        # the autograding marker too: when it goes, the row it held back is whole
+        marker = str(self.course_dir / AUTOGRADING)
         return tuple(
             os.stat(p).st_mtime if os.path.exists(p) else 0.0
-            for p in (path, path + "-wal", path + "-journal")
+            for p in (path, path + "-wal", path + "-journal", marker)
         )
 
     def changed_rows(self) -> list[dict[str, Any]]:
@@ -295,7 +323,7 @@ class Pusher:
             if stamp == self.stamp:
                 return []
             self.stamp = stamp
-        rows = desk.gradebook_rows(self.db_url)
+        rows = whole_rows(desk.gradebook_rows(self.db_url), self.course_dir)
         return [r for r in rows if self.sent.get((r["assignment"], r["student"])) != _facts(r)]
 
     def push(self) -> int:
@@ -337,9 +365,9 @@ def _load_jupyter_server_extension(serverapp) -> None:  # type: ignore[no-untype
     token = os.environ.get("JUPYTERHUB_API_TOKEN")
     if not (service_url and course and token):
         return
-    gradebook = Path(os.environ.get("PRAXISHUB_COURSE_DIR", ".")) / "gradebook.db"
-    url = os.environ.get("PRAXISHUB_GRADEBOOK_URL") or f"sqlite:///{gradebook}"
-    pusher = Pusher(url, course, service_url, token)
+    course_dir = Path(os.environ.get("PRAXISHUB_COURSE_DIR", "."))
+    url = os.environ.get("PRAXISHUB_GRADEBOOK_URL") or f"sqlite:///{course_dir / 'gradebook.db'}"
+    pusher = Pusher(url, course, service_url, token, course_dir)
 
     async def tick() -> None:
         if url.startswith("sqlite:///") and not Path(url[10:]).exists():

@@ -320,8 +320,7 @@ def step4_supervisor_grades_and_logs(cast: Cast) -> None:
     pick(page, hub, queue, WEBINAR, name)
     expect(page.locator(".praxis-answer", has_text=OPEN_ANSWER)).to_be_visible(timeout=60_000)
     page.get_by_label("Points (of 2)").fill("2")
-    page.get_by_role("button", name="Save grades").click()
-    expect(page.get_by_text("Saved: 3 of 3.")).to_be_visible(timeout=60_000)
+    click_and_expect(page, "Save grades", "Saved: 3 of 3.", "journey-4a-save", hub=hub)
 
     pick(page, hub, queue, CASE, name)
     expect(page.locator(".praxis-answer", has_text=ANSWER)).to_be_visible(timeout=60_000)
@@ -332,8 +331,7 @@ def step4_supervisor_grades_and_logs(cast: Cast) -> None:
         levels.nth(i).select_option(label="2 · competent" if i == 0 else "3 · proficient")
     expect(page.locator("i", has_text="Problem and request are stated correctly")).to_be_visible()
     page.get_by_placeholder("Comment for the trainee").first.fill(COMMENT)
-    page.get_by_role("button", name="Save grades").click()
-    expect(page.get_by_text("Saved: 17 of 18.")).to_be_visible(timeout=60_000)
+    click_and_expect(page, "Save grades", "Saved: 17 of 18.", "journey-4b-save", hub=hub)
     # the case left the queue: nothing of it waits for a person any more (the desk shows
     # "Saved" first, then asks the course service for the queue again: the same wait as the
     # save's)
@@ -405,7 +403,9 @@ def step5_everyone_sees_the_outcome(cast: Cast, folder: Path) -> None:
     open_app(page, hub, cast.coordinator, "reports", "Certificates and reports")
     table = page.locator("table.praxis-certificates")
     expect(table.locator("tr", has_text=cast.trainee)).to_contain_text("earned the certificate")
-    click_and_expect(page, "Issue earned ones", "Issued: 1 new, 0 unchanged", "journey-5d-issue")
+    click_and_expect(
+        page, "Issue earned ones", "Issued: 1 new, 0 unchanged", "journey-5d-issue", hub=hub
+    )
     code = table.locator("tr", has_text=cast.trainee).locator("td").last
     expect(code).to_have_text(re.compile(r"^\w{4}-\w{4}-\w{4}-\w{4}$"))
     page.get_by_role("button", name="Download PDF").click()

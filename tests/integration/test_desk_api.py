@@ -12,6 +12,7 @@ import pytest
 import courseloop as loop
 from harness import TEST_PREFIX
 from praxishub import unixusers
+from praxishub.autograder import being_autograded
 
 pytestmark = pytest.mark.integration
 
@@ -74,6 +75,48 @@ def test_queue_holds_own_supervisees_only(hub, submitted):
         sup, "GET", "/services/praxis/api/desk/queue", params={"trainee": trainee}
     ).json()
     assert {i["trainee"] for i in filtered["queue"]} == {trainee}
+
+
+def test_a_submission_being_autograded_waits_off_the_queue(hub, submitted):
+    """While nbgrader autogrades a submission (its gradebook rows are written, its notebook
+    not yet), is it off its supervisor's queue, and does opening it say so (409, not "the
+    course did not answer")? Once autograded, does it come to the queue and open whole?"""
+    course_dir = Path(hub.settings_path).parent / "courses" / loop.COURSE
+    assert (course_dir / "gradebook.db").is_file(), course_dir
+    roster = {p["username"]: p.get("supervisor") for p in hub.values["people"]}
+    trainee = next(t for t in hub.people("trainee")[35:] if roster[t])
+    sup = roster[trainee]
+    hub.start_server(trainee)
+    assert loop.assignment_action(hub, trainee, "fetch").json()["success"]
+    # a slow answer: autograding it takes over 12 s, the window this test looks through
+    loop.answer(hub, trainee, {1: "import time\ntime.sleep(12)\nminutes = 30", 3: "I listen."})
+    assert loop.assignment_action(hub, trainee, "submit").json()["success"]
+    deadline = time.monotonic() + 120
+    while being_autograded(course_dir) != (loop.ASSIGNMENT, trainee):
+        assert time.monotonic() < deadline, f"never autograded:\n{hub.log_tail()}"
+        time.sleep(0.2)
+    queue = hub.api(sup, "GET", "/services/praxis/api/desk/queue").json()["queue"]
+    opened = hub.api(sup, "GET", sub_path(trainee))
+    # still under way: what was seen above was seen mid-autograde
+    assert being_autograded(course_dir) == (loop.ASSIGNMENT, trainee)
+    assert trainee not in {i["trainee"] for i in queue}
+    assert opened.status_code == 409, opened.text
+    assert "being autograded" in opened.json()["message"]
+    got = wait_in_queue(hub, sup, trainee)
+    assert got["item"]["needs_manual"] >= 1 and being_autograded(course_dir) is None
+    opened = hub.api(sup, "GET", sub_path(trainee))
+    assert opened.status_code == 200, opened.text
+    cell = next(c for c in opened.json()["cells"] if c["key"] == KEY)
+    assert "I listen." in cell["answer_html"]
+    # an autograde that stopped half-way leaves no autograded copy: the desk says so
+    copy = course_dir / "autograded" / trainee / loop.ASSIGNMENT / f"{loop.ASSIGNMENT}.ipynb"
+    copy.rename(copy.with_suffix(".away"))
+    try:
+        opened = hub.api(sup, "GET", sub_path(trainee))
+    finally:
+        copy.with_suffix(".away").rename(copy)
+    assert opened.status_code == 409, opened.text
+    assert "no autograded copy" in opened.json()["message"]
 
 
 def test_another_supervisor_gets_404_for_everything(hub, submitted):

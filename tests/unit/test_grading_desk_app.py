@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from praxishub import desk
-from praxishub.apps.grading_desk import AnswerBox
+from praxishub.apps.client import APIError
+from praxishub.apps.grading_desk import AnswerBox, GradingDesk
 
 
 def cell(**extra: object) -> dict:
@@ -73,3 +74,71 @@ def test_agreement_table_colours_kappa_and_escapes_names():
     assert "<script>" not in page and "&lt;b&gt;R1&lt;/b&gt;" in page
     assert "background:#b7e4c7'>0.91" in page and "background:#ffb3b3'>0.10" in page
     assert "67%" in page and "background:#eee'>—" in page
+
+
+class Service:
+    """The programme service's desk answers, as the app reads them (a stand-in for this
+    unit test of the widgets alone; tests/browser/test_journey.py drives the real one)."""
+
+    def __init__(self) -> None:
+        self.queue = [item("w01-intro"), item("case-x")]
+        self.autograding = {"case-x"}
+
+    def get(self, path: str, **_params: object) -> dict:
+        if path == "api/desk/queue":
+            return {"queue": self.queue, "counts": {"total": len(self.queue)}, "stale": []}
+        if path == "api/desk/bank":
+            return {"bank": []}
+        assignment = path.split("/")[-2]
+        if assignment in self.autograding:
+            raise APIError(409, "this submission is being autograded; it opens in a moment")
+        return submission(assignment)
+
+    def post(self, path: str, body: dict) -> dict:
+        assert path == "api/desk/submissions/journey/w01-intro/t.one", path
+        self.queue = [i for i in self.queue if i["assignment"] != "w01-intro"]
+        row = {"auto_score": 1.0, "manual_score": 2.0, "max_score": 3.0}
+        return {"desk": {**submission("w01-intro")["desk"], "version": 1}, "row": row}
+
+
+def item(assignment: str) -> dict:
+    return {
+        "course": "journey",
+        "assignment": assignment,
+        "trainee": "t.one",
+        "full_name": "Jana Nováková",
+        "submitted_at": "2026-12-04T02:16:00",
+        "needs_manual": 1,
+    }
+
+
+def submission(assignment: str) -> dict:
+    return {
+        **item(assignment),
+        "student": "t.one",
+        "cells": [{**cell(key=f"{assignment}/open-1", name="open-1", max_score=2), "auto": False}],
+        "notebooks": [{"name": assignment, "html": "<p>nb</p>"}],
+        "rubric": json.loads(json.dumps(desk.rubric_for("webinar"))),
+        "desk": {"version": 0, "rubric": {}, "comments": {}, "follow_up": False},
+    }
+
+
+def test_saved_stays_in_view_when_the_next_one_cannot_open_yet():
+    """After a save the queue moves on to the next submission; if that one is still being
+    autograded, does "Saved" stay in view with the reason beside it, and does Refresh open
+    it once it is ready?"""
+    service = Service()
+    app = GradingDesk(api=service)  # type: ignore[arg-type]
+    app.queue.value = "journey/w01-intro/t.one"
+    assert app.current and app.current["assignment"] == "w01-intro"
+    app.answers[0].points.value = 2
+    app.save()
+    assert "Saved: 3 of 3." in app.message.value, app.message.value
+    assert app.queue.value == "journey/case-x/t.one"  # the queue moved on by itself
+    assert "being autograded" in app.message.value
+    assert app.current["assignment"] == "w01-intro"
+    service.autograding.clear()
+    app.queue.value = "journey/case-x/t.one"
+    app.refresh()
+    assert app.current["assignment"] == "case-x" and "case-x" in app.header.value
+    assert app.message.value == ""

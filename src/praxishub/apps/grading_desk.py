@@ -104,6 +104,8 @@ class GradingDesk:
         self.api = api or ProgrammeAPI()
         self.items: list[dict[str, Any]] = []
         self.current: dict[str, Any] | None = None
+        # a message that stays above the next ones (a save's, while the queue moves on)
+        self.kept = ""
         self.answers: list[AnswerBox] = []
         self.bank: list[dict[str, Any]] = []
         self.counts = widgets.HTML()
@@ -114,7 +116,7 @@ class GradingDesk:
         self.follow_ups.observe(lambda _c: self.refresh_queue(), names="value")
         self.blind = widgets.Checkbox(description=t("desk_blind"), indent=False)
         refresh = widgets.Button(description=t("desk_refresh"), icon="refresh")
-        refresh.on_click(lambda _b: self.refresh_queue())
+        refresh.on_click(lambda _b: self.refresh())
         self.queue = widgets.Select(rows=8, layout=WIDE)
         self.header = widgets.HTML()
         self.auto = widgets.HTML()
@@ -161,11 +163,26 @@ class GradingDesk:
 
     # ---- queue ----------------------------------------------------------------
 
+    def _after_kept(self, text: str) -> str:
+        return f"{self.kept}<br>{text}" if self.kept and text else self.kept or text
+
+    def refresh(self) -> None:
+        """The queue again, and the chosen submission if it is not the one shown (it could
+        not be opened before: still being autograded, or its course did not answer)."""
+        self.refresh_queue()
+        chosen = self.queue.value
+        shown = (
+            self.current
+            and f"{self.current['course']}/{self.current['assignment']}/{self.current['student']}"
+        )
+        if chosen and chosen != shown:
+            self.load(chosen)
+
     def refresh_queue(self) -> None:
         try:
             got = self.api.get("api/desk/queue", follow_up="1" if self.follow_ups.value else "")
         except APIError as exc:
-            self.message.value = error_html(exc)
+            self.message.value = self._after_kept(error_html(exc))
             return
         self.items = got["queue"]
         stale = got.get("stale") or []
@@ -224,10 +241,10 @@ class GradingDesk:
         try:
             found = self.api.get(f"api/desk/submissions/{key}")
         except APIError as exc:
-            self.message.value = error_html(exc)
+            self.message.value = self._after_kept(error_html(exc))
             return
         self.current = found
-        self.message.value = ""
+        self.message.value = self.kept
         self.show()
 
     def show(self) -> None:
@@ -292,7 +309,13 @@ class GradingDesk:
                 max=saved["row"]["max_score"],
             )
         )
-        self.refresh_queue()
+        # The saved one may leave the queue and the next one open: "Saved" stays in view
+        # above whatever that says.
+        self.kept = self.message.value
+        try:
+            self.refresh_queue()
+        finally:
+            self.kept = ""
 
     def return_feedback(self) -> None:
         if not self.current:

@@ -18,6 +18,7 @@ from tornado import web
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
 
 from praxishub import db, desk, people
+from praxishub.autograder import STILL_GRADING
 from praxishub.service.app import BaseHandler
 
 log = logging.getLogger("praxishub.service.desk")
@@ -29,9 +30,18 @@ class CourseUnavailable(Exception):
     """A course's grading service did not answer."""
 
 
+def _message(exc: HTTPClientError) -> str | None:
+    """The message of a course's error answer, if it has one."""
+    try:
+        return str(json.loads(exc.response.body)["message"])  # type: ignore[union-attr]
+    except (AttributeError, ValueError, KeyError, TypeError):
+        return None
+
+
 async def call_course(base: str, token: str, method: str, path: str, body: Any = None) -> Any:
-    """A call to the course desk extension at ``base``; 404 as web.HTTPError(404), any
-    other failure as CourseUnavailable."""
+    """A call to the course desk extension at ``base``; 404 as web.HTTPError(404), 409 (the
+    submission is being autograded) as web.HTTPError(409), any other failure as
+    CourseUnavailable."""
     request = HTTPRequest(
         base.rstrip("/") + "/" + path,
         method=method,
@@ -44,9 +54,12 @@ async def call_course(base: str, token: str, method: str, path: str, body: Any =
     except HTTPClientError as exc:
         if exc.code == 404:
             raise web.HTTPError(404, "no such submission") from None
+        if exc.code == 409:  # being autograded, or autograding stopped: the course says
+            raise web.HTTPError(409, _message(exc) or STILL_GRADING) from None
         log.warning("desk of %s answered %s: %s", base, exc.code, exc)
         raise CourseUnavailable(base) from None
-    except OSError:
+    except OSError as exc:
+        log.warning("desk of %s did not answer: %s", base, exc)
         raise CourseUnavailable(base) from None
     return json.loads(response.body)
 
