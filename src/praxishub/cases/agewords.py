@@ -3,7 +3,9 @@
 Rules: "her mother-in-law is ninety-one", "he turned ninety-three": an English number
 word from 90 to 119 after a verb of being or turning is an age; so is a number from 90
 to 119 written after a comma that follows a name or a kin word, at a line's or a
-column's end or with a unit of years ("grandmother, 96", "Зинаида Павловна, 93 г.").
+column's end or with a unit of years ("grandmother, 96", "Зинаида Павловна, 93 г."); so is
+a number from 90 to 119 after "she is" or "he was" (not with a unit of weight, a percent or
+a score's "/"), and a Kazakh number from ninety in words before "толады" or "жаста".
 
 Limits: an age in words with no verb before it and no unit after it ("ninety-one and
 still driving") is not found.
@@ -19,7 +21,7 @@ from praxishub.cases.spans import Span
 _H = r"[^\S\n]"
 _EN_UNIT = r"one|two|three|four|five|six|seven|eight|nine"
 _COPULA = re.compile(
-    rf"(?i)\b(?:is|was|turned|turns|turning|aged|reached)(?:{_H}+(?:now|nearly|almost|just))?{_H}+"
+    rf"(?i)\b(?:is|was|turned|turns|turning|aged|reached)(?:{_H}+(?:now|nearly|almost|just|about|around))?{_H}+"
     rf"(?P<a>ninety(?:(?:-|{_H})(?:{_EN_UNIT}))?|a{_H}hundred(?:{_H}and{_H}(?:{_EN_UNIT}))?)"
     rf"(?![\w-])(?!{_H}+(?:percent|per|minutes|dollars|pounds|miles|%))"
 )
@@ -33,9 +35,21 @@ _NAMED = re.compile(
     re.MULTILINE,
 )
 
+# "she is \"about 90\"", "he was 93": a number after a person's pronoun and a verb of being
+_PRONOUN = re.compile(
+    rf"(?i)\b(?:she|he)(?:'s|{_H}+(?:is|was|turned|turns|will{_H}+be))(?:{_H}+(?:now|nearly|almost|just))?"
+    rf"{_H}+[\"“]?(?:(?:about|around|over|nearly|almost){_H}+)?(?P<a>9\d|1[01]\d)(?![\w.,%-]\d|[\w%-])"
+    rf"(?!{_H}*(?:percent|per|kg|cm|lbs?|minutes|pounds|dollars|miles|%|/))"
+)
+# "биыл тоқсан алтыға толады": a Kazakh age from ninety in words, with its case ending
+_KK = re.compile(
+    rf"(?i)(?<![^\W\d_])(?P<a>тоқсан(?:{_H}+(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз)[а-яәғқңөұүһі]{{0,4}}"
+    rf"|[а-яәғқңөұүһі]{{0,4}}))(?={_H}+(?:толады|толды|толған|толмақ|жаста|жасқа|жасында|жастағы|жасар))"
+)
+
 
 def find(text: str) -> Iterator[Span]:
     """Ages over 89 by the rules above."""
-    for pattern in (_COPULA, _NAMED):
+    for pattern in (_COPULA, _NAMED, _PRONOUN, _KK):
         for m in pattern.finditer(text):
             yield Span(m.start("a"), m.end("a"), "AGE", "ageword")

@@ -46,13 +46,20 @@ _PLATFORM = (
     r"(?:group[ -]?chat|chat|story|channel|server|account|page|profile|kanál\w*|účt\w*|profil\w*"
     r"|чат\w*|канал\w*|паблик\w*|аккаунт\w*|страниц\w*)"
 )
-_BRAND = r"(?:instagram\w*|snapchat\w*|tiktok\w*|whatsapp\w*|discord\w*|facebook\w*|вк|vk)"
+_BRAND = (
+    r"(?:instagram\w*|snapchat\w*|tiktok\w*|whatsapp\w*|discord\w*|facebook\w*|вк|vk"
+    r"|telegram\w*|телеграм\w*|ватсап\w*|вотсап\w*)"
+)
 # The platform word right before the quote, or a naming word a few words after it.
 _PLATFORM_WORD = re.compile(
     rf"(?i)(?:\b{_PLATFORM}|\b(?:posting|posts|posted)[^\S\n]+as|\b(?:avatar|username"
     rf"|display[^\S\n]+name|на[^\S\n]+аватарке|ником|ник))[^\S\n]*[,—–-]?[^\S\n]*$"
     rf"|\b(?:{_PLATFORM}|group|skupin\w*|групп\w*)(?:[^\S\n]+\w+){{0,3}}[^\S\n]+(?:called|named|jménem|s[^\S\n]+názvem"
     rf"|под[^\S\n]+(?:названием|ником)|с[^\S\n]+названием|{_BRAND})[^\S\n]*$"
+    # "чат с ребятами в WhatsApp «Тоджа пацаны»": a group's name right after its app, a chat
+    # or group word before it (not a message quoted after "написала в WhatsApp")
+    rf"|\b(?:{_PLATFORM}|group|групп\w*|skupin\w*)\b[^\n]{{0,30}}?"
+    rf"\b(?:в|во|in|on|на|v|ve){_H}+{_BRAND}[^\S\n]*$"
 )
 _ZH_PLATFORM = re.compile(r"(?:群的|群里的|账号|主页|频道|评论区中?)$")
 _QUOTE = re.compile(r"[\"“„«「](?P<h>[^\"“”„«»「」\n]{2,30})[\"”“»」]")
@@ -67,7 +74,15 @@ _JOINED_AFTER = re.compile(
 _LEGEND = re.compile(
     r"^[^\S\n]*[-*•][^\S\n]+(?P<h>[^\s=][^=\n]{0,28}?)[^\S\n]+=[^\S\n]+", re.MULTILINE
 )
-_AFTER_QUOTE = re.compile(r"\s*(?:账号|群|频道|主页)")
+_AFTER_QUOTE = re.compile(
+    r"\s*(?:账号|群|频道|主页)|[^\S\n]*\((?:топ|топ\w+|группа|чат|group|chat|канал|channel|skupina)\)"
+)
+# "**voice note 3 – Kathleen 💕 – 1:14 – Sun 15 Feb**": a voice note's sender in its header
+_VOICE_SENDER = re.compile(
+    rf"(?i)voice{_H}+(?:note|message|memo){_H}*\d*{_H}*[–—-]{_H}*(?P<h>[^–—\n*]{{2,30}}?){_H}*[–—-]{_H}*\d"
+)
+# 发送人：浩然奶奶: a forwarded voice message's sender (an e-mail's 发件人 is a person or a body)
+_ZH_SENDER = re.compile(r"(?:发送人|發送人)[：:](?:\*\*)?[^\S\n]*(?P<h>[^\s　:：*]{2,12})")
 _HASH_CHANNEL = re.compile(
     r"(?i)(?:channel|kanál\w*|канал\w*|\bv|\bin|\bв)[^\S\n]+(?P<h>#[^\W\d_][\w-]{1,30})"
 )
@@ -170,6 +185,10 @@ def find(text: str, language: str, found: list[Span]) -> list[Span]:
     for m in _TAG.finditer(text):
         if _joined(text, found, m.start(), m.end()):
             spans.append(Span(m.start(), m.end(), "HANDLE", SOURCE))
+    for pattern in (_ZH_SENDER, _VOICE_SENDER):
+        spans.extend(
+            Span(m.start("h"), m.end("h"), "HANDLE", SOURCE) for m in pattern.finditer(text)
+        )
     for m in _HASH_CHANNEL.finditer(text):
         spans.append(Span(m.start("h"), m.end("h"), "HANDLE", SOURCE))
     for m in _MIXED.finditer(text):

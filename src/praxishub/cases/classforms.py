@@ -83,6 +83,8 @@ _NAMED = re.compile(
 _NUMBERED = re.compile(
     rf"(?<![\w-])(?:(?<=in{_H})|(?<=into{_H})|(?<=entering{_H})|(?<=repeating{_H}))grade{_H}(?:1[0-2]|[1-9]|K)(?![\w-])"
     rf"|(?<![\w-])grade{_H}(?:1[0-2]|[1-9])(?={_H}+(?:student|pupil|class|teacher)s?\b)"
+    # "Jonah Pitseolak, grade 9 at Tasiujaq Ilinniarvik": a pupil's grade at a named school
+    rf"|(?<=,{_H})grade{_H}(?:1[0-2]|[1-9])(?={_H}+at{_H}+(?!GCSE|A[- ]?[Ll]evel)[A-Z])"
     r"|(?<![\w-])Y(?:1[0-3]|[1-9])(?![\w-])"
     # "(B.N., 11th gr)": a grade cut short
     r"|(?<![\w-])(?:1[0-2]|[1-9])(?:st|nd|rd|th)[^\S\n]+gr\.?(?![\w-])"
@@ -109,6 +111,10 @@ _SCOTTISH = re.compile(
     # before the school's name: "S3, Braeview Park High School", "P6, Sunnyside Primary"
     r"|(?<![\w-])[SP][1-7](?=,[^\S\n]+(?:[A-Z][\w'’-]*[^\S\n]+){1,4}(?:Academy|Primary|High|School)\b)"
     r"|(?P<listed>(?<=,[^\S\n])[SP][1-7](?=,)|(?<=·[^\S\n])[SP][1-7](?=[^\S\n]·)))"
+)
+# "from P5 to P7": a span of Scottish years, one CLASS without "from"
+_SCOTTISH_RANGE = re.compile(
+    r"(?<=\bfrom[^\S\n])(?P<r>([SP])[1-7][^\S\n]+(?:to|until)[^\S\n]+\2[1-7])(?![\w-])"
 )
 # A Roman-numeral class of a Polish-language school in Czechia, after its label or in brackets
 # after a pupil: "Trida: VII b", "sestra Zofia (II a)"; a homeroom after its field label
@@ -144,6 +150,8 @@ def find(text: str) -> Iterator[Span]:
         group = "c" if m.group("c") else "h"
         if group == "h" or m.group().startswith("(") == text.startswith(")", m.end()):
             yield Span(m.start(group), m.end(group), "CLASS", "classform")
+    for m in _SCOTTISH_RANGE.finditer(text):
+        yield Span(m.start("r"), m.end("r"), "CLASS", "classform")
     for m in _SCOTTISH.finditer(text):
         # in a list ("Amy Rae, S4, Braeside High"), only with school words near it
         if not m.group("listed") or _SCHOOL_NEAR.search(text, max(0, m.start() - 60), m.end() + 60):

@@ -58,6 +58,7 @@ from praxishub.cases import (
     references,
     refshapes,
     rudiminutives,
+    spacedletters,
     spokenphones,
     streetnames,
     structured,
@@ -238,6 +239,7 @@ class Deidentifier:
         more.extend(list(placeedges.grown(text, found + more, language)))
         more.extend(lowerplaces.find(text, language))
         more.extend(list(refshapes.recurring(text, found)))
+        more.extend(list(spacedletters.find(text, found + more)))
         more.extend(list(dateranges.joined(text, found + more)))
         more.extend(dateranges.post_days(text))
         return found + precision.settle(text, more, language)

@@ -42,6 +42,7 @@ from functools import cache
 import phonenumbers
 from stdnum.ie import pps
 
+from praxishub.cases import ner
 from praxishub.cases.spans import Span
 
 _H = r"[^\S\n]"
@@ -113,7 +114,7 @@ _GENERIC_HEAD = frozenset(
         "From To With At In On By For And Or Via Contact Contacted Refer Referred Ring Email"
     )
 )
-_STREET = r"(?:Heol|Ffordd|Stryd|Lôn|Bóthar|Sráid)"
+_STREET = r"(?:Heol|Ffordd|Stryd|Lôn|Bóthar|Sráid|Maes|Clos|Rhodfa|Teras|Cilgant)"
 _WELSH_ADDRESS = re.compile(
     rf"(?:(?:Tŷ|Ty|Bryn|Plas|Cúirt|Teach){_H}{_CAP}(?:{_H}(?:{_CAP}|{_LINK}(?={_H}{_CAP}))){{0,3}},{_H})?"
     rf"\d{{1,4}}[A-Za-z]?{_H}{_STREET}(?:{_H}(?:{_CAP}|{_LINK}(?={_H}{_CAP}))){{1,3}}"
@@ -212,7 +213,17 @@ def _english(text: str) -> bool:
     return len(_ENGLISH.findall(text)) > 3 * len(_CZECH.findall(text)) + 5
 
 
+# "dr hughes again", "mr fahy": a title and a surname typed in lower case, in chats
+_LOWER_TITLE = re.compile(
+    r"(?<![\w@.#/-])(?:dr|mr|mrs|ms)\.?[^\S\n]+(?P<n>[a-z][a-z'’-]{2,})(?![\w@-])"
+)
+
+
 def _people(text: str) -> Iterator[Span]:
+    for m in _LOWER_TITLE.finditer(text):
+        word = m.group("n")
+        if word in ner.latin_names("en") or not _common(word):
+            yield Span(m.start("n"), m.end("n"), "PERSON", "entext")
     for m in _INITIALS.finditer(text):
         for group in ("a", "b"):
             if m.group(group) and m.group(group).split("-")[0] not in _ROLES:

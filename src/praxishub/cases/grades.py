@@ -25,6 +25,16 @@ _CLASSES = [
     re.compile(rf"\bYr\.?{_H}?{_GRADE}\b"),
     # 四(2), 六（4）: a Chinese grade and class number without 班
     re.compile(r"(?<![\u4e00-\u9fff])[一二三四五六七八九][（(]\d{1,2}[)）](?!班)"),
+    # sekunda na Gymnáziu, primy v gymnáziu: the first gymnasium years, where the school follows
+    re.compile(
+        r"(?<!\w)(?:prim[aěyu]|sekund[aěyu]|tercie|tercii)(?=[^\S\n]+(?:na|v|ve)[^\S\n]+[Gg]ymn)"
+    ),
+    # clasa a II-a, clasa a 5-a: a Romanian or Moldovan school's class
+    re.compile(r"(?<![\w-])clasa[^\S\n]+a[^\S\n]+(?:[IVX]{1,4}|1[0-2]|[5-9])-a(?![\w-])"),
+    # 中三B班, 中一甲班: a Hong Kong secondary class with its letter
+    re.compile(r"中[一二三四五六](?:[A-Z]班?|[甲乙丙丁]班)(?![A-Za-z])"),
+    # 跟六班一个男生: a class by its number alone, after a word of where or with whom
+    re.compile(r"(?<=[跟和与是在去到从])[一二三四五六七八九十]{1,2}班(?![长主级费倒子底])"),
     # 初三, 高二 after a school's name or before a word of studying
     re.compile(
         r"(?<=中学|学校)[初高][一二三](?![\u4e00-\u9fff]{0,1}年)|[初高][一二三](?=读书|就读|在读|学生|年级)"

@@ -115,8 +115,19 @@ def grown(text: str, spans: list[Span], language: str) -> Iterator[Span]:
             yield Span(nick.start("n"), nick.end("n"), "PERSON", "edge")
 
 
+# "паспортта латынша YEERJIANG KABILIBIEKE", "латиницей: IVANOV IVAN": a name as a passport
+# spells it in Latin capitals, after a word saying so
+_LATIN_SPELLED = re.compile(
+    rf"(?i:латынша|латиницей|латинскими{_H}+буквами|in{_H}+Latin(?:{_H}+letters)?)[:：]?{_H}*"
+    rf"(?P<n>[A-Z]{{2,}}(?:[-'][A-Z]{{2,}})?(?:{_H}[A-Z]{{2,}}(?:[-'][A-Z]{{2,}})?){{1,3}})(?![\w-])"
+)
+
+
 def nicknames(text: str) -> Iterator[Span]:
-    """Nicknames in quotes after a word for being called; hyphenated first names."""
+    """Nicknames in quotes after a word for being called; hyphenated first names; a name
+    spelt in Latin capitals after a word saying so."""
+    for m in _LATIN_SPELLED.finditer(text):
+        yield Span(m.start("n"), m.end("n"), "PERSON", "edge")
     for m in _CALLED.finditer(text):
         if not ner.allowed(m.group("n")):
             yield Span(m.start("n"), m.end("n"), "PERSON", "edge")

@@ -1,4 +1,5 @@
-"""Acronyms of particular bodies: police forces, regional health insurers, school networks.
+"""Acronyms of particular bodies: police forces, regional health insurers, school networks,
+hospitals and departments.
 
 Rule: an acronym listed in ``data/org_acronyms.txt`` (GMP, PSNI, VZP, NEPS, НИШ …), standing
 as a word, is that body: an ORG (or a SCHOOL), with a Kazakh or Russian case ending after a
@@ -28,6 +29,17 @@ _US_SHAPES = re.compile(
     r"|(?<![\w-])School[^\S\n]District[^\S\n](?:No\.[^\S\n]?)?\d{1,3}(?![\w-])"
 )
 
+_H = r"[^\S\n]"
+# ДРКБ, ОДКБ, ГДКБ: a Russian region's or city's (children's) clinical hospital by its
+# acronym; ysbyty gwynedd: a Welsh hospital, also typed in
+# lower case; GAUTENG DEPARTMENT OF EDUCATION: a province's department in a capitals letterhead
+_SHAPES = re.compile(
+    r"(?<![\w@#./-])[ДРОГЦ]{1,3}КБ(?![\w@-])"
+    rf"|(?i:(?<![\w-])ysbyty(?:{_H}+(?:y|yr))?{_H}+(?!(?:came|is|was|in|at|on|and|for|the)\b)[a-zâêîôûŵŷ'’]{{3,}})"
+    rf"|(?<![\w-])(?:[A-Z]{{3,}}{_H}){{1,2}}(?:DEPARTMENT|MINISTRY){_H}OF{_H}[A-Z]{{3,}}"
+    rf"(?:{_H}(?:AND|&){_H}[A-Z]{{3,}})?(?![\w-])"
+)
+
 
 @functools.cache
 def _listed() -> tuple[re.Pattern[str] | None, dict[str, str]]:
@@ -48,5 +60,7 @@ def find(text: str) -> Iterator[Span]:
     if pattern is not None:
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), kinds[m.group("a")], "org-acronym")
+    for m in _SHAPES.finditer(text):
+        yield Span(m.start(), m.end(), "ORG", "org-acronym")
     for m in _US_SHAPES.finditer(text):
         yield Span(m.start(), m.end(), "ORG", "org-acronym")

@@ -32,6 +32,13 @@ _DISTRICT = (
 )
 
 _ORGS = [
+    # отделом ЗАГС администрации г. Ижевска, мэрии г. Кызыла: a registry office or a mayor's
+    # office with its town; ЦПМПК РС(Я): a body of the Sakha Republic with its bracketed (Я)
+    re.compile(
+        rf"(?<![\w-])(?:[Оо]тдел(?:ом|а|е|у|ы)?{_H}+ЗАГС|[Мм]эри(?:я|и|ей|ю))"
+        rf"(?:{_H}+[Аа]дминистрации)?{_H}+(?:г\.|города){_H}*[{_UP}][{_LO}-]+"
+        rf"|(?<![\w-])[{_UP}]{{3,8}}{_H}+РС{_H}?\(Я\)|(?<=[»\w]{_H})РС\(Я\)"
+    ),
     # ИП Абрамова Е. С., ИП Соколов Игорь Петрович: a sole proprietor named after its owner
     re.compile(
         rf"(?<![\w-])(?:ИП|ЖК){_H}+{_RU_NAME}(?:{_H}+[{_UP}]\.{_H}?[{_UP}]\."

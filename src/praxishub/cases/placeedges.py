@@ -10,8 +10,11 @@ Rules:
 - Hamilton, a test's author on the allow-list, is a town after an institution and a comma
   ("Te Rapa Valley Intermediate, Hamilton.");
 - a compass word before a found place is part of it ("west dubbo", "North Belfast"), and so
-  are a lake's word before it ("озера Нейто"), a Tuvan district's word after it ("Тоджинского
+  are a lake's word before it ("озера Нейто"), a Czech district's "okr." ("okr. Trutnov"), a Tuvan district's word after it ("Тоджинского
   кожууна") and the capitalised word before a lone geographic head ("Thursday Island");
+- a Czech district's town after "okr." or "okres" is a place, with the word;
+- a capitalised word or two before a comma and a Canadian province's or Australian state's
+  abbreviation is a town, and the abbreviation a place ("Logan, QLD", "Iqaluit, NU");
 - an English island or inlet by its word after a capitalised name ("Prince Edward Island",
   "Rankin Inlet");
 - in English speech (chats, transcripts) a lower-case word after a preposition of place that
@@ -46,7 +49,9 @@ _BEFORE_TIGHT_SLASH = re.compile(rf"(?<![\w/])(?P<p>{_WORD})/\Z")
 _AUTHOR_TOWN = re.compile(rf",{_H}+(?P<p>Hamilton)(?=[.;)]|{_H}*$)", re.MULTILINE)
 _COMPASS = re.compile(r"(?i)(?<![\w-])(?:north|south|east|west|central)[^\S\n]+\Z")
 # A lake's word before its name, a Tuvan district's word after it: their names' part
-_HEAD_BEFORE = re.compile(r"(?i)(?<![\w-])(?:озер[оауе]|озёр|lake|jezer[oau])[^\S\n]+\Z")
+_HEAD_BEFORE = re.compile(
+    r"(?i)(?<![\w-])(?:озер[оауе]|озёр|lake|jezer[oau])[^\S\n]+\Z|(?<![\w-])okr(?:es)?\.[^\S\n]?\Z"
+)
 _HEAD_AFTER = re.compile(r"[^\S\n]+(?:кожуун[а-я]{0,3}|сумон[а-я]{0,3})(?![\w-])")
 # A found place that is only a geographic head word, and the capitalised word before it
 _GEO_HEAD = re.compile(
@@ -99,12 +104,31 @@ def grown(text: str, spans: list[Span], language: str) -> Iterator[Span]:
                 named = _NAMED_BEFORE.search(text, max(0, span.start - 20), span.start)
                 if named:  # "Thursday Island": its first word a layer took for a weekday
                     yield Span(named.start(), span.end, "PLACE", "place-edge")
+    if language == "cs":
+        for m in _OKRES.finditer(text):
+            yield Span(m.start(), m.end(), "PLACE", "place-edge")
     if language == "en":
+        for m in _PROVINCE.finditer(text):
+            yield Span(m.start("t"), m.end("t"), "PLACE", "place-edge")
+            yield Span(m.start("s"), m.end("s"), "PLACE", "place-edge")
         for m in _EN_ISLAND.finditer(text):
             yield Span(m.start(), m.end(), "PLACE", "place-edge")
         for m in _EN_AFTER.finditer(text):
             if _rare(m.group("w"), "en"):
                 yield Span(m.start("w"), m.end("w"), "PLACE", "place-lower")
+
+
+# "Logan, QLD", "Iqaluit, NU": a town and its Canadian province or Australian state, each a place
+_PROVINCE = re.compile(
+    r"(?<![\w-])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)(?P<t>[A-Z][a-zà-ÿ'’-]{2,}(?:[^\S\n][A-Z][a-zà-ÿ'’-]{2,})?),[^\S\n]"
+    r"(?P<s>NU|NT|YT|BC|AB|SK|MB|ON|QC|NB|NS|PEI|PE|NL|NSW|QLD|Qld|VIC|Vic|TAS|Tas|ACT|WA)(?![\w-])"
+)
+
+# "okr. Trutnov", "okres Ústí nad Orlicí": a Czech district by its town, "okr." inside
+_CS_UP = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"
+_OKRES = re.compile(
+    rf"(?<![\w-])okr(?:es|\.)[^\S\n]?[{_CS_UP}][\w-]+(?:[^\S\n](?:nad|pod)[^\S\n][{_CS_UP}][\w-]+)?"
+)
 
 
 def _rare(word: str, language: str) -> bool:

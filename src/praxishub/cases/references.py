@@ -28,7 +28,7 @@ _DOCUMENT_NUMBER = re.compile(
     r"|заявлени\w*|арыз\w*|кіріс\w*|входящ\w*|вх\.|шешім\w*|бұйрық\w*|қаулы\w*|акт(?:а|ом|е|ісі|іне|і)?|решени\w*|usnesení|rozhodnutí"
     r"|заключени\w*|анықтама\w*|справк\w*|исх\.|исходящ\w*|шығ\.|шығыс\w*|қорытынды\w*|жолдама\w*"
     r"|направлени\w*)(?:-[а-яәғқңөұүһі]{1,5})?"  # "ҚСТК-да № 4120"
-    rf"(?:{_H}+(?!қосымша|приложени|příloh|лист)[^\W\d]{{2,20}}){{0,3}}"
+    rf"(?:{_H}+(?!қосымша|приложени|příloh|лист)(?:[^\W\d]{{2,20}}|г\.)){{0,4}}"
     rf"(?:{_H}+от{_H}+\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}(?:{_H}*г\.)?)?{_H}*\(?{_H}*№{_H}*(?P<n>(?:[А-ЯЁA-Z]{{2}}{_H})?\d{{1,20}}(?:[-/][\w]{{1,8}})*)(?![\w-])",
     re.IGNORECASE,
 )
@@ -45,10 +45,10 @@ _NUMBER_THEN_DOCUMENT = re.compile(
 _LABEL = (
     r"(?:IČO|IČ|DIČ|HCPC|GMC|NMC|ОГРН\w*|ОГРНИП|БИН|КПП|ОКПО|ЕДРПОУ"
     r"|(?:PD|police)[^\S\n]+report|и/б(?:[^\S\n]*№)?|evidenční[^\S\n]+(?:č\.|číslo)(?:[^\S\n]+[a-zá-ž]{3,10})?"
-    r"|(?:volunteer|policy|report|case|claim|incident|crime|reference|member|membership|badge|licen[cs]e|registration|roll|census"
+    r"|incident(?=[^\S\n]+[A-Z]{0,3}\d)|(?:volunteer|policy|report|case|claim|incident|crime|reference|member|membership|badge|licen[cs]e|registration|roll|census"
     r"|staff|employee|file|account|certificate)[^\S\n]+(?:no\.?|number|#)"
     r"|(?:member|client|patient|pupil|student)[^\S\n]+ID"
-    r"|(?:spis|sp)\.[^\S\n]?zn\.(?:[^\S\n]+[A-ZČŠŽ]{2,6})?|datov\w+[^\S\n]+schránk\w+|spisov\w+[^\S\n]+značk\w+|[Čč]\.[^\S\n]?j\.(?:[^\S\n]+[a-zá-ž]{3,10})?"
+    r"|(?:spis|sp)\.[^\S\n]?zn\.(?:[^\S\n]+[A-ZČŠŽ]{2,6})?|datov\w+[^\S\n]+schránk\w+(?:[^\S\n]+[a-zá-ž]{3,12}(?=[^\S\n]+[a-z0-9]{7}\b))?|spisov\w+[^\S\n]+značk\w+|[Čč]\.[^\S\n]?j\.(?:[^\S\n]+[a-zá-ž]{3,10})?"
     r"|ev\.[^\S\n]?č\.(?:[^\S\n]+[a-zá-ž]{3,10})?|jednací[^\S\n]+číslo|číslo[^\S\n]+(?:jednací|spisu|klienta)"
     r"|URN|ULN|UCI|CHI(?:[^\S\n]+(?:no\.?|number))?|NINO|PNC|MRN|NHI|PHN|EIN|NPI|TIN|Tax[^\S\n]+ID|ref\.|Medicare(?:[^\S\n]+card)?(?:[^\S\n]+(?:no\.?|number|ID))?"
     r"|health[^\S\n]+card(?:[^\S\n]+(?:no\.?|number))?"
@@ -59,7 +59,7 @@ _LABEL = (
     r"|(?:vehicle[^\S\n]+)?reg\.|(?:practice|GP)[^\S\n]+code|OEN|SIN(?:[^\S\n]*\([^()\n]{1,40}\)|[^\S\n]+is)?|PHIN|PEN"
     r"|идентификатор\w*(?:[^\S\n]+конференции)?|(?:тіркеу|өтініш|арыз|карта)\w*[^\S\n]+нөмір\w*"
     r"|(?:тіркеу|журнал)\w*[^\S\n]+(?:[а-яәғқңөұүһі]+[^\S\n]+)?нөмір\w*|ID[^\S\n]?DS"
-    r"|[Čč](?:íslo|\.)[^\S\n]?(?:hospitalizace|víza|pojištěnce|dokladu|smlouvy|karty|záznamu|případu|žádosti)|门诊号|登记号|参考号|个案号|案号|编号|档案号|病历号|住院号|转介号|回执号|报警号|受案号|护照号|社保卡号|医保卡号"
+    r"|[Čč](?:íslo|\.)[^\S\n]?(?:hospitalizace|víza|pojištěnce|dokladu|smlouvy|karty|záznamu|případu|žádosti)|门诊号|登记号|参考号|个案号|案号|编号|档案号|病历号|住院号|转介号|回执号|报警号|受案号|护照号|社保卡号|医保卡号|序號|序号"
     r"|准考证号|学号|工号)"
 )
 _VALUE = (
@@ -121,6 +121,10 @@ _SERIES_SPACED = re.compile(rf"(?<![\w-])\d{{2}}{_H}[А-ЯЁ]{{2}}{_H}\d{{6,7}}(
 _COURT_MARK = re.compile(
     rf"(?<![\w/-])\d{{1,3}}{_H}(?:P|Nc|C|T|Rod|Cm|Co|To|Tm|Ro|EXE|E|Ad|Az|A){_H}\d{{1,6}}/\d{{4}}(?![\w/-])"
 )
+# A South African police case number: "CAS 147/02/2026"; a Russian birth certificate's
+# series and number without "серия": "св-во о рожд. I-ЛЖ 508311"
+_CAS = re.compile(rf"(?<![\w/-])CAS{_H}+(?:no\.?{_H}*)?(?P<n>\d{{1,5}}/\d{{1,2}}/\d{{4}})(?![\w/])")
+_BIRTH_SERIES = re.compile(rf"(?<![\w-])[IVXLC]{{1,4}}-[А-ЯЁ]{{2}}{_H}*№?{_H}*\d{{6}}(?!\d)")
 _NOT_SHAPES = re.compile(r"^(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d[\d/-]*)$")
 
 
@@ -163,7 +167,9 @@ def find(text: str) -> Iterator[Span]:
     for m in _SERIES.finditer(text) if numbered else ():
         yield Span(m.start("s"), m.end("s"), "ID", "pattern")
         yield Span(m.start("n"), m.end("n"), "ID", "pattern")
-    for pattern in (_CHECK_DIGIT, _SERIES_SPACED, _COURT_MARK):
+    for m in _CAS.finditer(text) if "CAS" in text else ():
+        yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for pattern in (_CHECK_DIGIT, _SERIES_SPACED, _COURT_MARK, _BIRTH_SERIES):
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), "ID", "pattern")
     for m in _IDENTITY_CARD.finditer(text):

@@ -290,7 +290,9 @@ def _free(ch: str) -> bool:
 def recurring(text: str, spans: list[Span]) -> Iterator[Span]:
     """A number found as an ID where it stands again on its own ("ждём повторный звонок по
     26-0150" after the shift log's row 26-0150): the same record, wherever the note names it.
-    Only numbers of five characters or more with four digits, so no score or year is taken.
+    Only numbers of five characters or more with four digits, so no score or year is taken;
+    and the number's last group alone, if it has four digits or more and starts with 0 (or
+    has five or more).
     (Found by plain search: a pattern per number would crowd out the compiled patterns that
     every note needs.)"""
     seen: set[str] = set()
@@ -301,15 +303,26 @@ def recurring(text: str, spans: list[Span]) -> Iterator[Span]:
         if sum(ch.isdigit() for ch in surface) < 4 or "\n" in surface:
             continue
         seen.add(surface)
-        at = text.find(surface)
-        while at >= 0:
-            end = at + len(surface)
-            before, after = text[at - 1 : at], text[end : end + 1]
-            decimal = after in ".," and text[end + 1 : end + 2].isdigit()
-            if _free(before) and before != "." and _free(after) and not decimal:
-                yield Span(at, end, "ID", "id-recurs")
-            at = text.find(surface, at + 1)
+        yield from _standing(text, surface)
+        # its last group alone, as a log's summary cites its rows ("**0871.**" after the row
+        # "МС-26-0871"): a group of four digits or more that starts with 0, so no year is taken
+        tail = re.search(r"(?<=[-/])0\d{3,}$|(?<=[-/])\d{5,}$", surface)
+        if tail and tail.group() not in seen:
+            seen.add(tail.group())
+            yield from _standing(text, tail.group())
     yield from _series_mates(text, spans)
+
+
+def _standing(text: str, surface: str) -> Iterator[Span]:
+    """Each place where surface stands on its own (not inside a longer number or code)."""
+    at = text.find(surface)
+    while at >= 0:
+        end = at + len(surface)
+        before, after = text[at - 1 : at], text[end : end + 1]
+        decimal = after in ".," and text[end + 1 : end + 2].isdigit()
+        if _free(before) and before != "." and _free(after) and not decimal:
+            yield Span(at, end, "ID", "id-recurs")
+        at = text.find(surface, at + 1)
 
 
 # A number of a series' shape: digits in groups joined by "-" or "/" ("26-0297")

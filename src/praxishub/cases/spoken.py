@@ -301,6 +301,8 @@ def find(text: str) -> Iterator[Span]:
         for m in pattern.finditer(text):
             yield Span(m.start("c"), m.end("c"), "CLASS", "spoken")
     yield from emails(text)
+    for m in _SPOKEN_HANDLE.finditer(text):
+        yield Span(m.start("h"), m.end("h"), "HANDLE", "spoken")
     yield from lower_addresses(text)
     for m in _PATRONYMIC.finditer(text):
         group = "p" if m.group("p") else "l"
@@ -310,6 +312,24 @@ def find(text: str) -> Iterator[Span]:
     for pattern in _ORGS:
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), "ORG", "spoken")
+
+
+# A user name read out: "ник баир подчёркивание ноль три", "účet je šebo podtržítko pé vé",
+# "his snap is jay underscore two four": a word or two, a spoken "_" or ".", then number
+# words and letters' names, after a word for a user name
+_SAID_PART = (
+    r"(?:ноль|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|nula|jedna|dva"
+    r"|tři|čtyři|pět|šest|sedm|osm|devět|zero|oh|one|two|three|four|five|six|seven|eight|nine"
+    r"|бэ|вэ|гэ|дэ|жэ|зэ|ка|эль|эм|эн|пэ|эр|эс|тэ|эф|ха|це|bé|cé|dé|ef|gé|há|jé|ká|el|em|en"
+    r"|pé|kvé|er|es|té|vé|iks|zet)"
+)
+_H = r"[^\S\n]"
+_SPOKEN_HANDLE = re.compile(
+    rf"(?i)(?<![^\W\d_])(?:ник(?:ом|нейм)?|логин|аккаунт|účet{_H}+je|nick{_H}+je|jméno{_H}+je"
+    rf"|username{_H}+is|(?:snap|insta|account|tiktok){_H}+is)(?:{_H}+у{_H}+(?:него|неё|нее))?{_H}+"
+    rf"(?P<h>[^\W\d_]+(?:{_H}+[^\W\d_]+)?{_H}+(?:подч[её]ркивание|нижнее{_H}+подч[её]ркивание"
+    rf"|точка|podtržítko|tečka|underscore|dot)(?:{_H}+{_SAID_PART}){{1,4}})(?![^\W\d_])"
+)
 
 
 # A spoken e-mail address: "… at example dot com", "zavináč example tečka cz",

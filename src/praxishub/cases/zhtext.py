@@ -13,6 +13,9 @@ Rules (each a shape of the language, not a list of names):
   role word or 叫 that a space or bracket ends ("主播叫小辣椒爱唱歌 "), a token joining Han
   and Latin or digits with "_" (云朵不开心_2011), a sender after a clock time that is not a
   bare role (20:35 赵雪老师：), and Han "@" mentions.
+- PERSON: a name in Mongolian script; a letter a report says it calls a person by
+  (以下称“D”), wherever the letter stands alone.
+- DATE: a Taiwanese date with dots (115.03.16); an event named by its day (4·14地震).
 - CLASS: the grade words 初一…高三 where they cannot be a date (正月初一) or a comparative
   (高一些); kindergarten classes (小二班, 大一班, 幼儿园“小太阳”班).
 - ADDRESS: a run of Han place words that ends in a house number with 号 and its units
@@ -186,7 +189,30 @@ def find(text: str) -> list[Span]:
     out.extend(_grades(text))
     out.extend(_addresses(text))
     out.extend(_codes(text))
+    out.extend(_aliases(text))
+    for pattern, kind in ((_MONGOLIAN, "PERSON"), (_DOTTED_MINGUO, "DATE"), (_EVENT_DAY, "DATE")):
+        out.extend(Span(m.start(), m.end(), kind, "zhtext") for m in pattern.finditer(text))
     return out
+
+
+# 巴图孟和（蒙文：ᠪᠠᠲᠤᠮᠥᠩᠬᠡ）: a name in Mongolian script beside its Han form
+_MONGOLIAN = re.compile(r"[\u1820-\u18aa][\u1800-\u18af\u202f\u180b-\u180e]{2,}")
+# 115.03.16: a Taiwanese (Minguo) date with dots, year 90 to 129
+_DOTTED_MINGUO = re.compile(
+    r"(?<![\d.])(?:9\d|1[0-2]\d)\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])(?![\d.])"
+)
+# 4·14地震: an event named by its month and day
+_EVENT_DAY = re.compile(
+    r"(?<![\d·])(?:1[0-2]|[1-9])·(?:[12]\d|3[01]|[1-9])(?=地震|事件|案|大地震|洪水|火灾|惨案)"
+)
+# 以下称“D”: a letter a report names a person by; it is that person wherever it stands alone
+_ALIAS = re.compile(r"(?:以下|下文|下面)?(?:称|简称|叫)(?:为|他|她)?[“\"「]([A-Z]{1,2})[”\"」]")
+
+
+def _aliases(text: str) -> Iterator[Span]:
+    for letters in {m.group(1) for m in _ALIAS.finditer(text)}:
+        for m in re.finditer(rf"(?<![A-Za-z0-9]){letters}(?![A-Za-z0-9])", text):
+            yield Span(m.start(), m.end(), "PERSON", "zhtext")
 
 
 def _orgs(text: str) -> Iterator[Span]:
