@@ -5,7 +5,8 @@ word from 90 to 119 after a verb of being or turning is an age; so is a number f
 to 119 written after a comma that follows a name or a kin word, at a line's or a
 column's end or with a unit of years ("grandmother, 96", "Зинаида Павловна, 93 г."); so is
 a number from 90 to 119 after "she is" or "he was" (not with a unit of weight, a percent or
-a score's "/"), and a Kazakh number from ninety in words before "толады" or "жаста".
+a score's "/"), and a Kazakh number from ninety in words before "толады" or "жаста", and a Czech one after "v"
+or "je jí".
 
 Limits: an age in words with no verb before it and no unit after it ("ninety-one and
 still driving") is not found.
@@ -21,7 +22,7 @@ from praxishub.cases.spans import Span
 _H = r"[^\S\n]"
 _EN_UNIT = r"one|two|three|four|five|six|seven|eight|nine"
 _COPULA = re.compile(
-    rf"(?i)\b(?:is|was|turned|turns|turning|aged|reached)(?:{_H}+(?:now|nearly|almost|just|about|around))?{_H}+"
+    rf"(?i)\b(?:is|was|turned|turns|turning|aged|reached|shes|hes|she's|he's)(?:{_H}+(?:now|nearly|almost|just|about|around))?{_H}+"
     rf"(?P<a>ninety(?:(?:-|{_H})(?:{_EN_UNIT}))?|a{_H}hundred(?:{_H}and{_H}(?:{_EN_UNIT}))?)"
     rf"(?![\w-])(?!{_H}+(?:percent|per|minutes|dollars|pounds|miles|%))"
 )
@@ -44,12 +45,21 @@ _PRONOUN = re.compile(
 # "биыл тоқсан алтыға толады": a Kazakh age from ninety in words, with its case ending
 _KK = re.compile(
     rf"(?i)(?<![^\W\d_])(?P<a>тоқсан(?:{_H}+(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз)[а-яәғқңөұүһі]{{0,4}}"
-    rf"|[а-яәғқңөұүһі]{{0,4}}))(?={_H}+(?:толады|толды|толған|толмақ|жаста|жасқа|жасында|жастағы|жасар))"
+    rf"|[а-яәғқңөұүһі]{{0,4}}))(?={_H}+(?:толады|толды|толған|толмақ|жаста|жасқа|жасында|жастағы|жасар|шықты|шығады))"
+)
+# "v devadesáti třech", "je jí devadesát jedna let": a Czech age from ninety in words
+_CS_UNIT = (
+    r"(?:jedna|jedné|jednom|dva|dvou|tři|třech|čtyři|čtyřech|pět|pěti|šest|šesti|sedm|sedmi"
+    r"|osm|osmi|devět|devíti)"
+)
+_CS = re.compile(
+    rf"(?i)(?:\b(?:ve?|je{_H}+(?:mu|jí)|bude{_H}+(?:mu|jí)|bylo{_H}+(?:mu|jí)){_H}+)"
+    rf"(?P<a>devadesát(?:i|ti)?(?:{_H}+{_CS_UNIT})?)(?![\w-])"
 )
 
 
 def find(text: str) -> Iterator[Span]:
     """Ages over 89 by the rules above."""
-    for pattern in (_COPULA, _NAMED, _PRONOUN, _KK):
+    for pattern in (_COPULA, _NAMED, _PRONOUN, _KK, _CS):
         for m in pattern.finditer(text):
             yield Span(m.start("a"), m.end("a"), "AGE", "ageword")

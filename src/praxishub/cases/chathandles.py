@@ -81,6 +81,13 @@ _AFTER_QUOTE = re.compile(
 _VOICE_SENDER = re.compile(
     rf"(?i)voice{_H}+(?:note|message|memo){_H}*\d*{_H}*[–—-]{_H}*(?P<h>[^–—\n*]{{2,30}}?){_H}*[–—-]{_H}*\d"
 )
+# "**2-хабарлама** — жіберуші: Гүлжамал Ерасылдың мамасы, 12.01.2026, 21:14": a numbered
+# message's sender before its date, after its sender word or the message's heading
+_NUMBERED_SENDER = re.compile(
+    rf"(?i)(?:(?:жіберуші|отправитель|sender|odesílatel)[:：]|(?:хабарлама|сообщение|message|zpráva)"
+    rf"\**{_H}*[—–-]{_H}*(?:(?:жіберуші|отправитель|sender|odesílatel)[:：])?){_H}*"
+    rf"(?P<h>[^,\n*]{{2,40}}?),{_H}*\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}"
+)
 # 发送人：浩然奶奶: a forwarded voice message's sender (an e-mail's 发件人 is a person or a body)
 _ZH_SENDER = re.compile(r"(?:发送人|發送人)[：:](?:\*\*)?[^\S\n]*(?P<h>[^\s　:：*]{2,12})")
 _HASH_CHANNEL = re.compile(
@@ -185,7 +192,7 @@ def find(text: str, language: str, found: list[Span]) -> list[Span]:
     for m in _TAG.finditer(text):
         if _joined(text, found, m.start(), m.end()):
             spans.append(Span(m.start(), m.end(), "HANDLE", SOURCE))
-    for pattern in (_ZH_SENDER, _VOICE_SENDER):
+    for pattern in (_ZH_SENDER, _VOICE_SENDER, _NUMBERED_SENDER):
         spans.extend(
             Span(m.start("h"), m.end("h"), "HANDLE", SOURCE) for m in pattern.finditer(text)
         )

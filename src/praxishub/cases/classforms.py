@@ -85,6 +85,8 @@ _NUMBERED = re.compile(
     rf"|(?<![\w-])grade{_H}(?:1[0-2]|[1-9])(?={_H}+(?:student|pupil|class|teacher)s?\b)"
     # "Jonah Pitseolak, grade 9 at Tasiujaq Ilinniarvik": a pupil's grade at a named school
     rf"|(?<=,{_H})grade{_H}(?:1[0-2]|[1-9])(?={_H}+at{_H}+(?!GCSE|A[- ]?[Ll]evel)[A-Z])"
+    # "Beryl Otieno, Form 3 North, Adm. No.": a Kenyan form with its stream, after a pupil
+    rf"|(?<=,{_H})Form{_H}[1-6]{_H}(?:North|South|East|West|Blue|Red|Green|Yellow|[A-Z])(?=,|{_H}\()"
     r"|(?<![\w-])Y(?:1[0-3]|[1-9])(?![\w-])"
     # "(B.N., 11th gr)": a grade cut short
     r"|(?<![\w-])(?:1[0-2]|[1-9])(?:st|nd|rd|th)[^\S\n]+gr\.?(?![\w-])"

@@ -436,7 +436,28 @@ def _codes(text: str) -> Iterator[Span]:
         yield Span(m.start("p"), m.end("p"), "POSTCODE", "entext")
 
 
+# A Malaysian MyKad number (its birth date and state code checked by python-stdnum), and a
+# Malaysian phone in a text that names Malaysia or holds a MyKad
+_MYKAD = re.compile(r"(?<![\w-])\d{6}-\d{2}-\d{4}(?![\w-])")
+_MALAYSIA = re.compile(r"Malaysia|Penang|Kuala Lumpur|马来西亚|馬來西亞|槟城|檳城|吉隆坡|大马|大馬")
+
+
+def _malaysian(text: str) -> Iterator[Span]:
+    from stdnum.my import nric
+
+    cards = [m for m in _MYKAD.finditer(text) if nric.is_valid(m.group())]
+    for m in cards:
+        yield Span(m.start(), m.end(), "ID", "entext")
+    if not cards and not _MALAYSIA.search(text):
+        return
+    for m in _PHONE_RUN.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if 9 <= len(digits) <= 11 and _valid(digits, "MY"):
+            yield Span(m.start(), m.end(), "PHONE", "entext")
+
+
 def _phones(text: str, language: str) -> Iterator[Span]:
+    yield from _malaysian(text)
     if "Singapore" in text or any(_nric_valid(m.group()) for m in _NRIC.finditer(text)):
         for m in _SG_PHONE.finditer(text):
             if _valid(re.sub(r"\D", "", m.group()), "SG"):

@@ -31,8 +31,10 @@ _CLASSES = [
     ),
     # clasa a II-a, clasa a 5-a: a Romanian or Moldovan school's class
     re.compile(r"(?<![\w-])clasa[^\S\n]+a[^\S\n]+(?:[IVX]{1,4}|1[0-2]|[5-9])-a(?![\w-])"),
-    # 中三B班, 中一甲班: a Hong Kong secondary class with its letter
-    re.compile(r"中[一二三四五六](?:[A-Z]班?|[甲乙丙丁]班)(?![A-Za-z])"),
+    # 中三B班, 初二B班, 中一甲班: a Hong Kong or Macau secondary class with its letter
+    re.compile(r"[中初高][一二三四五六](?:[A-Z]班?|[甲乙丙丁]班)(?![A-Za-z])"),
+    # 四年级到六年级: a span of grades
+    re.compile(r"[一二三四五六七八九]年级(?:到|至|—|-|～|~)[一二三四五六七八九]年级"),
     # 跟六班一个男生: a class by its number alone, after a word of where or with whom
     re.compile(r"(?<=[跟和与是在去到从])[一二三四五六七八九十]{1,2}班(?![长主级费倒子底])"),
     # 初三, 高二 after a school's name or before a word of studying
@@ -68,7 +70,8 @@ _KK_ORDINAL_DATE = re.compile(
 # "11 и 12 марта", "11. a 12. 3. 2024", "7th and 8th March": the first day of two before the date
 _FIRST_DAY = re.compile(rf"(?<![\d.]){_DAY}(?:st|nd|rd|th)?\.?{_H}+(?:и|a|and|&|і|және){_H}+\Z")
 _WEEKDAY = re.compile(
-    rf"(?<!\w)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?{_H}+(?:the{_H}+)?\Z"
+    rf"(?<!\w)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    rf"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?{_H}+(?:the{_H}+)?\Z"
 )
 
 

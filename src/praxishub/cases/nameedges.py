@@ -123,11 +123,19 @@ _LATIN_SPELLED = re.compile(
 )
 
 
+# "Нурлан уулу Эрмек", "Айжан Бакыт кызы": a Kyrgyz name with its "son of"/"daughter of"
+_KYRGYZ = re.compile(
+    rf"(?<![\w-])[{_UPPER}][{_LOWER}]+{_H}(?:уулу|кызы){_H}[{_UPPER}][{_LOWER}]+(?![\w-])"
+    rf"|(?<![\w-])[{_UPPER}][{_LOWER}]+{_H}[{_UPPER}][{_LOWER}]+{_H}(?:уулу|кызы)(?![\w-])"
+)
+
+
 def nicknames(text: str) -> Iterator[Span]:
     """Nicknames in quotes after a word for being called; hyphenated first names; a name
     spelt in Latin capitals after a word saying so."""
-    for m in _LATIN_SPELLED.finditer(text):
-        yield Span(m.start("n"), m.end("n"), "PERSON", "edge")
+    for pattern, group in ((_LATIN_SPELLED, "n"), (_KYRGYZ, 0)):
+        for m in pattern.finditer(text):
+            yield Span(m.start(group), m.end(group), "PERSON", "edge")
     for m in _CALLED.finditer(text):
         if not ner.allowed(m.group("n")):
             yield Span(m.start("n"), m.end("n"), "PERSON", "edge")

@@ -266,8 +266,9 @@ def _initials_for(surface: str) -> set[str]:
     if len(words) == 2 and re.match(r"[А-ЯЁӘҒҚҢӨҰҮҺІ]", initials):
         return {initials, initials[::-1]}  # a Russian or Kazakh list: surname first, or not
     if len(words) == 3 and re.match(r"[А-ЯЁӘҒҚҢӨҰҮҺІ]", initials):
-        # "Шестакова Марина Игоревна (МИШ)": surname, name, patronymic written name first
-        return {initials, initials[1:] + initials[0]}
+        # "Шестакова Марина Игоревна (МИШ)": surname, name, patronymic written name first;
+        # "Ким Виктория Сергеевна" in a table, "ВК" in the next cell: name and surname
+        return {initials, initials[1:] + initials[0], initials[1] + initials[0]}
     return {initials}
 
 

@@ -34,7 +34,8 @@ _HANDLE_WORD = re.compile(
     r"|discord\w*|дискорд\w*|twitch\w*|roblox\w*|pinterest\w*|xbox\w*|steam\w*|skype\w*|reddit\w*|twitter|vk|вк"
     r"|вконтакте|youtube\w*|ютуб\w*|акк|акка\w*|акку\w*|инст[аыуеой]\w*|insta\w*|acct|ucet|uctu|uživatel\w*"
     r"|uzivatel\w*|user)(?![^\W\d_])"
-    r"|微信号?|QQ号?|小号|大号|微博|账号|帐号|抖音号?|快手号?|小红书号?|B站|用户名|昵称|网名|游戏名",
+    r"|微信号?|QQ号?|小号|大号|微博|账号|帐号|抖音号?|快手号?|小红书号?|B站|用户名|昵称|网名|游戏名"
+    r"|(?-i:LINE)(?:[^\S\n]?ID)?|(?-i:Line[^\S\n]ID)",
     re.IGNORECASE,
 )
 # A user name: Latin letters, digits, "_" and "."; "u/" or "@" may lead it.

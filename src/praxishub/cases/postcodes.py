@@ -99,7 +99,8 @@ _KZ = re.compile(
 
 # A Taiwan postcode (3, 3+2 or 3+3 digits) before its city or county: "406037 臺中市"
 _TAIWAN = re.compile(
-    r"(?<![\d\w])(?P<w>\d{3}(?:\d{2,3})?)(?=[ \u3000]?[臺台][\u4e00-\u9fff]{1,2}[市縣县])"
+    r"(?<![\d\w])(?P<w>\d{3}(?:\d{2,3})?)(?=[ \u3000]?(?:[臺台][\u4e00-\u9fff]{1,2}[市縣县]"
+    r"|(?:新北|桃園|桃园|高雄|基隆|新竹|苗栗|彰化|南投|雲林|云林|嘉義|嘉义|屏東|屏东|宜蘭|宜兰|花蓮|花莲|澎湖|金門|金门|連江)[市縣县]))"
 )
 # A New Zealand postcode after the town that ends an address with a street's number:
 # "14B Breezes Road, Aranui, Christchurch 8061"
@@ -141,7 +142,7 @@ def find(text: str) -> Iterator[Span]:
     for m in _KZ.finditer(text):
         group = "k" if m.group("k") else "t"
         yield Span(m.start(group), m.end(group), "POSTCODE", "postcode")
-    for m in _TAIWAN.finditer(text) if ("臺" in text or "台" in text) else ():
+    for m in _TAIWAN.finditer(text) if re.search("[臺台縣]|高雄|新北|桃園", text) else ():
         yield Span(m.start("w"), m.end("w"), "POSTCODE", "postcode")
     for m in _NZ_TOWN_CODE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1

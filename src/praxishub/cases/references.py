@@ -119,7 +119,7 @@ _CHECK_DIGIT = re.compile(r"(?<![\w(])(?:[A-Z]{1,2}\d{6}|[157]\d{6})\([0-9A]\)")
 _SERIES_SPACED = re.compile(rf"(?<![\w-])\d{{2}}{_H}[А-ЯЁ]{{2}}{_H}\d{{6,7}}(?![\w-])")
 # A Czech court's file mark: senate, register and number/year ("14 P 87/2025", "22 Nc 1504/2026")
 _COURT_MARK = re.compile(
-    rf"(?<![\w/-])\d{{1,3}}{_H}(?:P|Nc|C|T|Rod|Cm|Co|To|Tm|Ro|EXE|E|Ad|Az|A){_H}\d{{1,6}}/\d{{4}}(?![\w/-])"
+    rf"(?<![\w/-])\d{{1,3}}{_H}(?:P{_H}a{_H}Nc|P|Nc|C|T|Rod|Cm|Co|To|Tm|Ro|EXE|E|Ad|Az|A){_H}\d{{1,6}}/\d{{4}}(?![\w/-])"
 )
 # A South African police case number: "CAS 147/02/2026"; a Russian birth certificate's
 # series and number without "серия": "св-во о рожд. I-ЛЖ 508311"

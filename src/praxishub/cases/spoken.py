@@ -323,12 +323,19 @@ _SAID_PART = (
     r"|бэ|вэ|гэ|дэ|жэ|зэ|ка|эль|эм|эн|пэ|эр|эс|тэ|эф|ха|це|bé|cé|dé|ef|gé|há|jé|ká|el|em|en"
     r"|pé|kvé|er|es|té|vé|iks|zet)"
 )
+_DIGIT_WORD = (
+    r"(?:ноль|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|nula|jedna|dva|tři"
+    r"|čtyři|pět|šest|sedm|osm|devět|zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+)
 _H = r"[^\S\n]"
+# (without a spoken "_": a name and two number words or more, "ник у мурада мурик ноль пять")
 _SPOKEN_HANDLE = re.compile(
     rf"(?i)(?<![^\W\d_])(?:ник(?:ом|нейм)?|логин|аккаунт|účet{_H}+je|nick{_H}+je|jméno{_H}+je"
-    rf"|username{_H}+is|(?:snap|insta|account|tiktok){_H}+is)(?:{_H}+у{_H}+(?:него|неё|нее))?{_H}+"
+    rf"|username{_H}+is|(?:snap|insta|account|tiktok){_H}+is)(?:{_H}+у{_H}+[^\W\d_]+)?{_H}+"
     rf"(?P<h>[^\W\d_]+(?:{_H}+[^\W\d_]+)?{_H}+(?:подч[её]ркивание|нижнее{_H}+подч[её]ркивание"
-    rf"|точка|podtržítko|tečka|underscore|dot)(?:{_H}+{_SAID_PART}){{1,4}})(?![^\W\d_])"
+    rf"|точка|podtržítko|tečka|underscore|dot)(?:{_H}+{_SAID_PART}){{1,4}}"
+    rf"|(?!(?:{_DIGIT_WORD}|был\w*|такой|типа|вроде|как|was|is|like|byl\w*|je|jako)\b)"
+    rf"[^\W\d_]+(?:{_H}+{_DIGIT_WORD}){{2,4}})(?![^\W\d_])"
 )
 
 

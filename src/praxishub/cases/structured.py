@@ -392,9 +392,11 @@ _DATE_PATTERNS += [
     re.compile(r"(?m)^(?:1[0-2]|[1-9])\.(?:3[01]|[12]\d|[1-9])(?=[\u4e00-\u9fff])"),
     # 三月二十八日, 三月五日: the month and day in numerals
     re.compile(rf"(?:十[一二]|[一二三四五六七八九十])月{_ZH_DAY}[日号]"),
-    # 正月初九, 腊月二十六, 冬月廿三: a day of the lunar calendar, said without 日
+    # 正月初九, 腊月二十六, 冬月廿三, 十月初八: a day of the lunar calendar, said without 日 (a
+    # numbered month only with its 初: "三月初" alone is early March)
     re.compile(
-        r"(?:正|腊|冬)月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)(?![一二三四五六七八九十])"
+        r"(?:十[一二]|[二三四五六七八九十])月初[一二三四五六七八九十](?![一二三四五六七八九十日号])"
+        r"|(?:正|腊|冬)月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)(?![一二三四五六七八九十])"
     ),
 ]
 YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")

@@ -16,6 +16,7 @@ Rules (each a shape of the language, not a list of names):
 - PERSON: a name in Mongolian script; a letter a report says it calls a person by
   (以下称“D”), wherever the letter stands alone.
 - DATE: a Taiwanese date with dots (115.03.16); an event named by its day (4·14地震).
+- ORG: a Taiwanese township's office (光復鄉公所).
 - CLASS: the grade words 初一…高三 where they cannot be a date (正月初一) or a comparative
   (高一些); kindergarten classes (小二班, 大一班, 幼儿园“小太阳”班).
 - ADDRESS: a run of Han place words that ends in a house number with 号 and its units
@@ -190,13 +191,20 @@ def find(text: str) -> list[Span]:
     out.extend(_addresses(text))
     out.extend(_codes(text))
     out.extend(_aliases(text))
-    for pattern, kind in ((_MONGOLIAN, "PERSON"), (_DOTTED_MINGUO, "DATE"), (_EVENT_DAY, "DATE")):
+    for pattern, kind in (
+        (_MONGOLIAN, "PERSON"),
+        (_DOTTED_MINGUO, "DATE"),
+        (_EVENT_DAY, "DATE"),
+        (_TOWNSHIP_OFFICE, "ORG"),
+    ):
         out.extend(Span(m.start(), m.end(), kind, "zhtext") for m in pattern.finditer(text))
     return out
 
 
 # 巴图孟和（蒙文：ᠪᠠᠲᠤᠮᠥᠩᠬᠡ）: a name in Mongolian script beside its Han form
 _MONGOLIAN = re.compile(r"[\u1820-\u18aa][\u1800-\u18af\u202f\u180b-\u180e]{2,}")
+# 光復鄉公所: a Taiwanese township's or town's office
+_TOWNSHIP_OFFICE = re.compile(r"[\u4e00-\u9fff]{2}[鄉乡鎮镇區区市]公所")
 # 115.03.16: a Taiwanese (Minguo) date with dots, year 90 to 129
 _DOTTED_MINGUO = re.compile(
     r"(?<![\d.])(?:9\d|1[0-2]\d)\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])(?![\d.])"
@@ -206,11 +214,15 @@ _EVENT_DAY = re.compile(
     r"(?<![\d·])(?:1[0-2]|[1-9])·(?:[12]\d|3[01]|[1-9])(?=地震|事件|案|大地震|洪水|火灾|惨案)"
 )
 # 以下称“D”: a letter a report names a person by; it is that person wherever it stands alone
-_ALIAS = re.compile(r"(?:以下|下文|下面)?(?:称|简称|叫)(?:为|他|她)?[“\"「]([A-Z]{1,2})[”\"」]")
+_ALIAS = re.compile(
+    r"(?:以下|下文|下面)?(?:称|简称|叫)(?:为|他|她)?[“\"「]([A-Z]{1,2})[”\"」]"
+    # 来访者L，男: a client's code letter after the word for the client
+    r"|(?:来访者|來訪者|当事人|當事人|案主|个案|個案)([A-Z])(?=[，,。、的自在（(])"
+)
 
 
 def _aliases(text: str) -> Iterator[Span]:
-    for letters in {m.group(1) for m in _ALIAS.finditer(text)}:
+    for letters in {m.group(1) or m.group(2) for m in _ALIAS.finditer(text)}:
         for m in re.finditer(rf"(?<![A-Za-z0-9]){letters}(?![A-Za-z0-9])", text):
             yield Span(m.start(), m.end(), "PERSON", "zhtext")
 
