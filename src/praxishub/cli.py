@@ -138,7 +138,8 @@ def people_set_password(username: str, settings_path: Path, generate: bool) -> N
 @click.option("--undo", is_flag=True, help="Reactivate them instead.")
 def people_deactivate(usernames: tuple[str, ...], settings_path: Path, undo: bool) -> None:
     """Deactivate USERNAMES (people who left): the hub refuses their logins and logs them
-    out at the next refresh; their work stays on record. --undo reactivates them."""
+    out at the next refresh, and the running programme service stops their Jupyter servers
+    within a minute; their work stays on record. --undo reactivates them."""
     loaded = _settings(settings_path)
     with workspace.programme_db(loaded) as engine, db.session_scope(engine) as session:
         try:

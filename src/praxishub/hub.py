@@ -152,6 +152,12 @@ def _apply_authentication(
     c.Authenticator.allow_all = True
     c.Authenticator.auth_refresh_age = auth["refresh_seconds"]
     c.Authenticator.refresh_pre_spawn = True
+    # A refresh that fails means the roster no longer has the person (or they were
+    # deactivated). JupyterHub 6.1 lets API tokens and their servers' own requests go on with
+    # stale auth unless refreshes are strict: a deactivated person's token could start their
+    # server again. Strict, a failed refresh refuses those too (nothing changes for people in
+    # the roster, whose refresh succeeds).
+    c.Authenticator.auth_refresh_strict = True
     if auth["class"] == "local":
         c.JupyterHub.authenticator_class = "praxishub.auth.PraxisAuthenticator"
         c.PraxisAuthenticator.service_url = service_url
@@ -186,8 +192,18 @@ def _apply_roles(c: Config) -> None:
     roles.append(
         {
             "name": "praxis-service",
-            "description": "The programme service: reads who is who, nothing else.",
-            "scopes": ["list:users", "read:users:name", "read:users:groups", "read:groups"],
+            "description": (
+                "The programme service: reads who is who, and stops the servers of people "
+                "it deactivated."
+            ),
+            "scopes": [
+                "list:users",
+                "read:users:name",
+                "read:users:groups",
+                "read:groups",
+                "read:servers",
+                "delete:servers",
+            ],
             "services": [SERVICE],
         }
     )

@@ -435,6 +435,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "imp_deactivated": {"ru": "Деактивированы: {names}", "en": "Deactivated: {names}"},
     "imp_reactivated": {"ru": "Возвращены: {names}", "en": "Reactivated: {names}"},
     "imp_active_skipped": {"ru": "Без изменений: {names}", "en": "Unchanged: {names}"},
+    "imp_servers_stopped": {
+        "ru": "Их серверы Jupyter остановлены: {names}",
+        "en": "Their Jupyter servers were stopped: {names}",
+    },
+    "imp_servers_not_stopped": {
+        "ru": "Сервер пока не остановлен (служба повторит попытку в течение минуты): {names}",
+        "en": "Server not stopped yet (the service tries again within a minute): {names}",
+    },
     "imp_no_usernames": {
         "ru": "Введите хотя бы один логин.",
         "en": "Enter at least one username.",

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import subprocess
+import time
+
+import psutil
 import pytest
 import requests
+
+from harness import BIN, read_only
+from praxishub.layout import Layout
+from praxishub.service import servers
 
 pytestmark = pytest.mark.integration
 
@@ -65,3 +74,76 @@ def test_browser_login_reaches_the_service_by_oauth(hub):
         r = session.get(f"{hub.url}/services/praxis/api/me", timeout=30)
     assert r.status_code == 200
     assert r.json()["username"] == a
+
+
+def _server_running(hub, username: str) -> bool:
+    """Does the hub's own database say the person's server runs (or is starting)?"""
+    rows = read_only(
+        Layout(hub.settings_path.parent).hub_db,
+        "SELECT s.server_id FROM spawners s JOIN users u ON s.user_id = u.id "
+        "WHERE u.name = ? AND s.name = ''",
+        username,
+    )
+    return any(server_id is not None for (server_id,) in rows)
+
+
+def _singleuser(hub, username: str) -> list:
+    """The person's jupyterhub-singleuser processes under this hub."""
+    found = []
+    for proc in hub.descendants():
+        with contextlib.suppress(psutil.Error):
+            if "singleuser" in " ".join(proc.cmdline()) and (
+                proc.environ().get("JUPYTERHUB_USER") == username
+            ):
+                found.append(proc)
+    return found
+
+
+def _wait(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.5)
+    return condition()
+
+
+def test_deactivation_stops_the_person_s_server(hub):
+    """Does deactivating someone stop the Jupyter server they left running: at once when a
+    coordinator does it through the service (the People app), within the sweep's period when
+    it is done with `praxishub people deactivate` (the database alone), and does the hub then
+    refuse to start it again? Reactivated afterwards, they can start it."""
+    coordinator = hub.people("coordinator")[0]
+    by_app, by_cli = hub.people("trainee")[7:9]
+    for trainee in (by_app, by_cli):
+        hub.token(trainee)  # made while active: the hub must refuse it a start later
+        hub.start_server(trainee)
+        assert _server_running(hub, trainee) and _singleuser(hub, trainee)
+    cli = [BIN / "praxishub", "people", "deactivate", "-c", hub.settings_path]
+    try:
+        r = hub.api(
+            coordinator,
+            "POST",
+            "/services/praxis/api/people/active",
+            json={"usernames": [by_app], "active": False},
+        )
+        assert r.status_code == 200, r.text
+        assert r.json()["servers_stopped"] == [by_app], r.json()
+        assert r.json()["servers_not_stopped"] == []
+        assert _wait(lambda: not _singleuser(hub, by_app), 30), hub.log_tail()
+        assert not _server_running(hub, by_app)
+        assert _server_running(hub, by_cli), "only the deactivated person's server stops"
+
+        subprocess.run([*cli, by_cli], check=True, capture_output=True)
+        assert _wait(lambda: not _server_running(hub, by_cli), 3 * servers.SWEEP_SECONDS), (
+            hub.log_tail()
+        )
+        assert _wait(lambda: not _singleuser(hub, by_cli), 30)
+
+        again = hub.api(by_app, "POST", f"/hub/api/users/{by_app}/server")
+        assert again.status_code == 403, again.text
+        assert not _server_running(hub, by_app)
+    finally:
+        subprocess.run([*cli, "--undo", by_app, by_cli], capture_output=True)
+    hub.start_server(by_app)
+    assert _singleuser(hub, by_app)

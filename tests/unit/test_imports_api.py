@@ -253,10 +253,16 @@ class ImportEndpoints(AsyncHTTPTestCase):
         body = {"usernames": ["y.sokolova", "no.such.person", "y.sokolova"], "active": False}
         response, answer = self.post("api/people/active", body, "m.testova", COORDINATOR)
         assert response.code == 200, answer
+        # No hub runs here: the deactivation stands, and the answer says whose server the
+        # hub did not stop (the running service's sweep tries again; tested with a real hub)
+        not_stopped = answer.pop("servers_not_stopped")
         assert answer == {
             "changed": ["y.sokolova"],
             "skipped": [{"username": "no.such.person", "reason": "not in the roster"}],
+            "servers_stopped": [],
         }
+        assert [s["username"] for s in not_stopped] == ["y.sokolova"]
+        assert "the hub did not stop it" in not_stopped[0]["reason"]
         _, again = self.post("api/people/active", body, "m.testova", COORDINATOR)
         assert again["changed"] == [] and again["skipped"][0]["reason"] == "inactive already"
         row = ["y.sokolova", "Юлия Соколова", "y.sokolova@example.org", "trainee", "2027", ""]

@@ -234,6 +234,11 @@ class PeopleImport:
         if answer["skipped"]:
             names = ", ".join(f"{s['username']} ({s['reason']})" for s in answer["skipped"])
             lines.append(t("imp_active_skipped", names=names))
+        if answer.get("servers_stopped"):
+            lines.append(t("imp_servers_stopped", names=", ".join(answer["servers_stopped"])))
+        if answer.get("servers_not_stopped"):
+            names = ", ".join(s["username"] for s in answer["servers_not_stopped"])
+            lines.append(t("imp_servers_not_stopped", names=names))
         self.leavers_result.value = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
         if answer["changed"]:
             self.leavers.value = ""

@@ -25,7 +25,7 @@ from tornado import web
 
 from praxishub import courses, db, i18n, people, scores
 from praxishub.layout import Layout
-from praxishub.service import pages
+from praxishub.service import pages, servers
 from praxishub.settings import load_settings
 
 log = logging.getLogger("praxishub.service")
@@ -298,8 +298,17 @@ def main() -> None:
     # Roster uploads warn about people this file declares: it is applied again at start.
     app.settings["declared_people"] = [p["username"] for p in settings.people]
     bind = urlparse(os.environ["JUPYTERHUB_SERVICE_URL"])
-    settle = _settle_desk_saves(engine, app.settings["desks"], os.environ["JUPYTERHUB_API_TOKEN"])
-    asyncio.run(_serve(app, bind.hostname or "127.0.0.1", bind.port or 10101, settle))
+    token = os.environ["JUPYTERHUB_API_TOKEN"]
+    background = _background(
+        _settle_desk_saves(engine, app.settings["desks"], token),
+        servers.keep_sweeping(engine, HubOAuth.instance().api_url, token),
+    )
+    asyncio.run(_serve(app, bind.hostname or "127.0.0.1", bind.port or 10101, background))
+
+
+async def _background(*jobs: Coroutine[Any, Any, None]) -> None:
+    """The service's background jobs, side by side."""
+    await asyncio.gather(*jobs)
 
 
 async def _settle_desk_saves(engine: Engine, desks: dict[str, str], token: str) -> None:

@@ -22,6 +22,7 @@ from praxishub import attendance, db, people, people_upload
 from praxishub import attendance_store as store
 from praxishub.attendance_match import summary, threshold_minutes
 from praxishub.errors import PraxisError
+from praxishub.service import servers
 from praxishub.service.attendance import AttendanceBase
 
 MANAGE = "custom:praxis:people:manage"
@@ -120,9 +121,12 @@ class FirstPasswordsHandler(ImportBase):
 class ActiveHandler(ImportBase):
     """A coordinator deactivates people who left, or reactivates them:
     ``{"usernames": [...], "active": false}``. Nobody may deactivate themselves (a
-    coordinator cannot lock the programme out of its own roster this way)."""
+    coordinator cannot lock the programme out of its own roster this way). The servers of
+    those deactivated are stopped at once (``servers``): the answer's ``servers_stopped``
+    names whose were running, ``servers_not_stopped`` whose the hub did not stop, and why
+    (the service's sweep tries them again)."""
 
-    def post(self) -> None:
+    async def post(self) -> None:
         caller = self.caller()
         if not self.has_scope(caller, MANAGE):
             raise web.HTTPError(403, "deactivating people is for the programme's coordinators")
@@ -142,7 +146,12 @@ class ActiveHandler(ImportBase):
         except PraxisError as exc:
             self.refuse_problems(exc)
             return
-        self.write_json({"changed": changed, "skipped": skipped})
+        answer: dict[str, Any] = {"changed": changed, "skipped": skipped}
+        if not active:
+            hub = self.hub_auth
+            stopped, failed = await servers.stop_servers(hub.api_url, hub.api_token, changed)
+            answer |= {"servers_stopped": stopped, "servers_not_stopped": failed}
+        self.write_json(answer)
 
 
 class CourseImportBase(ImportBase):
