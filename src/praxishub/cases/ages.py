@@ -59,6 +59,12 @@ _AGE_WORDS = [
         r"(?P<a>九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九]|一十?[一二三四五六七八九]?)?)"
         r"|(?P<b>九十[一二三四五六七八九多]?|一百(?:零[一二三四五六七八九]|一十?[一二三四五六七八九]?)?多?)(?=周?岁)"
     ),
+    # "婆婆今年 95，", "外公已经 92 了": in figures after "this year" or "already", said of someone
+    re.compile(
+        r"(?:(?<=今年)|(?<=已经)|(?<=年满)|(?<=享年))[^\S\n]?(?P<a>9\d|1[01]\d)(?![\d.%])"
+        r"(?=[^\S\n]?(?:岁|周岁|了|[，。；,;）)]|$))",
+        re.M,
+    ),
 ]
 # "died on Christmas Eve at 94", "passed away aged ninety-one", "she will be ninety-three in
 # January", "Koro is 91 and": a death's age, an age to come, or an elder kin word's "is"
@@ -165,9 +171,10 @@ _KIN_AGE = [
         rf"(?!{_H}*(?:%|руб|балл|минут|раз|км|кг|см|человек))",
         re.I | re.M,
     ),
-    # Czech, said of someone: "bude jí devadesát čtyři", "je mu už 92", "jí je 91"
+    # Czech, said of someone: "bude jí devadesát čtyři", "je mu už 92", "jí je 91", "jemu je
+    # devadesát jedna"
     re.compile(
-        rf"(?<![\w-])(?:(?:je|bude|bylo|byl[oa]?){_H}+(?:jí|mu)|(?:jí|mu){_H}+(?:je|bude|bylo))"
+        rf"(?<![\w-])(?:(?:je|bude|bylo|byl[oa]?){_H}+(?:jí|mu|jemu)|(?:jí|mu|jemu){_H}+(?:je|bude|bylo))"
         rf"{_H}+(?:(?:už|teď|letos|skoro){_H}+)?(?P<n>9\d|1[01]\d|{_WORDS['cs']})(?![\w%])"
         rf"(?!{_H}*(?:%|Kč|kg|cm|bod|minut|korun))",
         re.I,

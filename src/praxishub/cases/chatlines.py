@@ -78,10 +78,21 @@ _MESSAGE_HEAD = re.compile(
     r"|[^\n]*?(?<![^\W\d_])(?:od|from|от)[^\S\n]+(?=[^\n(]{2,40}\(\d{1,2}:\d{2}\)))"
     r"[^\S\n]*(?P<h>[^\n,，;–—()（）:：]{2,40}?)[^\S\n]*(?=[,，;–—)）]|[^\S\n]\(\d{1,2}:\d{2}\)|$)"
 )
+# A voice message's heading with its sender and who they are, after a dash: "**Голосовое 1** —
+# Сусанна Геворковна (бабушка Давида 5Б), 24.02.2026, 1:37", "**语音2** — 喻老师（四1班），"
+_MESSAGE_HEAD_DASH = re.compile(
+    r"(?im)^[^\S\n]*(?:\*\*)?(?:zpráva|správa|hlasová[^\S\n]+zpráva|message|voice[^\S\n]?message"
+    r"|voice[^\S\n]?note|voicemail|сообщение|голосовое|хабарлама|語音|语音|消息)[^\S\n]*№?\d{1,3}(?:\*\*)?"
+    r"[^\S\n]*[—–-][^\S\n]*(?P<h>[^\n,，;–—()（）:：*]{2,40}?[^\S\n]*[(（][^()（）\n]{2,40}[)）])"
+    r"(?=[^\S\n]*[,，;–—]|[^\S\n]*$)"
+)
 # A sender after its label at a line's end: "**2026 жылғы 3 наурыз**, жіберуші: Мақсаттың әжесі"
 _SENDER_TAIL = re.compile(
     r"(?im)[,，;][^\S\n]*(?:жіберуші|отправитель|odesílatel|sender)[^\S\n]*:[^\S\n]*"
     r"(?P<h>[^\s,，;()（）:：*][^\n,，;()（）:：*]{1,38}?)[^\S\n]*$"
+    # "… (түзетілмеген). Жіберуші: Күлпаш Әлиханның әжесі. Алушы: …": a sentence of its own
+    r"|(?<=[.;][^\S\n])(?:жіберуші|отправитель|odesílatel)[^\S\n]*:[^\S\n]*"
+    r"(?P<h2>[^\s,，;()（）:：*.][^\n,，;()（）:：*.]{1,38}?)(?=\.[^\S\n]+[^\W\d_]+[^\S\n]*:|\.?[^\S\n]*$)"
 )
 # A profile line: a display name beside its @username ("ne tvoe delo @ne_tvoe_delo_arz")
 _PROFILE = re.compile(rf"(?m)^{_H}*{_LABEL}{_H}+@[A-Za-z0-9_.]{{3,30}}{_H}*$")
@@ -153,9 +164,10 @@ def _made_up(label: str, language: str) -> bool:
 
 
 def _label_span(m: re.Match[str]) -> tuple[int, int]:
-    label = m.group("h").rstrip()
+    group = "h2" if m.groupdict().get("h2") else "h"
+    label = m.group(group).rstrip()
     label = re.sub(r"\*+$", "", label).rstrip()
-    return m.start("h"), m.start("h") + len(label)
+    return m.start(group), m.start(group) + len(label)
 
 
 def _timed(text: str, language: str) -> Iterator[tuple[int, int]]:
@@ -236,7 +248,7 @@ def _posted_as(text: str, language: str) -> Iterator[tuple[int, int]]:
 
 def _message_heads(text: str, language: str) -> Iterator[tuple[int, int]]:
     """Senders named in message headings, and display names beside an @username."""
-    for pattern in (_MESSAGE_HEAD, _PROFILE, _SENDER_TAIL):
+    for pattern in (_MESSAGE_HEAD, _MESSAGE_HEAD_DASH, _PROFILE, _SENDER_TAIL):
         for m in pattern.finditer(text):
             start, end = _label_span(m)
             if end > start and _made_up(text[start:end], language):

@@ -416,10 +416,18 @@ def find(text: str, language: str) -> Iterator[Span]:
                 and (not timed or (language == "cs" and beside))
             ):
                 first = surname = _surname_after(word, True, cyrillic, language, beside)
+            after = words[i + 1] if i + 1 < len(words) else None
+            if (
+                not first
+                and language == "ru"
+                and after is not None
+                and after.group().casefold() in _HONORIFICS
+                and text[m.end() : after.start()] == " "
+            ):
+                first = _honoured(word)
             if not first:
                 continue
             end = m.end()
-            after = words[i + 1] if i + 1 < len(words) else None
             if (
                 not surname
                 and after
@@ -436,6 +444,32 @@ def find(text: str, language: str) -> Iterator[Span]:
                 if len(p) > 2
             ):
                 yield Span(m.start(), m.end(), "PERSON", "chat")
+
+
+# Kin words said after a first name as an honorific, in Tatar, Bashkir, Kazakh, Uzbek and
+# Kyrgyz families' Russian: "рәзидә апа зовут", "фарид абый"
+_HONORIFICS = frozenset(
+    ["апа", "апай", "абый", "абзый", "ака", "опа", "эже", "әби", "бабай", "тәте"]
+)
+
+
+def _honoured(word: str) -> bool:
+    """Is the lower-case word before an honorific a name: no common Russian word (wordfreq)
+    nor a kin or role word, three letters or more?"""
+    from praxishub.cases import learned
+
+    folded = word.casefold()
+    parses = ner.parse(folded)[:3]
+    verb_like = parses and all(
+        p.tag.POS in ner._NOT_NAME_POS and not ner._NAME_TAGS & set(p.tag.grammemes) for p in parses
+    )  # "мы повезём әби в казань": a verb, not a name
+    return (
+        len(folded) >= 3
+        and not verb_like
+        and folded not in _ROLE_WORDS
+        and folded not in _HONORIFICS
+        and not learned._common_word(folded, "ru", 2.5)
+    )
 
 
 def _rare_cs(word: str) -> bool:

@@ -219,7 +219,19 @@ _LOWER_TITLE = re.compile(
 )
 
 
+# "- Sinéad from Belfast asked …": a group member by first name and home town, opening a list
+# item of a group's notes
+_FROM_TOWN = re.compile(
+    r"(?m)^[^\S\n]*(?:[-*•]|\d{1,2}[.)])[^\S\n]+(?P<n>[A-ZÀ-Ž][a-zà-ž'’]+(?:-[A-ZÀ-Ž][a-zà-ž]+)?)"
+    r"[^\S\n]+from[^\S\n]+[A-Z][a-z]+"
+)
+
+
 def _people(text: str) -> Iterator[Span]:
+    for m in _FROM_TOWN.finditer(text):
+        word = m.group("n")
+        if word.casefold() in ner.latin_names("en") or not _common(word):
+            yield Span(m.start("n"), m.end("n"), "PERSON", "entext")
     for m in _LOWER_TITLE.finditer(text):
         word = m.group("n")
         if word in ner.latin_names("en") or not _common(word):

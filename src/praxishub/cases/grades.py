@@ -37,9 +37,12 @@ _CLASSES = [
     re.compile(r"[一二三四五六七八九]年级(?:到|至|—|-|～|~)[一二三四五六七八九]年级"),
     # 跟六班一个男生: a class by its number alone, after a word of where or with whom
     re.compile(r"(?<=[跟和与是在去到从])[一二三四五六七八九十]{1,2}班(?![长主级费倒子底])"),
-    # 初三, 高二 after a school's name or before a word of studying
+    # 初三, 高二 after a school's name or before a word of studying; 转入本校初三, 讀中一: after
+    # "this school" or a verb of studying (Hong Kong's 中一 … 中六 too)
     re.compile(
         r"(?<=中学|学校)[初高][一二三](?![\u4e00-\u9fff]{0,1}年)|[初高][一二三](?=读书|就读|在读|学生|年级)"
+        r"|(?<=本校)[初高][一二三](?![\u4e00-\u9fff]{0,1}年)"
+        r"|(?<=[讀读升])(?:[初高][一二三]|中[一二三四五六])(?![\u4e00-\u9fff]{0,1}[年级級])"
     ),
 ]
 # ПС-24-2 тобы, group HSC-L3-2, ФК-23-1 тобы: a college group's code with two number groups

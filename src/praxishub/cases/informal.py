@@ -109,13 +109,22 @@ _NOT_INITIALS = frozenset(
         "ЕС",
     ]
 )
+# Initials alone on a note's last line, after a blank line or its last sentence: the end of
+# the text or of a section ("---", a heading, a bold label)
+_SIGN_OFF = re.compile(
+    r"(?:(?:^|\n)[^\S\n]*\n[^\S\n]*[—–-]?|(?<=[.!?])[^\S\n])[^\S\n]*(?P<i>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,3})[^\S\n]*"
+    r"(?=\s*$|\n[^\S\n]*\n\s*(?:---|\*\*\*|#|\*\*))"
+)
+_NOT_SIGN_OFF = frozenset(["OK", "ОК", "TBC", "TBD", "END", "FIN", "КОН", "ДА", "НЕТ", "YES", "NO"])
 _MINUTES = re.compile(
     r"(?im)^[^\S\n]*(?:present|attendees|apologies|in attendance)[^\S\n]*:(?P<list>[^\n]+)"
 )
 _CAPS = re.compile(r"\b[A-Z]{2,3}\b")
-# (a token of look-alikes only between full stops too: the month of "О2.ОЗ.2О26")
+# (a token of look-alikes only between full stops or slashes too: the month of "О2.ОЗ.2О26",
+# of "l0/ll/2026")
 _OCR_TOKEN = re.compile(
-    r"(?<![^\W\d_])(?:(?=[\dOОЗlI]*\d)(?=[\dOОЗlI]*[OОЗlI])[\dOОЗlI]{2,}|(?<=\.)[OОЗlI]{1,2}(?=\.\S))"
+    r"(?<![^\W\d_])(?:(?=[\dOОЗlI]*\d)(?=[\dOОЗlI]*[OОЗlI])[\dOОЗlI]{2,}|(?<=\.)[OОЗlI]{1,2}(?=\.\S)"
+    r"|(?<=\d/)[OОЗlI]{1,2}(?=/\d))"
     r"(?![^\W\d_])"
 )
 
@@ -241,6 +250,10 @@ def initials(text: str) -> Iterator[Span]:
     # a note signed with one initial after a dash, at its line's end: "… is fixed. — G."
     for m in _SIGNED.finditer(text):
         yield Span(m.start("i"), m.end("i"), "PERSON", "initials")
+    # a note signed with initials alone on its last line ("…\n\nVŠ", "…\n\nKD\n\n---")
+    for m in _SIGN_OFF.finditer(text):
+        if m.group("i").upper() not in _NOT_INITIALS | _NOT_SIGN_OFF:
+            yield Span(m.start("i"), m.end("i"), "PERSON", "initials")
     listed: set[str] = set()
     for m in _MINUTES.finditer(text):
         listed.update(

@@ -260,9 +260,11 @@ _ZH_ORGS = [
     ),
     # 飞鱼游泳俱乐部, 春芽儿童关爱基金会: types that name one body whatever stands before them
     re.compile(rf"[{_HAN}]{{2,10}}?(?:俱乐部|基金会|派出所)"),
-    # 顺达物流有限公司, 江滩假日酒店, 华南师范大学: a company's, hotel's or university's kind
+    # 顺达物流有限公司, 江滩假日酒店, 华南师范大学, 宏远会计师事务所, 江滩肿瘤防治门诊部: a
+    # company's, hotel's, university's, firm's or outpatient clinic's kind
     re.compile(
         rf"[{_HAN}]{{2,14}}?(?:有限责任公司|股份有限公司|有限公司|集团公司|集团|酒店|宾馆|饭店|旅馆|招待所|民宿|客栈"
+        r"|会计师事务所|律师事务所|门诊部"
         r"|(?:师范|理工|科技|医科|农业|财经|交通|工业|外国语|政法|中医药|医学|体育|艺术|民族|工程|海洋)(?:大学|学院))"
     ),
     # 岭南师范大学心理学院, 复康儿童医院发育行为科: an institution and its department

@@ -47,6 +47,14 @@ _PLACES = [
     ),
     # 黄陂区蔡店街道, 洪山区关山街道: a street office or township after its district
     re.compile(rf"(?<=[区县市])(?P<p>[{_HAN}]{{2,4}}?(?:街道|镇|乡))"),
+    # "Омбы, Ресей", "Ош, Кыргызстан", "Lviv, Ukraine": a town, then the country it is in
+    re.compile(
+        rf"(?<![\w-])(?P<p>(?:[{_UP}][{_LO}]+|[{_CS_UP}][{_CS_LO}]+)(?:[-{_H}][{_UP}{_CS_UP}][{_LO}{_CS_LO}]+)?)"
+        rf",{_H}*(?:Ресей|Россия|РФ|Қазақстан|Казахстан|Қырғызстан|Кыргызстан|Киргизия|Өзбекстан"
+        r"|Узбекистан|Тәжікстан|Таджикистан|Украина|Беларусь|Армения|Грузия|Азербайжан|Әзірбайжан"
+        r"|Russia|Kazakhstan|Kyrgyzstan|Uzbekistan|Ukraine|Poland|Slovakia|Czechia|Vietnam|Rusko"
+        r"|Ukrajina|Slovensko|Polsko|Vietnam|Kazachstán)(?![\w-])"
+    ),
 ]
 # Қаскелеңдегі әжесіне: a capitalised word with the locative-attributive ending, which only
 # places and institutions take ("Мектептегі" and its kind are common nouns)
@@ -66,6 +74,12 @@ _ROADS = re.compile(
     rf"(?:{_H}+(?:near|at|by){_H}+mile{_H}+(?:marker|post){_H}+\d{{1,4}})?"
     rf"|(?<![\w-])[{_UP}][{_LO}]+{_H}+тас{_H}+жол[{_LO}]*{_H}+\d{{1,4}}-?{_H}*шақырым[{_LO}]*"
     rf"|(?<![\w-])\d{{1,4}}-?(?:й|м|ом)?{_H}+км{_H}+(?:трассы|автодороги|шоссе){_H}+[{_UP}][{_LO}]+(?:{_H}*[—–-]{_H}*[{_UP}][{_LO}]+)?"
+)
+
+
+# "г. Зеленоград, корп. 1460": Zelenograd numbers its buildings, not its streets' houses
+_ZELENOGRAD = re.compile(
+    rf"Зеленоград[{_LO}]*,?{_H}+(?P<a>корп(?:ус|\.){_H}*\d{{3,4}}(?:{_H}*(?:стр\.|строение){_H}*\d{{1,2}})?)(?!\d)"
 )
 
 
@@ -96,3 +110,5 @@ def find(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "PLACE", "pattern")
     for m in _ROADS.finditer(text):
         yield Span(m.start(), m.end(), "ADDRESS", "pattern")
+    for m in _ZELENOGRAD.finditer(text):
+        yield Span(m.start("a"), m.end("a"), "ADDRESS", "pattern")

@@ -74,6 +74,31 @@ _NOT_NAME_POS = {
 }
 
 
+# Kazakh pronouns and demonstratives, which open sentences with a capital and which pymorphy3
+# (Russian) does not know
+_KK_PRONOUNS = frozenset(
+    [
+        "Ол",
+        "Бұл",
+        "Осы",
+        "Сол",
+        "Мен",
+        "Біз",
+        "Сен",
+        "Сіз",
+        "Олар",
+        "Мына",
+        "Анау",
+        "Оның",
+        "Менің",
+        "Біздің",
+        "Сенің",
+        "Сіздің",
+        "Олардың",
+    ]
+)
+
+
 def _trim_non_names(text: str, start: int, stop: int) -> tuple[int, int]:
     """Drop words at the edges of a natasha person that cannot be a name ("Пришла Ракова").
 
@@ -83,6 +108,8 @@ def _trim_non_names(text: str, start: int, stop: int) -> tuple[int, int]:
     words = list(re.finditer(r"\S+", text[start:stop]))
 
     def not_name(word: str) -> bool:
+        if word.strip('.,;:!?«»"()') in _KK_PRONOUNS:
+            return True  # "Ол Алматы қаласының …": a Kazakh pronoun opening the sentence
         parses = parse(word.strip('.,;:!?«»"()'))
         return all(
             p.tag.POS in _NOT_NAME_POS and not _NAME_TAGS & set(p.tag.grammemes) for p in parses[:3]

@@ -93,6 +93,23 @@ def chinese(text: str) -> Iterator[Span]:
         name = m.group("n")
         if (name[0] in surnames or name[:2] in surnames) and not allowed(name):
             yield Span(m.start("n"), m.end("n"), "PERSON", "zh-context")
+    # 女儿周语桐在, 儿子王梓轩说: a full name after a child's or spouse's word, unless its first
+    # two characters are a word of their own ("儿子周末在家": 周末 is the weekend)
+    for m in _ZH_NAME_AFTER_KIN.finditer(text):
+        name = m.group("n")
+        if name[0] not in surnames or allowed(name):
+            continue
+        first = next(iter(_jieba().cut(name, HMM=False)), None)
+        if first is not None and len(first.word) >= 2 and first.flag not in _ZH_PROPER_OR_NZ:
+            continue
+        yield Span(m.start("n"), m.end("n"), "PERSON", "zh-context")
+    # 洪山, 东西湖, 沌口: the programme's own city's districts by their short names, which jieba
+    # does not know without 区 ("搬到沌口去了", a hotline log's column "洪山")
+    for m in _WUHAN.finditer(text):
+        yield Span(m.start(), m.end(), "PLACE", "zh-wuhan")
+    # 会上称"小W": a pupil's letter after 小/老/阿, as case talks name children
+    for m in re.finditer(r"(?<=[小老阿])[A-Z](?![A-Za-z])", text):
+        yield Span(m.start(), m.end(), "PERSON", "zh-title")
     # A surname followed by one or two given-name characters and a verb of speech/action.
     for m in re.finditer(
         r"(?P<n>[\u4e00-\u9fff]{2,3})(?=(?:说|表示|告诉|哭|来|的|在|是|和|同学|今年|，|。|、|\s))",
@@ -109,6 +126,19 @@ _ZH_NAME_IN_CONTEXT = re.compile(
     r"(?:(?:姓名|学生|患者|患儿|校长|督导|参加|主任|班主任|来电者|监护人|父亲|母亲|负责人|记录人|咨询师)[：:]"
     r"|[、（(]|奶奶|爷爷|外婆|外公|姥姥|姥爷|同班的|同学|班上的|父亲|母亲|哥哥|姐姐|叔叔|舅舅|姑姑|同桌|好朋友)\s*"
     r"(?P<n>[\u4e00-\u9fff]{3})(?=[、，。；（(：:\s\u3000)）]|教授|老师|医生|今年|把|被|说|家|的|每天|一直|主动|在|和|跟)"
+)
+
+
+# Wuhan's districts and the parts of them people name as places (the Hubei crisis hotline's and
+# Wuhan school psychologists' notes name them bare; 青山, also a saying, is left to jieba)
+_WUHAN = re.compile(
+    r"武昌|汉口|汉阳|江岸|硚口|洪山|东西湖|蔡甸|江夏|黄陂|新洲|汉南|沌口|光谷|纸坊|后湖"
+    r"|关山|徐东|金银湖|唐家墩|王家湾|街道口|鲁巷|南湖(?=[^\u4e00-\u9fff]|[那这边住去到])"
+)
+_ZH_PROPER_OR_NZ = {"nr", "nrfg", "nrt", "nz", "ns", "nt"}
+_ZH_NAME_AFTER_KIN = re.compile(
+    r"(?:女儿|儿子|丈夫|妻子|老公|老婆|妹妹|弟弟|孙子|孙女|外孙|外孙女|大女儿|小女儿|大儿子|小儿子)"
+    r"(?P<n>[\u4e00-\u9fff]{3})(?=[、，。；（(：:\s\u3000)）]|今年|把|被|说|家|的|每天|一直|在|和|跟|读|上|刚)"
 )
 
 

@@ -55,6 +55,18 @@ _ORGS = [
         rf"(?:[Уу]правлени[{_LO}]*{_H}+|[Оо]тдел[{_LO}]*{_H}+|[Гг]лавного{_H}+управления{_H}+)?(?:[ГО]?У?МВД|ОВД|ОМВД|УВД|ГУВД)"
         rf"(?:{_H}+России)?{_H}+по{_H}+{_RU_TOWN}"
     ),
+    # Pražská onkopsychologická služba, Národní centrum duševní pohody, Centrum na podporu
+    # integrace cizinců: a town's or the nation's adjective before a service's kind, and a centre
+    # or service "for" something (a bare "Dětská ambulance" names no one body)
+    re.compile(
+        rf"(?<![\w-])(?!Dětsk|Psych|Pedagog|Lékař|Zdravot|Sociál|Onkolog|Klinick|Odborn|Krizov)"
+        rf"(?:[{_CS_UP}][{_CS_LO}]+(?:sk|ck)(?:á|é|ý)|Národní|Celostátní){_H}+"
+        rf"(?:[{_CS_LO}]+(?:á|í|ý|é){_H}+)?(?:centrum|služba|poradna|nadace|společnost|spolek|linka"
+        rf"|klinika|centra|službu|službě|poradny|poradně|centru)"
+        rf"(?:{_H}+[{_CS_LO}]+(?:í|ní){_H}+[{_CS_LO}]+(?:y|i|ů|e|í))?(?![\w-])"
+        rf"|(?<![\w-])(?:Centrum|Centra|Centru|Poradna|Poradny|Poradně|Služba|Nadace|Spolek|Sdružení)"
+        rf"{_H}+(?:na{_H}+podporu|pro){_H}+[{_CS_LO}]{{3,}}(?:{_H}+[{_CS_LO}]{{3,}}){{0,2}}(?=[,.;:)–-]|{_H}+[–-]|$)"
+    ),
     # nadačního fondu Modrý balónek, nadace Dobrý start: a foundation's word and its name
     re.compile(
         rf"(?<![\w-])(?:nadační\w*{_H}+fond\w*|nadac[eií]\w*){_H}+[{_CS_UP}][{_CS_LO}]+"
@@ -104,10 +116,13 @@ _ORGS = [
         r"|残疾人联合会|图书馆|文化馆|活动中心)"
         rf"|[{_HAN}]{{2,8}}?(?:零部件厂|机械厂|服装厂|食品厂|电子厂|制药厂)"
     ),
-    # 在鑫泰电子这边上班, 在宏达物流打工: a company by its name and trade, where someone works
+    # 在鑫泰电子这边上班, 在宏达物流打工, 被临空港顺达物流辞退: a company by its name and trade,
+    # where someone works or was let go
     re.compile(
         rf"(?<=在)[{_HAN}]{{2,4}}?(?:电子|科技|物流|服装|服饰|鞋业|食品|建材|机械|塑料|纺织|制衣|电器|家具"
         rf"|玩具|五金|模具|包装|印刷|化工|汽配|实业|集团)(?=(?:这边|那边|那里|厂里|公司)?(?:上班|打工|工作|做工|干活))"
+        rf"|(?<=被)[{_HAN}]{{2,6}}?(?:电子|科技|物流|服装|服饰|鞋业|食品|建材|机械|塑料|纺织|制衣|电器|家具"
+        rf"|玩具|五金|模具|包装|印刷|化工|汽配|实业|集团|公司|工厂|厂)(?=辞退|开除|解雇|裁员|裁掉|炒了)"
     ),
 ]
 # 永辉 + 超市, 顺丰 + 快递站: a business's kind just after its name (found as a name or place)

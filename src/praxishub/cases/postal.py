@@ -141,6 +141,23 @@ _CITY_STATE = re.compile(
 )
 
 
+# Meeting and chat apps, which a state's look-alike ("ID", "OR") may follow
+_APPS = frozenset(
+    {
+        "Zoom",
+        "Teams",
+        "Skype",
+        "Webex",
+        "Meet",
+        "WhatsApp",
+        "Telegram",
+        "Viber",
+        "Signal",
+        "Discord",
+    }
+)
+
+
 # What a Chinese street match may have swallowed from before the address: "住在", "家住", "位于".
 _ZH_ADDRESS_LEAD = re.compile(
     r"(?:家住|住在|住于|位于|地址[:：]?|在|到|去|于|从)(?=[\u4e00-\u9fff])"
@@ -163,6 +180,8 @@ def addresses(text: str) -> Iterator[Span]:
     if re.search(r"[A-Z]{2}", text):
         states = _us_states()
         for m in _CITY_STATE.finditer(text):
+            if m.group("city") in _APPS:
+                continue  # "(Zoom, ID schůzky …)", "Teams, OR in person": an app, then a label
             if m.group("state") in states:
                 yield Span(m.start("city"), m.end("city"), "PLACE", "pattern")
                 yield Span(m.start("state"), m.end("state"), "PLACE", "pattern")

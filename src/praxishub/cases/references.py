@@ -75,20 +75,23 @@ _FILE_MARK = re.compile(
     rf"(?:{_H}[A-ZČŠŽŘ]{{2,8}}(?![\w/-]))?)"
 )
 # A filing reference by its shape: letter and digit groups joined by "-" or "/", with a letter
-# group and 4 digits or more (CDZ-JI-0871/26, ZSK-0412/2023, 2024-CP-011873, 4R-2603-00871)
+# group and 4 digits or more (CDZ-JI-0871/26, ZSK-0412/2023, 2024-CP-011873, 4R-2603-00871);
+# a log's record, its letters glued to a dated number (HL260310-014), and a plan's letters with
+# a number that keeps its leading zero (CP-0931: no year, no test's name such as PHQ-9)
 _SHAPED = re.compile(
-    rf"(?<![^\W\u4e00-\u9fff]|[/.-])(?P<n>[0-9{_UP}]{{1,6}}(?:[-/][0-9{_UP}]{{1,8}}){{2,5}}|[{_UP}][0-9{_UP}]{{1,5}}-\d{{2,6}}/\d{{2,4}}|[{_UP}]{{2,6}}-[{_UP}]{{1,4}}{_H}\d{{3,6}}/\d{{2,4}})(?![^\W\u4e00-\u9fff]|[/-])"
+    rf"(?<![^\W\u4e00-\u9fff]|[/.-])(?P<n>[0-9{_UP}]{{1,6}}(?:[-/][0-9{_UP}]{{1,8}}){{2,5}}"
+    rf"|[A-Z]{{1,4}}\d{{6,10}}-\d{{2,6}}|[A-Z]{{2,4}}-0\d{{3,5}}|[{_UP}][0-9{_UP}]{{1,5}}-\d{{2,6}}/\d{{2,4}}|[{_UP}]{{2,6}}-[{_UP}]{{1,4}}{_H}\d{{3,6}}/\d{{2,4}})(?![^\W\u4e00-\u9fff]|[/-])"
 )
 # A Chinese document number with its issuer and bracketed year, 号 included: 锦心转〔2026〕017号,
 # 公（刑）函字〔2026〕第0457号
 _ZH_DOCUMENT = re.compile(r"[\u4e00-\u9fff]{1,6}[〔［\[]\d{4}[〕］\]]第?\d{1,5}号")
 # A bill's or a meeting's number: FAKTURA č. 2026-0311, КВИТАНЦИЯ № 0157, Invoice no. 4471,
-# акт № ҚӘ-88, 腾讯会议号 614 882 309, Meeting ID: 845 2290 1173
+# акт № ҚӘ-88, 腾讯会议号 614 882 309, 腾讯会议（517 206 883）, Meeting ID: 845 2290 1173
 _BILL = re.compile(
     rf"(?<![^\W\d_])(?i:faktur[ayu]?|účtenk[ayu]|stvrzenk[ayu]|invoice|receipt|квитанци[яиюей]|сч[её]т(?:а|у)?"
     rf"|чек[а]?|акт(?:а|у)?|договор(?:а|у)?|түбіртек\w*|шот)(?:{_H}*(?:№|#|č\.|no\.?|number|nr\.?))+{_H}*"
     rf"(?P<n>[0-9{_UP}](?:[0-9{_UP}]|[-/](?=[0-9{_UP}])){{2,20}})(?![\w-])"
-    rf"|(?:腾讯会议号?|会议号|会议ID|Meeting{_H}+ID|Zoom|Teams)[：:]?{_H}*(?P<m>\d{{3}}(?:(?:-|{_H})?\d{{3,4}}){{2,3}})(?!\d)"
+    rf"|(?:腾讯会议号?|会议号|会议ID|Meeting{_H}+ID|Zoom|Teams)[：:（(]?{_H}*(?P<m>\d{{3}}(?:(?:-|{_H})?\d{{3,4}}){{2,3}})(?!\d)"
 )
 # A video meeting's ID a few words after its service: "Zoom, ID schůzky 842 3371 0956", "Zoom is
 # fine – my personal room is 873 4410 2296", "Zoom (конференция 874 3312 0956)", "Teams meeting
@@ -124,7 +127,7 @@ _COURT_MARK = re.compile(
 # A South African police case number: "CAS 147/02/2026"; a Russian birth certificate's
 # series and number without "серия": "св-во о рожд. I-ЛЖ 508311"
 _CAS = re.compile(rf"(?<![\w/-])CAS{_H}+(?:no\.?{_H}*)?(?P<n>\d{{1,5}}/\d{{1,2}}/\d{{4}})(?![\w/])")
-_BIRTH_SERIES = re.compile(rf"(?<![\w-])[IVXLC]{{1,4}}-[А-ЯЁ]{{2}}{_H}*№?{_H}*\d{{6}}(?!\d)")
+_BIRTH_SERIES = re.compile(rf"(?<![\w-])[IVXLCІ]{{1,4}}-[{_UP}]{{2}}{_H}*№?{_H}*\d{{6,7}}(?!\d)")
 _NOT_SHAPES = re.compile(r"^(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d[\d/-]*)$")
 
 

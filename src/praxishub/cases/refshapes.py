@@ -310,7 +310,27 @@ def recurring(text: str, spans: list[Span]) -> Iterator[Span]:
         if tail and tail.group() not in seen:
             seen.add(tail.group())
             yield from _standing(text, tail.group())
+    yield from _short_tails(text, spans, seen)
     yield from _series_mates(text, spans)
+
+
+def _short_tails(text: str, spans: list[Span], seen: set[str]) -> Iterator[Span]:
+    """A numbered log's rows cited by a three-digit tail ("**009**", "012 号来电", "013 回访"
+    after the rows HL260310-009 … -015): only when two or more found IDs share everything but
+    such a tail, so the tail is a row's number in a series, not a score."""
+    tails: dict[str, set[str]] = {}
+    for span in spans:
+        if span.kind != "ID":
+            continue
+        m = re.fullmatch(r"(.*\d.*[-/])(0\d{2})", text[span.start : span.end])
+        if m:
+            tails.setdefault(m.group(1), set()).add(m.group(2))
+    for shared in tails.values():
+        if len(shared) < 2:
+            continue
+        for tail in sorted(shared - seen):
+            seen.add(tail)
+            yield from _standing(text, tail)
 
 
 def _standing(text: str, surface: str) -> Iterator[Span]:

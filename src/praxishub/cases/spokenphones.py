@@ -73,6 +73,7 @@ _HUNDREDS = {
 }
 # A word that multiplies the unit before it by a hundred: "šest set", "two hundred", "екі жүз"
 _TIMES_HUNDRED = {"set", "sta", "stě", "hundred", "жүз"}
+_UNIT_HUNDREDS = {"set", "sta", "stě"}
 _REPEAT = {"double": 2, "triple": 3}
 _PLUS = {"plus", "плюс"}
 _HAN_DIGITS = {
@@ -202,7 +203,15 @@ def _below_hundred(tokens: list[tuple[int, int, str]], i: int) -> tuple[int | No
         return None, i
     word = tokens[i][2]
     if word in _TENS:
-        if i + 1 < len(tokens) and tokens[i + 1][2] in _UNITS and _UNITS[tokens[i + 1][2]]:
+        # "dvacet sedm set …": the unit opens the next group's hundreds, not this group (Czech
+        # and Slovak "set", "sta", "stě" never stand without a unit; Kazakh "жүз" does)
+        hundred_next = i + 2 < len(tokens) and tokens[i + 2][2] in _UNIT_HUNDREDS
+        if (
+            i + 1 < len(tokens)
+            and tokens[i + 1][2] in _UNITS
+            and _UNITS[tokens[i + 1][2]]
+            and not hundred_next
+        ):
             return _TENS[word] + _UNITS[tokens[i + 1][2]], i + 2
         return _TENS[word], i + 1
     if word in _TEENS:

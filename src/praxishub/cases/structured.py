@@ -327,8 +327,11 @@ _MON = r"(?:0?[1-9]|1[0-2])"
 # The word that may follow a year: "2024 г.", "2024 года", "2024 roku"
 _YEAR_WORD = r"(?:\s*(?:г\.|гг\.|года?(?!\w)|г(?!\w)|roku(?!\w)|r\.|ж\.|жыл\w*))?"
 _DATE_PATTERNS = [
-    # 12.03.2024, 12/03/24, 12-03-2024, 22.03
-    re.compile(rf"(?<![\d.]){_DAY}[./-]{_MON}(?:[./-](?:{_YEAR}{_YEAR_WORD}|\d\d))?(?![\d]|\.\d)"),
+    # 12.03.2024, 12/03/24, 12-03-2024, 22.03 (not the minutes and hours of a time range,
+    # "01:12-01:40", nor a code's number, "P3-01")
+    re.compile(
+        rf"(?<![\d.A-Za-z])(?<!\d:){_DAY}[./-]{_MON}(?:[./-](?:{_YEAR}{_YEAR_WORD}|\d\d))?(?![\d]|\.\d|:\d)"
+    ),
     # US order: 2/26/2024, 06/21/2015
     re.compile(rf"(?<![\d./]){_MON}/{_DAY}/(?:{_YEAR}|\d\d)(?![\d/])"),
     # US order without a year: "on 11/22", "On 01/27" (a fraction like 3/4 is masked too: safe side)
