@@ -75,28 +75,11 @@ _NOT_NAME_POS = {
 
 
 # Kazakh pronouns and demonstratives, which open sentences with a capital and which pymorphy3
-# (Russian) does not know
-_KK_PRONOUNS = frozenset(
-    [
-        "Ол",
-        "Бұл",
-        "Осы",
-        "Сол",
-        "Мен",
-        "Біз",
-        "Сен",
-        "Сіз",
-        "Олар",
-        "Мына",
-        "Анау",
-        "Оның",
-        "Менің",
-        "Біздің",
-        "Сенің",
-        "Сіздің",
-        "Олардың",
-    ]
+# (Russian) does not know (places.py keeps them out of a place's name too)
+_KK_PRONOUN_WORDS = (
+    "Ол Бұл Осы Сол Мен Біз Сен Сіз Олар Мына Анау Әр Оның Менің Біздің Сенің Сіздің Олардың"
 )
+KK_PRONOUNS = frozenset(_KK_PRONOUN_WORDS.split())
 
 
 def _trim_non_names(text: str, start: int, stop: int) -> tuple[int, int]:
@@ -108,7 +91,7 @@ def _trim_non_names(text: str, start: int, stop: int) -> tuple[int, int]:
     words = list(re.finditer(r"\S+", text[start:stop]))
 
     def not_name(word: str) -> bool:
-        if word.strip('.,;:!?«»"()') in _KK_PRONOUNS:
+        if word.strip('.,;:!?«»"()') in KK_PRONOUNS:
             return True  # "Ол Алматы қаласының …": a Kazakh pronoun opening the sentence
         parses = parse(word.strip('.,;:!?«»"()'))
         return all(

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from praxishub.cases.letters import _CS_LO, _CS_UP, _HAN, _LO, _UP
-from praxishub.cases.ner import allowed
+from praxishub.cases.ner import KK_PRONOUNS, allowed
 from praxishub.cases.postal import addresses
 from praxishub.cases.spans import Span
 
@@ -293,7 +293,7 @@ _PLACES = [
     # Алмалы ауданы, Осакаровка ауданында, Шымкент қаласы, Алматы қ. (not a pronoun or a
     # demonstrative that opens the sentence: "Ол Алматы қаласының тұрғыны")
     re.compile(
-        rf"(?<![\w-])(?!(?:Ол|Бұл|Осы|Сол|Мен|Біз|Сен|Сіз|Олар|Ана|Мына|Әр|Біздің|Менің|Оның)\s)"
+        rf"(?<![\w-])(?!(?:{'|'.join(sorted(KK_PRONOUNS))})\s)"
         rf"(?P<p>[{_UP}][\w-]+(?:\s[{_UP}][\w-]+)?\s+(?:ауданы|облысы|қаласы|ауылы|өңірі|аудан|облыс|ауыл)"
         rf"[{_LO}]*)"
     ),

@@ -4,8 +4,8 @@ Rule: scanned forms print some fields in letter-spaced type, and OCR keeps the s
 run of four or more single letters one space apart, a capital and then small letters, is
 one word. It is a name where names stand: beside a found person (another part of the same
 name: "Ковалёва Н а т а л ь я  Викторовна"), before initials ("Ш е в ч е н к о  Г. А."), or
-a town after a town's abbreviation ("г. Х а б а р о в с к") or before Kazakh's ("Ө с к е м е н қ."). It is masked as written, and
-joined to the person beside it.
+a town after a town's abbreviation ("г. Х а б а р о в с к") or before Kazakh's ("Ө с к е м е н
+қ."). It is masked as written, and joined to the person beside it.
 
 Limits: a spaced word with nothing of a name around it is left (headings and stamps are
 spaced for emphasis: "З а к л ю ч е н и е"); letters in capitals only ("Х А Б А Р О В С К")

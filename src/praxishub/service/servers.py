@@ -12,7 +12,8 @@ idle culler stops it, and that may be off. So the programme service stops it:
 
 The service's hub role holds ``read:servers`` and ``delete:servers`` for this, and nothing
 more about servers. The hub itself refuses the person's next start: its refresh before a
-spawn asks the roster.
+spawn asks the roster, and refreshes are strict (``hub.py``), so a token they made while
+active is refused too.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from praxishub.db import Person
 
 log = logging.getLogger("praxishub.service.servers")
 SWEEP_SECONDS = 20
+PAGE = 200
 
 
 async def _hub(api_url: str, token: str, method: str, path: str) -> tuple[int, object]:
@@ -93,10 +95,15 @@ async def sweep(engine: Engine, api_url: str, token: str) -> list[str]:
     inactive = inactive_people(engine)
     if not inactive:
         return []
-    status, users = await _hub(api_url, token, "GET", "/users?state=active")
-    if status != 200 or not isinstance(users, list):
-        return []
-    listed = [u["name"] for u in users if isinstance(u, dict) and u.get("name") in inactive]
+    listed: list[str] = []
+    offset = 0
+    while True:  # the hub answers in pages (50 people unless asked for more; 200 at most)
+        path = f"/users?state=active&offset={offset}&limit={PAGE}"
+        status, users = await _hub(api_url, token, "GET", path)
+        if status != 200 or not isinstance(users, list) or not users:
+            break
+        listed += [u["name"] for u in users if isinstance(u, dict) and u.get("name") in inactive]
+        offset += len(users)
     stopped, _ = await stop_servers(api_url, token, listed)
     return stopped
 
