@@ -64,9 +64,24 @@ def find(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "ADDRESS", "pattern")
 
 
+# A Chinese building's floor after it: "…社区活动中心二楼", "…大厦3层301室"
+_ZH_FLOOR = re.compile(
+    r"[一二三四五六七八九十\d]{1,2}[楼层](?:[\d一二三四五六七八九十]{1,4}室)?(?![梯道顶下上])"
+)
+
+
 def grown(text: str, spans: list[Span], language: str) -> Iterator[Span]:
-    """Addresses grown over their tails and the words before them; villages with a number."""
+    """Addresses grown over their tails and the words before them; villages with a number;
+    a Chinese building's floor."""
     for span in spans:
+        if (
+            span.kind in ("ADDRESS", "ORG")
+            and span.end - span.start >= 5  # a named building, not "住院部7楼"
+            and "\u4e00" <= text[span.end - 1 : span.end] <= "\u9fff"
+        ):
+            floor = _ZH_FLOOR.match(text, span.end)
+            if floor:
+                yield Span(span.start, floor.end(), span.kind, "edge")
         if span.kind == "ADDRESS":
             if language == "ru":
                 tail = _RU_TAIL.match(text, span.end)

@@ -6,7 +6,9 @@ inside that place, the whole display name ("Гульназ мама Ярика",
 user's handle, so it is masked whole. A user name in a comment thread's bold speaker place
 is one too. A quoted name after a group, story, channel or account word is the group's or
 account's name, a ``#channel`` after a channel word is a channel, and a token mixing Han
-with Latin letters or digits around a found name ("甜甜圈yyds") is a user name.
+with Latin letters or digits around a found name ("甜甜圈yyds") is a user name. A webinar
+chat's display name with the person's town or school in brackets ("Petra (Kuřim)") or their
+role after a dash ("Tunde A. – school counsellor") is masked whole.
 """
 
 from __future__ import annotations
@@ -87,6 +89,12 @@ _NUMBERED_SENDER = re.compile(
     rf"(?i)(?:(?:жіберуші|отправитель|sender|odesílatel)[:：]|(?:хабарлама|сообщение|message|zpráva)"
     rf"\**{_H}*[—–-]{_H}*(?:(?:жіберуші|отправитель|sender|odesílatel)[:：])?){_H}*"
     rf"(?P<h>[^,\n*]{{2,40}}?),{_H}*\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}"
+)
+# "**语音1** · 浩宇奶奶 · 3月8日 19:42 · 0:58": a voice message's sender between its number and
+# its date, set apart by middle dots
+_DOTTED_SENDER = re.compile(
+    rf"(?i)(?:语音|語音|голосовое|дауыстық|voice(?:{_H}+(?:note|message))?|hlasov\w*)"
+    rf"{_H}*\d{{0,3}}\**{_H}*[·•]{_H}*(?P<h>[^·•\n]{{2,24}}?){_H}*[·•]{_H}*\d"
 )
 # 发送人：浩然奶奶: a forwarded voice message's sender (an e-mail's 发件人 is a person or a body)
 _ZH_SENDER = re.compile(r"(?:发送人|發送人)[：:](?:\*\*)?[^\S\n]*(?P<h>[^\s　:：*]{2,12})")
@@ -184,15 +192,44 @@ def _quoted(text: str, found: list[Span]) -> Iterator[Span]:
             yield Span(m.start("h"), m.end("h"), "HANDLE", SOURCE)
 
 
+# A webinar chat's display name with where the person works: "- Petra (Kuřim): …",
+# "16:41  M. Osei (Croydon)      agree …", "- Оксана В. (Новосибирск, СОШ 92): …", and with
+# their role after a dash: "- Tunde A. – school counsellor: …", "16:47  Jakub Š. – ZŠ Řečkovice  …"
+_PLACED_SPEAKER = re.compile(
+    rf"^(?:[-*•]|{_TIME}){_H}+(?P<h>(?P<n>[^\s\d(:：*#>|-][^\n(:：]{{0,30}}?){_H}*"
+    rf"(?:\((?P<p>[^()\n]{{2,40}})\)|(?P<d>{_H}[–—-]{_H}[^\n:：()–—]{{2,30}}?)))"
+    rf"(?:[:：]{_H}|{_H}{{2,}}\S)",
+    re.MULTILINE,
+)
+
+
+def _placed_speakers(text: str, found: list[Span]) -> Iterator[Span]:
+    """The whole display name, where a found person opens it and, in its brackets, a found
+    place, school or body says where they work (or, after a dash, their role follows a first
+    name and an initial, a display name's shape)."""
+    for m in _PLACED_SPEAKER.finditer(text):
+        name = m.group("n").strip()
+        if not any(s.kind == "PERSON" and s.start <= m.start("n") < s.end for s in found):
+            continue
+        if m.group("p") is not None:
+            inner = [s for s in found if m.start("p") <= s.start and s.end <= m.end("p") + 1]
+            if not any(s.kind in ("PLACE", "SCHOOL", "ORG") for s in inner):
+                continue
+        elif not _INITIALLED.fullmatch(name) or _CLAUSE.search(m.group("d").strip()[1:]):
+            continue
+        yield Span(m.start("h"), m.end("h"), "HANDLE", SOURCE)
+
+
 def find(text: str, language: str, found: list[Span]) -> list[Span]:
     """Whole display names, quoted group names, channels and mixed-script user names."""
     spans = list(_speakers(text, found, language))
+    spans.extend(_placed_speakers(text, found))
     spans.extend(_quoted(text, found))
     spans.extend(_legend(text, found))
     for m in _TAG.finditer(text):
         if _joined(text, found, m.start(), m.end()):
             spans.append(Span(m.start(), m.end(), "HANDLE", SOURCE))
-    for pattern in (_ZH_SENDER, _VOICE_SENDER, _NUMBERED_SENDER):
+    for pattern in (_ZH_SENDER, _VOICE_SENDER, _NUMBERED_SENDER, _DOTTED_SENDER):
         spans.extend(
             Span(m.start("h"), m.end("h"), "HANDLE", SOURCE) for m in pattern.finditer(text)
         )

@@ -110,8 +110,11 @@ def _quoted(group: str) -> str:
 
 _GROUP_BEFORE = re.compile(
     rf"(?<![^\W\d_])(?:(?:třídní\w*|Facebook\w*|WhatsApp\w*|Messenger\w*|Viber\w*|chatov\w*){_H}+skupin\w*"
-    rf"|(?:WhatsApp|Facebook|Messenger|Viber|Signal){_H}+group|discord\w*|squad|server|чат\w*(?:{_H}+класса)?"
-    rf"|бесед[аеуы]){_H}*(?:[,:—–-]{_H}*)?{_quoted('h')}"
+    rf"|(?:WhatsApp|Facebook|Messenger|Viber|Signal){_H}+group|discord\w*|squad|server|чат\w*(?:{_H}+(?:класса|группы))?"
+    rf"|бесед[аеуы]|групп[аеуы](?={_H}+в{_H}))"
+    # the platform it is on: "Чат группы в Telegram — «…»", "группа в WhatsApp «…»"
+    rf"(?:{_H}+в{_H}+(?:Telegram|WhatsApp|Max|VK|ВК|Viber|Телеграм\w*|Вайбер\w*|Ватсап\w*))?"
+    rf"{_H}*(?:[,:—–-]{_H}*)?{_quoted('h')}"
     rf"|(?:群|公众号|服务器|战队|频道|微信群|QQ群|班级群|学生群|家长群){_H}*{_quoted('g')}",
     re.IGNORECASE,
 )

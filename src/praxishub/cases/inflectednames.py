@@ -186,7 +186,9 @@ _VIET_DECLINED = re.compile(
 # Honorifics and kin words that Kazakh, Uzbek and Uyghur place after a first name.
 _POSTPOSED = re.compile(
     rf"(?<![{_L}])(?P<n>[{_UP}][{_LO}]{{2,}})[^\S\n]+"
-    rf"(?:ака|ага|аға|ағай|ағасы|апа|апай|опа|әпке|көке|тәте|хәдә|һәдә|ака-|aka|opa|apa|akа)"
+    rf"(?:ака|ага|аға|ағай|ағасы|апа|апай|опа|әпке|көке|тәте|хәдә|һәдә|ака-|aka|opa|apa|akа"
+    # Uzbek kin words: "Мукаддам буви" (grandmother), "Рустам амаки" (uncle)
+    rf"|буви|бува|хола|амаки|buvi|buva|xola|amaki)"
     rf"(?![{_L}])"
 )
 # A maiden name ("roz. Ďuricová", "урожд. Смирнова", "в девичестве Ким").
@@ -363,8 +365,9 @@ def _postposed(text: str, language: str) -> Iterator[Span]:
         name = m.group("n")
         if ner.allowed(name) or name.casefold() in ner.titles():
             continue
+        uzbek_kin = re.match(r"\S+\s+(?:буви|бува|хола|амаки)$", m.group(), re.I)
         if _CYR.match(name) and not (
-            _first_ru(name) or _kk_plain(name) or _unknown_mid_sentence(text, m, name)
+            uzbek_kin or _first_ru(name) or _kk_plain(name) or _unknown_mid_sentence(text, m, name)
         ):
             continue
         yield Span(m.start("n"), m.end("n"), "PERSON", "r11a")

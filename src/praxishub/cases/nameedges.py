@@ -17,7 +17,8 @@ from praxishub.cases import ner, ner_zh
 from praxishub.cases.spans import Span
 
 _LATIN = r"[A-ZÀ-Ž][a-zà-ž]+"
-_WORD_BEFORE = re.compile(rf"(?<![\w.-])(?P<w>{_LATIN}(?:-{_LATIN})?) \Z")
+# one space, or two as a scanned form sets its words apart ("Farida  Ahmadzai")
+_WORD_BEFORE = re.compile(rf"(?<![\w.-])(?P<w>{_LATIN}(?:-{_LATIN})?) {{1,2}}\Z")
 _WORD_AFTER = re.compile(rf" (?P<w>{_LATIN})(?![\w-]|\.\w)")
 _ZH_NOT_SURNAMES = frozenset("和与及的在于向把被给对是从为由跟同将让叫找")
 _UPPER = "A-ZÀ-ŽА-ЯЁӘҒҚҢӨҰҮҺІ"

@@ -272,6 +272,13 @@ def settled(text: str, spans: list[Span]) -> Iterator[Span]:
                 yield Span(span.start, places[settlement.end()].end, span.kind, "edge")
 
 
+_CS_BRANCH = re.compile(
+    r"[^\S\n]*\n[^\S\n]*(?:pracoviště|odloučené[^\S\n]+pracoviště|pobočka)[^\S\n]+"
+    r"(?:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+(?:[^\S\n](?:nad|pod|[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+))*"
+    r"|[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ](?:[^\S\n][a-záčďéěíňóřšťúůýž]){2,})"
+)
+
+
 def grown(text: str, spans: list[Span]) -> Iterator[Span]:
     """Organisations grown over the words that join them to their place, and the capitalised
     words of their name before them ("Kernow" before "Young Minds")."""
@@ -293,6 +300,11 @@ def grown(text: str, spans: list[Span]) -> Iterator[Span]:
                 yield Span(span.start, street.end(), "ORG", "edge")
         if span.kind not in ("ORG", "SCHOOL"):
             continue
+        # a Czech body's branch on its letterhead's next line: "…PORADNA PLZEŇSKÉHO KRAJE
+        # ⏎pracoviště  K l a t o v y" (its town letter-spaced on a scan)
+        branch = _CS_BRANCH.match(text, span.end)
+        if branch:
+            yield Span(span.start, branch.end(), span.kind, "edge")
         join = _JOIN_AFTER.match(text, span.end)
         if join:
             yield Span(span.start, join.end(), span.kind, "edge")

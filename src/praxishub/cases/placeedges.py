@@ -15,6 +15,8 @@ Rules:
 - a Czech district's town after "okr." or "okres" is a place, with the word;
 - a capitalised word or two before a comma and a Canadian province's or Australian state's
   abbreviation is a town, and the abbreviation a place ("Logan, QLD", "Iqaluit, NU");
+- an Australian state by its letters: NSW and QLD anywhere, the others in a log's column or
+  after a preposition of place ("calls from TAS");
 - an English island or inlet by its word after a capitalised name ("Prince Edward Island",
   "Rankin Inlet");
 - in English speech (chats, transcripts) a lower-case word after a preposition of place that
@@ -113,11 +115,24 @@ def grown(text: str, spans: list[Span], language: str) -> Iterator[Span]:
             yield Span(m.start("s"), m.end("s"), "PLACE", "place-edge")
         for m in _EN_ISLAND.finditer(text):
             yield Span(m.start(), m.end(), "PLACE", "place-edge")
+        for m in _STATE.finditer(text):
+            yield Span(m.start(), m.end(), "PLACE", "place-edge")
         for m in _EN_AFTER.finditer(text):
             if _rare(m.group("w"), "en"):
                 yield Span(m.start("w"), m.end("w"), "PLACE", "place-lower")
 
 
+# An Australian state by its letters standing alone: NSW and QLD anywhere; the others (one
+# of which is also a word or a therapy's name: WA, SA, NT) in a log's column, set apart by two
+# spaces, or after a preposition of place ("calls from TAS", "in WA"). ACT is left: it is as
+# often acceptance and commitment therapy.
+_STATE = re.compile(
+    r"(?<![\w@#./-])(?:NSW|QLD|Qld)(?![\w@-])"
+    r"|(?<=[^\S\n]{2})(?:VIC|Vic|TAS|Tas|NT|WA|SA)(?=[^\S\n]{2}|[^\S\n]*$)"
+    r"|(?:(?<=\bin )|(?<=\bfrom )|(?<=\bto )|(?<=\bacross )|(?<=\bregional ))"
+    r"(?:VIC|Vic|TAS|Tas|NT|WA|SA)(?![\w@-])",
+    re.MULTILINE,
+)
 # "Logan, QLD", "Iqaluit, NU": a town and its Canadian province or Australian state, each a place
 _PROVINCE = re.compile(
     r"(?<![\w-])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)(?P<t>[A-Z][a-zà-ÿ'’-]{2,}(?:[^\S\n][A-Z][a-zà-ÿ'’-]{2,})?),[^\S\n]"

@@ -190,7 +190,15 @@ _ORGS = [
         r"|(?i:проект|қоры?)(?:а|у|ом|е|ы|на|ның|нда)?(?!\w)"
         r"|(?:Ф|О|К|Р)?(?:ГБУЗ|ГАУЗ|ГБУ|ГКУ|ГАУ|ГБОУ|ГАОУ|ГКП|ГУ|ГП)|МБУ|МАУ|МКУ|АНО|НКО|ООО|ОАО|ЗАО|ПАО|АО"
         r"|ИП|ТОО|ЖШС|АҚ|КММ|МКҚК|РОО|ОО|ОФ|ЧУ)"
-        rf"(?:[^\S\n]+[{_LO}-]+){{0,4}}[^\S\n]*«(?:[^«»\n]|„[^“”\n]{{0,40}}[“”]|«[^»\n]{{0,40}}»){{1,80}}»"
+        # the words between may hold the legal form of the body the service belongs to:
+        # "Служба онкопсихологической помощи ГБУ «…»"
+        rf"(?:[^\S\n]+(?:[{_LO}-]+|[А-ЯЁ]{{2,5}}(?=[^\S\n]+«))){{0,4}}[^\S\n]*"
+        r"«(?:[^«»\n]|„[^“”\n]{0,40}[“”]|«[^»\n]{0,40}»){1,80}»"
+    ),
+    # библиотека № 178, Дом культуры № 3, knihovna č. 2: a public library or club by its number
+    re.compile(
+        r"(?<![\w-])(?:[Бб]иблиотек\w*|[Дд]ом\w*[^\S\n]+культуры|ДК|[Кк]ниховн\w*|[Кк]ітапхана\w*)"
+        r"[^\S\n]*(?:№|č\.)[^\S\n]*\d{1,4}(?!\d)"
     ),
     # «Жан сарайы» психологиялық орталығы, «Шипагер» көпбейінді медициналық орталығы: the Kazakh
     # quoted name comes before the words of its kind
@@ -262,10 +270,12 @@ _HELPLINE = re.compile(
 
 
 # National helplines and online services by their own names, with or without their number:
-# "the Childline number (116)", "Kids Help Phone", "Linka bezpečí"
+# "the Childline number (116)", "Kids Help Phone", "Linka bezpečí" ("linku bezpeci" in a chat)
 _NAMED_HELPLINE = re.compile(
     r"(?<![\w-])(?:Childline|Samaritans|Kids[^\S\n]Help(?:line|[^\S\n]Phone)|Kooth|Papyrus|Youthline"
-    r"|Crisis[^\S\n]Text[^\S\n]Line|Breathing[^\S\n]Space|Lifeline|[Ll]ink[auyo][^\S\n]bezpečí)(?![\w-])"
+    r"|Crisis[^\S\n]Text[^\S\n]Line|Breathing[^\S\n]Space|Lifeline|[Ll]ink[auyo][^\S\n]bezpe[čc][íi]"
+    # Australia's online-safety regulator, to which a school reports: "Reported to eSafety"
+    r"|eSafety(?:[^\S\n]Commissioner)?)(?![\w-])"
 )
 
 

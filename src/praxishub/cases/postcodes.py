@@ -32,12 +32,15 @@ from praxishub.cases import wordlists
 from praxishub.cases.spans import Span
 
 _H = r"[^\S\n]"
-_D = r"[0-9OОЗзlI]"
+_D = r"[0-9OОЗзlIВ]"  # OCR's look-alikes of digits: О for 0, З for 3, l for 1, В for 8
 _LABEL = (
-    r"(?:индекс|邮{_H}*编|почтовый{_H}+индекс|邮编|邮政编码|PSČ|postcode|post{_H}+code|zip(?:{_H}+code)?|пошта{_H}+индексі)"
+    r"(?:индекс|邮{_H}*编|почтовый{_H}+индекс|邮编|邮政编码|PSČ|postcode|post{_H}+code|zip(?:{_H}+code)?|(?:поштаның{_H}+)?индексі|пошта{_H}+индексі)"
 ).replace("{_H}", _H)
 _FILLER = r"(?:[^\S\n]*(?:应为|应该是|是|为|is|was|je|был|–|-|—)[^\S\n]*|[^\S\n]*[:：]?[^\S\n]*(?:\*\*|__)?[^\S\n]*)"
-_ADDRESS_LABEL = r"(?:адрес|мекенжай\w*|address|adresa|bydliště|地址|住址)"
+_ADDRESS_LABEL = (
+    r"(?:адрес(?:[^\S\n]+(?:регистрации|проживания|места[^\S\n]+жительства))?|мекенжай\w*|address"
+    r"|adresa|bydliště|地址|住址)"
+)
 _TOWN_AFTER = r"(?=,?[^\S\n]+(?:г\.|город|қ\.|қаласы|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]))"
 _SIX = re.compile(
     # a word may stand between ("PSČ otce 43-400"); a Polish postcode, a US ZIP with OCR's S/B
@@ -46,6 +49,8 @@ _SIX = re.compile(
     rf"|(?i:{_ADDRESS_LABEL})[^\S\n]*[:：]?(?:\*\*)?[^\S\n]*(?P<q>{_D}{{6}}){_TOWN_AFTER}"
     # "Brno-Líšeň, 628 00.": a Czech postcode after its town, at a sentence's end
     rf"|(?<=[a-záčďéěíňóřšťúůýž]),{_H}(?P<c>[1-7]\d{{2}}{_H}\d{{2}})(?=[.;)]|{_H}*$)"
+    # an Eircode after its word, typed in lower case too: "eircode d24 f6k8"
+    rf"|(?i:eircode){_FILLER}(?P<e>(?i:[ACDEFHKNPRTVWXY]\d[\dW]{_H}?[0-9ACDEFHKNPRTVWXY]{{4}}))(?![\w-])"
 )
 # A postcode after the end of a Chinese street address ("梧桐路66号　310012") or after an
 # institution's quoted name in a Russian address line ("ЦППМСП «Компас», 614068.") or after a
@@ -112,8 +117,8 @@ _NZ_TOWN_CODE = re.compile(
 def find(text: str) -> Iterator[Span]:
     """Postcodes by the rules above."""
     for m in _SIX.finditer(text):
-        group = next(g for g in ("p", "q", "c") if m.group(g))
-        if sum(ch.isdigit() for ch in m.group(group)) >= 4:
+        group = next(g for g in ("p", "q", "c", "e") if m.group(g))
+        if sum(ch.isdigit() for ch in m.group(group)) >= (2 if group == "e" else 4):
             yield Span(m.start(group), m.end(group), "POSTCODE", "postcode")
     for m in _AFTER_ADDRESS.finditer(text):
         group = next(g for g in ("z", "r", "k", "o") if m.group(g))

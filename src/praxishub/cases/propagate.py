@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from praxishub.cases import intake, kazakh, ner, ner_zh
+from praxishub.cases import intake, kazakh, ner, ner_zh, traditional
 from praxishub.cases.spans import Span
 
 _LETTER = r"[^\W\d_]"
@@ -117,6 +117,9 @@ class Seen:
             if kind == "PERSON":
                 for short in _diminutives_of(word, self.language):
                     self.parts.setdefault(short, kind)
+                # an Uzbek or Tajik name with its endearing -жон ("Азиз" → "азизжон")
+                if re.fullmatch(r"[А-ЯЁ][а-яё]+[бвгджзклмнпрстфхцчшщ]", word):
+                    self.parts.setdefault(word + "жон", kind)
 
     def _add_zh(self, kind: str, surface: str) -> None:
         name = re.sub(r"[^\u4e00-\u9fff]", "", surface)
@@ -129,17 +132,26 @@ class Seen:
         surnames = ner_zh.zh_surnames()
         if len(name) >= 2:
             self._zh.add(name)
+        # a Traditional name's surname is looked up in Simplified (陳宥翔 → 陈), and its given
+        # name kept in both scripts, as a note that quotes a Taiwanese letter replies in either
+        plain = traditional.same_length(name)
+        title = re.search(f"(?:{ner_zh.ZH_TITLES}|姑娘)$", plain)
+        if title and plain != name:
+            name, plain = name[: title.start()], plain[: title.start()]
         given = (
             name[2:]
-            if name[:2] in surnames and len(name) >= 4
+            if plain[:2] in surnames and len(name) >= 4
             else name[1:]
-            if name[:1] in surnames or (len(name) == 3 and name[:1] in _zh_common_surnames())
+            if plain[:1] in surnames or (len(name) == 3 and plain[:1] in _zh_common_surnames())
             else ""
         )
-        if len(given) == 2:
-            self._zh.add(given)  # 王一鸣 → 一鸣
-        if given:
-            self._zh.add(given[-1] * 2)  # 林悦 → 悦悦, 陈思琪 → 琪琪
+        if plain != name and given and _common_zh(traditional.same_length(given)):
+            given = ""  # "謝謝轉介" cut as a name: 转介 is a word, no given name
+        for form in {given, traditional.same_length(given)}:
+            if len(form) == 2:
+                self._zh.add(form)  # 王一鸣 → 一鸣
+            if form:
+                self._zh.add(form[-1] * 2)  # 林悦 → 悦悦, 陈思琪 → 琪琪
 
     def pattern(self) -> re.Pattern[str] | None:
         if self._pattern is None and (self.parts or self._zh or self.handles):
@@ -206,6 +218,13 @@ class Seen:
     @staticmethod
     def _starts_sentence(text: str, start: int) -> bool:
         return start == 0 or bool(_SENTENCE_END.search(text[max(0, start - 4) : start]))
+
+
+def _common_zh(word: str) -> bool:
+    """Is word a common Chinese word (Zipf 2.9 or more: 转介 is, 志豪 and 浩然 are not)?"""
+    from praxishub.cases.zhnameshapes import zipf_zh
+
+    return zipf_zh(word) >= 2.9
 
 
 @functools.cache

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from stdnum.ca import sin
 from stdnum.cn import ric
 
 from praxishub.cases.spans import Span
@@ -80,7 +81,7 @@ _FILE_MARK = re.compile(
 # a number that keeps its leading zero (CP-0931: no year, no test's name such as PHQ-9)
 _SHAPED = re.compile(
     rf"(?<![^\W\u4e00-\u9fff]|[/.-])(?P<n>[0-9{_UP}]{{1,6}}(?:[-/][0-9{_UP}]{{1,8}}){{2,5}}"
-    rf"|[A-Z]{{1,4}}\d{{6,10}}-\d{{2,6}}|[A-Z]{{2,4}}-0\d{{3,5}}|[{_UP}][0-9{_UP}]{{1,5}}-\d{{2,6}}/\d{{2,4}}|[{_UP}]{{2,6}}-[{_UP}]{{1,4}}{_H}\d{{3,6}}/\d{{2,4}})(?![^\W\u4e00-\u9fff]|[/-])"
+    rf"|[A-Z]{{1,4}}\d{{4,10}}-\d{{2,6}}|[A-Z]{{2,4}}-0\d{{3,5}}|[{_UP}][0-9{_UP}]{{1,5}}-\d{{2,6}}/\d{{2,4}}|[{_UP}]{{2,6}}-[{_UP}]{{1,4}}{_H}\d{{3,6}}/\d{{2,4}})(?![^\W\u4e00-\u9fff]|[/-])"
 )
 # A Chinese document number with its issuer and bracketed year, 号 included: 锦心转〔2026〕017号,
 # 公（刑）函字〔2026〕第0457号
@@ -99,6 +100,24 @@ _BILL = re.compile(
 _MEETING = re.compile(
     rf"(?<![^\W\d_])(?:Zoom|Teams|Webex)(?![^\W\d_])[^\d\n]{{0,40}}?(?<![\d:])"
     rf"(?P<m>\d{{3}}(?:(?:-|{_H})?\d{{3,4}}){{2,3}})(?![\d:])"
+)
+# A helpline log's contact by its year and serial, after the word for a call or a chat: "Chat č.:
+# 26-0533", "**Kontakt:** 26-0533", "Звонок 26-0876", "call 26-0412", "навязующий chat 26-0561"
+_CONTACT = re.compile(
+    rf"(?<![^\W\d_])(?i:chat(?:u|em)?|hovor(?:u|em)?|kontakt(?:u|em)?|call|звон(?:ок|ка|ке|ку)"
+    rf"|обращени[еяюи]|чат(?:а|е|у)?|қоңырау\w*)(?:{_H}*(?:č\.|№|#|no\.)?{_H}*[:.]?\**:?\**)"
+    rf"{_H}*(?P<n>[2-3]\d-\d{{3,5}})(?![\d-])"
+)
+# A Canadian social insurance number a few words after its name ("your SIN for the forms
+# (529 173 601)"), kept when its check digit holds; an Ontario health card's number with its
+# two-letter version code ("Health card: 4528 771 093 KT")
+_CA_SIN = re.compile(
+    rf"(?<![\w-])(?:SIN|[Ss]ocial{_H}+[Ii]nsurance{_H}+[Nn]umber)(?![\w-])[^\d\n]{{0,30}}?"
+    rf"(?<!\d)(?P<n>\d{{3}}(?:{_H}|-)?\d{{3}}(?:{_H}|-)?\d{{3}})(?![\d-])"
+)
+_CA_HEALTH_CARD = re.compile(
+    rf"(?i:health{_H}+card|OHIP|health{_H}+number)[^\d\n]{{0,20}}?"
+    rf"(?P<n>\d{{4}}(?:{_H}|-)?\d{{3}}(?:{_H}|-)?\d{{3}}(?:(?:{_H}|-)?[A-Z]{{2}})?)(?![\w-])"
 )
 # A numbered document's letter-and-digit number after "№": заключение … № Н-5512
 _LETTER_NUMBER = re.compile(rf"№{_H}*(?P<n>[{_UP}]{{1,4}}-\d{{2,8}})(?![\w-])")
@@ -154,6 +173,19 @@ def find(text: str) -> Iterator[Span]:
         value = m.group("n")
         if _digits(value) >= 4 and re.search(f"[{_UP}]", value) and not _NOT_SHAPES.match(value):
             yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    # the same log's other contacts, cited bare ("navazující 26-0561", "naposledy 26-0412"):
+    # the same year and as many digits as a contact found by its word
+    shapes = {(m.group("n")[:3], len(m.group("n"))) for m in _CONTACT.finditer(text)}
+    for head, size in shapes:
+        for m in re.finditer(
+            rf"(?<![\w.,/-]){re.escape(head)}\d{{{size - 3}}}(?![\w-]|[.,/]\d)", text
+        ):
+            yield Span(m.start(), m.end(), "ID", "pattern")
+    for m in _CA_SIN.finditer(text) if "SIN" in text or "nsurance" in text else ():
+        if sin.is_valid(re.sub(r"\D", "", m.group("n"))):
+            yield Span(m.start("n"), m.end("n"), "ID", "stdnum")
+    for m in _CA_HEALTH_CARD.finditer(text):
+        yield Span(m.start("n"), m.end("n"), "ID", "pattern")
     for m in _BILL.finditer(text):
         group = "n" if m.group("n") else "m"
         if _digits(m.group(group)) >= 2:

@@ -95,9 +95,11 @@ _KK_NUM_CLASS = re.compile(
 
 # --- ADDRESS, PLACE --------------------------------------------------------------------
 _CS_ADDRESS = re.compile(
-    rf"(?:(?<=\n)|(?<=^)|(?<=,{_H})|(?<=\()|(?<=bydlí{_H})|(?<=adrese{_H}))"
+    rf"(?:(?<=\n)|(?<=^)|(?<=,{_H})|(?<=\()|(?<=bydlí{_H})|(?<=adrese{_H})"
+    rf"|(?<=[Bb]ydliště:{_H})|(?<=[Bb]ydliště:\*\*{_H})|(?<=[Aa]dresa:{_H})|(?<=[Aa]dresa:\*\*{_H}))"
     rf"([{_CS_UP}][{_CS_LO}]+(?:{_H}(?:[{_CS_UP}][{_CS_LO}]+|[IVX]{{1,3}})){{0,2}})"
-    rf"{_H}(\d{{1,5}}(?:/\d{{1,4}})?[a-z]?)(?=,|\)|{_H}*\n|{_H}*$)"
+    rf"{_H}(\d{{1,5}}(?:/\d{{1,4}})?[a-z]?(?:,{_H}\d{{1,2}}\.{_H}(?:patro|poschodí|NP))?)"
+    rf"(?=,|\)|{_H}*\n|{_H}*$|{_H}+bez{_H})"
 )
 _CS_ADDRESS_NOT = frozenset(
     [
@@ -139,6 +141,11 @@ _CS_ADDRESS_NOT = frozenset(
         "Praha",
         "Brno",
     ]
+)
+# A Russian region by its letters in an address line, before its town: "143985, МО, г.о.
+# Балашиха", "ЛО, г. Гатчина", "НСО, р.п. Краснообск"
+_REGION_LETTERS = re.compile(
+    rf"(?<![\w-])(?:МО|ЛО|НСО|СО|РТ|РБ|КК|РО)(?=,{_H}*(?:г\.|г\.{_H}?о\.|гор\.|пос\.|п\.|пгт|р\.{_H}?п\.|д\.|с\.|р-н))"
 )
 _PLACE_BEFORE_POSTCODE = re.compile(rf"(?<![\w-])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?){_H}+$")
 _RU_TOWN_BEFORE_STREET = re.compile(
@@ -221,6 +228,8 @@ def find(text: str, language: str) -> Iterator[Span]:
     elif language == "ru":
         for m in _RU_TOWN_BEFORE_STREET.finditer(text):
             yield Span(m.start(), m.end(), "PLACE", "r11c-ru-town")
+        for m in _REGION_LETTERS.finditer(text):
+            yield Span(m.start(), m.end(), "PLACE", "r11c-ru-region")
     elif language == "zh":
         for m in _ZH_DISTRICT.finditer(text):
             group = 1 if m.group(1) else 2

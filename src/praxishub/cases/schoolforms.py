@@ -78,9 +78,10 @@ _PATTERNS = (
         r"(?:[^\S\n]*«[^»\n]{1,30}»)?"
     ),
     # cs: a school by its number, with the town's adjective before it ("v Charkivském liceu
-    # č. 187", "ve škole č. 12", "gymnázium č. 3")
+    # č. 187", "ve škole č. 12", "gymnázium č. 3", "v mateřské škole č. 112")
     re.compile(
         rf"(?<![\w-])(?:[{_CS_UP}][{_CS_LO}]+(?:ém|ého|é|ý|ým|á|ou){_H}+)?"
+        rf"(?:(?:mateřsk|základn|středn|speciáln|praktick)[{_CS_LO}]*{_H}+)?"
         rf"(?:l[iy]ce(?:um|a|u|em)|škol[aeyou]|gymnázi(?:um|a|u|em)){_H}+č\.{_H}?\d{{1,4}}(?![\w/-])"
     ),
     # kk/ru: a Nazarbayev Intellectual School, with its profile ("физика-математика

@@ -1,14 +1,18 @@
 """Names in the name column of an HTML table (English and Chinese notes).
 
 Rule: in a ``<table>`` whose header row (``<th>`` cells) has a column headed by a word for
-a person (Name, Attendee, Pupil, 姓名, 参会人, 联系人 …), each body row's cell in that
-column holds a person: the capitalised words at its start (after a title such as Mr, Dr,
-PC) up to a comma or the cell's end in English, and two to four Han characters (after a
-role word and a space, or the whole cell) in Chinese. Minutes and referral tables list
+a person (Name, Who, Attendee, Pupil, Jméno, Ребёнок, ФИО, 姓名, 参会人, 称呼 …), each body
+row's cell in that column holds a person: the capitalised words at its start (after a title
+such as Mr, Dr, PC, MUDr) up to a comma or the cell's end, and two to four Han characters
+(after a role word and a space, or the whole cell) in Chinese. Minutes and referral tables list
 attendees this way, and the capitals fallback skips a name that opens a cell.
 
 In a code block's aligned table, a column headed "Homeroom", "Class", "Třída" … holds
 classes, and a column headed by a number's word holds record numbers.
+
+A column headed by a word for where someone lives or comes from (Lives, Town, Odkud,
+Bydliště, Откуда, Город, Қаласы) holds places: the capitalised words that make up the whole
+cell. Initials alone in a name column ("AN", "ЛВГ") are a person.
 
 Known limits: a name column of a table written without ``<th>`` cells, or as aligned columns
 in a code block, is not read; a Chinese title after a name (梁主任) is cut off, the surname
@@ -28,12 +32,32 @@ _ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.S | re.I)
 _CELL = re.compile(r"<(t[hd])\b[^>]*>(.*?)</t[hd]>", re.S | re.I)
 _NAME_HEAD = re.compile(
     r"^\s*(?:names?|full name|attendees?|present|participants?|pupils?|students?|child|"
-    r"person|member|姓名|参会人|参会人员|出席人|联系人|学生|参加人员|成员)\s*$",
+    r"person|member|who|jméno|účastník|účastnice|účastníci|žák|žákyně|klient|klientka|"
+    r"фио|ф\.\s?и\.\s?о\.|имя|родитель|ребёнок|ребенок|участник|ученик|ученица|"
+    r"аты-жөні|есімі|оқушы|姓名|参会人|参会人员|出席人|联系人|学生|参加人员|成员|称呼)\s*$",
     re.I,
 )
-_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|DC|DS|Cllr|Prof|Rev)\.?\s+)?"
+# A header for a column of places: where each person lives or comes from.
+_PLACE_HEAD = re.compile(
+    r"^\s*(?:lives|lives in|town|suburb|where from|from|home town|odkud|bydliště|obec|"
+    r"откуда|город|населённый пункт|населенный пункт|қаласы|қала|тұратын жері|来自|所在地)\s*$",
+    re.I,
+)
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|DC|DS|Cllr|Prof|Rev|MUDr|Mgr|Bc|PhDr)\.?\s+)?"
+# an upper-case letter (Han, kana and Hangul have no case, and are no capital)
+_UPPER = (
+    r"(?![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])[^\W\d_a-zа-яёәғқңөұүһіčďěňřšťůžáéíóúýľĺŕôäöüß]"
+)
 _EN_NAME = re.compile(
-    rf"^\s*{_TITLE}(?P<n>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’.-]*|van|von|de|ap|bin|al)){{0,3}})\s*(?:,|$)"
+    rf"^\s*{_TITLE}(?P<n>{_UPPER}[\w'’-]+(?:\s+(?:{_UPPER}[\w'’.-]*|van|von|de|ap|bin|al)){{0,3}})"
+    r"\s*(?:,|$)"
+)
+# Initials alone in a name column: "AN", "TL", "ЛВГ".
+_INITIALS = re.compile(rf"^\s*(?P<n>{_UPPER}{{2,3}})\s*$")
+# A place as a cell holds it: "Lišov", "Týn nad Vltavou", "ČB-Suché Vrbné", "Portobello".
+_PLACE_CELL = re.compile(
+    rf"^\s*(?P<n>{_UPPER}[\w'’.-]+(?:\s+(?:{_UPPER}[\w'’.-]*|nad|pod|na|u|upon|on|de|la)){{0,3}})"
+    r"\s*$"
 )
 # Words naming a kind of body: a cell holding one names an institution, not a person.
 _KIND_WORDS = frozenset(
@@ -121,30 +145,48 @@ def _class_column(text: str) -> Iterator[Span]:
 
 def _tables(text: str) -> Iterator[Span]:
     for table in _TABLE.finditer(text):
-        column: int | None = None
+        names: list[int] = []
+        places: list[int] = []
         for row in _ROW.finditer(text, table.start(), table.end()):
             cells = list(_CELL.finditer(text, row.start(1), row.end(1)))
             if cells and all(c.group(1).lower() == "th" for c in cells):
-                heads = [i for i, c in enumerate(cells) if _NAME_HEAD.match(c.group(2))]
-                column = heads[0] if heads else None
+                names = [i for i, c in enumerate(cells) if _NAME_HEAD.match(c.group(2))]
+                places = [i for i, c in enumerate(cells) if _PLACE_HEAD.match(c.group(2))]
                 continue
-            if column is None or column >= len(cells):
-                continue
-            span = _name_in(cells[column])
-            if span is not None:
-                yield span
+            for column in names:
+                span = _name_in(cells[column]) if column < len(cells) else None
+                if span is not None:
+                    yield span
+            for column in places:
+                span = _place_in(cells[column]) if column < len(cells) else None
+                if span is not None:
+                    yield span
+
+
+def _place_in(cell: re.Match[str]) -> Span | None:
+    """The place a place column's cell names: capitalised words, none of them a kind of
+    body or a common word alone."""
+    content, offset = cell.group(2), cell.start(2)
+    m = _PLACE_CELL.match(content) if "<" not in content else None
+    words = m.group("n").split() if m else []
+    if m and not any(w in _KIND_WORDS for w in words) and not all(map(_common, words)):
+        return Span(offset + m.start("n"), offset + m.end("n"), "PLACE", "tablecells")
+    return None
 
 
 def _name_in(cell: re.Match[str]) -> Span | None:
     content, offset = cell.group(2), cell.start(2)
     if "<" in content:
         return None
+    m = _INITIALS.match(content)
+    if m:
+        return Span(offset + m.start("n"), offset + m.end("n"), "PERSON", "tablecells")
     m = _EN_NAME.match(content)
     words = m.group("n").split() if m else []
     if m and not any(w in _KIND_WORDS for w in words) and not all(map(_common, words)):
         return Span(offset + m.start("n"), offset + m.end("n"), "PERSON", "tablecells")
     m = _ZH_NAME.match(content)
-    if m:
+    if m and not re.search(r"(?:中心|学校|医院|机构|办|处|科|站|所|局|会|组)$", m.group("n")):
         return Span(offset + m.start("n"), offset + m.end("n"), "PERSON", "tablecells")
     return None
 
@@ -155,4 +197,5 @@ def _common(word: str) -> bool:
     description, not a name, and its words must not spread through the case as a name."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word.lower().strip(".,"), "en") >= 4.8
+    word = word.lower().strip(".,")
+    return zipf_frequency(word, "ru" if re.search("[а-яё]", word) else "en") >= 4.8

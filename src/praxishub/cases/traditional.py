@@ -41,6 +41,11 @@ def simplified(text: str) -> str | None:
     return view if changed >= 2 else None
 
 
+def same_length(text: str) -> str:
+    """text in Simplified characters, converted a character at a time (so of its length)."""
+    return "".join(_one(ch) for ch in text) if _HAN.search(text) else text
+
+
 def _one(ch: str) -> str:
     converted = _converter().convert(ch)
     return converted if len(converted) == 1 else ch

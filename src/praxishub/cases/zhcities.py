@@ -6,6 +6,9 @@ where it stands as a whole word, that is where jieba's cut of its surroundings b
 and ends a word at its edges ("在自贡农村", "从遵义转来"), so a city name hidden inside
 other words ("平安顺利" holds 安顺) is left alone. A following 市 or 省 is taken in.
 
+Hubei's county-level cities and Wuhan's neighbourhoods (钟家村, 街道口, 吴家山) are listed too:
+the programme in Wuhan names them as others name a city.
+
 Known limits: names that are also common words (大同, 安康, 开封, 中山, 东方, 普洱 …) are
 left out of the list; districts, townships and villages are not in it (the suffix shapes
 of the address layers find those); a city cut by jieba together with the next word
@@ -43,11 +46,19 @@ _CITIES = (
     " 定西 陇南 西宁 银川 石嘴山 吴忠 固原 中卫 乌鲁木齐 克拉玛依 吐鲁番 哈密 喀什 伊宁 库尔勒 阿克苏"
     " 昆山 江阴 张家港 常熟 晋江 慈溪 余姚 瑞安 乐清 温岭 诸暨 海宁 桐乡 东阳 永康 宜兴 溧阳 丹阳"
 )
+# Hubei's county-level cities and counties, and Wuhan's neighbourhoods: the programme's own
+# province and city, which its notes name by these
+_HUBEI = (
+    "仙桃 潜江 天门 汉川 应城 安陆 云梦 大冶 阳新 麻城 武穴 赤壁 嘉鱼 利川 枣阳 宜城 老河口 丹江口 当阳"
+    " 枝江 宜都 松滋 石首 洪湖 监利 钟祥 京山 广水 红安 罗田 英山 蕲春 黄梅 浠水 团风 孝昌 大悟 巴东"
+    " 钟家村 街道口 光谷 王家湾 汉正街 江汉路 徐东 积玉桥 司门口 吴家山 后湖 四新 鲁巷 宗关 古田 六渡桥"
+    " 王家墩 百步亭 杨春湖 白沙洲 阳逻 蔡甸 汉南 纸坊 金银湖 藏龙岛 庙山 中南路 循礼门 首义 武胜路 常青花园"
+)
 
 
 @functools.cache
 def _names() -> frozenset[str]:
-    return frozenset((_PROVINCES + " " + _CITIES).split())
+    return frozenset((_PROVINCES + " " + _CITIES + " " + _HUBEI).split())
 
 
 @functools.cache

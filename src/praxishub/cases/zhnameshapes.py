@@ -36,7 +36,14 @@ _TITLED = re.compile(rf"(?:{_HONORIFIC})")
 _DOUBLED_CONJ = re.compile(rf"(?:{_HONORIFIC})(?P<c>[和与跟])(?P<s>(?P=c))(?=(?:{_HONORIFIC}))")
 # A lone character between a clause's start and an honorific: "，马阿訇常夸他", "；和主任".
 _LONE_SURNAME = re.compile(
-    rf"(?:(?<=[，。；;、：:\n（(])|^)(?P<s>[{_HAN}])(?=(?:阿訇|老师|主任|婆婆|姑娘|警官|校长|医生)(?!们))",
+    rf"(?:(?<=[，。；;、：:\n（(])|^)(?P<s>[{_HAN}])"
+    rf"(?=(?:阿訇|老师|主任|婆婆|姑娘|警官|校长|医生|副校长|副主任|护士长|院长|科长|所长|书记)(?!们))",
+    re.MULTILINE,
+)
+# A surname alone signing a form's field: "护士长：祁           3.l2", "经办人：王"
+_SIGNED_SURNAME = re.compile(
+    rf"(?:护士长|科主任|主任|经办人|记录人|审核人|签名|签字|负责人|值班人)[：:][ \u3000]*"
+    rf"(?P<s>[{_HAN}])(?=[ \u3000]{{2,}}|[ \u3000]*$)",
     re.MULTILINE,
 )
 _NOT_SURNAME = set(
@@ -110,7 +117,7 @@ def _han(char: str) -> bool:
 
 
 def _surname_spans(text: str) -> Iterator[Span]:
-    for pattern in (_ROLE_SURNAME, _DOUBLED_CONJ, _SURNAMED, _LONE_SURNAME):
+    for pattern in (_ROLE_SURNAME, _DOUBLED_CONJ, _SURNAMED, _LONE_SURNAME, _SIGNED_SURNAME):
         for m in pattern.finditer(text):
             char = m.group("s")
             stops = _NOT_SURNAME if pattern is _LONE_SURNAME else _NOT_SURNAME_AFTER_ROLE

@@ -7,8 +7,9 @@ a place, person or organisation, or a noun its dictionary hardly knows ("优才"
 "护国"). The name runs from that word to the kind word ("村口红梅超市" gives 红梅超市).
 Generic services ("社区服务中心", "附近的超市") have only common nouns and stay unmarked.
 A small business named by two or three characters before its trade ("老灶台饺子馆",
-"茗香阁茶行"), where jieba cuts the name apart, is found by its trade word after a bracket,
-a comma or 的/在/于, when the name is no word jieba knows well and no verb.
+"茗香阁茶行", "那家美伊假发"), where jieba cuts the name apart, is found by its trade word after a bracket,
+a comma or 的/在/于/那家, when the name is no word jieba knows well and no verb; a shop
+named by a surname and 记 before its food ("付记热干面馆") likewise.
 
 Known limits: a name with a verb inside ("心理关爱中心" after a city name) is cut after the
 verb or missed; a rare common noun before a kind word ("水塔超市") is taken for a name;
@@ -39,7 +40,7 @@ RARE = 200
 
 def find(text: str) -> Iterator[Span]:
     """Names that end in a kind word and hold a proper or rare word."""
-    if not _ANY_KIND.search(text) and not _SHOP.search(text):
+    if not _ANY_KIND.search(text) and not _SHOP.search(text) and not _JI_SHOP.search(text):
         return  # jieba's tagging is the costly part: only where a kind word stands
     _jieba()  # first: it loads the dictionary whose frequencies are read below
     import jieba
@@ -66,8 +67,15 @@ def find(text: str) -> Iterator[Span]:
 # "茗香阁茶行", "阿凡提烤馕坊"), after a bracket, a comma or 的/在/于: the name is no word
 # jieba's dictionary knows and holds no measure word or particle ("一家小饭馆", "旁边的面馆")
 _SHOP = re.compile(
-    r"(?:(?<=[（(，、：:])|(?<=[的在于]))(?P<name>[\u4e00-\u9fff]{2,3})"
-    r"(?:茶行|商行|车行|米行|饺子馆|包子铺|面馆|饭馆|菜馆|餐馆|酒楼|食府|烤馕坊|馕坊|作坊|杂货铺|早餐店|小吃店|烧烤店)"
+    r"(?:(?<=[（(，、：:])|(?<=[的在于])|(?<=[那这]家))(?P<name>[\u4e00-\u9fff]{2,3})"
+    r"(?:茶行|商行|车行|米行|饺子馆|包子铺|面馆|饭馆|菜馆|餐馆|酒楼|食府|烤馕坊|馕坊|作坊|杂货铺|早餐店|小吃店|烧烤店"
+    r"|假发店|假发|理发店|美发店|药房|花店)"
+)
+# A shop named by its owner's surname and 记, then its food: "付记热干面馆", "陈记粥铺"
+_JI_SHOP = re.compile(
+    r"(?:(?<=[（(，、：:])|(?<=[的在于家]))"
+    r"(?P<name>(?![日笔登书标牢忘惦铭印速传游札手杂附谨切熟默强暗补后前史])[\u4e00-\u9fff]记)"
+    r"[\u4e00-\u9fff]{0,4}?(?:面馆|饭馆|菜馆|餐馆|粥铺|粉店|面店|包子铺|小吃|烧烤|火锅|酒家|茶餐厅|大排档|烧腊|饭店)"
 )
 _NOT_SHOP_NAME = re.compile(
     r"[一二三四五六七八九十几这那每某个家间的了小大新]|附近|旁边|对面|门口|楼下"
@@ -84,6 +92,8 @@ def _shops(text: str, freq: dict[str, int]) -> Iterator[Span]:
             continue
         if tags.get(name, "n")[0] in "vdpcr":
             continue  # a verb or an adverb before the trade: "约谈面馆经营者"
+        yield Span(m.start("name"), m.end(), "ORG", "zh-kind")
+    for m in _JI_SHOP.finditer(text):
         yield Span(m.start("name"), m.end(), "ORG", "zh-kind")
 
 

@@ -22,7 +22,9 @@ Rules (each a shape of the language, not a list of names):
 - ADDRESS: a run of Han place words that ends in a house number with 号 and its units
   ("…新村东三街9号502房"), with OCR's l/O read as digits; an estate with its building
   (花园12栋2单元801, 翠景阁9座1502房); a crossing of two roads (…路…路口).
-- SCHOOL: a short name in 实验 after a verb of going or before its staff (考省实验).
+- ORG: a city's famous hospital by its short name, where one goes to be seen (去仁济抽血).
+- SCHOOL: a short name in 实验 after a verb of going or before its staff (考省实验); a middle
+  school by its number after a verb of getting in or studying (考不上二中).
 - POSTCODE: six digits written before a city (516000惠城市).
 - ID: a code after a label ending in 号/编号/代码 ("预约号SY20260312-0457").
 - DATE and POSTCODE in OCR'd forms, where O and l stand for 0 and 1.
@@ -160,11 +162,25 @@ _SHORT_SCHOOL = re.compile(
     rf"(?<=[上考读去进与到在])(?!化学|物理|生物|科学|动物|心理|做|这|那)[{_HAN}]{{1,3}}实验"
     rf"(?=[”\"」』，。、；）)]|心理|老师|初中|高中|$)"
 )
+# 去仁济抽血, 在协和复查: a city's famous hospital by its short name, where one goes to be seen
+_SHORT_HOSPITAL = re.compile(
+    r"(?<=[去在到住转回])(?P<h>仁济|瑞金|华山|协和|同济|湘雅|华西|齐鲁|长征|长海|新华|龙华|曙光|积水潭|中南)"
+    r"(?=[抽看复住化放做开挂查拿取医]|那边|那里|这边)"
+)
+# 二中, 十一中: a middle school by its number, after a verb of getting in or studying
+# ("考不上二中", "转到十一中"); not 二中全会, 一中午, 一中等
+_NUMBERED_SCHOOL = re.compile(
+    r"(?:(?<=考)|(?<=考上)|(?<=考不上)|(?<=考进)|(?<=[读讀转進进])|(?<=就读)|(?<=在读))"
+    r"(?P<s>[一二三四五六七八九十]{1,3}中)"
+    r"(?![午间全国文医心期等年级秋药断止途旬部东西南北学小高初性型队层央餐途])"
+)
 # 133000延吉市: a six-digit postcode written before its city
 _POSTCODE_BEFORE = re.compile(rf"(?<![\dA-Za-z])\d{{6}}(?=[{_HAN}]{{1,6}}?[省市县])")
 
 _ID = re.compile(
-    r"(?:预约号|工单号|挂号|单号|案号|文号|编号|流水号|订单号|受理号|回执号|代码)[：:]?[^\S\n]?"
+    r"(?:预约号|工单号|挂号|单号|案号|文号|编号|流水号|订单号|受理号|回执号|代码"
+    # a scanned form's label, its characters set apart: "住 院 号：Z26OO4418"
+    r"|住[^\S\n]院[^\S\n]号|门[^\S\n]诊[^\S\n]号|病[^\S\n]案[^\S\n]号)[：:]?[^\S\n]?"
     r"(?P<v>[A-Z0-9][A-Z0-9\-]{4,24}[A-Z0-9]|[\u4e00-\u9fff（）()]{2,12}〔\d{4}〕\d{1,6}号)"
 )
 _OCR_DATE = re.compile(r"(?<![0-9A-Za-z])[0-9Ol]{4}年[0-9OolI]{1,2}月[0-9OolI]{1,2}日")
@@ -327,6 +343,10 @@ def _codes(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "DATE", "zhtext")
     for m in _SHORT_SCHOOL.finditer(text):
         yield Span(m.start(), m.end(), "SCHOOL", "zhtext")
+    for m in _SHORT_HOSPITAL.finditer(text):
+        yield Span(m.start("h"), m.end("h"), "ORG", "zhtext")
+    for m in _NUMBERED_SCHOOL.finditer(text):
+        yield Span(m.start("s"), m.end("s"), "SCHOOL", "zhtext")
     for m in _POSTCODE_BEFORE.finditer(text):
         yield Span(m.start(), m.end(), "POSTCODE", "zhtext")
     for m in _OCR_POSTCODE.finditer(text):
