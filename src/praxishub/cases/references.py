@@ -102,7 +102,7 @@ _MEETING = re.compile(
     rf"(?P<m>\d{{3}}(?:(?:-|{_H})?\d{{3,4}}){{2,3}})(?![\d:])"
 )
 # A helpline log's contact by its year and serial, after the word for a call or a chat: "Chat č.:
-# 26-0533", "**Kontakt:** 26-0533", "Звонок 26-0876", "call 26-0412", "навязующий chat 26-0561"
+# 26-0533", "**Kontakt:** 26-0533", "Звонок 26-0876", "call 26-0412", "Чат 26-0561"
 _CONTACT = re.compile(
     rf"(?<![^\W\d_])(?i:chat(?:u|em)?|hovor(?:u|em)?|kontakt(?:u|em)?|call|звон(?:ок|ка|ке|ку)"
     rf"|обращени[еяюи]|чат(?:а|е|у)?|қоңырау\w*)(?:{_H}*(?:č\.|№|#|no\.)?{_H}*[:.]?\**:?\**)"

@@ -1,4 +1,5 @@
-"""Names in the name column of an HTML table (English and Chinese notes).
+"""Names and places in the columns of an HTML table, and classes and record numbers in a code
+block's table.
 
 Rule: in a ``<table>`` whose header row (``<th>`` cells) has a column headed by a word for
 a person (Name, Who, Attendee, Pupil, Jméno, Ребёнок, ФИО, 姓名, 参会人, 称呼 …), each body
