@@ -368,3 +368,14 @@ def test_a_therapy_and_a_south_african_score_stay() -> None:
     text = "We use ACT with her. SA scores were low; the WA form is pending."
     for part in ("ACT", "SA", "WA"):
         assert not touched(text, "en", part)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Юность мамы 90-х пришлась на переезд.", "90"),
+        ("Отцу 90 дней назначили реабилитацию.", "90"),
+    ],
+)
+def test_a_parent_s_decade_and_a_count_of_days_are_no_age(text: str, part: str) -> None:
+    assert not touched(text, "ru", part)

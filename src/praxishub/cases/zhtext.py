@@ -172,7 +172,7 @@ _SHORT_HOSPITAL = re.compile(
 _NUMBERED_SCHOOL = re.compile(
     r"(?:(?<=考)|(?<=考上)|(?<=考不上)|(?<=考进)|(?<=[读讀转進进])|(?<=就读)|(?<=在读))"
     r"(?P<s>[一二三四五六七八九十]{1,3}中)"
-    r"(?![午间全国文医心期等年级秋药断止途旬部东西南北学小高初性型队层央餐途])"
+    r"(?![午间全国文医心期等年级秋药断止途旬部东西南北学小高初性型队层央餐])"
 )
 # 133000延吉市: a six-digit postcode written before its city
 _POSTCODE_BEFORE = re.compile(rf"(?<![\dA-Za-z])\d{{6}}(?=[{_HAN}]{{1,6}}?[省市县])")
