@@ -114,9 +114,19 @@ _AGE_HEADER = re.compile(r"^(?:věk|age|возраст|жас[ыі]?|年龄|年�
 # Sex and age in one cell of a log: "男/91", "ж/93", "ж, 91", "F/92", "жен./94"; a Chinese log's sex column
 # and age column side by side: "女 92"
 _SEX_AGE = re.compile(
-    r"(?<![\w/])(?:[男女МмЖжFfMmŽž]|муж\.?|жен\.?|ер|әйел)(?:[^\S\n]*/|,)[^\S\n]*(?P<n>9\d|1[01]\d)(?![\d.:%]|,\d)"
-    r"|(?<![\w/])[男女][^\S\n]+(?P<z>9\d|1[01]\d)(?=[^\S\n]{2,}|[^\S\n]*$|岁)",
+    r"(?<![\w/])(?:[男女МмЖжFfMmŽžӘә]|муж\.?|жен\.?|ер|әйел)(?:[^\S\n]*/|,)[^\S\n]*(?P<n>9\d|1[01]\d)(?![\d.:%]|,\d)"
+    r"|(?<![\w/])[男女][^\S\n]+(?P<z>9\d|1[01]\d)"
+    r"(?=[^\S\n]{2,}|[^\S\n]*$|岁|[^\S\n]+(?![分元斤次秒页个])[\u4e00-\u9fff])",
     re.MULTILINE,
+)
+# An age over 89 after its label ("**Age:** 91", "Věk: 94"), said of someone ("shes 90 but
+# sharp", "he's 93 now"), or in brackets after a caller's quoted name ('"Ruth" (93), Bay Ridge')
+_AGE_SAID = re.compile(
+    r"(?<![\w-])(?:(?i:age|věk|возраст|жасы|年龄)(?:\*\*)?[^\S\n]*[:：](?:\*\*)?"
+    r"|(?i:she'?s|he'?s|she[^\S\n]+is|he[^\S\n]+is|is[^\S\n]+now|turned|turns))[^\S\n]*"
+    r"(?P<n>9\d|1[01]\d)(?![\d%]|[.,]\d|[^\S\n]*(?i:%|percent|per|kg|lbs?|pounds|quid|dollars"
+    r"|bucks|min|mins|minutes|km|miles|mph|times|days|weeks|hours|cm|mm|m\b|th\b))"
+    r"|[\"“«][A-ZА-ЯЁ][\w-]+(?:[^\S\n][A-ZА-ЯЁ][\w-]+)?[\"”»][^\S\n]\((?P<q>9\d|1[01]\d)\)(?=[\s,;.:])"
 )
 
 
@@ -262,9 +272,10 @@ def _in_stretch(text: str, a: int, b: int) -> Iterator[Span]:
         _AGE_AFTER_ELDER,
         _AGE_WORDS_AFTER_NAME,
         _SEX_AGE,
+        _AGE_SAID,
     ):
         for m in pattern.finditer(text, a, b):
-            group = "z" if "z" in pattern.groupindex and m.group("z") else "n"
+            group = next((g for g in ("z", "q") if g in pattern.groupindex and m.group(g)), "n")
             yield Span(m.start(group), m.end(group), "AGE", "pattern")
     for pattern in _KIN_AGE:
         for m in pattern.finditer(text, a, b):

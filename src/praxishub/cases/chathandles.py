@@ -81,7 +81,25 @@ _AFTER_QUOTE = re.compile(
 )
 # "**voice note 3 – Kathleen 💕 – 1:14 – Sun 15 Feb**": a voice note's sender in its header
 _VOICE_SENDER = re.compile(
-    rf"(?i)voice{_H}+(?:note|message|memo){_H}*\d*{_H}*[–—-]{_H}*(?P<h>[^–—\n*]{{2,30}}?){_H}*[–—-]{_H}*\d"
+    rf"(?i)voice{_H}+(?:note|message|memo){_H}*\d*\**{_H}*[–—-]{_H}*(?P<h>[^–—\n*]{{2,30}}?){_H}*(?:[–—-]|,){_H}*\d"
+)
+# A group or channel named in quotes after its messenger: 'a Telegram group, "Українки в
+# Единбурзі"', "WhatsApp skupina „Rodiče 2.C“"
+_MESSENGER_GROUP = re.compile(
+    rf"(?i:telegram|whatsapp|viber|signal|wechat|facebook|messenger)(?:-|{_H})?"
+    rf"(?i:group|chat|channel|skupin\w*|груп\w*|чат\w*|канал\w*),?{_H}*(?:(?i:called|named){_H}+)?"
+    rf"[\"“«„](?P<h>[^\"”»“«\n]{{2,40}})[\"”»“]"
+)
+# A phone's display name with its owner in brackets, as a chat's sender: "- iPhone (Ботакөз):"
+_DEVICE_SENDER = re.compile(
+    rf"(?m)^(?:{_H}*[-*]{_H}*)?(?P<h>(?:iPhone|iPad|Samsung|Galaxy|Redmi|Xiaomi|Honor|Huawei|Poco)"
+    rf"[^\n:()]{{0,20}}\([^()\n]{{2,30}}\)){_H}*:"
+)
+# A user name said after "the account is called": 他在B站上有个号叫“川川今天不上学”, 那个微信号叫什么
+# 妞妞爱吃草莓 还是什么的
+_ZH_CALLED = re.compile(
+    r"(?:号|网名|昵称|微信名|账号|ID)叫(?:[“\"「](?P<h>[^“”\"「」\n]{2,20})[”\"」]"
+    r"|什么[^\S\n]+(?P<g>[^\s，。,？?]{2,12})(?=[^\S\n]))"
 )
 # "**2-хабарлама** — жіберуші: Гүлжамал Ерасылдың мамасы, 12.01.2026, 21:14": a numbered
 # message's sender before its date, after its sender word or the message's heading
@@ -229,10 +247,18 @@ def find(text: str, language: str, found: list[Span]) -> list[Span]:
     for m in _TAG.finditer(text):
         if _joined(text, found, m.start(), m.end()):
             spans.append(Span(m.start(), m.end(), "HANDLE", SOURCE))
-    for pattern in (_ZH_SENDER, _VOICE_SENDER, _NUMBERED_SENDER, _DOTTED_SENDER):
-        spans.extend(
-            Span(m.start("h"), m.end("h"), "HANDLE", SOURCE) for m in pattern.finditer(text)
-        )
+    for pattern in (
+        _ZH_SENDER,
+        _VOICE_SENDER,
+        _NUMBERED_SENDER,
+        _DOTTED_SENDER,
+        _MESSENGER_GROUP,
+        _DEVICE_SENDER,
+        _ZH_CALLED,
+    ):
+        for m in pattern.finditer(text):
+            group = "g" if "g" in pattern.groupindex and m.group("g") else "h"
+            spans.append(Span(m.start(group), m.end(group), "HANDLE", SOURCE))
     for m in _HASH_CHANNEL.finditer(text):
         spans.append(Span(m.start("h"), m.end("h"), "HANDLE", SOURCE))
     for m in _MIXED.finditer(text):

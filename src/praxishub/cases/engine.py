@@ -42,6 +42,7 @@ from praxishub.cases import (
     nameedges,
     namekeys,
     ner,
+    notecues,
     ocrnames,
     ocrview,
     orgacronyms,
@@ -196,6 +197,7 @@ class Deidentifier:
         found.extend(list(addressedges.grown(text, found, language)))
         found.extend(list(grades.grown(text, found)))
         found.extend(nameedges.nicknames(text))
+        found.extend(nameedges.asked(text))
         found.extend(list(nameedges.bracketed(text, found)))
         found.extend(nameedges.diminutives(text, language))
         found.extend(list(nameedges.grown(text, found, language)))
@@ -224,6 +226,8 @@ class Deidentifier:
         found.extend(list(orgshapes.grown(text, found)))
         found.extend(list(refshapes.grown(text, found)))
         found.extend(formfields.find(text))
+        found.extend(notecues.find(text))
+        found.extend(notecues.states(text))
         found.extend(orgacronyms.find(text))
         found.extend(learned.find(text, language))
         found = precision.settle(text, found, language)

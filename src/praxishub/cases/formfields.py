@@ -26,14 +26,20 @@ _H = r"[^\S\n]"
 # Labels that name nothing but a person's name part.
 _SPECIFIC = (
     r"příjmení|prijmeni|rodné{_H}příjmení|jméno{_H}a{_H}příjmení|křestní{_H}jméno"
-    r"|surname|family{_H}name|last{_H}name|first{_H}name|given{_H}names?|forenames?|middle{_H}names?"
+    r"|surname|family{_H}name|last{_H}name|first{_H}name|given{_H}names?|given{_H}name\(s\)|forenames?|forename\(s\)|middle{_H}names?"
     r"|full{_H}name|preferred{_H}name|chinese{_H}name|name{_H}in{_H}(?:chinese|cyrillic|pinyin|kazakh|russian)"
     r"|фамилия|отчество|ф\.?{_H}?и\.?{_H}?о\.?|тегі|әкесінің{_H}аты|аты-жөні|т\.{_H}?а\.{_H}?ә\."
 ).replace("{_H}", _H)
 # Labels that also open other fields ("Name of school"), so they need a colon.
 _GENERAL = r"jméno|jmeno|name|имя|аты"
 _WORD = r"(?:[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*\.?)"
-_VALUE = rf"(?P<v>{_WORD}(?:{_H}{_WORD}){{0,3}})"
+# (a scanned form's name in capitals, its words set apart by two spaces, filling the line:
+# "Jméno a příjmení dítěte:  NGUYEN  MINH  KHANG")
+_CAPS = r"[^\W\d_a-zà-žа-яёәғқңөұүһі]"
+_VALUE = (
+    rf"(?:(?P<v>{_CAPS}+(?:-{_CAPS}+)?(?:{_H}{{1,2}}{_CAPS}+(?:-{_CAPS}+)?){{1,3}})(?={_H}*$)"
+    rf"|(?P<v2>{_WORD}(?:{_H}{_WORD}){{0,3}}))"
+)
 _END = r"(?=[^\S\n]{2,}|\t|[^\S\n]?[,;()]|[^\S\n]*$)"
 _LEAD = r"(?:^|(?<=[\s–—(-]))"
 _COLON = re.compile(
@@ -92,9 +98,10 @@ def find(text: str) -> Iterator[Span]:
             yield Span(m.start("v"), m.end("v"), "PLACE", "formfield")
     for pattern in (_COLON, _BARE):
         for m in pattern.finditer(text):
-            if pattern is _BARE and not m.group("v")[:1].isupper():
+            group = "v" if m.group("v") else "v2"
+            if pattern is _BARE and not m.group(group)[:1].isupper():
                 continue
-            yield from _value(m.group("v"), m.start("v"))
+            yield from _value(m.group(group), m.start(group))
     for m in _HAN_FIELD.finditer(text):
         group = "v" if m.group("v") else "w"
         if group == "w" and _HAN_TITLED.search(m.group("w")):

@@ -48,6 +48,27 @@ _CLASSES = [
     ),
     # 一二年级的时候: two grades said together
     re.compile(r"(?<![一二三四五六七八九十])[一二三四五六][一二三四五六]年级"),
+    # 父亲说自己初三时, 國小六年級: a grade said of a time of life; Taiwan's primary grades
+    re.compile(r"(?<![月年正腊臘])[初高][一二三](?=时|的时候|那年)|[国國]小[一二三四五六]年[级級]"),
+    # je to moje kamoska od primy: the first gymnasium years after a preposition (bare, "prima"
+    # is "great" and "sekunda" a second: "v sekundě to bylo pryč" stays)
+    re.compile(
+        r"(?:(?<=\bod\s)|(?<=\bdo\s)|(?<=\bze\s)|(?<=\bve\s)|(?<=\bz\s)|(?<=\bv\s))"
+        r"(?:prim[yěeu]|tercie|tercii)(?!\w)"
+        r"|(?:(?<=\bod\s)|(?<=\bze\s)|(?<=\bz\s))sekundy(?!\w)"
+    ),
+    # od přípravné třídy, v přípravné třídě: a pupil's preparatory class (where they are or
+    # were; "přípravná třída" named as a kind of class stays)
+    re.compile(
+        r"(?:(?<=\bod\s)|(?<=\bz\s)|(?<=\bze\s)|(?<=\bdo\s)|(?<=\bv\s)|(?<=\bve\s))"
+        r"přípravn(?:é|ou|í)[^\S\n]+tříd(?:y|ě|u|ou)(?!\w)"
+    ),
+    # chalan z tretieho ročníka, ve třetím ročníku: a year of study in words (Slovak and Czech)
+    re.compile(
+        r"(?<!\w)(?:prvého|druhého|tretieho|štvrtého|piateho|prvom|druhom|treťom|štvrtom|piatom"
+        r"|prvního|druhého|třetího|čtvrtého|pátého|prvním|druhém|třetím|čtvrtém|pátém)"
+        r"[^\S\n]+ročník(?:a|u|e|om)?(?!\w)(?![^\S\n]+(?:festivalu|soutěže|konference|akce|závodu))"
+    ),
 ]
 # ПС-24-2 тобы, group HSC-L3-2, ФК-23-1 тобы: a college group's code with two number groups
 _GROUP_CODE = re.compile(
@@ -55,8 +76,15 @@ _GROUP_CODE = re.compile(
     rf"(?={_H}+(?:тобы\w*|группы|group|cohort|skupin\w*))"
     rf"|(?:(?<=\b[Gg]roup{_H})|(?<=групп[аеыу]{_H}))(?P<d>[A-ZА-ЯЁ]{{2,4}}(?:-[A-ZА-ЯЁ0-9]{{1,3}}){{1,3}})(?![\w-])"
 )
-# из 9в, с 11а: a class written in a chat, after a word for where someone is from
-_CHAT_CLASS = re.compile(rf"(?<![\w-])(?:из|с|со|в){_H}+(?P<c>{_GRADE}[а-еА-Е])(?![\w-])")
+# из 9в, с 11а: a class written in a chat, after a word for where someone is from; учится на 1
+# курсе: a college's year (not a course of treatment: "на 2 курсе химиотерапии")
+_CHAT_CLASS = re.compile(
+    rf"(?<![\w-])(?:из|с|со|в){_H}+(?P<c>{_GRADE}[а-еА-Е])(?![\w-])"
+    rf"|(?<![\w-])(?:на|с){_H}+(?P<d>[1-6](?:-?м)?{_H}+курс[еау])(?![\w-])"
+    rf"(?!{_H}+(?:лечени|химио|терапи|ХТ|ПХТ|антибиот|реабилит|массаж|при[её]м|облучени|лучев"
+    # (nor before the college it is a year of, which is masked itself: "на 1 курсе колледжа «…»")
+    rf"|колледж|университет|институт|техникум|училищ|академи|вуз))"
+)
 # "Mateo Ruiz        6th    teacher": an ordinal alone in an aligned table's column
 _COLUMN_ORDINAL = re.compile(rf"(?<={_H}{_H})(?P<c>(?:1[0-2]|[1-9])(?:st|nd|rd|th))(?={_H}{_H})")
 

@@ -31,12 +31,12 @@ _RU_KINDS = (
     "|санатори|гостиниц|отел|хостел|пекарн|аптек|супермаркет|бистро|пиццери|столов|мастерск"
     "|автосервис|сервис|ассоциаци|объединени|издательств|банк|рынк|рынок|кооператив|холдинг"
     "|спортзал|фитнес-клуб|кондитерск|закусочн|шаурмечн|бургерн|парикмахерск|барбершоп|цех"
-    "|библиотек[а-яё]{0,2}-читальн|библиотек"
+    "|библиотек[а-яё]{0,2}-читальн|библиотек|служб"
 )
 _KK_KINDS = (
     "зауыт|фабрика|студия|кафе|дүкен|орталы|клуб|қор|мейрамхана|дәмхана|асхана|салон|компания"
     "|серіктестік|бірлестік|кофейня|базар|шаштараз|дәріхана|қонақүй|лагер|үйірме|комбинат"
-    "|супермаркет|наубайхана|шеберхана|секция|театр|ательe"
+    "|супермаркет|наубайхана|шеберхана|секция|театр|ательe|заң кеңсе|кеңсе"
 )
 _CS_KINDS = (
     "kavárn|cukrárn|restaurac|hospod|bistr|pizzeri|klub|centr|spol[eo]k|nadac|studi|salon"
@@ -59,6 +59,13 @@ _CS_BEFORE = re.compile(
 _KK_AFTER = re.compile(
     rf"{_CAP_QUOTE}{_QUOTE}{_H}+(?i:(?:[{_RU_LO}]+-)?(?:{_KK_KINDS})[{_RU_LO}]*)"
 )
+# A state body's regional branch, chained after its quoted name: "«Азаматтарға арналған үкімет»
+# мемлекеттік корпорациясының Атырау облысы бойынша филиалынан"
+_KK_BRANCH = re.compile(
+    rf"{_CAP_QUOTE}{_QUOTE}(?:{_H}+мемлекеттік{_H}+корпорация[{_RU_LO}]*)?{_H}+"
+    rf"[А-ЯЁӘҒҚҢӨҰҮҺІ][{_RU_LO}-]+{_H}+(?:облысы|қаласы|ауданы){_H}+бойынша{_H}+"
+    rf"(?:филиал|департамент|басқарма|бөлім)[{_RU_LO}]*"
+)
 # Chinese: a quoted name, then a kind of business or service (a few Han characters may
 # stand between, "“小小地球村”国际交流社团").
 _ZH_KINDS = (
@@ -76,7 +83,7 @@ def find(text: str, language: str) -> Iterator[Span]:
     elif language == "cs":
         patterns = [_CS_BEFORE]
     elif language in ("ru", "kk"):
-        patterns = [_RU_BEFORE, _KK_AFTER]
+        patterns = [_RU_BEFORE, _KK_AFTER, _KK_BRANCH]
     else:
         return
     for pattern in patterns:

@@ -131,6 +131,95 @@ _KYRGYZ = re.compile(
 )
 
 
+# A counsellor asking how to address the client: the client's next message opens with the name
+# they give ("Как к вам обращаться?" … "kimchi_girl_08: ди. просто ди")
+_ASKED = re.compile(
+    r"(?i)как(?:{_H}+к)?{_H}+(?:вам|тебе|вас|тебя){_H}+(?:обращаться|называть|зовут)"
+    r"|сізге{_H}+қалай{_H}+(?:жүгін|ат|қарат)\w*|(?:сенің|сіздің){_H}+атың\w*"
+    r"|what{_H}+(?:should|can|shall|do){_H}+(?:I|we){_H}+call{_H}+you|what'?s{_H}+your{_H}+name"
+    r"|jak{_H}+(?:ti|vám|Vám){_H}+(?:můžu|mám|můžeme){_H}+říkat|jak{_H}+se{_H}+jmenuje(?:š|te)"
+    r"|怎么称呼|你叫什么".replace("{_H}", _H)
+)
+_CHAT_PREFIX = re.compile(r"^[^\S\n]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?)?[^:\n]{0,40}:[^\S\n]*")
+_NO_NAME = frozenset(
+    [
+        "просто",
+        "можно",
+        "нет",
+        "да",
+        "не",
+        "я",
+        "мне",
+        "меня",
+        "лучше",
+        "никак",
+        "неважно",
+        "без",
+        "аноним",
+        "анонимно",
+        "никто",
+        "давайте",
+        "давай",
+        "пусть",
+        "ну",
+        "ой",
+        "это",
+        "так",
+        "как",
+        "зовите",
+        "называйте",
+        "just",
+        "call",
+        "me",
+        "im",
+        "i'm",
+        "i",
+        "no",
+        "yes",
+        "nobody",
+        "anon",
+        "anonymous",
+        "ok",
+        "okay",
+        "hi",
+        "hello",
+        "prefer",
+        "rather",
+        "dont",
+        "don't",
+        "jen",
+        "říkejte",
+        "klidně",
+        "ne",
+        "ano",
+        "radši",
+        "жоқ",
+        "иә",
+        "мені",
+        "жай",
+    ]
+)
+
+
+def asked(text: str) -> Iterator[Span]:
+    """The name a chat's client gives when asked how to address them, and wherever it recurs
+    in the chat (a short nickname the name layers miss: "ди", "Ди")."""
+    names: set[str] = set()
+    for m in _ASKED.finditer(text):
+        lines = text[m.end() :].split("\n", 3)[1:3]
+        for line in lines:
+            prefix = _CHAT_PREFIX.match(line)
+            if not prefix or not line[prefix.end() :].strip():
+                continue
+            word = re.match(r"[^\W\d_]{2,15}(?![\w@])", line[prefix.end() :])
+            if word and word.group().casefold() not in _NO_NAME:
+                names.add(word.group().casefold())
+            break
+    for name in names:
+        for m in re.finditer(rf"(?<![\w@.#-]){re.escape(name)}(?![\w@-])", text, re.IGNORECASE):
+            yield Span(m.start(), m.end(), "PERSON", "edge")
+
+
 def nicknames(text: str) -> Iterator[Span]:
     """Nicknames in quotes after a word for being called; hyphenated first names; a name
     spelt in Latin capitals after a word saying so."""

@@ -41,12 +41,23 @@ _KEY_BEFORE_ROLE = re.compile(rf"{_NAME}[^\S\n]*\({_KEY},[^\S\n]")
 # A legend of initials and Chinese names: "接线员缩写：ZM＝周敏，LYF＝卢一帆".
 _KEY_HAN = re.compile(r"(?<![A-Za-z])(?P<key>[A-Z]{2,4})[^\S\n]*[=＝][^\S\n]*[\u4e00-\u9fff]{2,5}")
 # A Chinese name with its pinyin initials in brackets after it: "民政局儿童福利股 赫英杰（HYJ）"
-_HAN_THEN_KEY = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})[（(](?P<key>[A-Z]{2,4})[)）]")
+_HAN_THEN_KEY = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,4})[（(](?P<key>[A-Z]{2,4})(?:[)）]|[，,、；](?=[^）)\n]{0,20}[）)]))"
+)
 # The name inside the brackets, its initials after a comma: "(Bc. Lucie Marešová, LM)"
 _KEY_IN_BRACKETS = re.compile(rf"\((?:[^()\n,;]{{0,15}}[^\S\n])?{_NAME},[^\S\n]*{_KEY}\)")
 # Initials a note says it writes instead of the name: "Client (initials only in supervision): HAF"
 _INITIALS_LABEL = re.compile(
     rf"(?i:initials|инициал\w*|iniciál\w*)[^:\n]{{0,40}}:(?:\*\*)?[^\S\n]*(?P<key>[{_UP}]{{2,4}})(?![\w.])"
+)
+# Initials after a counsellor's or supervisor's role word, alone or listed: "второй консультант
+# (КДИ)", "кезекші кеңесшілер БӘТ, ЛВС, НӘМ, КДС;", "counsellors AB, CD and EF"
+_ROLE_KEYS = re.compile(
+    rf"(?<![^\W\d_])(?i:консультант\w*|супервизор\w*|кеңесші\w*|counsell?ors?|supervisors?"
+    rf"|konzultant\w*|supervizor\w*)(?:[^\S\n]*\(|[^\S\n]+)"
+    rf"(?P<keys>[{_UP}]{{2,3}}(?:(?:,[^\S\n]*|[^\S\n]+(?:и|және|and|a)[^\S\n]+)[{_UP}]{{2,3}})*)"
+    rf"(?=[),;.:]|[^\S\n]*$|[^\S\n]+[^\W\d_])",
+    re.MULTILINE,
 )
 # Short words a form's right-hand column holds that are no one's initials
 _NOT_SIGNED = frozenset(
@@ -103,6 +114,10 @@ def keyed_initials(text: str) -> Iterator[Span]:
             and "".join(w[0] for w in m.group("role").split()).upper() != m.group("key")
         )
     keys.update(m.group("key") for m in _INITIALS_LABEL.finditer(text))
+    for m in _ROLE_KEYS.finditer(text):
+        listed = re.findall(rf"[{_UP}]{{2,3}}", m.group("keys"))
+        if "(" in m.group() or len(listed) > 1:  # "консультант ЦРБ": a hospital's acronym
+            keys.update(k for k in listed if not wordlists.allowed(k) and k not in _NOT_SIGNED)
     keys.update(
         key
         for m in _SIGNED.finditer(text)
@@ -272,6 +287,9 @@ def _initials_for(surface: str) -> set[str]:
     return {initials}
 
 
+_PATRONYMIC = re.compile(r"(?:[оеё]вн[аы]|[оеё]вич|ичн[аы]|қызы|ұлы|кызы|улы)$")
+
+
 def _common_words(name: str) -> bool:
     """Is the "name" made of common words only, none a first name ("Child Protection Plan
     (CPP)", "Team Around the Family (TAF)")? Then its initials are an acronym, no person."""
@@ -283,6 +301,8 @@ def _common_words(name: str) -> bool:
     for word in words:
         low = word.casefold()
         cyrillic = bool(re.search(r"[а-яё]", low))
+        if _PATRONYMIC.search(low):
+            return False  # "Лебедева Ольга Николаевна (ЛОН)": common words, a person's name
         if low in ner.latin_names("en", first_only=True) or low in ner.kk_names():
             return False
         if zipf_frequency(low, "ru" if cyrillic else "en") < 3.5:

@@ -275,7 +275,19 @@ _NAMED_HELPLINE = re.compile(
     r"(?<![\w-])(?:Childline|Samaritans|Kids[^\S\n]Help(?:line|[^\S\n]Phone)|Kooth|Papyrus|Youthline"
     r"|Crisis[^\S\n]Text[^\S\n]Line|Breathing[^\S\n]Space|Lifeline|[Ll]ink[auyo][^\S\n]bezpe[čc][íi]"
     # Australia's online-safety regulator, to which a school reports: "Reported to eSafety"
-    r"|eSafety(?:[^\S\n]Commissioner)?)(?![\w-])"
+    r"|eSafety(?:[^\S\n]Commissioner)?"
+    # public services one is sent to by name, in any letter case: "the lady at centrelink"
+    r"|[Cc]entrelink|[Ss]ervices[^\S\n]Australia)(?![\w-])"
+    # China's city psychological-aid lines and professional bodies, by name: "江城心理援助热线",
+    # "武汉市心理援助热线", "中国心理学会注册督导师"
+    # (the national line, 全国心理援助热线, is a service as generic as a helpline's number)
+    r"|(?:江城|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,3}[市省]|(?<=拨打|或打|联系|致电)[\u4e00-\u9fff]{1,3}[市省])"
+    r"(?:心理援助|心理危机干预|心理健康服务|希望|生命)热线"
+    r"|中国心理学会|中国心理卫生协会|中国社会工作联合会"
+    # a Czech Labour Office's branch with its town: "ÚP, kontaktní pracoviště Ústí nad Labem"
+    r"|ÚP(?:[^\S\n]ČR)?,?[^\S\n]+(?:kontaktní[^\S\n]+pracoviště|krajská[^\S\n]+pobočka|pobočka)"
+    r"(?:[^\S\n]+v[e]?)?(?:[^\S\n]+(?:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+|nad|pod|u)){1,4}"
+    r"(?<!\bnad)(?<!\bpod)(?<!\bu)"
 )
 
 

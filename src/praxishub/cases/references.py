@@ -108,6 +108,11 @@ _CONTACT = re.compile(
     rf"|обращени[еяюи]|чат(?:а|е|у)?|қоңырау\w*)(?:{_H}*(?:č\.|№|#|no\.)?{_H}*[:.]?\**:?\**)"
     rf"{_H}*(?P<n>[2-3]\d-\d{{3,5}})(?![\d-])"
 )
+# A helpline log's row opening with the contact's year and serial, then its time: "26-0407
+# 20:05–20:31   звонок", "26-0412     20:14   28 мин"
+_ROW_SERIAL = re.compile(
+    rf"(?m)^[^\S\n]*(?:\*\*)?(?P<n>[2-3]\d-\d{{3,5}})(?:\*\*)?{_H}{{2,}}\d{{1,2}}:\d{{2}}"
+)
 # A Canadian social insurance number a few words after its name ("your SIN for the forms
 # (529 173 601)"), kept when its check digit holds; an Ontario health card's number with its
 # two-letter version code ("Health card: 4528 771 093 KT")
@@ -175,7 +180,11 @@ def find(text: str) -> Iterator[Span]:
             yield Span(m.start("n"), m.end("n"), "ID", "pattern")
     # the same log's other contacts, cited bare ("navazující 26-0561", "naposledy 26-0412"):
     # the same year and as many digits as a contact found by its word
-    shapes = {(m.group("n")[:3], len(m.group("n"))) for m in _CONTACT.finditer(text)}
+    shapes = {
+        (m.group("n")[:3], len(m.group("n")))
+        for pattern in (_CONTACT, _ROW_SERIAL)
+        for m in pattern.finditer(text)
+    }
     for head, size in shapes:
         for m in re.finditer(
             rf"(?<![\w.,/-]){re.escape(head)}\d{{{size - 3}}}(?![\w-]|[.,/]\d)", text

@@ -104,6 +104,18 @@ _PATTERNS = (
     re.compile(
         r"[“\"「][\u4e00-\u9fff]{2,8}[”\"」](?:医院学校|特殊教育学校|特教学校|实验学校|小学|中学|幼儿园|学校)"
     ),
+    # cs: 38. základní škola Plzeň, 2. mateřská škola Tábor: a town's school by its number
+    re.compile(
+        rf"(?<![\w.])\d{{1,3}}\.{_H}+(?:[Zz]ákladní|[Mm]ateřsk[{_CS_LO}]+){_H}+škol[{_CS_LO}]*"
+        rf"(?:{_H}+[{_CS_UP}][{_CS_LO}]+(?:-[{_CS_UP}][{_CS_LO}]+)?)?"
+    ),
+    # cs: a school said as people say it, with where it is: "chodily na zakladku v jundrove",
+    # "na gymplu na minske", "na gymnáziu na Jižním Městě"
+    re.compile(
+        rf"(?<![\w-])(?i:z[áa]kladk|gympl|gymn[áa]zi|sošk|zušk)[{_CS_LO}]*{_H}+(?:v|ve|na){_H}+"
+        rf"(?:[{_CS_UP}][{_CS_LO}]+(?:{_H}+[{_CS_UP}][{_CS_LO}]+){{0,2}}"
+        rf"|(?!(?:tom|té|to|ten|tu|které|kterou|jeho|její|mé|moje|naší|vaší)\b)[{_CS_LO}]{{4,}})(?![\w-])"
+    ),
 )
 
 

@@ -105,9 +105,92 @@ def find(text: str) -> list[Span]:
     spans = list(_numbered_rows(text)) if "```" in text else []
     if "```" in text:
         spans.extend(_class_column(text))
+        spans.extend(_block_columns(text))
     if "<t" in text:
         spans.extend(_tables(text))
     return spans
+
+
+# A log's caller column, and its area column beside one: "Caller (as given)", "Area"
+_CALLER_HEAD = re.compile(
+    r"(?i)^(?:caller(?:\s*\(as\s+given\))?|client|абонент|клиент|volající|klient|来电者)$"
+)
+_AREA_HEAD = re.compile(r"(?i)^(?:area|район|oblast|čtvrť|аудан|区域)$")
+
+
+def _block_columns(text: str) -> Iterator[Span]:
+    """The people and places in a code-block table's name, caller and place columns, aligned
+    under their headers ("Caller (as given)  Area": "Tomasz  Erdington"); a column of areas
+    counts only beside a column of people."""
+    for block in _FENCED.finditer(text):
+        lines = block.group("body").split("\n")
+        heads = list(_CELL_GAP.finditer(lines[0])) if lines else []
+        if len(heads) < 3:
+            continue  # a card of fields and values ("Pupil   Tahmid Uddin"), not a table
+        people = [
+            c.start() for c in heads if _NAME_HEAD.match(c.group()) or _CALLER_HEAD.match(c.group())
+        ]
+        places = [c.start() for c in heads if _PLACE_HEAD.match(c.group())]
+        if people:
+            places += [c.start() for c in heads if _AREA_HEAD.match(c.group())]
+        if not people and not places:
+            continue
+        offset = block.start("body") + len(lines[0]) + 1
+        for line in lines[1:]:
+            for cell in _CELL_GAP.finditer(line):
+                if cell.start() in people:
+                    span = _name_in_text(cell.group(), offset + cell.start())
+                elif cell.start() in places:
+                    span = _place_in_text(cell.group(), offset + cell.start())
+                else:
+                    continue
+                if span is not None:
+                    yield span
+            offset += len(line) + 1
+
+
+_NOBODY = frozenset(
+    [
+        "anonymous",
+        "anon",
+        "unknown",
+        "withheld",
+        "silent",
+        "none",
+        "n/a",
+        "аноним",
+        "анонимно",
+        "неизвестно",
+        "не",
+        "назвался",
+        "anonym",
+        "anonymní",
+        "neznámý",
+        "neuvedeno",
+        "匿名",
+        "未知",
+    ]
+)
+
+
+def _name_in_text(content: str, offset: int) -> Span | None:
+    bare = content.strip("\"“”'")
+    if bare.casefold() in _NOBODY:
+        return None
+    offset += content.index(bare) if bare else 0
+    m = _INITIALS.match(bare) or _EN_NAME.match(bare)
+    words = m.group("n").split() if m else []
+    if m and not any(w in _KIND_WORDS for w in words) and not all(map(_common, words)):
+        return Span(offset + m.start("n"), offset + m.end("n"), "PERSON", "tablecells")
+    return None
+
+
+def _place_in_text(content: str, offset: int) -> Span | None:
+    m = _PLACE_CELL.match(content)
+    words = m.group("n").split() if m else []
+    if m and not any(w in _KIND_WORDS for w in words) and not all(map(_common, words)):
+        return Span(offset + m.start("n"), offset + m.end("n"), "PLACE", "tablecells")
+    return None
 
 
 def _numbered_rows(text: str) -> Iterator[Span]:
