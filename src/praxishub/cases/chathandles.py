@@ -87,13 +87,17 @@ _VOICE_SENDER = re.compile(
 # Единбурзі"', "WhatsApp skupina „Rodiče 2.C“"
 _MESSENGER_GROUP = re.compile(
     rf"(?i:telegram|whatsapp|viber|signal|wechat|facebook|messenger)(?:-|{_H})?"
-    rf"(?i:group|chat|channel|skupin\w*|груп\w*|чат\w*|канал\w*),?{_H}*(?:(?i:called|named){_H}+)?"
+    rf"(?:(?i:group|chat|channel|skupin\w*|груп\w*|чат\w*|канал\w*),?{_H}*(?:(?i:called|named){_H}+)?"
+    # straight after the app, only a capitalised name: 'в WhatsApp «я больше не могу»' is a message
+    rf"|(?=[\"“«„][^\W_a-zа-яёәғқңөұүһі]))"
     rf"[\"“«„](?P<h>[^\"”»“«\n]{{2,40}})[\"”»“]"
 )
 # A phone's display name with its owner in brackets, as a chat's sender: "- iPhone (Ботакөз):"
 _DEVICE_SENDER = re.compile(
     rf"(?m)^(?:{_H}*[-*]{_H}*)?(?P<h>(?:iPhone|iPad|Samsung|Galaxy|Redmi|Xiaomi|Honor|Huawei|Poco)"
-    rf"[^\n:()]{{0,20}}\([^()\n]{{2,30}}\)){_H}*:"
+    rf"[^\n:()<>]{{0,20}}\([^()\n<>]{{2,30}}\)){_H}*:"
+    rf"|<td>{_H}*(?P<c>(?:iPhone|iPad|Samsung|Galaxy|Redmi|Xiaomi|Honor|Huawei|Poco)"
+    rf"[^\n:()<>]{{0,20}}\([^()\n<>]{{2,30}}\)){_H}*</td>"
 )
 # A user name said after "the account is called": 他在B站上有个号叫“川川今天不上学”, 那个微信号叫什么
 # 妞妞爱吃草莓 还是什么的
@@ -213,6 +217,11 @@ def _quoted(text: str, found: list[Span]) -> Iterator[Span]:
 # A webinar chat's display name with where the person works: "- Petra (Kuřim): …",
 # "16:41  M. Osei (Croydon)      agree …", "- Оксана В. (Новосибирск, СОШ 92): …", and with
 # their role after a dash: "- Tunde A. – school counsellor: …", "16:47  Jakub Š. – ZŠ Řečkovice  …"
+# The same display names as a participants table's cells: "<td>Katka B. (ZŠ Hrabůvka)</td>"
+_PLACED_CELL = re.compile(
+    rf"<td>{_H}*(?P<h>(?P<n>[^<>\s\d(–—-][^<>(–—]{{0,30}}?){_H}*"
+    rf"(?:\((?P<p>[^()<>\n]{{2,40}})\)|(?P<d>{_H}[–—-]{_H}[^<>\n()–—]{{2,30}}?))){_H}*</td>"
+)
 _PLACED_SPEAKER = re.compile(
     rf"^(?:[-*•]|{_TIME}){_H}+(?P<h>(?P<n>[^\s\d(:：*#>|-][^\n(:：]{{0,30}}?){_H}*"
     rf"(?:\((?P<p>[^()\n]{{2,40}})\)|(?P<d>{_H}[–—-]{_H}[^\n:：()–—]{{2,30}}?)))"
@@ -222,10 +231,13 @@ _PLACED_SPEAKER = re.compile(
 
 
 def _placed_speakers(text: str, found: list[Span]) -> Iterator[Span]:
-    """The whole display name, where a found person opens it and, in its brackets, a found
-    place, school or body says where they work (or, after a dash, their role follows a first
-    name and an initial, a display name's shape)."""
-    for m in _PLACED_SPEAKER.finditer(text):
+    """The whole display name, where a found person opens it and, in its brackets or after a
+    dash, a found place, school or body says where they work (or, after a dash, their role
+    follows a first name and an initial, a display name's shape)."""
+    matches = list(_PLACED_SPEAKER.finditer(text))
+    if "<td>" in text:
+        matches += _PLACED_CELL.finditer(text)
+    for m in matches:
         name = m.group("n").strip()
         if not any(s.kind == "PERSON" and s.start <= m.start("n") < s.end for s in found):
             continue
@@ -233,8 +245,15 @@ def _placed_speakers(text: str, found: list[Span]) -> Iterator[Span]:
             inner = [s for s in found if m.start("p") <= s.start and s.end <= m.end("p") + 1]
             if not any(s.kind in ("PLACE", "SCHOOL", "ORG") for s in inner):
                 continue
-        elif not _INITIALLED.fullmatch(name) or _CLAUSE.search(m.group("d").strip()[1:]):
+        elif _CLAUSE.search(m.group("d").strip()[1:]):
             continue
+        elif not _INITIALLED.fullmatch(name) and not any(
+            s.kind in ("PLACE", "SCHOOL", "ORG")
+            and m.start("d") <= s.start
+            and s.end <= m.end("d") + 1
+            for s in found
+        ):
+            continue  # "Ильдар Хабибуллин — Казань:": a full name and a found town after a dash
         yield Span(m.start("h"), m.end("h"), "HANDLE", SOURCE)
 
 
@@ -257,7 +276,7 @@ def find(text: str, language: str, found: list[Span]) -> list[Span]:
         _ZH_CALLED,
     ):
         for m in pattern.finditer(text):
-            group = "g" if "g" in pattern.groupindex and m.group("g") else "h"
+            group = next((g for g in ("g", "c") if g in pattern.groupindex and m.group(g)), "h")
             spans.append(Span(m.start(group), m.end(group), "HANDLE", SOURCE))
     for m in _HASH_CHANNEL.finditer(text):
         spans.append(Span(m.start("h"), m.end("h"), "HANDLE", SOURCE))

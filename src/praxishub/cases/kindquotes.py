@@ -33,10 +33,13 @@ _RU_KINDS = (
     "|спортзал|фитнес-клуб|кондитерск|закусочн|шаурмечн|бургерн|парикмахерск|барбершоп|цех"
     "|библиотек[а-яё]{0,2}-читальн|библиотек|служб"
 )
-_KK_KINDS = (
+# Kazakh kinds of organisation (stems; any case ending follows), one list for this layer and
+# orgshapes.py's (which adds the kinds of school)
+KK_KINDS = (
     "зауыт|фабрика|студия|кафе|дүкен|орталы|клуб|қор|мейрамхана|дәмхана|асхана|салон|компания"
     "|серіктестік|бірлестік|кофейня|базар|шаштараз|дәріхана|қонақүй|лагер|үйірме|комбинат"
-    "|супермаркет|наубайхана|шеберхана|секция|театр|ательe|заң кеңсе|кеңсе"
+    "|супермаркет|наубайхана|шеберхана|секция|театр|ателье|заң кеңсе|кеңсе|ансамбл|қожалы"
+    "|кешен|мешіт|шіркеу|ұйым"
 )
 _CS_KINDS = (
     "kavárn|cukrárn|restaurac|hospod|bistr|pizzeri|klub|centr|spol[eo]k|nadac|studi|salon"
@@ -56,9 +59,7 @@ _RU_BEFORE = re.compile(
 _CS_BEFORE = re.compile(
     rf"(?<![\w-])(?i:(?:{_CS_KINDS})[{_CS_LO}]{{0,4}}){_H}+{_CAP_QUOTE}{_QUOTE}"
 )
-_KK_AFTER = re.compile(
-    rf"{_CAP_QUOTE}{_QUOTE}{_H}+(?i:(?:[{_RU_LO}]+-)?(?:{_KK_KINDS})[{_RU_LO}]*)"
-)
+_KK_AFTER = re.compile(rf"{_CAP_QUOTE}{_QUOTE}{_H}+(?i:(?:[{_RU_LO}]+-)?(?:{KK_KINDS})[{_RU_LO}]*)")
 # A state body's regional branch, chained after its quoted name: "«Азаматтарға арналған үкімет»
 # мемлекеттік корпорациясының Атырау облысы бойынша филиалынан"
 _KK_BRANCH = re.compile(

@@ -201,8 +201,45 @@ _NO_NAME = frozenset(
 )
 
 
+# A name said in lower case after "his name is", or after a kin word that heads a name in
+# Filipino, Spanish and South Asian families ("tita joy", "lola nene", "nani ji" is no name)
+_NAMED_AS = re.compile(
+    r"(?i:(?:his|her|their|my)[^\S\n]+name(?:[^\S\n]+is|'s))"
+    r"[^\S\n]+(?P<n>[a-z][a-z'-]{1,14})(?![\w@-])"
+    r"|(?<![\w-])(?:tita|tito|lola|lolo|kuya|ate|tía|tío|abuela|abuelo|khala|mamu|chacha|chachi)"
+    r"[^\S\n]+(?P<k>[a-z][a-z'-]{1,14})(?![\w@-])"
+)
+_NOT_GIVEN = frozenset(
+    [
+        "is",
+        "was",
+        "the",
+        "a",
+        "an",
+        "not",
+        "so",
+        "just",
+        "like",
+        "that",
+        "this",
+        "ji",
+        "sahib",
+        "said",
+        "says",
+        "always",
+        "never",
+        "also",
+        "too",
+        "and",
+        "or",
+        "but",
+    ]
+)
+
+
 def asked(text: str) -> Iterator[Span]:
-    """The name a chat's client gives when asked how to address them, and wherever it recurs
+    """The name a chat's client gives when asked how to address them, or says in lower case
+    after "his name is" or a kin word that heads a name ("tita joy"), and wherever it recurs
     in the chat (a short nickname the name layers miss: "ди", "Ди")."""
     names: set[str] = set()
     for m in _ASKED.finditer(text):
@@ -215,9 +252,22 @@ def asked(text: str) -> Iterator[Span]:
             if word and word.group().casefold() not in _NO_NAME:
                 names.add(word.group().casefold())
             break
+    for m in _NAMED_AS.finditer(text):
+        word = m.group("n") or m.group("k")
+        if word in _NOT_GIVEN or word in _NO_NAME:
+            continue
+        if m.group("k") and not (_first_name(word) or _rare(word)):
+            continue  # "tita said": a kin word alone
+        names.add(word)
     for name in names:
         for m in re.finditer(rf"(?<![\w@.#-]){re.escape(name)}(?![\w@-])", text, re.IGNORECASE):
             yield Span(m.start(), m.end(), "PERSON", "edge")
+
+
+def _rare(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") < 3.0
 
 
 def nicknames(text: str) -> Iterator[Span]:

@@ -54,7 +54,7 @@ _INITIALS_LABEL = re.compile(
 # (КДИ)", "кезекші кеңесшілер БӘТ, ЛВС, НӘМ, КДС;", "counsellors AB, CD and EF"
 _ROLE_KEYS = re.compile(
     rf"(?<![^\W\d_])(?i:консультант\w*|супервизор\w*|кеңесші\w*|counsell?ors?|supervisors?"
-    rf"|konzultant\w*|supervizor\w*)(?:[^\S\n]*\(|[^\S\n]+)"
+    rf"|konzultant\w*|supervizor\w*)(?:[:：]?[^\S\n]*(?:[{_UP}][^\W\d_{_UP}]+[^\S\n]*)?\(|[^\S\n]+)"
     rf"(?P<keys>[{_UP}]{{2,3}}(?:(?:,[^\S\n]*|[^\S\n]+(?:и|және|and|a)[^\S\n]+)[{_UP}]{{2,3}})*)"
     rf"(?=[),;.:]|[^\S\n]*$|[^\S\n]+[^\W\d_])",
     re.MULTILINE,

@@ -14,7 +14,15 @@ own kind) next to the value, so a look-alike without the cue stays unmasked. Exa
   отыз бес үй қырық сегізінші пәтер"); a school by its number in a chat ("в нашей 94й");
 - a police officer's number (警号 042317); a hotline's calls by their numbers ("（05、01号）",
   "012 号来电"); Wuhan by its one-character name after a verb of coming ("来汉"); a doctor's
-  surname after "the doctor is" (医生是舒主任); Taiwan's cities (臺中).
+  surname after "the doctor is" (医生是舒主任); Taiwan's cities (臺中);
+- and the second round's (from the twenty-seventh set): classes and schools said in chats
+  ("в 9 г", "в 175й", "ve druhaku", "im a sophmore at …"), named parks, akimats, churches and
+  public service centres, ages said after "в" or as "91 y", an address said in words, two
+  contacts cited together, Czech birth numbers from before 1954, a university by its name, a
+  session header's user name, a membership number, a UK outward code after its label, Queens
+  house numbers, a display name after "shows as", a signature between underscores, Chinese
+  kindergartens, education commissions, metro exits, crossings, nicknames in quotes and a
+  Chinese e-mail's display name.
 """
 
 from __future__ import annotations
@@ -130,6 +138,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         "PERSON",
         "v",
     ),
+    # a service's quoted brand heading its log, its city after a dash: "# «Қамқор желі» — Астана."
+    (
+        re.compile(
+            rf"(?m)^#{{1,4}}{_H}*(?P<v>«[^«»\n]{{2,40}}»|“[^“”\n]{{2,40}}”)"
+            rf"{_H}+[—–-]{_H}+[A-Z{_CY_UP}]"
+        ),
+        "ORG",
+        "v",
+    ),
     # kk/ru: Теңіз кен орны, Балқаш көлінің, месторождение Тенгиз, озеро Балхаш
     (
         re.compile(
@@ -224,18 +241,324 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         "PLACE",
         "v",
     ),
+    # --- from tuning27/'s notes ---
+    # ru: a school by a number no class has, in a chat: "в 175й никто не знает"
+    (
+        re.compile(
+            rf"(?<![\w-])(?:в|во|из){_H}+(?P<v>(?:1[2-9]|[2-9]\d|\d{{3}})-?(?:й|ой|ю))"
+            rf"(?=[.,!?)\n]|$|{_H}+(?:никто|все|всё|тоже|там|учусь|учится|учился|учатся|не|а|и|но"
+            rf"|есть|нет|говорят|ходит|хожу|была|был))"
+        ),
+        "SCHOOL",
+        "v",
+    ),
+    # a helpline's two contacts cited together by year and serial: "Разбирали 26-0410 / 26-0417"
+    (
+        re.compile(
+            rf"(?<![\w./-])(?P<v>[23]\d-\d{{4}})(?=(?:{_H}*/{_H}*|{_H}+(?:и|and|a){_H}+)[23]\d-\d{{4}}(?![\d-]))"
+            rf"|(?<=[\d]{{4}})(?<=[23]\d-\d{{4}})(?:{_H}*/{_H}*|{_H}+(?:и|and|a){_H}+)(?P<w>[23]\d-\d{{4}})(?![\w-])"
+        ),
+        "ID",
+        "v",
+    ),
+    # kk/ru: the Nazarbayev school said in a chat: "завтра пробник в ниш"
+    (
+        re.compile(r"(?:(?<=\bв\s)|(?<=\bиз\s)|(?<=\bво\s))(?P<v>ниш|НИШ)(?![\w-])"),
+        "SCHOOL",
+        "v",
+    ),
+    # ru: a class typed with a space in a chat, "она в 9 г а я в 9 б"; said in words, "в первый г"
+    (
+        re.compile(
+            rf"(?<![\w-])(?:в|из|с){_H}+(?P<v>(?:1[01]|[1-9]){_H}[а-еА-Е])(?![\w.-])"
+            rf"|(?<![\w-])(?:в|во|из){_H}+(?P<w>(?:первый|второй|третий|четв[её]ртый|пятый|шестой"
+            rf"|седьмой|восьмой|девятый|десятый|одиннадцатый){_H}+[а-еА-Е])(?![\w.-])"
+        ),
+        "CLASS",
+        "v",
+    ),
+    # ru: "после 9-го" (after the ninth grade), not a date: "после 9-го марта"
+    (
+        re.compile(
+            rf"(?<![\w-])после{_H}+(?P<v>(?:9|11)-го)(?![\w-])(?!{_H}+(?:числа|января|февраля|марта"
+            rf"|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|дня|урока|звонка))"
+        ),
+        "CLASS",
+        "v",
+    ),
+    # kk: a park by its name with the fused "саябағы": "Ғашықтар саябағында"
+    (
+        re.compile(rf"(?<![\w-])(?P<v>[{_CY_UP}][{_CY_LO}-]+{_H}+саябағ[{_CY_LO}]*)(?![\w-])"),
+        "PLACE",
+        "v",
+    ),
+    # kk: a district's or town's akimat in lower-case speech: "қарғалы аудандық әкімдігі"
+    (
+        re.compile(
+            rf"(?<![\w-])(?P<v>[{_CY_LO}-]{{3,}}{_H}+(?:аудандық|облыстық|қалалық|ауылдық){_H}+"
+            rf"(?:әкімдіг|білім{_H}+бөлім|аурухана|емхана|сот)[{_CY_LO}]*)(?![\w-])"
+        ),
+        "ORG",
+        "v",
+    ),
+    # ru: a brand in quotes whose last word names its kind: "сайт «Тёплой линии»"
+    (
+        re.compile(
+            rf"(?P<v>«[{_CY_UP}][^«»\n]{{0,30}}{_H}(?:лини[яиюей]|служб[аыеуой]|центр[а-я]{{0,2}}"
+            rf"|фонд[а-я]{{0,2}})»)"
+        ),
+        "ORG",
+        "v",
+    ),
+    # ru: "МФЦ г.о. Химки", "МФЦ района Солнцево": a public service centre with its place
+    (
+        re.compile(
+            rf"(?<![\w-])(?P<v>(?:МФЦ|ЦОН|КЦСОН){_H}+(?:г\.{_H}?о\.|г\.|района|округа|р-на)?{_H}*"
+            rf"[{_CY_UP}][{_CY_LO}-]+)(?![\w-])"
+        ),
+        "ORG",
+        "v",
+    ),
+    # ru: a church, a temple or a mosque by its name: "церковь Сурб Карапет"
+    (
+        re.compile(
+            rf"(?<![\w-])(?P<v>(?:церк(?:овь|ви|овью)|храм[а-я]{{0,2}}|мечет[ьияю]|собор[а-я]{{0,2}})"
+            rf"(?:{_H}+[{_CY_UP}][{_CY_LO}-]+){{1,3}})(?![\w-])"
+        ),
+        "ORG",
+        "v",
+    ),
+    # ru: an age over 89 said after "в": "а она в девяносто три держится лучше меня"
+    (
+        re.compile(
+            r"(?<![\w-])(?:она|он|мама|папа|бабушка|дедушка)[^\S\n]+в[^\S\n]+(?P<v>девяносто"
+            r"(?:[^\S\n]+(?:один|два|три|четыре|пять|шесть|семь|восемь|девять))?)"
+            r"(?![\w-])(?![^\S\n]+(?:год|лет|процент|рубл|тысяч|раз|км|кг|минут|метр"
+            r"|один|два|три|четыре|пять|шесть|семь|восемь|девять))"
+        ),
+        "AGE",
+        "v",
+    ),
+    # ru: an address said in words without its street word: "химки левобережный совхозная девять
+    # квартира сорок один"
+    (
+        re.compile(
+            rf"(?<![\w-])(?P<v>[{_CY_LO}]+(?:ая|ый|ий|ой|ое){_H}+(?:дом{_H}+)?{_RU_NUMBER}"
+            rf"(?:{_H}+(?:корпус|строение){_H}+{_RU_NUMBER})?{_H}+квартира{_H}+{_RU_NUMBER})(?![\w-])",
+            re.IGNORECASE,
+        ),
+        "ADDRESS",
+        "v",
+    ),
+    # cs: a 9-digit birth number of someone born before 1954: "Nar. / RČ 21. 8. 1933 / 330821/117"
+    (
+        re.compile(
+            r"(?<![\d/])(?P<v>[0-5]\d(?:0[1-9]|1[0-2]|5[1-9]|6[0-2])(?:0[1-9]|[12]\d|3[01])/\d{3})(?![\d/])"
+        ),
+        "ID",
+        "v",
+    ),
+    # cs: "soused z čísla 420"; "zemřela v 94 letech"; "tamtéž 4. tř."
+    (
+        re.compile(r"(?<![\w-])z[^\S\n]+čísla[^\S\n]+(?P<v>\d{1,4})(?![\d/])"),
+        "ADDRESS",
+        "v",
+    ),
+    (
+        re.compile(r"(?<![\w-])v[^\S\n]+(?P<v>9\d|1[01]\d)[^\S\n]+letech(?![\w-])"),
+        "AGE",
+        "v",
+    ),
+    (
+        re.compile(r"(?<![\w.])(?P<v>\d{1,2}\.[^\S\n]?tř\.)(?!\w)"),
+        "CLASS",
+        "v",
+    ),
+    # cs: a university by its name: "na Technické univerzitě v Liberci"
+    (
+        re.compile(
+            rf"(?<![\w-])(?P<v>[{_CS_UP}][{_CS_LO}]+(?:á|é|ou|ě|ý){_H}+univerzit[{_CS_LO}]*"
+            rf"(?:{_H}+(?:v|ve){_H}+[{_CS_UP}][{_CS_LO}]+)?)(?![\w-])"
+        ),
+        "SCHOOL",
+        "v",
+    ),
+    # cs: a chat's client by their user name in a session's header: "Klient: zelenykonik ·"
+    (
+        re.compile(
+            r"(?<![\w-])(?:Klient|Klientka|Client|Клиент|Uživatel|User)[:：][^\S\n]*"
+            r"(?P<v>[a-z][a-z0-9_.]{5,29})(?=[^\S\n]*(?:[·|,;]|$))",
+            re.MULTILINE,
+        ),
+        "HANDLE",
+        "v",
+    ),
+    # cs: a year of secondary school said colloquially: "jsem ve druhaku"
+    (
+        re.compile(
+            r"(?<![\w-])(?:v|ve|do|z|ze)[^\S\n]+(?P<v>(?:prv[ňn][áa]k|druh[áa]k|t[řr]e[ťt][áa]k|[čc]tv[rř][ťt][áa]k)"
+            r"(?:u|a|em|ovi)?)(?![\w-])",
+            re.IGNORECASE,
+        ),
+        "CLASS",
+        "v",
+    ),
+    # cs: a court by its district in speech: "na okresním soudu v ústí"
+    (
+        re.compile(
+            r"(?<![\w-])(?P<v>(?:okresní|krajsk|městsk|obvodní)[a-záčďéěíňóřšťúůýž]*[^\S\n]+soud[a-z]*"
+            r"[^\S\n]+(?:v|ve|pro)[^\S\n]+[A-Za-zÁČĎÉĚÍŇÓŘŠŤÚŮÝŽáčďéěíňóřšťúůýž]{3,})(?![\w-])",
+            re.IGNORECASE,
+        ),
+        "ORG",
+        "v",
+    ),
+    # en: a membership number after its body: "(BACP membership 387214)"
+    (
+        re.compile(
+            r"(?<![\w-])(?i:membership|member)(?:[^\S\n]+(?:no\.?|number|#))?:?[^\S\n]*(?P<v>\d{5,8})(?!\d)"
+        ),
+        "ID",
+        "v",
+    ),
+    # en: a UK postcode's first part after its label: "postcode (first part): B8"
+    (
+        re.compile(r"(?i:postcode)[^:\n]{0,20}:[^\S\n]*(?P<v>[A-Z]{1,2}\d[A-Z\d]?)(?![\w])"),
+        "POSTCODE",
+        "v",
+    ),
+    # en: "School District No. 36 (Surrey)"
+    (
+        re.compile(
+            r"(?P<v>School[^\S\n]+District[^\S\n]+No\.?[^\S\n]*\d{1,3}(?:[^\S\n]*\([A-Z][a-z]+\))?)"
+        ),
+        "ORG",
+        "v",
+    ),
+    # en: an age written "91 y" in a patient's line: "Kamala Iyer, 91 y, F"
+    (
+        re.compile(r"(?<![\d.])(?P<v>9\d|1[01]\d)[^\S\n]?(?:y|yo|yrs?)(?=[,;)]|[^\S\n]+[FM]\b)"),
+        "AGE",
+        "v",
+    ),
+    # en: "Grade/class: 3-214"; "Home: 104-22 41st Avenue, Apt 3F" (a Queens house number)
+    (
+        re.compile(
+            r"(?i:grade/class|class|homeroom)(?:\*\*)?:(?:\*\*)?[^\S\n]*(?P<v>\d{1,2}-\d{2,3})(?![\d-])"
+        ),
+        "CLASS",
+        "v",
+    ),
+    (
+        re.compile(
+            r"(?<![\w-])(?P<v>\d{2,3}-\d{2}[^\S\n]+\d{1,3}(?:st|nd|rd|th)[^\S\n]+(?:Avenue|Ave|Street|St|Road|Rd"
+            r"|Drive|Dr|Place|Pl|Boulevard|Blvd)\.?(?:,[^\S\n]*(?:Apt|Unit|#)\.?[^\S\n]*\w{1,4})?)"
+        ),
+        "ADDRESS",
+        "v",
+    ),
+    # en: an account's display name quoted after "shows as": 'her account shows as "Lupita Ortiz"'
+    (
+        re.compile(
+            r"(?i:shows[^\S\n]+as|appears[^\S\n]+as|display[^\S\n]+name(?:[^\S\n]+is)?)[^\S\n]*[\"“](?P<v>[^\"”\n]{2,40})[\"”]"
+        ),
+        "HANDLE",
+        "v",
+    ),
+    # en: a name signed between a form's underscores: "Signature: ____P Abernathy____"
+    (
+        re.compile(
+            r"(?i:signature|signed)[:.]?[^\S\n]*_+(?P<v>[A-Z]\.?[^\S\n]?[A-Z][a-z]+(?:[^\S\n][A-Z][a-z]+)?)_+"
+        ),
+        "PERSON",
+        "v",
+    ),
+    # en: a pupil's year and school in a chat: "im a sophmore at valley glen charter"
+    (
+        re.compile(
+            r"(?i:i'?m|he'?s|hes|she'?s|shes|i[^\S\n]am|he[^\S\n]is|she[^\S\n]is)[^\S\n]+an?[^\S\n]+"
+            r"(?P<v>freshman|sophomore|sophmore|junior|senior)[^\S\n]+at[^\S\n]+"
+            r"(?P<w>[a-z][a-z'-]+(?:[^\S\n]+(?!not\b|and\b|but\b|now\b|too\b)[a-z][a-z'-]+){0,3})"
+        ),
+        "CLASS",
+        "v",
+    ),
+    # zh: a span of grades "一至六年级"; a kindergarten by its number "邾城二幼"; a district's
+    # education commission "渝北区教委"; a metro exit "循礼门地铁站C出口"; a crossing
+    # "蜀汉路与交大路交叉口附近"
+    (
+        re.compile(r"(?P<v>[一二三四五六]至[一二三四五六]年级)"),
+        "CLASS",
+        "v",
+    ),
+    (
+        re.compile(r"(?P<v>[\u4e00-\u9fff]{2}[一二三四五六七八九十]幼)(?![儿稚])"),
+        "SCHOOL",
+        "v",
+    ),
+    (
+        re.compile(r"(?P<v>[\u4e00-\u9fff]{1,3}[区县市]教委)"),
+        "ORG",
+        "v",
+    ),
+    (
+        re.compile(r"(?P<v>[\u4e00-\u9fff]{2,5}地铁站[A-Z]?\d{0,2}号?出口)"),
+        "ADDRESS",
+        "v",
+    ),
+    (
+        re.compile(
+            r"(?P<v>[\u4e00-\u9fff]{1,5}[路街道]与[\u4e00-\u9fff]{1,5}[路街道](?:交叉口|交汇处|十字路口|路口)(?:附近)?)"
+        ),
+        "ADDRESS",
+        "v",
+    ),
+    # zh: a classmate's nickname in quotes: 小学同学“胖墩”, 最喜欢“虎子”（隔壁四（2）班的吴家豪）; a
+    # caller's letter: 来电者“M”; a son's Wuhan name: 我儿子军伢
+    (
+        re.compile(
+            r"(?:同学|朋友|好友|室友|同桌|发小)[“\"「](?P<v>[\u4e00-\u9fff]{1,4})[”\"」]"
+            r"|[“\"](?P<w>[\u4e00-\u9fff]{2,3})[”\"]（[^\n]{0,16}?的[\u4e00-\u9fff]{2,3}）"
+            r"|(?:来电者|来访者|个案|学生|孩子)[“\"](?P<x>[A-Z]{1,2})[”\"]"
+        ),
+        "PERSON",
+        "v",
+    ),
+    (
+        re.compile(r"(?:我|他|她)(?:儿子|孙子|女婿|老公)(?P<v>[\u4e00-\u9fff]伢)(?![子们])"),
+        "PERSON",
+        "v",
+    ),
+    # zh: a call by its number before the caller: "04号杜婆婆"
+    (
+        re.compile(
+            r"(?<![\d\w])(?P<v>\d{2,3})号(?=[\u4e00-\u9fff]{1,3}(?:婆婆|爷爷|阿姨|叔叔|先生|女士|奶奶))"
+        ),
+        "ID",
+        "v",
+    ),
+    # a Chinese e-mail's display name before its address: "**发件人：** 心桥在线书面咨询 <reply@…>"
+    # (not an office's: "心理辅导室 <xinli@…>"; other scripts' names the name layers read)
+    (
+        re.compile(
+            r"(?:发件人|收件人)[:：](?:\*\*)?[^\S\n]*"
+            r"(?P<v>[\u4e00-\u9fff]{2,16}(?<![室处科办组部院校])(?<!老师)(?<!中心))[^\S\n]*<[^<>\s@]+@[^<>\s]+>"
+        ),
+        "ORG",
+        "v",
+    ),
 ]
 
 
 def find(text: str) -> Iterator[Span]:
-    """The values the cues above give away."""
+    """The values the cues above give away (a pattern's second group, where it has one, of
+    its own kind: a pupil's year, then their school)."""
     for pattern, kind, first in _PATTERNS:
         for m in pattern.finditer(text):
-            group = next(
-                (g for g in (first, "w", "x") if g in pattern.groupindex and m.group(g)), None
-            )
-            if group is not None:
-                yield Span(m.start(group), m.end(group), kind, "cue")
+            for group in (first, "w", "x"):
+                if group in pattern.groupindex and m.group(group):
+                    own = _SECOND_KIND.get(pattern.pattern, kind) if group == "w" else kind
+                    yield Span(m.start(group), m.end(group), own, "cue")
 
 
 _STATE_LIST = re.compile(rf"(?<![\w-])(?:{_US_STATE})(?:,{_H}*(?:{_US_STATE})){{2,}}(?![\w-])")
@@ -246,3 +569,9 @@ def states(text: str) -> Iterator[Span]:
     for m in _STATE_LIST.finditer(text):
         for code in re.finditer(r"[A-Z]{2}", m.group()):
             yield Span(m.start() + code.start(), m.start() + code.end(), "PLACE", "cue")
+
+
+# The kind of a pattern's second group where it differs from its first's
+_SECOND_KIND = {
+    pattern.pattern: "SCHOOL" for pattern, _, _ in _PATTERNS if "sophmore" in pattern.pattern
+}

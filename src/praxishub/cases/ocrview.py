@@ -61,11 +61,13 @@ def restore(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(parts), [(start, end) for start, end, _ in changes]
 
 
-# A day or month of look-alikes only, as a date's part: "O8.Ol.l933", "2O26.ll.O4", "lO Feb"
+# A day or month of look-alikes only, as a date's part: "O8.Ol.l933", "2O26.ll.O4", "lO Feb",
+# "2О24 жылғы l қыркүйектен"
 _LOOKALIKES = re.compile(r"[OОoоlIі]{1,2}")
 _MONTH_AFTER = re.compile(
     r"[^\S\n](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|led|úno|bře|dub|kvě|čer|srp|zář|říj|lis|pro"
-    r"|янв|фев|мар|апр|мая|июн|июл|авг|сен|окт|ноя|дек)",
+    r"|янв|фев|мар|апр|мая|июн|июл|авг|сен|окт|ноя|дек"
+    r"|қаң|ақп|нау|сәу|мам|мау|шіл|там|қыр|қаз|қар|жел)",
     re.IGNORECASE,
 )
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from praxishub.cases.kindquotes import KK_KINDS
 from praxishub.cases.spans import Span
 
 _H = r"[^\S\n]"
@@ -39,12 +40,8 @@ _HAN = "\u4e00-\u9fff"
 _QUOTE = r"(?:«[^«»\n]{1,60}»|„[^„“\n]{1,60}“|\"[^\"\n]{1,60}\")"
 _CAP_QUOTE = rf"(?=[«„\"][\d{_UP}A-Z])"
 
-# Kazakh kinds of organisation (stems; any case ending follows).
-_KK_KINDS = (
-    "студия|ансамбл|қожалы|кешен|орталы|клуб|үйірме|секция|зауыт|фабрика|дүкен|базар"
-    "|мейрамхана|дәмхана|асхана|компания|серіктестік|бірлестік|қор|театр|мешіт|шіркеу"
-    "|лагер|салон|дәріхана|қонақүй|ұйым|мектеп|колледж|лицей|гимназия"
-)
+# Kazakh kinds of organisation (stems; any case ending follows), and the kinds of school
+_KK_KINDS = KK_KINDS + "|мектеп|колледж|лицей|гимназия"
 _KK_QUOTE_KIND = re.compile(
     rf"{_CAP_QUOTE}{_QUOTE}(?:{_H}+[{_LO}]{{2,}}){{0,2}}?{_H}+(?:[{_LO}]+-)?"
     rf"(?:{_KK_KINDS})[{_LO}]*"

@@ -179,7 +179,9 @@ _ORGS = [
     re.compile(
         rf"(?<![\w-])[{_UP}][{_LO}-]+{_RU_ADJ}(?:\s+[{_LO}-]+{_RU_ADJ}){{0,4}}\s+"
         r"(?:больниц\w*|поликлиник\w*|диспансер\w*|госпитал\w*|клиник\w*|центр\w*|санатори\w*|стационар\w*"
-        r"|хоспис\w*|служб\w*)(?:\s+(?:для\s+детей(?:\s+и\s+подростков)?|№\s*\d+|«[^»\n]{1,40}»))*"
+        r"|хоспис\w*|служб\w*)(?:\s+(?:для\s+детей(?:\s+и\s+подростков)?|№\s*\d+|«[^»\n]{1,40}»"
+        # "Городская служба онкопсихологической помощи ДЗМ": its kind of help and its body
+        r"|[а-яё]+(?:ой|ей)\s+помощи(?:\s+[А-ЯЁ]{2,5}(?![\w-]))?))*"
     ),
     # Центр психологической помощи «Доверие», ГБУЗ «Областная больница „Сосновый Бор“», фонд «…»,
     # ТОО «…», сенім телефоны «…»: an institution's type word or legal form, then its quoted name
@@ -277,7 +279,9 @@ _NAMED_HELPLINE = re.compile(
     # Australia's online-safety regulator, to which a school reports: "Reported to eSafety"
     r"|eSafety(?:[^\S\n]Commissioner)?"
     # public services one is sent to by name, in any letter case: "the lady at centrelink"
-    r"|[Cc]entrelink|[Ss]ervices[^\S\n]Australia)(?![\w-])"
+    r"|[Cc]entrelink|[Ss]ervices[^\S\n]Australia"
+    # a body that runs a named tool: "Take It Down, run by NCMEC"
+    r"|NCMEC)(?![\w-])"
     # China's city psychological-aid lines and professional bodies, by name: "江城心理援助热线",
     # "武汉市心理援助热线", "中国心理学会注册督导师"
     # (the national line, 全国心理援助热线, is a service as generic as a helpline's number)

@@ -112,9 +112,10 @@ _PATTERNS = (
     # cs: a school said as people say it, with where it is: "chodily na zakladku v jundrove",
     # "na gymplu na minske", "na gymnáziu na Jižním Městě"
     re.compile(
-        rf"(?<![\w-])(?i:z[áa]kladk|gympl|gymn[áa]zi|sošk|zušk)[{_CS_LO}]*{_H}+(?:v|ve|na){_H}+"
+        rf"(?<![\w-])(?i:z[áa]klad[kc]|gympl|gymn[áa]zi|sošk|zušk|pr[ůu]myslovk|so[sš](?![\w])|z[sš](?![\w]))"
+        rf"[{_CS_LO}]*{_H}+(?:v|ve|na){_H}+"
         rf"(?:[{_CS_UP}][{_CS_LO}]+(?:{_H}+[{_CS_UP}][{_CS_LO}]+){{0,2}}"
-        rf"|(?!(?:tom|té|to|ten|tu|které|kterou|jeho|její|mé|moje|naší|vaší)\b)[{_CS_LO}]{{4,}})(?![\w-])"
+        rf"|(?!(?:tom|té|to|ten|tu|této|tomto|které|kterou|kterém|jeho|její|jejím|jejich|mé|mém|moje|naší|našem|vaší|vašem|své|svém|svou|jiné|jiném)\b)[{_CS_LO}]{{4,}})(?![\w-])"
     ),
 )
 

@@ -344,6 +344,10 @@ _DATE_PATTERNS = [
     re.compile(rf"(?<![\d.]){_DAY}\.[^\S\n]?{_MON}\.(?:[^\S\n]?{_YEAR}{_YEAR_WORD})?(?!\d)"),
     # 2024-03-12, 2024.03.12, 2024/3/12
     re.compile(rf"(?<!\d){_YEAR}[./-]{_MON}[./-]{_DAY}(?!\d)"),
+    # a form's signed date, its day in quotes and its month in figures: «06» 02. 2026, «6».02.2026
+    re.compile(
+        rf"«[^\S\n]?{_DAY}[^\S\n]?»[^\S\n]*\.?[^\S\n]*{_MON}\.[^\S\n]?{_YEAR}{_YEAR_WORD}(?!\d)"
+    ),
     # 12 марта 2024 г., 3 мая, 12. března 2024, 3rd of March 2024, 9-е апреля, «15» апреля 2024
     re.compile(
         rf"(?:(?<!\w)the\s+)?«?(?<!\d){_DAY}(?:st|nd|rd|th|-?(?:е|го|ого|ое|м|му))?»?\.?\s*(?:of\s+)?(?:{_MONTH})(?:\s*,?\s*{_YEAR}{_YEAR_WORD})?(?!\w)",
@@ -363,7 +367,8 @@ _DATE_PATTERNS = [
     ),
     # the first day of a span: 2–3 марта, 10.–11. 3., 12 по 14 марта, 10–11 March
     re.compile(
-        rf"(?<![\d.]){_DAY}\.?\s?(?:[–—-]|по|до|to|until)\s?(?={_DAY}(?:\.\s?{_MON}\.|\.?\s*(?:{_MONTH})))",
+        rf"(?<![\d.]){_DAY}(?:\.?\s?(?:[–—-]|по|до|to|until)|(?:-?го)?\s(?:или|or|nebo)\s)\s?"
+        rf"(?={_DAY}(?:\.\s?{_MON}\.|\.?\s*(?:{_MONTH})))",
         re.IGNORECASE,
     ),
     # March 2–3, 2027; April 25–26; Tue, Mar 2, 2027; the 8th of April
