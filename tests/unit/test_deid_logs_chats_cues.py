@@ -154,6 +154,17 @@ def test_a_client_who_gives_no_name_gives_none() -> None:
     assert not touched(ANON_CHAT, "ru", "просто")
 
 
+def test_a_sentence_s_opening_is_no_name() -> None:
+    text = (
+        "21:02 Counsellor: Hi, what should I call you?\n"
+        "21:03 Visitor: my name is diego but call me D\n"
+        "21:04 Counsellor: Thanks, Diego. My day was long.\n"
+    )
+    assert covered(text, "en", "diego")
+    assert not touched(text, "en", "My day")
+    assert not touched("his name is unknown to us.", "en", "unknown")
+
+
 @pytest.mark.parametrize(
     ("text", "language", "part"),
     [
@@ -337,6 +348,7 @@ def test_look_alikes_without_their_cue_stay(text, language, part) -> None:
         ("05  Клиент:  завтра пробник в ниш, мама сказала", "kk", "ниш"),
         ("и даша подруга, она в 9 г а я в 9 б", "kk", "9 г"),
         ("исмоил в школу ходит в первый г в девятую школу", "ru", "первый г"),
+        ("пойду в шарагу. а я хочу в десятый в нашей 94й", "ru", "десятый"),
         ("Говорит что после 9-го пойдёт в колледж на повара.", "ru", "9-го"),
         ("таңертеңгі серуен Ғашықтар саябағында, ұйықтар алдында", "kk", "Ғашықтар саябағында"),
         ("ереке айтты қарғалы аудандық әкімдігі акт жасады", "kk", "қарғалы аудандық әкімдігі"),
@@ -436,6 +448,8 @@ def test_what_the_twenty_seventh_set_s_cues_give_away(text, language, part) -> N
     [
         ("Для этих ниш нужны полки.", "ru", "ниш"),
         ("Купили 9 г соли и 5 г сахара.", "ru", "9 г"),
+        ("Он в первый в жизни раз сам поехал.", "ru", "первый в"),
+        ("Хочу в десятый раз повторить.", "ru", "десятый"),
         ("Оплата после 9-го числа каждого месяца.", "ru", "9-го"),
         ("Живём в 175й квартире на пятом этаже.", "ru", "175й"),
         ("а она в девяносто три рубля не верит", "ru", "девяносто"),
