@@ -54,6 +54,12 @@ _KK_UNITS = (
 )
 _KK_NUMBER = rf"(?:\d{{1,3}}|(?:(?:{_KK_UNITS}){_H}+)?(?:{_KK_UNITS})(?:ыншы|інші|нші|ншы)?)"
 
+_YEAR_AT_SCHOOL = re.compile(
+    r"(?i:i'?m|he'?s|hes|she'?s|shes|i[^\S\n]am|he[^\S\n]is|she[^\S\n]is)[^\S\n]+an?[^\S\n]+"
+    r"(?P<v>freshman|sophomore|sophmore|junior|senior)[^\S\n]+at[^\S\n]+"
+    r"(?P<w>[a-z][a-z'-]+(?:[^\S\n]+(?!not\b|and\b|but\b|now\b|too\b)[a-z][a-z'-]+){0,3})"
+)
+
 _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
     # cs: z č. p. 320; sk: prestup na izbu 108
     (
@@ -478,16 +484,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         "PERSON",
         "v",
     ),
-    # en: a pupil's year and school in a chat: "im a sophmore at valley glen charter"
-    (
-        re.compile(
-            r"(?i:i'?m|he'?s|hes|she'?s|shes|i[^\S\n]am|he[^\S\n]is|she[^\S\n]is)[^\S\n]+an?[^\S\n]+"
-            r"(?P<v>freshman|sophomore|sophmore|junior|senior)[^\S\n]+at[^\S\n]+"
-            r"(?P<w>[a-z][a-z'-]+(?:[^\S\n]+(?!not\b|and\b|but\b|now\b|too\b)[a-z][a-z'-]+){0,3})"
-        ),
-        "CLASS",
-        "v",
-    ),
+    # en: a pupil's year and school in a chat: "im a sophmore at valley glen charter" (the
+    # second group, the school, is of its own kind: _SECOND_KIND)
+    (_YEAR_AT_SCHOOL, "CLASS", "v"),
     # zh: a span of grades "一至六年级"; a kindergarten by its number "邾城二幼"; a district's
     # education commission "渝北区教委"; a metro exit "循礼门地铁站C出口"; a crossing
     # "蜀汉路与交大路交叉口附近"
@@ -562,7 +561,7 @@ def find(text: str) -> Iterator[Span]:
         for m in pattern.finditer(text):
             for group in (first, "w", "x"):
                 if group in pattern.groupindex and m.group(group):
-                    own = _SECOND_KIND.get(pattern.pattern, kind) if group == "w" else kind
+                    own = _SECOND_KIND.get(pattern, kind) if group == "w" else kind
                     yield Span(m.start(group), m.end(group), own, "cue")
 
 
@@ -577,6 +576,4 @@ def states(text: str) -> Iterator[Span]:
 
 
 # The kind of a pattern's second group where it differs from its first's
-_SECOND_KIND = {
-    pattern.pattern: "SCHOOL" for pattern, _, _ in _PATTERNS if "sophmore" in pattern.pattern
-}
+_SECOND_KIND = {_YEAR_AT_SCHOOL: "SCHOOL"}
