@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from praxishub.cases import gates
 from praxishub.cases.spans import Span
 
 _UP = "А-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -148,7 +149,7 @@ def grown(text: str, spans: list[Span]) -> Iterator[Span]:
 
 def find(text: str) -> Iterator[Span]:
     """Streets the other patterns miss, with their parts."""
-    for pattern in _STREETS:
+    for pattern in gates.live(_STREETS, text):
         for m in pattern.finditer(text):
             # "Matrices 48/60" is a score: a house's descriptive number exceeds its orientation one
             if "d" in m.groupdict() and int(m.group("d")) <= int(m.group("o")):

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from praxishub.cases import gates
 from praxishub.cases.spans import Span
 
 _H = r"[^\S\n]"
@@ -225,7 +226,7 @@ def _grow(text: str, start: int, end: int) -> tuple[int, int]:
 def find(text: str) -> Iterator[Span]:
     """Addresses by the shapes above, grown over their parts."""
     yield from crossings(text)
-    for pattern in _FINDERS:
+    for pattern in gates.live(_FINDERS, text):
         for m in pattern.finditer(text):
             group = next((g for g in ("a", "m") if g in pattern.groupindex and m.group(g)), 0)
             start, end = m.span(group)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from praxishub.cases import gates
 from praxishub.cases.ner import _not_surnames, allowed
 from praxishub.cases.spans import Span
 
@@ -184,7 +185,7 @@ def find(text: str) -> Iterator[Span]:
     if re.search(f"[{_HAN}]", text):
         yield from _chinese(text)
     if re.search("[a-z]", text):
-        for pattern in _CS_ORGS:
+        for pattern in gates.live(_CS_ORGS, text):
             for m in pattern.finditer(text):
                 yield Span(m.start(), m.end(), "ORG", "pattern")
         for m in _CS_VENUE.finditer(text):
@@ -254,7 +255,7 @@ def _english(text: str) -> Iterator[Span]:
         units = set(_EN_UNIT.strip("(?:)").split("|")) | {"Service", "Services"}
         if any(w.casefold() not in _GENERIC_WORDS and w not in units for w in words):
             yield Span(m.start(), m.start() + len(m.group().rstrip()), "ORG", "pattern")
-    for pattern in _EN_ORGS:
+    for pattern in gates.live(_EN_ORGS, text):
         for m in pattern.finditer(text):
             yield Span(m.start(), m.start() + len(m.group().rstrip()), "ORG", "pattern")
 

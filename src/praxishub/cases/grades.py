@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from praxishub.cases import gates
 from praxishub.cases.spans import Span
 
 _H = r"[^\S\n]"
@@ -112,7 +113,7 @@ _WEEKDAY = re.compile(
 
 def find(text: str) -> Iterator[Span]:
     """Classes and dates by the shapes above."""
-    for pattern in _CLASSES:
+    for pattern in gates.live(_CLASSES, text):
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), "CLASS", "pattern")
     for pattern in (_GROUP_CODE, _CHAT_CLASS, _COLUMN_ORDINAL):

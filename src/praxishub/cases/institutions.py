@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from praxishub.cases import gates
 from praxishub.cases.spans import Span
 
 _UP = "А-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -336,7 +337,7 @@ def grown(text: str, spans: list[Span]) -> Iterator[Span]:
 
 def find(text: str) -> Iterator[Span]:
     for kind, patterns in (("SCHOOL", _SCHOOLS), ("ORG", _ORGS)):
-        for pattern in patterns:
+        for pattern in gates.live(patterns, text):
             for m in pattern.finditer(text):
                 end = m.start() + len(m.group().rstrip(" ,–-"))
                 start, end = _around(text, m.start(), end)
@@ -345,7 +346,7 @@ def find(text: str) -> Iterator[Span]:
                 if ending:  # "… КММ-де": the name without its case ending too
                     yield Span(m.start(), m.start() + ending.start(), kind, "pattern")
     if re.search(f"[{_HAN}]", text):
-        for pattern in _ZH_ORGS:
+        for pattern in gates.live(_ZH_ORGS, text):
             for m in pattern.finditer(text):
                 # "转介到宁波市…": the match began with the verb that leads to the name
                 lead = max((i for i in range(3) if text[m.start() + i] in _ZH_LEAD), default=-1)
@@ -353,7 +354,7 @@ def find(text: str) -> Iterator[Span]:
                     lead = -1
                 start = m.start() + lead + 1 if m.end() - (m.start() + lead + 1) >= 5 else m.start()
                 yield Span(start, m.end(), "ORG", "pattern")
-    for pattern in _CLASSES:
+    for pattern in gates.live(_CLASSES, text):
         for m in pattern.finditer(text):
             group = next(g for g in ("c", "c2", "c3", "c4") if m.groupdict().get(g))
             yield Span(m.start(group), m.end(group), "CLASS", "pattern")

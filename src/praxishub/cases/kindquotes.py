@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from praxishub.cases import gates
 from praxishub.cases.spans import Span
 
 _H = r"[^\S\n]"
@@ -87,6 +88,6 @@ def find(text: str, language: str) -> Iterator[Span]:
         patterns = [_RU_BEFORE, _KK_AFTER, _KK_BRANCH]
     else:
         return
-    for pattern in patterns:
+    for pattern in gates.live(patterns, text):
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), "ORG", "kind-quote")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from praxishub.cases import gates
 from praxishub.cases.ner import allowed
 from praxishub.cases.spans import Span
 
@@ -97,7 +98,7 @@ def grown(text: str, spans: list[Span]) -> Iterator[Span]:
 
 
 def find(text: str) -> Iterator[Span]:
-    for pattern in _PLACES:
+    for pattern in gates.live(_PLACES, text):
         for m in pattern.finditer(text):
             group = "q" if m.groupdict().get("q") else "p"
             stem = re.sub(r"(?:дан|ден|тан|тен|нан|нен)$", "", m.group(group).casefold())

@@ -54,13 +54,27 @@ _KK_UNITS = (
 )
 _KK_NUMBER = rf"(?:\d{{1,3}}|(?:(?:{_KK_UNITS}){_H}+)?(?:{_KK_UNITS})(?:ыншы|інші|нші|ншы)?)"
 
+# What a pattern needs somewhere in the text before it is worth running (each is searched once
+# per text): a script, a digit, a quotation mark, or a literal cue of its own. A gate never
+# changes what a pattern finds, only spares the texts it cannot match.
+_CYRILLIC = re.compile(f"[{_CY_UP}{_CY_LO}]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[a-z]")
+_DIGIT = re.compile(r"\d")
+_QUOTE = re.compile('[«"“]')
+
+
+def _needs(cue: str) -> re.Pattern[str]:
+    return re.compile(cue)
+
+
 _YEAR_AT_SCHOOL = re.compile(
     r"(?i:i'?m|he'?s|hes|she'?s|shes|i[^\S\n]am|he[^\S\n]is|she[^\S\n]is)[^\S\n]+an?[^\S\n]+"
     r"(?P<v>freshman|sophomore|sophmore|junior|senior)[^\S\n]+at[^\S\n]+"
     r"(?P<w>[a-z][a-z'-]+(?:[^\S\n]+(?!not\b|and\b|but\b|now\b|too\b)[a-z][a-z'-]+){0,3})"
 )
 
-_PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
+_PATTERNS: list[tuple[re.Pattern[str], str, str, re.Pattern[str] | None]] = [
     # cs: z č. p. 320; sk: prestup na izbu 108
     (
         re.compile(
@@ -69,6 +83,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ADDRESS",
         "v",
+        _needs(r"č\.|izb"),
     ),
     # pl: ul. Daszyńskiego 14/3, 59-920 Bogatynia
     (
@@ -78,6 +93,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "POSTCODE",
         "v",
+        _needs(r"ul\."),
     ),
     # en: OSIS 218 530 467; reg. no. 412876; (BO, #214)
     (
@@ -88,6 +104,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ID",
         "v",
+        _DIGIT,
     ),
     # en: "Thanks, D." / "Best, M." at the end of an e-mail (quoted lines too)
     (
@@ -98,12 +115,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "PERSON",
         "v",
+        None,
     ),
     # an initial in quotes, as a record writes a person: (хаттамада «Г.»), (in the file as "R.")
     (
         re.compile(rf"[«\"“](?P<v>[A-Z{_CY_UP}]\.)[»\"”]"),
         "PERSON",
         "v",
+        _QUOTE,
     ),
     # a nickname in quotes between a given name and a surname: 'Guadalupe "Lupe" Gallardo-Ortiz'
     (
@@ -113,6 +132,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "PERSON",
         "v",
+        _QUOTE,
     ),
     # cs: a birth date in words, its year too: "narozenej čtrnáctýho července padesát šest"
     (
@@ -128,6 +148,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "DATE",
         "v",
+        _LATIN,
     ),
     # zh: a street number and the building's floor after it: "百秀街56号区青少年活动中心三楼"
     (
@@ -137,12 +158,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ADDRESS",
         "v",
+        _needs("号"),
     ),
     # zh: a surname before a school head's or director's title, after "with": 请她与万副校长面谈
     (
         re.compile(r"(?<=[与和跟找请])(?P<v>[\u4e00-\u9fff])(?=副校长|副主任|副院长)"),
         "PERSON",
         "v",
+        _needs("副"),
     ),
     # a service's quoted brand heading its log, its city after a dash: "# «Қамқор желі» — Астана."
     (
@@ -152,6 +175,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ORG",
         "v",
+        _needs("#"),
     ),
     # kk/ru: Теңіз кен орны, Балқаш көлінің, месторождение Тенгиз, озеро Балхаш
     (
@@ -161,6 +185,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "PLACE",
         "v",
+        _CYRILLIC,
     ),
     # kk/ru: өтініш № 17, заявление № 58, обращение № 112
     (
@@ -170,12 +195,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ID",
         "v",
+        _needs("№"),
     ),
     # ru: Krasnodar's and Rostov's districts by their letters: "(ФМР)", "на ЗЖМ"
     (
         re.compile(r"(?<![\w-])(?P<v>ФМР|ЮМР|ГМР|КМР|ЧМР|СЖМ|ЗЖМ|ВЖМ|СЗЖМ)(?![\w-])"),
         "PLACE",
         "v",
+        _CYRILLIC,
     ),
     # ru/kk: a signature's surname split by the scanner: "Подпись: Бонда ренко"
     (
@@ -185,6 +212,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "PERSON",
         "v",
+        _needs("(?i)подпис|қолы|podpis"),
     ),
     # ru: an address said in words: "на саввинском шоссе дом четыре корпус два"
     (
@@ -196,6 +224,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ADDRESS",
         "v",
+        _CYRILLIC,
     ),
     # kk: "нұрсат шағын ауданы отыз бес үй қырық сегізінші пәтер"
     (
@@ -206,6 +235,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ADDRESS",
         "v",
+        _CYRILLIC,
     ),
     # ru: a school by its number in a chat: "а я хочу в десятый в нашей 94й", "подруга из 65-й"
     (
@@ -215,6 +245,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "SCHOOL",
         "v",
+        _CYRILLIC,
     ),
     # zh: 警号 042317; 两次超时（05、01号）; 012 号来电
     (
@@ -225,18 +256,21 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ID",
         "v",
+        _needs("[号、]"),
     ),
     # zh: 来汉, 回渝: a city by its one-character name after a verb of coming or leaving
     (
         re.compile(r"(?<=[来回赴抵离])(?P<v>[汉渝])(?![口阳江中南北东西城语字族服堡])"),
         "PLACE",
         "v",
+        _HAN,
     ),
     # zh: 医生是舒主任, 大夫是向医生: a doctor's surname after "the doctor is"
     (
         re.compile(r"(?:医生|大夫|主治)是(?P<v>[\u4e00-\u9fff])(?=主任|医生|大夫|教授)"),
         "PERSON",
         "v",
+        _HAN,
     ),
     # zh: Taiwan's cities: 臺中, 台北市, 臺南
     (
@@ -246,6 +280,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "PLACE",
         "v",
+        _needs("[臺台]"),
     ),
     # --- from tuning27/'s notes ---
     # ru: a school by a number no class has, in a chat: "в 175й никто не знает"
@@ -257,6 +292,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "SCHOOL",
         "v",
+        _CYRILLIC,
     ),
     # a helpline's two contacts cited together by year and serial: "Разбирали 26-0410 / 26-0417"
     (
@@ -266,12 +302,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ID",
         "v",
+        _DIGIT,
     ),
     # kk/ru: the Nazarbayev school said in a chat: "завтра пробник в ниш"
     (
         re.compile(r"(?:(?<=\bв\s)|(?<=\bиз\s)|(?<=\bво\s))(?P<v>ниш|НИШ)(?![\w-])"),
         "SCHOOL",
         "v",
+        _needs("ниш|НИШ"),
     ),
     # ru: a class typed with a space in a chat, "она в 9 г а я в 9 б" (not with lower-case "а" or
     # "в", which are words: "в 5 а потом", "в 9 в школу"); said in words, "в первый г"
@@ -287,6 +325,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "CLASS",
         "v",
+        _CYRILLIC,
     ),
     # ru: "после 9-го" (after the ninth grade), not a date: "после 9-го марта"
     (
@@ -296,12 +335,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "CLASS",
         "v",
+        _CYRILLIC,
     ),
     # kk: a park by its name with the fused "саябағы": "Ғашықтар саябағында"
     (
         re.compile(rf"(?<![\w-])(?P<v>[{_CY_UP}][{_CY_LO}-]+{_H}+саябағ[{_CY_LO}]*)(?![\w-])"),
         "PLACE",
         "v",
+        _CYRILLIC,
     ),
     # kk: a district's or town's akimat in lower-case speech: "қарғалы аудандық әкімдігі"
     (
@@ -311,6 +352,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ORG",
         "v",
+        _CYRILLIC,
     ),
     # ru: a brand in quotes whose last word names its kind: "сайт «Тёплой линии»"
     (
@@ -320,6 +362,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ORG",
         "v",
+        _CYRILLIC,
     ),
     # ru: "МФЦ г.о. Химки", "МФЦ района Солнцево": a public service centre with its place
     (
@@ -329,6 +372,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ORG",
         "v",
+        _CYRILLIC,
     ),
     # ru: a church, a temple or a mosque by its name: "церковь Сурб Карапет"
     (
@@ -338,6 +382,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ORG",
         "v",
+        _CYRILLIC,
     ),
     # ru: an age over 89 said after "в": "а она в девяносто три держится лучше меня"
     (
@@ -349,6 +394,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "AGE",
         "v",
+        _CYRILLIC,
     ),
     # ru: an address said in words without its street word: "химки левобережный совхозная девять
     # квартира сорок один"
@@ -360,6 +406,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ADDRESS",
         "v",
+        _CYRILLIC,
     ),
     # cs: a 9-digit birth number of someone born before 1954: "Nar. / RČ 21. 8. 1933 / 330821/117"
     (
@@ -368,22 +415,26 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ID",
         "v",
+        _needs(r"\d/\d"),
     ),
     # cs: "soused z čísla 420"; "zemřela v 94 letech"; "tamtéž 4. tř."
     (
         re.compile(r"(?<![\w-])z[^\S\n]+čísla[^\S\n]+(?P<v>\d{1,4})(?![\d/])"),
         "ADDRESS",
         "v",
+        _needs("čísla"),
     ),
     (
         re.compile(r"(?<![\w-])v[^\S\n]+(?P<v>9\d|1[01]\d)[^\S\n]+letech(?![\w-])"),
         "AGE",
         "v",
+        _needs("letech"),
     ),
     (
         re.compile(r"(?<![\w.])(?P<v>\d{1,2}\.[^\S\n]?tř\.)(?!\w)"),
         "CLASS",
         "v",
+        _needs("tř."),
     ),
     # cs: a university by its name: "na Technické univerzitě v Liberci"
     (
@@ -393,6 +444,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "SCHOOL",
         "v",
+        _needs("univerzit"),
     ),
     # cs: a chat's client by their user name in a session's header: "Klient: zelenykonik ·"
     (
@@ -403,6 +455,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "HANDLE",
         "v",
+        _needs("Klient|Client|Клиент|Uživatel|User"),
     ),
     # cs: a year of secondary school said colloquially: "jsem ve druhaku"
     (
@@ -413,6 +466,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "CLASS",
         "v",
+        _LATIN,
     ),
     # cs: a court by its district in speech: "na okresním soudu v ústí"
     (
@@ -423,6 +477,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ORG",
         "v",
+        _needs("soud"),
     ),
     # en: a membership number after its body: "(BACP membership 387214)"
     (
@@ -431,12 +486,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ID",
         "v",
+        _needs("(?i)member"),
     ),
     # en: a UK postcode's first part after its label: "postcode (first part): B8"
     (
         re.compile(r"(?i:postcode)[^:\n]{0,20}:[^\S\n]*(?P<v>[A-Z]{1,2}\d[A-Z\d]?)(?![\w])"),
         "POSTCODE",
         "v",
+        _needs("(?i)postcode"),
     ),
     # en: "School District No. 36 (Surrey)"
     (
@@ -445,12 +502,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ORG",
         "v",
+        _needs("School"),
     ),
     # en: an age written "91 y" in a patient's line: "Kamala Iyer, 91 y, F"
     (
         re.compile(r"(?<![\d.])(?P<v>9\d|1[01]\d)[^\S\n]?(?:y|yo|yrs?)(?=[,;)]|[^\S\n]+[FM]\b)"),
         "AGE",
         "v",
+        _DIGIT,
     ),
     # en: "Grade/class: 3-214"; "Home: 104-22 41st Avenue, Apt 3F" (a Queens house number)
     (
@@ -459,6 +518,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "CLASS",
         "v",
+        _needs("(?i)class|homeroom"),
     ),
     (
         re.compile(
@@ -467,6 +527,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ADDRESS",
         "v",
+        _DIGIT,
     ),
     # en: an account's display name quoted after "shows as": 'her account shows as "Lupita Ortiz"'
     (
@@ -475,6 +536,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "HANDLE",
         "v",
+        _needs("(?i)shows|appears|display"),
     ),
     # en: a name signed between a form's underscores: "Signature: ____P Abernathy____"
     (
@@ -483,10 +545,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "PERSON",
         "v",
+        _needs("(?i)sign"),
     ),
     # en: a pupil's year and school in a chat: "im a sophmore at valley glen charter" (the
     # second group, the school, is of its own kind: _SECOND_KIND)
-    (_YEAR_AT_SCHOOL, "CLASS", "v"),
+    (_YEAR_AT_SCHOOL, "CLASS", "v", _needs("freshman|sophomore|sophmore|junior|senior")),
     # zh: a span of grades "一至六年级"; a kindergarten by its number "邾城二幼"; a district's
     # education commission "渝北区教委"; a metro exit "循礼门地铁站C出口"; a crossing
     # "蜀汉路与交大路交叉口附近"
@@ -494,21 +557,25 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         re.compile(r"(?P<v>[一二三四五六]至[一二三四五六]年级)"),
         "CLASS",
         "v",
+        _HAN,
     ),
     (
         re.compile(r"(?P<v>[\u4e00-\u9fff]{2}[一二三四五六七八九十]幼)(?![儿稚])"),
         "SCHOOL",
         "v",
+        _HAN,
     ),
     (
         re.compile(r"(?P<v>[\u4e00-\u9fff]{1,3}[区县市]教委)"),
         "ORG",
         "v",
+        _HAN,
     ),
     (
         re.compile(r"(?P<v>[\u4e00-\u9fff]{2,5}地铁站[A-Z]?\d{0,2}号?出口)"),
         "ADDRESS",
         "v",
+        _HAN,
     ),
     (
         re.compile(
@@ -516,6 +583,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ADDRESS",
         "v",
+        _HAN,
     ),
     # zh: a classmate's nickname in quotes: 小学同学“胖墩”, 最喜欢“虎子”（隔壁四（2）班的吴家豪）; a
     # caller's letter: 来电者“M”; a son's Wuhan name: 我儿子军伢
@@ -527,11 +595,13 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "PERSON",
         "v",
+        _HAN,
     ),
     (
         re.compile(r"(?:我|他|她)(?:儿子|孙子|女婿|老公)(?P<v>[\u4e00-\u9fff]伢)(?![子们])"),
         "PERSON",
         "v",
+        _HAN,
     ),
     # zh: a call by its number before the caller: "04号杜婆婆"
     (
@@ -540,6 +610,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ID",
         "v",
+        _HAN,
     ),
     # a Chinese e-mail's display name before its address: "**发件人：** 心桥在线书面咨询 <reply@…>"
     # (not an office's: "心理辅导室 <xinli@…>"; other scripts' names the name layers read)
@@ -550,6 +621,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
         ),
         "ORG",
         "v",
+        _HAN,
     ),
 ]
 
@@ -557,7 +629,13 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str]] = [
 def find(text: str) -> Iterator[Span]:
     """The values the cues above give away (a pattern's second group, where it has one, of
     its own kind: a pupil's year, then their school)."""
-    for pattern, kind, first in _PATTERNS:
+    present: dict[re.Pattern[str], bool] = {}
+    for pattern, kind, first, needs in _PATTERNS:
+        if needs is not None:
+            if needs not in present:
+                present[needs] = needs.search(text) is not None
+            if not present[needs]:
+                continue
         for m in pattern.finditer(text):
             for group in (first, "w", "x"):
                 if group in pattern.groupindex and m.group(group):

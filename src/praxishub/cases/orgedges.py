@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from praxishub.cases import gates
 from praxishub.cases.spans import Span
 
 _H = r"[^\S\n]"
@@ -240,7 +241,7 @@ _NOT_BEFORE = frozenset(
 
 def find(text: str) -> Iterator[Span]:
     """Organisations and schools by the shapes above."""
-    for pattern in _ORGS:
+    for pattern in gates.live(_ORGS, text):
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), "ORG", "pattern")
     for m in _EN_ORG.finditer(text):

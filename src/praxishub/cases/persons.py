@@ -15,6 +15,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from praxishub.cases import gates
 from praxishub.cases.ner import allowed, latin_names, titles
 from praxishub.cases.ner_zh import zh_surnames
 from praxishub.cases.spans import Span
@@ -331,7 +332,7 @@ def _kin_named(text: str) -> Iterator[Span]:
 
 def find(text: str) -> Iterator[Span]:
     for patterns, source in ((_CONTEXTS, "context"), (_INTRODUCTIONS, "introduced")):
-        for pattern in patterns:
+        for pattern in gates.live(patterns, text):
             for m in pattern.finditer(text):
                 group = next(g for g in ("n", "q", "r") if m.groupdict().get(g))
                 name = m.group(group)

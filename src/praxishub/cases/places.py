@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from praxishub.cases import gates
 from praxishub.cases.letters import _CS_LO, _CS_UP, _HAN, _LO, _UP
 from praxishub.cases.ner import KK_PRONOUNS, allowed
 from praxishub.cases.postal import addresses
@@ -141,7 +142,7 @@ _ZH_SCHOOL_LEAD = re.compile(
 
 
 def schools(text: str) -> Iterator[Span]:
-    for pattern in _SCHOOL:
+    for pattern in gates.live(_SCHOOL, text):
         for m in pattern.finditer(text):
             start = m.start()
             if _HAN_RE.match(m.group()):
@@ -166,7 +167,7 @@ def schools(text: str) -> Iterator[Span]:
         at = _named(m.group(), kind_words)
         if at is not None:
             yield Span(m.start() + at, m.end(), "SCHOOL", "pattern")
-    for pattern in _CLASS:
+    for pattern in gates.live(_CLASS, text):
         for m in pattern.finditer(text):
             group = "c" if m.group("c") else "c2"
             yield Span(m.start(group), m.end(group), "CLASS", "pattern")
@@ -296,7 +297,7 @@ _NAMED_HELPLINE = re.compile(
 
 
 def organisations(text: str) -> Iterator[Span]:
-    for pattern in _ORGS:
+    for pattern in gates.live(_ORGS, text):
         for m in pattern.finditer(text):
             start = m.start()
             while text[start] in _ZH_LEADING and m.end() - start > 4:
@@ -417,7 +418,7 @@ _NOT_TOWNS = frozenset(
 
 
 def places(text: str) -> Iterator[Span]:
-    for pattern in _PLACES:
+    for pattern in gates.live(_PLACES, text):
         for m in pattern.finditer(text):
             yield Span(m.start("p"), m.end("p"), "PLACE", "pattern")
     for m in _EN_TOWN.finditer(text):

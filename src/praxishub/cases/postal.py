@@ -14,6 +14,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from praxishub.cases import gates
 from praxishub.cases.letters import _CS_LO, _CS_UP, _HAN, _LO, _UP
 from praxishub.cases.spans import Span
 
@@ -165,7 +166,7 @@ _ZH_ADDRESS_LEAD = re.compile(
 
 
 def addresses(text: str) -> Iterator[Span]:
-    for pattern in _ADDRESS:
+    for pattern in gates.live(_ADDRESS, text):
         for m in pattern.finditer(text):
             if any(ch.isdigit() for ch in m.group()) or len(m.group()) > 8:
                 lead = _ZH_ADDRESS_LEAD.match(text, m.start())
@@ -174,7 +175,7 @@ def addresses(text: str) -> Iterator[Span]:
                 after = ADDRESS_TAIL.match(text, m.end())
                 if after:
                     yield from tail(after)
-    for pattern in _POSTCODE:
+    for pattern in gates.live(_POSTCODE, text):
         for m in pattern.finditer(text):
             yield Span(m.start("p"), m.end("p"), "POSTCODE", "pattern")
     if re.search(r"[A-Z]{2}", text):

@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from praxishub.cases import gates
 from praxishub.cases.spans import Span
 
 _H = r"[^\S\n]"
@@ -259,7 +260,7 @@ def _classes(text: str, language: str) -> Iterator[Span]:
         "ru": (_RU_WORD_CLASS,),
         "kk": (_KK_NUM_CLASS, _RU_WORD_CLASS),
     }.get(language, ())
-    for pattern in patterns:
+    for pattern in gates.live(patterns, text):
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), "CLASS", "r11c-class")
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from praxishub.cases import gates
 from praxishub.cases.spans import Span
 
 _RU_ORD_STEM = (
@@ -312,18 +313,18 @@ _ORGS = [
 
 def find(text: str) -> Iterator[Span]:
     """Spoken dates, informal addresses, spoken schools and classes, names, shops."""
-    for pattern in _DATES:
+    for pattern in gates.live(_DATES, text):
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), "DATE", "spoken")
-    for pattern in _ADDRESSES:
+    for pattern in gates.live(_ADDRESSES, text):
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), "ADDRESS", "spoken")
     for m in _FLAT.finditer(text):
         yield Span(m.start("n"), m.end("n"), "ADDRESS", "spoken")
-    for pattern in _SCHOOLS:
+    for pattern in gates.live(_SCHOOLS, text):
         for m in pattern.finditer(text):
             yield Span(m.start("s"), m.end("s"), "SCHOOL", "spoken")
-    for pattern in _CLASSES:
+    for pattern in gates.live(_CLASSES, text):
         for m in pattern.finditer(text):
             yield Span(m.start("c"), m.end("c"), "CLASS", "spoken")
     yield from emails(text)
@@ -335,7 +336,7 @@ def find(text: str) -> Iterator[Span]:
         if group == "l" and _everyday_word(m.group("l").split()[0]):
             continue  # "the ivanovich …": no given name before the patronymic
         yield Span(m.start(group), m.end(group), "PERSON", "spoken")
-    for pattern in _ORGS:
+    for pattern in gates.live(_ORGS, text):
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), "ORG", "spoken")
 

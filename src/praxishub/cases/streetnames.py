@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from praxishub.cases import gates
 from praxishub.cases.spans import Span
 
 _H = r"[^\S\n]"
@@ -53,7 +54,7 @@ _STREETS = (
 
 def find(text: str) -> Iterator[Span]:
     """Streets by their type word, without a house number."""
-    for pattern in _STREETS:
+    for pattern in gates.live(_STREETS, text):
         for m in pattern.finditer(text):
             group = "s" if "s" in pattern.groupindex else 0
             yield Span(m.start(group), m.end(group), "ADDRESS", "street-name")

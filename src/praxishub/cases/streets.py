@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from praxishub.cases import postal
+from praxishub.cases import gates, postal
 from praxishub.cases.spans import Span
 
 _UP = "А-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -132,7 +132,7 @@ def _grow(text: str, start: int, end: int) -> Iterator[Span]:
 
 
 def find(text: str) -> Iterator[Span]:
-    for pattern in _STREETS:
+    for pattern in gates.live(_STREETS, text):
         for m in pattern.finditer(text):
             start = m.start()
             while text[start] in _ZH_LEAD and m.end() - start > 6:

@@ -20,7 +20,7 @@ from stdnum.ru import inn
 from stdnum.us import ssn
 
 from praxishub.cases import ages as ages_mod
-from praxishub.cases import places, traditional
+from praxishub.cases import gates, places, traditional
 from praxishub.cases.online import web
 from praxishub.cases.spans import Span
 
@@ -423,7 +423,7 @@ def dates(text: str) -> Iterator[Span]:
     The span covers the year too; the engine writes the year back after the tag
     when it keeps years, so "2 апреля 2024 г." becomes "[ДАТА_1] 2024".
     """
-    for pattern in _DATE_PATTERNS:
+    for pattern in gates.live(_DATE_PATTERNS, text):
         for m in pattern.finditer(text):
             if not _MEASURE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 yield Span(m.start(), m.end(), "DATE", "pattern")
