@@ -201,8 +201,13 @@ _KIN_AGE = [
     re.compile(
         rf"(?<![\w-])(?:(?:je|bude|bylo|byl[oa]?){_H}+(?:jí|mu|jemu)|(?:jí|mu|jemu){_H}+(?:je|bude|bylo))"
         rf"{_H}+(?:(?:už|teď|letos|skoro){_H}+)?(?P<n>9\d|1[01]\d|{_WORDS['cs']})(?![\w%])"
+        rf"|(?<![\w-])(?:má|měl[a]?){_H}+(?:(?:už|teď|letos|skoro){_H}+)?(?P<m>{_WORDS['cs']})(?![\w%])"
         rf"(?!{_H}*(?:%|Kč|kg|cm|bod|minut|korun))",
         re.I,
+    ),
+    # a Czech log's caller: "žena 91, Svinov" (the sex, then the age, then a comma or a column)
+    re.compile(
+        rf"(?<![\w-])(?:žena|muž)[^\S\n]+(?P<n>9\d|1[01]\d)(?=[,;)]|{_H}{{2,}}|{_H}*$)", re.M
     ),
     # Slovak, in Czech notes: "má deväťdesiat jeden rokov"
     re.compile(

@@ -81,12 +81,13 @@ _AFTER_QUOTE = re.compile(
 )
 # "**voice note 3 – Kathleen 💕 – 1:14 – Sun 15 Feb**": a voice note's sender in its header
 _VOICE_SENDER = re.compile(
-    rf"(?i)voice{_H}+(?:note|message|memo){_H}*\d*\**{_H}*[–—-]{_H}*(?P<h>[^–—\n*]{{2,30}}?){_H}*(?:[–—-]|,){_H}*\d"
+    rf"(?i)(?:voice{_H}+(?:note|message|memo)|голосов(?:ое|ые)(?:{_H}+сообщени[ея])?"
+    rf"|hlasov(?:á|ka|ky)(?:{_H}+zpráv[ay])?|дауыстық{_H}+хабарлама){_H}*\d*\**{_H}*[–—-]{_H}*(?P<h>[^–—\n*]{{2,30}}?){_H}*(?:[–—-]|,){_H}*\d"
 )
 # A group or channel named in quotes after its messenger: 'a Telegram group, "Українки в
 # Единбурзі"', "WhatsApp skupina „Rodiče 2.C“"
 _MESSENGER_GROUP = re.compile(
-    rf"(?i:telegram|whatsapp|viber|signal|wechat|facebook|messenger)(?:-|{_H})?"
+    rf"(?i:telegram|whatsapp|viber|signal|wechat|facebook|messenger|телеграм\w*|вотсап\w*|ватсап\w*)(?:-|{_H})?"
     rf"(?:(?i:group|chat|channel|skupin\w*|груп\w*|чат\w*|канал\w*),?{_H}*(?:(?i:called|named){_H}+)?"
     # straight after the app, only a capitalised name: 'в WhatsApp «я больше не могу»' is a message
     rf"|(?=[\"“«„][^\W_a-zа-яёәғқңөұүһі]))"

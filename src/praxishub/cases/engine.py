@@ -228,6 +228,7 @@ class Deidentifier:
         found.extend(formfields.find(text))
         found.extend(notecues.find(text))
         found.extend(notecues.states(text))
+        found.extend(notecues.letterheads(text))
         found.extend(orgacronyms.find(text))
         found.extend(learned.find(text, language))
         found = precision.settle(text, found, language)

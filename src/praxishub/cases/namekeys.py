@@ -198,7 +198,14 @@ def found_initials(text: str, found: list[Span]) -> Iterator[Span]:
         listed = any(_bare(words[i]) in keys for words, i in ((before, -1), (after, 0)) if words)
         # "… last week. — MT", "Log closed 08:10, MG.": signing a line off
         signed = re.search(r"[—–,-][^\S\n]*$", left) and not right.strip().rstrip(".")
-        if uses[key] < 2 and not (listed or signed or _column_mates(text, m, keys, lone)):
+        # "- АСК — прислать памятку", "Úkoly: OP připraví": a task's owner in minutes
+        tasked = (
+            re.fullmatch(r"[^\S\n]*(?:[-*•]|\d{1,2}[.)])[^\S\n]*", left)
+            and re.match(r"[^\S\n]*[—–:-]", right)
+        ) or re.search(
+            r"(?i)(?:úkoly|úkol|tasks?|actions?|задачи|поручения)[^\S\n]*:[^\S\n]*$", left
+        )
+        if uses[key] < 2 and not (listed or signed or tasked or _column_mates(text, m, keys, lone)):
             continue  # initials stand for a person used again, or listed with others ("PS, JM")
         yield Span(m.start(), m.end(), "PERSON", "found-initials")
 

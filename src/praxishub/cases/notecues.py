@@ -27,9 +27,11 @@ own kind) next to the value, so a look-alike without the cue stays unmasked. Exa
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
+from praxishub.cases import wordlists
 from praxishub.cases.spans import Span
 
 _H = r"[^\S\n]"
@@ -37,6 +39,11 @@ _CS_UP = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"
 _CS_LO = "a-záčďéěíňóřšťúůýž"
 _CY_UP = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 _CY_LO = "а-яёәғқңөұүһі"
+# Scripts no layer reads (Hebrew, Arabic, the Indic scripts, Thai, Georgian, Armenian, Hangul,
+# Ethiopic), whose words in these notes are names written as their owners write them
+_OTHER_SCRIPTS = (
+    "\u0530-\u058f\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u10a0-\u10ff\u1200-\u137f\uac00-\ud7af"
+)
 
 _US_STATE = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV"
@@ -67,6 +74,10 @@ _QUOTE = re.compile('[«"“]')
 def _needs(cue: str) -> re.Pattern[str]:
     return re.compile(cue)
 
+
+_ZH_TAUNT = re.compile(
+    r"(?:外号|绰号|綽號)(?:叫)?[“\"「](?P<v>[\u4e00-\u9fff])(?=[\u4e00-\u9fff]{1,3}[”\"」])"
+)
 
 _YEAR_AT_SCHOOL = re.compile(
     r"(?i:i'?m|he'?s|hes|she'?s|shes|i[^\S\n]am|he[^\S\n]is|she[^\S\n]is)[^\S\n]+an?[^\S\n]+"
@@ -623,6 +634,161 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str, re.Pattern[str] | None]] = [
         "v",
         _HAN,
     ),
+    # the twenty-eighth set's cues. A call or chat cited by its code: "Relace CH26-0188", "hovor
+    # LP26-0413"; a hotline's calls in bold: "**01号**（PJ）"
+    (re.compile(r"(?<![\w-])(?P<v>[A-Z]{2,4}\d{2}-\d{4})(?![\w-])"), "ID", "v", _DIGIT),
+    (re.compile(r"\*\*(?P<v>\d{2,3})号\*\*"), "ID", "v", _needs("号")),
+    # a webinar chat's sender: "14:22  Od Jitka V. (PPP Blansko) pro všechny:", "From Ann K. to
+    # Everyone:"
+    (
+        re.compile(
+            rf"(?m)^{_H}*\d{{1,2}}:\d{{2}}(?::\d{{2}})?{_H}+(?:Od|From|От){_H}+(?P<v>[^\n]{{2,60}}?)"
+            rf"{_H}+(?:pro|to|для){_H}+(?:všechny|[Ee]veryone|всех)\b[^\n:]{{0,20}}:"
+        ),
+        "HANDLE",
+        "v",
+        _needs("(?i)od|from|от"),
+    ),
+    # ru: a police record's number "номер КУСП 3318"; a migrant's patent "номер патента папы 50
+    # 2614 738291"; a conference's ID "(Телемост, ID 742 518 339)"
+    (
+        re.compile(rf"КУСП{_H}*(?:№{_H}*)?(?P<v>\d{{1,6}})(?!\d)"),
+        "ID",
+        "v",
+        _needs("КУСП"),
+    ),
+    (
+        re.compile(
+            rf"(?i:патент)[а-яё]*(?:{_H}+[а-яё]+){{0,2}}{_H}+(?:№{_H}*)?"
+            rf"(?P<v>\d{{2}}{_H}?(?:№{_H}?)?\d{{4}}{_H}?\d{{6}}|\d{{2}}{_H}?\d{{10}})(?!\d)"
+        ),
+        "ID",
+        "v",
+        _needs("(?i)патент"),
+    ),
+    (
+        re.compile(
+            rf"(?<![\w-])(?:ID|(?i:meeting{_H}+ID|ID{_H}+schůzky|идентификатор(?:{_H}+конференции)?)):?{_H}*"
+            rf"(?P<v>\d{{3}}{_H}\d{{3,4}}{_H}\d{{3,4}})(?![\d-])"
+        ),
+        "ID",
+        "v",
+        _DIGIT,
+    ),
+    # ru: a state body's regional office "ОСФР по Пермскому краю"; a street said in lower case
+    # "шлиссельбургское шоссе"; a centre of education by its number "ЦО № 61"
+    (
+        re.compile(
+            rf"(?<![\w-])(?P<v>(?:ОСФР|ОПФР|УСЗН|ОСЗН|УФМС|УМВД|ГУ{_H}МВД|УФНС){_H}+по{_H}+"
+            rf"(?:[А-ЯЁ][а-яё-]+(?:ому|ой){_H}+(?:краю|области|району|округу)|г\.{_H}?[А-ЯЁ][а-яё-]+"
+            rf"|[А-ЯЁ][а-яё-]+[уе]))(?![\w-])"
+        ),
+        "ORG",
+        "v",
+        _CYRILLIC,
+    ),
+    (
+        re.compile(rf"(?<![\w-])(?P<v>[а-яё]{{4,}}(?:ское|цкое){_H}+шоссе)(?![\w-])"),
+        "ADDRESS",
+        "v",
+        _needs("шоссе"),
+    ),
+    (re.compile(rf"(?<![\w-])(?P<v>ЦО{_H}*№{_H}*\d{{1,4}})(?!\d)"), "SCHOOL", "v", _needs("ЦО")),
+    # kk: a college year "3-курста", "студенті, 2-курс." (bare, only ending a sentence: in a
+    # list, "Ұлжан, 1-курс, МБ-125 тобы", its writers leave it); a class with its case ending
+    # "біз 9 Ә-де оқимыз"
+    (
+        re.compile(
+            r"(?<![\w-])(?P<v>\d-курс(?:(?:та|қа|тан)(?![\w-])|(?=[.;!?]|$)))"
+            rf"|(?<![\w-])(?P<w>(?:1[01]|[1-9]){_H}?[АӘБВГДЕ]-(?:де|да|те|та|ге|ға|ке|қа|не|на|ден|дан"
+            r"|нен|нан|тен|тан))(?![\w-])"
+        ),
+        "CLASS",
+        "v",
+        _CYRILLIC,
+    ),
+    # en: a class by its room in a primary school's chat: "the girls in rm 14", "boys from Room
+    # 15", "two Room 15 boys", "Room 14 (Year 6)"; a year group said "yr 11"
+    (
+        re.compile(
+            rf"(?i:girls|boys|kids|pupils|students|children)(?:{_H}+(?:in|from|of))?{_H}+"
+            rf"(?P<v>(?i:rm|room){_H}?\d{{1,2}})(?![\w])"
+            rf"|(?<![\w-])(?P<w>(?i:rm|room){_H}?\d{{1,2}})(?={_H}+(?i:boys|girls|kids|parents|pupils|students)\b"
+            rf"|{_H}+\((?:Year|Grade){_H}?\d)"
+            rf"|(?<![\w-])(?<!\d{_H})(?P<x>yr{_H}?(?:1[0-3]|[1-9]))(?![\w:.])(?!{_H}*(?:months?|mo)\b)"
+        ),
+        "CLASS",
+        "v",
+        _needs("(?i)rm|room|yr"),
+    ),
+    # en: a text line by its keyword "text SHOUT to 85258"; an age "96 y.o."
+    (re.compile(rf"(?<![\w-])(?P<v>SHOUT)(?={_H}+(?:to{_H}+)?85258)"), "ORG", "v", _needs("SHOUT")),
+    (re.compile(r"(?<![\d.])(?P<v>9\d|1[01]\d)[^\S\n]?(?:y\.o\.|y/o)"), "AGE", "v", _needs("y")),
+    # zh: districts listed "来自海淀、昌平、朝阳、石景山等区"; a lake, cave or bridge one goes to
+    # "去后官湖走走"; a pseudonym in quotes "化名"橙子""; a Hong Kong teacher "何Sir"; a lunar
+    # date "农历二月二十二"; a Hong Kong school year "贵校中二"; a named fund "“…基金”"
+    (
+        re.compile(
+            r"(?:(?<=、)(?P<v>[\u4e00-\u9fff]{2,3})(?=(?:、[\u4e00-\u9fff]{2,3})*等(?:区|县|市|地区))"
+            r"|(?<=来自|包括|涉及)(?P<w>[\u4e00-\u9fff]{2,3})(?=(?:、[\u4e00-\u9fff]{2,3})+等(?:区|县|市|地区)))"
+        ),
+        "PLACE",
+        "v",
+        _needs("等"),
+    ),
+    (
+        re.compile(
+            r"(?<=[去到在游逛])(?P<v>[\u4e00-\u9fff]{2,4}(?:湖|洞|大桥|古镇))"
+            r"(?=走|玩|春游|附近|边|上|里|[，。、]|$)"
+        ),
+        "PLACE",
+        "v",
+        _HAN,
+    ),
+    (
+        re.compile(r"(?:化名|自称)[“\"「](?P<v>[\u4e00-\u9fff]{1,4})[”\"」]"),
+        "PERSON",
+        "v",
+        _HAN,
+    ),
+    (
+        re.compile(r"(?<=[是和跟找叫請请的])(?P<v>[\u4e00-\u9fff])(?=Sir\b|Miss\b)"),
+        "PERSON",
+        "v",
+        _HAN,
+    ),
+    (
+        re.compile(
+            r"农历(?P<v>[正一二三四五六七八九十冬腊]{1,2}月(?:初[一二三四五六七八九十]"
+            r"|[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|[一二三四五六七八九]))"
+        ),
+        "DATE",
+        "v",
+        _needs("农"),
+    ),
+    (re.compile(r"(?<=[读讀校])(?P<v>中[一二三四五六])(?![\u4e00-\u9fff])"), "CLASS", "v", _HAN),
+    (
+        re.compile(r"[“\"「](?P<v>[\u4e00-\u9fff]{4,20}(?:基金|基金会|基金會))[”\"」]"),
+        "ORG",
+        "v",
+        _HAN,
+    ),
+    # zh: a taunt built on a pupil's surname: 起外号"付傻子" marks 付 (a nickname built on no
+    # name, 外号"眼镜蛇", stays: _OWN_CHECK keeps only a surname)
+    (_ZH_TAUNT, "PERSON", "v", _needs("外号|绰号|綽號")),
+    # a name in its own script, which no layer reads, in brackets or after a comma beside its
+    # Latin or Chinese form: "崔顺子（최순자）", "（朝鲜文名박성호）", "Hamid Rahimi (حامد رحیمی)",
+    # "Rokeya Khatun, রোকেয়া খাতুন on her passport"
+    (
+        re.compile(
+            rf"(?:[（(]|[,，]{_H}*)(?:[\u4e00-\u9fff]{{1,5}}名{_H}?)?"
+            rf"(?P<v>[{_OTHER_SCRIPTS}]+(?:[ \u200c][{_OTHER_SCRIPTS}]+){{0,3}})"
+            rf"(?=[）),，]|{_H}+(?:on|in|as)\b)"
+        ),
+        "PERSON",
+        "v",
+        re.compile(f"[{_OTHER_SCRIPTS}]"),
+    ),
 ]
 
 
@@ -636,7 +802,10 @@ def find(text: str) -> Iterator[Span]:
                 present[needs] = needs.search(text) is not None
             if not present[needs]:
                 continue
+        check = _OWN_CHECK.get(pattern)
         for m in pattern.finditer(text):
+            if check is not None and not check(m.group(first)):
+                continue
             for group in (first, "w", "x"):
                 if group in pattern.groupindex and m.group(group):
                     own = _SECOND_KIND.get(pattern, kind) if group == "w" else kind
@@ -655,3 +824,40 @@ def states(text: str) -> Iterator[Span]:
 
 # The kind of a pattern's second group where it differs from its first's
 _SECOND_KIND = {_YEAR_AT_SCHOOL: "SCHOOL"}
+
+
+@functools.cache
+def _zh_surnames() -> frozenset[str]:
+    return frozenset(w for w in wordlists.data_words("surnames_zh.txt") if len(w) == 1)
+
+
+# What a pattern's value must also be, beyond its shape: a Chinese taunt's first character a
+# surname
+_OWN_CHECK = {_ZH_TAUNT: lambda v: v in _zh_surnames()}
+
+
+# A scanned form's letterhead, letter-spaced: "P E D A G O G I C K O - P S Y C H O L O G I C K Á
+# P O R A D N A   T Á B O R", "S A N D A L W O O D   F A M I L Y   C O U N S E L L I N G": a
+# line of single capitals, its words two spaces or more apart, that names a kind of body
+_SPACED_WORD = r"[^\W\d_](?:(?: ?- ?| )[^\W\d_])+"
+_SPACED_LINE = re.compile(
+    rf"(?m)^[^\S\n]*(?P<v>{_SPACED_WORD}(?:[^\S\n]{{2,}}{_SPACED_WORD})+)[^\S\n]*$"
+)
+_BODY_KINDS = re.compile(
+    r"PORADN|CENTRUM|CENTRE|CENTER|COUNSEL|SERVIC|SCHOOL|ŠKOL|NEMOCNIC|HOSPITAL|CLINIC|KLINIK"
+    r"|MAGISTR|ÚŘAD|AGENCY|ASSOCIATION|TRUST|FOUNDATION|NADAC|ЦЕНТР|ШКОЛ|МЕКТЕП|БОЛЬНИЦ|ПОЛИКЛИНИК"
+    r"|ДИСПАНСЕР|ОРТАЛЫ|СЛУЖБ|ФОНД|ГИМНАЗИ|ЛИЦЕ"
+)
+
+
+def letterheads(text: str) -> Iterator[Span]:
+    """A letter-spaced line of capitals that names a body (not a form's title: "R E F E R R A L
+    F O R M" names none)."""
+    if "   " not in text:
+        return
+    for m in _SPACED_LINE.finditer(text):
+        line = m.group("v")
+        if not line.isupper():
+            continue
+        if _BODY_KINDS.search(re.sub(r"(?<=\S) (?=\S)", "", line)):
+            yield Span(m.start("v"), m.end("v"), "ORG", "cue")

@@ -280,7 +280,9 @@ _NAMED_HELPLINE = re.compile(
     # Australia's online-safety regulator, to which a school reports: "Reported to eSafety"
     r"|eSafety(?:[^\S\n]Commissioner)?"
     # public services one is sent to by name, in any letter case: "the lady at centrelink"
-    r"|[Cc]entrelink|[Ss]ervices[^\S\n]Australia"
+    r"|[Cc]entrelink|[Ss]ervices[^\S\n]Australia|My[^\S\n]Aged[^\S\n]Care"
+    # Slovakia's children's line, in Czech notes: "Linka detskej istoty"
+    r"|Link[auy][^\S\n]detskej[^\S\n]istoty"
     # a body that runs a named tool: "Take It Down, run by NCMEC"
     r"|NCMEC)(?![\w-])"
     # China's city psychological-aid lines and professional bodies, by name: "江城心理援助热线",

@@ -296,6 +296,8 @@ _ORGS = [
     re.compile(
         r"(?<!\w)(?:pekárn[ayěu]|hospod[ayěu]|hospodou|kavárn[ayěu]|cukrárn[ayěu]|restaurac[eií]|pizzeri[eií])"
         r"[^\S\n]+(?:[A-ZČŘŠŽ][\wáčďéěíňóřšťúůýž]+|[uU][^\S\n]+[a-zčřšž]+)"
+        # a name of an adjective and its noun, only the first capitalised: "Zlatý kohout"
+        r"(?:(?<=[ýáé])[^\S\n]+(?!na\b|ve?\b|a\b|u\b)[a-záčďéěíňóřšťúůýž]{3,}(?![\w-]))?"
     ),
     re.compile(
         r"(?<![\w-])(?!(?:The|A|An|Our|My|His|Her|Their|School|Family|Mental|Health|Child|Children|Youth"

@@ -30,8 +30,8 @@ _UNITS = {
     **dict.fromkeys(["four", "четыре", "čtyři", "štyri", "төрт"], 4),
     **dict.fromkeys(["five", "пять", "pět", "päť", "бес"], 5),
     **dict.fromkeys(["six", "шесть", "šest", "šesť", "алты"], 6),
-    **dict.fromkeys(["seven", "семь", "sedm", "sedem", "жеті"], 7),
-    **dict.fromkeys(["eight", "восемь", "osm", "osem", "сегіз"], 8),
+    **dict.fromkeys(["seven", "семь", "sedm", "sedum", "sedem", "жеті"], 7),
+    **dict.fromkeys(["eight", "восемь", "osm", "osum", "osem", "сегіз"], 8),
     **dict.fromkeys(["nine", "девять", "devět", "deväť", "тоғыз"], 9),
 }
 _TEENS = {
@@ -99,7 +99,7 @@ _WORDS = sorted(
 _TOKEN = rf"(?:{'|'.join(map(re.escape, _WORDS))}|\d{{1,4}})"
 _TOKENS = re.compile(rf"(?i:{_TOKEN})(?![^\W\d_])")
 _HAN_RUN = re.compile(
-    r"[零〇一幺二两三四五六七八九](?:[ \u3000-]?[零〇一幺二两三四五六七八九]){6,13}"
+    r"[零〇一幺二两三四五六七八九](?:(?:[ \u3000-]|，)?[零〇一幺二两三四五六七八九]){6,13}"
 )
 _REGIONS = {
     "ru": ("RU", "KZ"),

@@ -52,7 +52,7 @@ REGIONS = {
     "ru": ("RU", "KZ"),
     "kk": ("KZ", "RU"),
     "zh": ("CN",),
-    "cs": ("CZ",),
+    "cs": ("CZ", "SK"),
     "en": ("GB", "US"),
 }
 ALL_REGIONS = ("RU", "KZ", "CN", "CZ", "GB", "US")
