@@ -110,3 +110,96 @@ def test_what_the_twenty_eighth_set_s_cues_give_away(text, language, part) -> No
 )
 def test_the_twenty_eighth_set_s_look_alikes_stay(text, language, part) -> None:
     assert not touched(text, language, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        ("Babičce je 93, trpí začínající demencí", "cs", "93"),
+        ("a prababka, „ktorej je už deväťdesiattri“.", "cs", "deväťdesiattri"),
+        ("paní Marková letos oslavila devadesátku a bydlí sama", "cs", "devadesátku"),
+        ("Мен он бесінші наурызда тоқсан үшке толамын, балам", "kk", "тоқсан үшке"),
+        ("自己说“我九十四了，不想拖累伢们”", "zh", "九十四"),
+        ("Kontakt OSPOD, spis. zn. OSPOD/2211/2026/Kl. Dohodnuto:", "cs", "OSPOD/2211/2026/Kl"),
+        ("DOB 8/19/2013, medicaid CIN TR51734K, OSIS 247118360", "en", "TR51734K"),
+        ("## 2. Супервизия: 26-0412 қоңырауы", "kk", "26-0412"),
+        ("讨论个案：来电 QC260411-003/QC260412-007（男生）", "zh", "QC260412-007"),
+        ("онлайн (Телемост, ID 8731 4402 591)", "ru", "8731 4402 591"),
+        ("мы с ним у врача были в двадцатой поликлинике. он опять", "ru", "двадцатой поликлинике"),
+        ("инспектор из седьмого отдела полиции придёт", "ru", "седьмого отдела полиции"),
+        (
+            "кружок в доме детского творчества на высотной он бросил",
+            "ru",
+            "доме детского творчества",
+        ),
+        ("кружок в доме детского творчества на высотной он бросил", "ru", "высотной"),
+        ("учится в Зеленодольске («в третьей гимназии»)", "ru", "третьей гимназии"),
+        ("(г. Зеленоград, Крюково), здание: корп. 1642", "ru", "корп. 1642"),
+        ("2 февраля не пришёл, 3-го и 4 февраля тоже", "ru", "3-го и"),
+        ("сёма говорит что кирилл из четвёртого вэ у него телефон отобрал", "ru", "четвёртого вэ"),
+        (
+            "**Чат группы:** «Рядом — Вологда, среда» в Telegram, админ",
+            "ru",
+            "Рядом — Вологда, среда",
+        ),
+        ("Чат: Родители 7Б — школа 41 (участников: 25)", "ru", "Родители 7Б — школа 41"),
+        (
+            "**Супервизор:** Хасанова Гульнара Рашидовна\nзвонок тёте — 21.03.2026 (отв. ХГР).",
+            "ru",
+            "ХГР",
+        ),
+        ("иә апамның үйінде. кулагер 12 үй ғой", "kk", "кулагер 12 үй"),
+        ("мекенжайымыз абай көшесі отыз бес, пәтер он, екінші қабат", "kk", "абай көшесі отыз бес"),
+        ("we live 2150 grand concourse apt 5F 10457", "en", "2150 grand concourse apt 5F"),
+        ("NHI JHZ3379. 27 Kōtare Place Otara 2023.", "en", "27 Kōtare Place"),
+        ("a boy in 5th grade (Room 5-112). His family", "en", "Room 5-112"),
+        ("The teacher in Rm 14 asked me to get in touch", "en", "Rm 14"),
+        ("# Claremont Listening Line: night shift log", "en", "Claremont Listening Line"),
+        (
+            'The group\'s WhatsApp, "Thursday Tay Haven 💜", now has nine',
+            "en",
+            "Thursday Tay Haven",
+        ),
+        ("[20:40] Nadia: What would you like me to call you?\n[20:42] Visitor: kez", "en", "kez"),
+        (
+            "Konzultantka Dana (21:48): Jak k vám můžu říkat?\nKlient (21:49): treba bára",
+            "cs",
+            "bára",
+        ),
+        ("Můžete se obrátit i na Stop online nebo na policii.", "cs", "Stop online"),
+        ("Her BC Housing SRO subsidy review is due", "en", "BC Housing"),
+        ("如遇紧急情况拨打 120，也可打晴川心理援助热线 027-85844400", "zh", "晴川心理援助热线"),
+        ("她的微信：平安是福_lp0815。丈夫手机", "zh", "平安是福_lp0815"),
+        ("粉红丝带咸宁志愿服务队每月一次义诊", "zh", "粉红丝带咸宁志愿服务队"),
+        ("必要时请闵行分局网安支队协助研判", "zh", "闵行分局网安支队"),
+        ("我们学校的“春蕾留守儿童之家”每周五有亲情电话", "zh", "春蕾留守儿童之家"),
+        ("孙女豆豆（大班，在咸安区向阳湖幼儿园）问", "zh", "大班"),
+        ("佢个仔何俊朗读沙田培基书院中三，同阿文同年", "zh", "沙田培基书院"),
+        ("佢个仔何俊朗读沙田培基书院中三，同阿文同年", "zh", "中三"),
+    ],
+)
+def test_what_the_twenty_ninth_set_s_cues_give_away(text, language, part) -> None:
+    assert covered(text, language, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        ("Babičce je líp, od pondělí chodí.", "cs", "líp"),
+        ("má 92 bodů a devadesátku na motorce nejezdí", "cs", "92"),
+        ("Мен тоқсан рет айттым", "kk", "тоқсан"),
+        ("我九点了才到家", "zh", "九点"),
+        ("COVID-19 a PHQ-9 skóre 12", "cs", "COVID-19"),
+        ("I waited 20 minutes on the road outside", "en", "20 minutes"),
+        ("we met in a Crisis Line training session", "en", "Crisis Line"),
+        ("The Listening Line is free and anonymous", "en", "The Listening Line"),
+        ("微信：已添加，明天再联系", "zh", "已添加"),
+        ("**Sp. zn. OSPOD:** OSPOD-JN 2211/2024", "cs", "OSPOD"),
+        ("学校还有“留守儿童之家”，每周五开放", "zh", "留守儿童之家"),
+        ("他在大班里是最小的一个", "zh", "大班"),
+        ("в первой половине дня позвоню", "ru", "первой половине"),
+        ("в пятой больнице не были", "ru", "не были"),
+    ],
+)
+def test_the_twenty_ninth_set_s_look_alikes_stay(text, language, part) -> None:
+    assert not touched(text, language, part)

@@ -199,9 +199,9 @@ _KIN_AGE = [
     # Czech, said of someone: "bude jí devadesát čtyři", "je mu už 92", "jí je 91", "jemu je
     # devadesát jedna"
     re.compile(
-        rf"(?<![\w-])(?:(?:je|bude|bylo|byl[oa]?){_H}+(?:jí|mu|jemu)|(?:jí|mu|jemu){_H}+(?:je|bude|bylo))"
+        rf"(?:(?<![\w-])(?:(?:je|bude|bylo|byl[oa]?){_H}+(?:jí|mu|jemu)|(?:jí|mu|jemu){_H}+(?:je|bude|bylo))"
         rf"{_H}+(?:(?:už|teď|letos|skoro){_H}+)?(?P<n>9\d|1[01]\d|{_WORDS['cs']})(?![\w%])"
-        rf"|(?<![\w-])(?:má|měl[a]?){_H}+(?:(?:už|teď|letos|skoro){_H}+)?(?P<m>{_WORDS['cs']})(?![\w%])"
+        rf"|(?<![\w-])(?:má|měl[a]?){_H}+(?:(?:už|teď|letos|skoro){_H}+)?(?P<m>{_WORDS['cs']})(?![\w%]))"
         rf"(?!{_H}*(?:%|Kč|kg|cm|bod|minut|korun))",
         re.I,
     ),

@@ -87,7 +87,7 @@ _VOICE_SENDER = re.compile(
 # A group or channel named in quotes after its messenger: 'a Telegram group, "Українки в
 # Единбурзі"', "WhatsApp skupina „Rodiče 2.C“"
 _MESSENGER_GROUP = re.compile(
-    rf"(?i:telegram|whatsapp|viber|signal|wechat|facebook|messenger|телеграм\w*|вотсап\w*|ватсап\w*)(?:-|{_H})?"
+    rf"(?i:telegram|whatsapp|viber|signal|wechat|facebook|messenger|телеграм\w*|вотсап\w*|ватсап\w*)(?:-|,?{_H})?"
     rf"(?:(?i:group|chat|channel|skupin\w*|груп\w*|чат\w*|канал\w*),?{_H}*(?:(?i:called|named){_H}+)?"
     # straight after the app, only a capitalised name: 'в WhatsApp «я больше не могу»' is a message
     rf"|(?=[\"“«„][^\W_a-zа-яёәғқңөұүһі]))"

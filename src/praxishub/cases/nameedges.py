@@ -137,10 +137,14 @@ _ASKED = re.compile(
     r"(?i)как(?:{_H}+к)?{_H}+(?:вам|тебе|вас|тебя){_H}+(?:обращаться|называть|зовут)"
     r"|сізге{_H}+қалай{_H}+(?:жүгін|ат|қарат)\w*|(?:сенің|сіздің){_H}+атың\w*"
     r"|what{_H}+(?:should|can|shall|do){_H}+(?:I|we){_H}+call{_H}+you|what'?s{_H}+your{_H}+name"
-    r"|jak{_H}+(?:ti|vám|Vám){_H}+(?:můžu|mám|můžeme){_H}+říkat|jak{_H}+se{_H}+jmenuje(?:š|te)"
+    r"|what{_H}+would{_H}+you{_H}+like{_H}+(?:me|us){_H}+to{_H}+call{_H}+you"
+    r"|jak{_H}+(?:k{_H}+)?(?:ti|vám|Vám){_H}+(?:můžu|mám|můžeme){_H}+říkat|jak{_H}+se{_H}+jmenuje(?:š|te)"
     r"|怎么称呼|你叫什么".replace("{_H}", _H)
 )
-_CHAT_PREFIX = re.compile(r"^[^\S\n]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?)?[^:\n]{0,40}:[^\S\n]*")
+_HEDGE = re.compile(rf"(?i)(?:treba|třeba|klidně|asi|prostě|maybe|just|можно|просто){_H}+(?=\w)")
+_CHAT_PREFIX = re.compile(
+    r"^[^\S\n]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?)?(?:\([^)\n]{0,12}\)|[^:\n(]){0,40}:[^\S\n]*"
+)
 _NO_NAME = frozenset(
     [
         "просто",
@@ -277,7 +281,9 @@ def asked(text: str) -> Iterator[Span]:
             prefix = _CHAT_PREFIX.match(line)
             if not prefix or not line[prefix.end() :].strip():
                 continue
-            word = re.match(r"[^\W\d_]{2,15}(?![\w@])", line[prefix.end() :])
+            said = line[prefix.end() :]
+            hedge = _HEDGE.match(said)  # "treba bára", "maybe kez": the name after the hedge
+            word = re.match(r"[^\W\d_]{2,15}(?![\w@])", said[hedge.end() if hedge else 0 :])
             if word and word.group().casefold() not in _NO_NAME:
                 names.add(word.group().casefold())
             break

@@ -203,7 +203,8 @@ def found_initials(text: str, found: list[Span]) -> Iterator[Span]:
             re.fullmatch(r"[^\S\n]*(?:[-*•]|\d{1,2}[.)])[^\S\n]*", left)
             and re.match(r"[^\S\n]*[—–:-]", right)
         ) or re.search(
-            r"(?i)(?:úkoly|úkol|tasks?|actions?|задачи|поручения)[^\S\n]*:[^\S\n]*$", left
+            r"(?i)(?:úkoly|úkol|tasks?|actions?|follow-up|задачи|поручения)[^\S\n]*:[^\S\n]*$|отв\.[^\S\n]*$",
+            left,
         )
         if uses[key] < 2 and not (listed or signed or tasked or _column_mates(text, m, keys, lone)):
             continue  # initials stand for a person used again, or listed with others ("PS, JM")

@@ -79,6 +79,14 @@ _ZH_TAUNT = re.compile(
     r"(?:外号|绰号|綽號)(?:叫)?[“\"「](?P<v>[\u4e00-\u9fff])(?=[\u4e00-\u9fff]{1,3}[”\"」])"
 )
 
+_HOUSE_OF_ART = re.compile(
+    rf"(?<![\w-])(?P<v>дом[а-я]{{0,2}}{_H}+детского{_H}+творчества){_H}+на{_H}+"
+    rf"(?P<w>[а-яё]+(?:ой|ую|ая))(?![\w-])"
+)
+_HK_COLLEGE = re.compile(
+    r"(?<=[读讀在])(?P<v>[\u4e00-\u9fff]{2,6}[书書]院)(?P<w>中[一二三四五六])?"
+)
+
 _YEAR_AT_SCHOOL = re.compile(
     r"(?i:i'?m|he'?s|hes|she'?s|shes|i[^\S\n]am|he[^\S\n]is|she[^\S\n]is)[^\S\n]+an?[^\S\n]+"
     r"(?P<v>freshman|sophomore|sophmore|junior|senior)[^\S\n]+at[^\S\n]+"
@@ -711,7 +719,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str, re.Pattern[str] | None]] = [
     # 15", "two Room 15 boys", "Room 14 (Year 6)"; a year group said "yr 11"
     (
         re.compile(
-            rf"(?i:girls|boys|kids|pupils|students|children)(?:{_H}+(?:in|from|of))?{_H}+"
+            rf"(?i:girls|boys|kids|pupils|students|children|teacher|teachers)(?:{_H}+(?:in|from|of))?{_H}+"
             rf"(?P<v>(?i:rm|room){_H}?\d{{1,2}})(?![\w])"
             rf"|(?<![\w-])(?P<w>(?i:rm|room){_H}?\d{{1,2}})(?={_H}+(?i:boys|girls|kids|parents|pupils|students)\b"
             rf"|{_H}+\((?:Year|Grade){_H}?\d)"
@@ -766,13 +774,195 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str, re.Pattern[str] | None]] = [
         "v",
         _needs("农"),
     ),
-    (re.compile(r"(?<=[读讀校])(?P<v>中[一二三四五六])(?![\u4e00-\u9fff])"), "CLASS", "v", _HAN),
+    (re.compile(r"(?<=[读讀校院])(?P<v>中[一二三四五六])(?![\u4e00-\u9fff])"), "CLASS", "v", _HAN),
     (
         re.compile(r"[“\"「](?P<v>[\u4e00-\u9fff]{4,20}(?:基金|基金会|基金會))[”\"」]"),
         "ORG",
         "v",
         _HAN,
     ),
+    # the twenty-ninth set's cues. Ages: "Babičce je 91", "ktorej je už deväťdesiatdva",
+    # "letos oslavila devadesátku", "тоқсан екіге толамын", "我九十三了"
+    (
+        re.compile(
+            rf"(?<![\w-])(?i:babičce|prababičce|dědovi|dědečkovi|pradědovi|mamince|tetě|strýcovi)"
+            rf"{_H}+je{_H}+(?:už{_H}+)?(?P<v>9\d|1[01]\d)(?![\w%])"
+            r"|(?<![\w-])(?P<w>deväťdesiat(?:jeden|jedna|dva|dve|tri|štyri|päť|šesť|sedem|osem|deväť))(?![\w-])"
+            rf"|(?i:oslavil[a]?|oslaví|slaví|má|měl[a]?){_H}+(?:letos{_H}+|už{_H}+)?(?P<x>devadesátk[uay]|stovk[uay])(?![\w-])"
+        ),
+        "AGE",
+        "v",
+        _LATIN,
+    ),
+    (
+        re.compile(
+            r"(?<![\w-])(?P<v>тоқсан(?:[^\S\n]+(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз))?"
+            r"(?:ге|ға|ке|қа|не|на|ге))(?=[^\S\n]+тол)"
+        ),
+        "AGE",
+        "v",
+        _needs("тоқсан"),
+    ),
+    (
+        re.compile(
+            r"(?<=我)(?P<v>九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九])?)(?=岁?了)"
+        ),
+        "AGE",
+        "v",
+        _HAN,
+    ),
+    # IDs: "spis. zn. OSPOD/1873/2026/Pr"; New York Medicaid's "CIN TK48210R"; a call before its
+    # word ("26-0315 қоңырауы"); codes with a letter prefix and a date ("QC260314-002", "WC-26-0233")
+    (
+        re.compile(
+            rf"(?i:spis\.|sp\.){_H}?zn\.:?{_H}*(?P<v>(?=[\w/.-]*\d)[A-ZÁ-Ž0-9][\w/.-]{{3,30}}[\w])(?![\w:])"
+        ),
+        "ID",
+        "v",
+        _needs("zn\\."),
+    ),
+    (
+        re.compile(rf"(?<![\w-])CIN:?{_H}*(?P<v>[A-Z]{{2}}\d{{5}}[A-Z])(?![\w-])"),
+        "ID",
+        "v",
+        _needs("CIN"),
+    ),
+    (
+        re.compile(
+            rf"(?<![\w./-])(?P<v>[23]\d-\d{{4}})(?={_H}+(?:қоңырау\w*|звон\w*|обращени\w*|hovor\w*|call\b))"
+        ),
+        "ID",
+        "v",
+        _DIGIT,
+    ),
+    (re.compile(r"(?<![\w-])(?P<v>[A-Z]{2,4}-?\d{2,6}-\d{3,4})(?![\w-])"), "ID", "v", _DIGIT),
+    # a conference ID in groups of three or four ("ID 8731 4402 591")
+    (
+        re.compile(rf"(?<![\w-])ID:?{_H}*(?P<v>\d{{3,4}}{_H}\d{{3,4}}{_H}\d{{3,4}})(?![\d-])"),
+        "ID",
+        "v",
+        _needs("ID"),
+    ),
+    # ru: a body by its ordinal, said in lower case ("в двадцатой поликлинике", "из седьмого отдела
+    # полиции", "в двадцатой детской"); a house of children's art by its street ("в доме детского
+    # творчества на высотной"); a school by its ordinal ("в третьей гимназии"); a Zelenograd
+    # building ("корп. 1642"); the migration service's office that issued a passport
+    (
+        re.compile(
+            rf"(?<![\w-])(?P<v>(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат"
+            rf"|двенадцат|тринадцат|пятнадцат|двадцат|тридцат|сорок)(?:ой|ого|ом|ую|ая|ьей|ьего)"
+            rf"{_H}+(?:детск(?:ой|ую|ая)(?:{_H}+(?:поликлиник|больниц)[а-я]*)?|(?:городск|районн)[а-я]{{2,3}}{_H}+"
+            rf"(?:поликлиник|больниц)[а-я]*|(?:поликлиник|больниц)[а-я]*|отдел[а-я]*{_H}+полиции))(?![\w-])"
+        ),
+        "ORG",
+        "v",
+        _CYRILLIC,
+    ),
+    (_HOUSE_OF_ART, "ORG", "v", _needs("творчества")),
+    (
+        re.compile(
+            rf"(?<![\w-])(?:в|во|из)[^\S\n]+(?P<v>(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)"
+            rf"(?:ой|ей|ьей|ую|ью){_H}+(?:гимнази|школ|лице)[а-я]*)(?![\w-])"
+        ),
+        "SCHOOL",
+        "v",
+        _CYRILLIC,
+    ),
+    (
+        re.compile(rf"(?<![\w-])(?P<v>корп(?:\.|ус){_H}?\d{{3,4}})(?!\d)"),
+        "ADDRESS",
+        "v",
+        _needs("корп"),
+    ),
+    # kk: a street said in lower case with its house "кулагер 12 үй"; an address in Kazakh words
+    # "жастар көшесі қырық бір, пәтер он төрт, үшінші қабат"
+    (
+        re.compile(
+            rf"(?<![\w-])(?P<v>[а-яәғқңөұүһі]{{4,}}{_H}+\d{{1,3}}{_H}+үй)(?![\w-])"
+            rf"|(?<![\w-])(?P<w>[а-яәғқңөұүһі]{{3,}}{_H}+көшесі{_H}+{_KK_NUMBER}"
+            rf"(?:,?{_H}+(?:пәтер|үй){_H}+{_KK_NUMBER})?(?:,?{_H}+{_KK_NUMBER}{_H}+қабат)?)(?![\w-])"
+        ),
+        "ADDRESS",
+        "v",
+        _CYRILLIC,
+    ),
+    # en: a US address typed in lower case "2150 grand concourse apt 5F"; a New Zealand street
+    # with macrons "27 Kōtare Place"; a class by its room "Room 5-112" after a grade
+    (
+        re.compile(
+            rf"(?<![\w-])(?P<v>\d{{2,5}}{_H}+(?:(?!(?:minutes?|mins?|hours?|days?|weeks?|years?|times?|on|in|at"
+            rf"|the|of|and|to|from|down|up|my|our|your|a)\b)[a-z]+{_H}+){{1,3}}(?:avenue|ave|street|st|road|rd"
+            rf"|concourse|blvd|boulevard|drive|lane|ln)(?:{_H}+apt\.?{_H}*[0-9]{{1,4}}[A-Za-z]?)?)(?![\w-])"
+        ),
+        "ADDRESS",
+        "v",
+        _DIGIT,
+    ),
+    (
+        re.compile(
+            rf"(?<![\w-])(?P<v>\d{{1,4}}[A-Za-z]?{_H}+[A-ZĀĒĪŌŪ][a-zāēīōū]+(?:{_H}+[A-ZĀĒĪŌŪ][a-zāēīōū]+)?{_H}+"
+            rf"(?:Place|Street|Road|Avenue|Drive|Crescent|Close|Way|Terrace|Lane|Court|Grove))(?![\w-])"
+        ),
+        "ADDRESS",
+        "v",
+        _needs("[āēīōūĀĒĪŌŪ]"),
+    ),
+    (
+        re.compile(rf"(?i:grade){_H}\((?P<v>(?i:room|rm){_H}?\d{{1,2}}-\d{{2,3}})\)"),
+        "CLASS",
+        "v",
+        _needs("(?i)grade"),
+    ),
+    # en: a listening or crisis line by its name "Claremont Listening Line"
+    (
+        re.compile(
+            rf"(?<![\w-])(?!(?:The|A|National|Our|This|Your|Free|Text|Call|Phone)\b)"
+            rf"(?P<v>[A-Z][a-z]+(?:{_H}[A-Z][a-z]+){{0,2}}{_H}(?:Listening|Crisis|Help|Support|Night)"
+            rf"{_H}?[Ll]ine)(?![\w-])"
+        ),
+        "ORG",
+        "v",
+        _needs("[Ll]ine"),
+    ),
+    # handles: a group's chat in quotes before its messenger ("«Рядом — Омск, четверг» в
+    # Telegram"), a Telegram export's header ("Чат: Родители 6В — школа 58 (участников: 27)"), a
+    # WeChat ID with Chinese characters ("她的微信：平安是福_lp0815")
+    (
+        re.compile(
+            rf"[«\"“](?P<v>[^»\"”\n]{{2,40}})[»\"”]{_H}+в{_H}+(?i:telegram|whatsapp|viber|телеграм\w*|вотсап\w*)"
+            rf"|(?m:^)(?:\*\*)?(?:Чат|Chat){_H}*:(?:\*\*)?{_H}*(?P<w>[^\n(]{{2,50}}?){_H}*\((?:участников|members|účastníků)"
+        ),
+        "HANDLE",
+        "v",
+        _needs("(?i)telegram|whatsapp|viber|телеграм|вотсап|участников|members|účastníků"),
+    ),
+    (
+        re.compile(
+            r"微信(?:号|名)?[：:][^\S\n]*(?P<v>(?=[^\s，。；、]*[_\d])[\u4e00-\u9fff\w-]{3,30})"
+        ),
+        "HANDLE",
+        "v",
+        _needs("微信"),
+    ),
+    # zh: a volunteer team or a police unit by name ("粉红丝带咸宁志愿服务队", "闵行分局网安支队"); a
+    # named home in quotes ("“春蕾留守儿童之家”"); a kindergarten class (大班) where a kindergarten
+    # is named; a Hong Kong school by its 书院 and its year ("读沙田培基书院中三")
+    (
+        re.compile(
+            r"(?P<v>(?<![的在到和与])[\u4e00-\u9fff]{4,12}志愿服务队|(?![请由向到在找让被把将])[\u4e00-\u9fff]{2,4}分局[\u4e00-\u9fff]{0,4}(?:支队|大队))"
+            r"|[“\"「](?P<w>[\u4e00-\u9fff]{5,16}之家)[”\"」]"
+        ),
+        "ORG",
+        "v",
+        _HAN,
+    ),
+    (
+        re.compile(r"(?<=[（(\s，、])(?P<v>[大中小]班)(?=[，,、）)\s]|$)"),
+        "CLASS",
+        "v",
+        _needs("幼儿园"),
+    ),
+    (_HK_COLLEGE, "SCHOOL", "v", _needs("[书書]院")),
     # zh: a taunt built on a pupil's surname: 起外号"付傻子" marks 付 (a nickname built on no
     # name, 外号"眼镜蛇", stays: _OWN_CHECK keeps only a surname)
     (_ZH_TAUNT, "PERSON", "v", _needs("外号|绰号|綽號")),
@@ -823,7 +1013,7 @@ def states(text: str) -> Iterator[Span]:
 
 
 # The kind of a pattern's second group where it differs from its first's
-_SECOND_KIND = {_YEAR_AT_SCHOOL: "SCHOOL"}
+_SECOND_KIND = {_YEAR_AT_SCHOOL: "SCHOOL", _HOUSE_OF_ART: "ADDRESS", _HK_COLLEGE: "CLASS"}
 
 
 @functools.cache

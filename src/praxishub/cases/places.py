@@ -282,13 +282,15 @@ _NAMED_HELPLINE = re.compile(
     # public services one is sent to by name, in any letter case: "the lady at centrelink"
     r"|[Cc]entrelink|[Ss]ervices[^\S\n]Australia|My[^\S\n]Aged[^\S\n]Care"
     # Slovakia's children's line, in Czech notes: "Linka detskej istoty"
-    r"|Link[auy][^\S\n]detskej[^\S\n]istoty"
+    r"|Link[auy][^\S\n]detskej[^\S\n]istoty|Stop[^\S\n]online|BC[^\S\n]Housing"
     # a body that runs a named tool: "Take It Down, run by NCMEC"
     r"|NCMEC)(?![\w-])"
     # China's city psychological-aid lines and professional bodies, by name: "江城心理援助热线",
     # "武汉市心理援助热线", "中国心理学会注册督导师"
     # (the national line, 全国心理援助热线, is a service as generic as a helpline's number)
-    r"|(?:江城|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,3}[市省]|(?<=拨打|或打|联系|致电)[\u4e00-\u9fff]{1,3}[市省])"
+    r"|(?:江城|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,3}[市省]|(?<=拨打|或打|联系|致电)[\u4e00-\u9fff]{1,3}[市省]"
+    # a city line by its poetic name after "call": "也可打晴川心理援助热线"
+    r"|(?<=[打拨])(?!全国)[\u4e00-\u9fff]{2}(?=心理援助热线))"
     r"(?:心理援助|心理危机干预|心理健康服务|希望|生命)热线"
     r"|中国心理学会|中国心理卫生协会|中国社会工作联合会"
     # a Czech Labour Office's branch with its town: "ÚP, kontaktní pracoviště Ústí nad Labem"

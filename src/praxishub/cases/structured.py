@@ -367,7 +367,7 @@ _DATE_PATTERNS = [
     ),
     # the first day of a span: 2–3 марта, 10.–11. 3., 12 по 14 марта, 10–11 March
     re.compile(
-        rf"(?<![\d.]){_DAY}(?:\.?\s?(?:[–—-]|по|до|to|until)|(?:-?го)?\s(?:или|or|nebo)\s)\s?"
+        rf"(?<![\d.]){_DAY}(?:\.?\s?(?:[–—-]|по|до|to|until)|(?:-?го)?\s(?:или|or|nebo)\s|-го\sи\s)\s?"
         rf"(?={_DAY}(?:\.\s?{_MON}\.|\.?\s*(?:{_MONTH})))",
         re.IGNORECASE,
     ),
