@@ -198,6 +198,11 @@ def test_what_the_twenty_ninth_set_s_cues_give_away(text, language, part) -> Non
         ("学校还有“留守儿童之家”，每周五开放", "zh", "留守儿童之家"),
         ("他在大班里是最小的一个", "zh", "大班"),
         ("в первой половине дня позвоню", "ru", "первой половине"),
+        (
+            "Konzultantka (21:48): Jak k vám můžu říkat?\nKlient (21:49): klidně mi říkej Bára",
+            "cs",
+            "mi",
+        ),
         ("в пятой больнице не были", "ru", "не были"),
     ],
 )

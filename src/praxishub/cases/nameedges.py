@@ -141,7 +141,11 @@ _ASKED = re.compile(
     r"|jak{_H}+(?:k{_H}+)?(?:ti|vám|Vám){_H}+(?:můžu|mám|můžeme){_H}+říkat|jak{_H}+se{_H}+jmenuje(?:š|te)"
     r"|怎么称呼|你叫什么".replace("{_H}", _H)
 )
-_HEDGE = re.compile(rf"(?i)(?:treba|třeba|klidně|asi|prostě|maybe|just|можно|просто){_H}+(?=\w)")
+# A hedge before the name a client gives ("treba bára"); not before words of a sentence ("klidně
+# mi říkej …", "asi ne")
+_HEDGE = re.compile(
+    rf"(?i)(?:treba|třeba|klidně|asi){_H}+(?!(?:mi|mě|mne|mňa|ne|na|to|jak|jo|ano|nie|říkej|volaj)\b)(?=\w)"
+)
 _CHAT_PREFIX = re.compile(
     r"^[^\S\n]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?)?(?:\([^)\n]{0,12}\)|[^:\n(]){0,40}:[^\S\n]*"
 )
