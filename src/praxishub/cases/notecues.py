@@ -22,7 +22,17 @@ own kind) next to the value, so a look-alike without the cue stays unmasked. Exa
   session header's user name, a membership number, a UK outward code after its label, Queens
   house numbers, a display name after "shows as", a signature between underscores, Chinese
   kindergartens, education commissions, metro exits, crossings, nicknames in quotes and a
-  Chinese e-mail's display name.
+  Chinese e-mail's display name;
+- and the eleventh session's (from the twenty-eighth and twenty-ninth sets): calls and chats by
+  lettered codes, a webinar chat's sender, КУСП and patent numbers, conference IDs, regional
+  offices, classes by their room, Kazakh college years, ages said in Czech, Slovak, Kazakh and
+  Chinese, bodies and schools by their ordinal in lower case, addresses typed in lower case,
+  named lines, groups' chats, Chinese districts listed, lakes and caves, pseudonyms, lunar dates,
+  a taunt built on a surname (``_OWN_CHECK``), a name in a script no layer reads beside its other
+  form, and letter-spaced letterheads (``letterheads``).
+
+Each pattern waits for a cue it needs (its fourth field: a script, a digit, a quotation mark or
+a literal), searched once per text, so a text without it is not scanned at all.
 """
 
 from __future__ import annotations

@@ -281,7 +281,8 @@ _NAMED_HELPLINE = re.compile(
     r"|eSafety(?:[^\S\n]Commissioner)?"
     # public services one is sent to by name, in any letter case: "the lady at centrelink"
     r"|[Cc]entrelink|[Ss]ervices[^\S\n]Australia|My[^\S\n]Aged[^\S\n]Care"
-    # Slovakia's children's line, in Czech notes: "Linka detskej istoty"
+    # lines and bodies by name: Slovakia's children's line in Czech notes ("Linka detskej
+    # istoty"), the Czech online-harm line ("Stop online"), British Columbia's housing body
     r"|Link[auy][^\S\n]detskej[^\S\n]istoty|Stop[^\S\n]online|BC[^\S\n]Housing"
     # a body that runs a named tool: "Take It Down, run by NCMEC"
     r"|NCMEC)(?![\w-])"
