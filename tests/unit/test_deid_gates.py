@@ -42,6 +42,9 @@ def _scripts(pattern: str, flags: int = 0) -> set[str]:
         (r".+", set()),
         (r"[a-zа-я]+", set()),
         (r"(a)?\1", set()),
+        # a range whose ends are in a script but whose middle is not
+        (r"[A-z]+", set()),
+        ("[0-\u0669]+", set()),
     ],
 )
 def test_required_names_only_what_every_match_needs(pattern: str, scripts: set[str]) -> None:

@@ -18,34 +18,33 @@ from collections.abc import Iterable, Iterator
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
-# Each script: whether a character is in it, and a gate that finds such a character (compiled
+# Each script: the code points that are in it, and a gate that finds such a character (compiled
 # ignoring case, so it also finds every character a case-blind pattern folds into the script:
-# "ſ" for "s", the rounded "ᲀ" for "в").
-_SCRIPTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
-    "han": (re.compile(r"[\u4e00-\u9fff]"), re.compile(r"[\u4e00-\u9fff]")),
-    "cyrillic": (re.compile(r"[\u0400-\u04ff]"), re.compile(r"[\u0400-\u04ff]", re.IGNORECASE)),
-    "latin": (re.compile(r"[A-Za-z]"), re.compile(r"[A-Za-z]", re.IGNORECASE)),
-    "digit": (re.compile(r"\d"), re.compile(r"\d")),
+# "ſ" for "s", the rounded "ᲀ" for "в"). A digit's gate, ``\d``, finds every decimal digit,
+# more than the ASCII ones a pattern's class is checked against.
+_SCRIPTS: dict[str, tuple[tuple[tuple[int, int], ...], re.Pattern[str]]] = {
+    "han": (((0x4E00, 0x9FFF),), re.compile(r"[\u4e00-\u9fff]")),
+    "cyrillic": (((0x0400, 0x04FF),), re.compile(r"[\u0400-\u04ff]", re.IGNORECASE)),
+    "latin": (((0x41, 0x5A), (0x61, 0x7A)), re.compile(r"[A-Za-z]", re.IGNORECASE)),
+    "digit": (((0x30, 0x39),), re.compile(r"\d")),
 }
 _REPEATS = {c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT}
 
 
-def _in(member: re.Pattern[str], code: int) -> bool:
-    return bool(member.fullmatch(chr(code)))
+def _in(script: str, low: int, high: int | None = None) -> bool:
+    """Are the code points low to high (or low alone) all in the script?"""
+    high = low if high is None else high
+    return any(a <= low and high <= b for a, b in _SCRIPTS[script][0])
 
 
 def _set_in(items: list[tuple[object, object]], script: str) -> bool:
     """Is every character of a class ``[...]`` in the script?"""
-    member = _SCRIPTS[script][0]
     for op, arg in items:
         if op is c.LITERAL:
-            if not _in(member, arg):  # type: ignore[arg-type]
+            if not _in(script, arg):  # type: ignore[arg-type]
                 return False
         elif op is c.RANGE:
-            low, high = arg  # type: ignore[misc]
-            if not (_in(member, low) and _in(member, high)):
-                return False
-            if script != "digit" and not all(_in(member, x) for x in range(low, high + 1)):
+            if not _in(script, *arg):  # type: ignore[misc]
                 return False
         elif op is c.CATEGORY:
             if not (script == "digit" and arg is c.CATEGORY_DIGIT):
@@ -62,7 +61,7 @@ def _needs(seq: Iterable[tuple[object, object]], script: str) -> bool:
 
 def _item_needs(op: object, arg: object, script: str) -> bool:
     if op is c.LITERAL:
-        return _in(_SCRIPTS[script][0], arg)  # type: ignore[arg-type]
+        return _in(script, arg)  # type: ignore[arg-type]
     if op is c.IN:
         return _set_in(arg, script)  # type: ignore[arg-type]
     if op is c.SUBPATTERN:
@@ -83,7 +82,7 @@ def _item_needs(op: object, arg: object, script: str) -> bool:
 def required(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
     """The gates of the scripts that every match of pattern needs (none if unproven)."""
     tree = _parser.parse(pattern.pattern, pattern.flags)
-    return tuple(gate for script, (_member, gate) in _SCRIPTS.items() if _needs(tree, script))
+    return tuple(gate for script, (_ranges, gate) in _SCRIPTS.items() if _needs(tree, script))
 
 
 def live(patterns: Iterable[re.Pattern[str]], text: str) -> Iterator[re.Pattern[str]]:
