@@ -22,7 +22,7 @@ from praxishub.cases.spans import Span
 _H = r"[^\S\n]"
 _EN_UNIT = r"one|two|three|four|five|six|seven|eight|nine"
 _COPULA = re.compile(
-    rf"(?i)\b(?:is|was|turned|turns|turning|aged|reached|shes|hes|she's|he's)(?:{_H}+(?:now|nearly|almost|just|about|around))?{_H}+"
+    rf"(?i)\b(?:is|was|turned|turns|turning|aged|reached|shes|hes|she's|he's|lived{_H}+to(?:{_H}+be)?|made{_H}+it{_H}+to)(?:{_H}+(?:now|nearly|almost|just|about|around))?{_H}+"
     rf"(?P<a>ninety(?:(?:-|{_H})(?:{_EN_UNIT}))?|a{_H}hundred(?:{_H}and{_H}(?:{_EN_UNIT}))?)"
     rf"(?![\w-])(?!{_H}+(?:percent|per|minutes|dollars|pounds|miles|%))"
 )
@@ -52,14 +52,60 @@ _CS_UNIT = (
     r"(?:jedna|jedné|jednom|dva|dvou|tři|třech|čtyři|čtyřech|pět|pěti|šest|šesti|sedm|sedmi"
     r"|osm|osmi|devět|devíti)"
 )
+_CS_MONTH_IN = (
+    r"lednu|únoru|březnu|dubnu|květnu|červnu|červenci|srpnu|září|říjnu|listopadu|prosinci"
+)
 _CS = re.compile(
-    rf"(?i)(?:\b(?:ve?|je{_H}+(?:mu|jí)|bude{_H}+(?:mu|jí)|bylo{_H}+(?:mu|jí)){_H}+)"
+    rf"(?i)(?:\b(?:ve?|(?:je|bude|bylo){_H}+(?:mu|jí|mi|mně)|(?:mu|jí|mi|mně){_H}+(?:je|bude|bylo))"
+    rf"{_H}+(?:(?:v{_H}+(?:{_CS_MONTH_IN})|letos|už|teď|skoro){_H}+)?)"
     rf"(?P<a>devadesát(?:i|ti)?(?:{_H}+{_CS_UNIT})?)(?![\w-])"
+    rf"(?!{_H}+(?:procent|korun|minut|bodů|kilo|km)|{_H}*%)"
+)
+# "S devadesátkou jsem nepočítala": the age as a noun, with "s"
+_CS_NOUN = re.compile(r"(?i)(?<![\w-])(?:s|se)[^\S\n]+(?P<a>devadesátkou|stovkou)(?![\w-])")
+# "\"ninety-one last week, pet\"": an age said with when it was reached
+_EN_WHEN = re.compile(
+    rf"(?i)(?<![\w-])(?P<a>ninety(?:(?:-|{_H})(?:{_EN_UNIT}))?|a{_H}hundred)"
+    rf"(?={_H}+(?:last|this){_H}+(?:week|month|year|birthday|christmas)\b)"
+)
+# A table's row: the sex, then the age, or the age, then the sex, between columns or middle
+# dots: "Wallsend    F 91     GL", "DOB 1931-07-22 · 94 M · MRN"
+_SEX_AGE = re.compile(
+    rf"(?m)(?:(?<=[^\S\n]{{2}})|(?<=·{_H})|(?<=\t)|^)"
+    rf"(?:[FMЖМ]{_H}(?P<a>9\d|1[01]\d)|(?P<b>9\d|1[01]\d){_H}[FMЖМ])"
+    rf"(?=[^\S\n]{{2}}|{_H}·|\t|{_H}*$)"
+)
+# "анасы (94)", "mother (92)": a kin word with the age in brackets
+_KIN_BRACKET = re.compile(
+    r"(?i)(?<![\w-])(?:анасы|мамасы|әжесі|атасы|мама|мать|бабушка|дедушка|mother|mum|mom|nan|gran"
+    r"|grandmother|grandfather|babička|děda|matka|máma)[^\S\n]*\((?P<a>9\d|1[01]\d)\)"
+)
+# "полных лет: 96": a form's label for the full years
+_RU_FULL_YEARS = re.compile(r"(?i)полных[^\S\n]+лет[:：]?[^\S\n]*(?P<a>9\d|1[01]\d)(?![\d.,/-]?\d)")
+# "我活到九十四了", "自己“九十三了": a Chinese age said as reached
+_ZH_NUMBER = (
+    r"(?:九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九]|一十[一二三四五六七八九]?)?)"
+)
+_ZH_REACHED = re.compile(
+    rf"(?:活到|活了|已经|都)(?P<a>{_ZH_NUMBER})(?=岁|了)|[“\"「](?P<b>{_ZH_NUMBER})(?=岁?了)"
 )
 
 
 def find(text: str) -> Iterator[Span]:
     """Ages over 89 by the rules above."""
-    for pattern in (_COPULA, _NAMED, _PRONOUN, _KK, _CS):
+    for pattern in (
+        _COPULA,
+        _NAMED,
+        _PRONOUN,
+        _KK,
+        _CS,
+        _CS_NOUN,
+        _EN_WHEN,
+        _SEX_AGE,
+        _KIN_BRACKET,
+        _RU_FULL_YEARS,
+        _ZH_REACHED,
+    ):
         for m in pattern.finditer(text):
-            yield Span(m.start("a"), m.end("a"), "AGE", "ageword")
+            group = "a" if m.group("a") else "b"
+            yield Span(m.start(group), m.end(group), "AGE", "ageword")

@@ -89,6 +89,8 @@ _VOICE_SENDER = re.compile(
 _MESSENGER_GROUP = re.compile(
     rf"(?i:telegram|whatsapp|viber|signal|wechat|facebook|messenger|телеграм\w*|вотсап\w*|ватсап\w*)(?:-|,?{_H})?"
     rf"(?:(?i:group|chat|channel|skupin\w*|груп\w*|чат\w*|канал\w*),?{_H}*(?:(?i:called|named){_H}+)?"
+    # "Telegram-чатқа қосу: «Бірге — Семей»": a verb of adding between the chat and its name
+    rf"(?:(?i:қосу|қосылу|добавить|добавили|přidat){_H}*[:：]?{_H}*)?"
     # straight after the app, only a capitalised name: 'в WhatsApp «я больше не могу»' is a message
     rf"|(?=[\"“«„][^\W_a-zа-яёәғқңөұүһі]))"
     rf"[\"“«„](?P<h>[^\"”»“«\n]{{2,40}})[\"”»“]"

@@ -81,10 +81,12 @@ _MESSAGE_HEAD = re.compile(
 # A voice message's heading with its sender and who they are, after a dash: "**Голосовое 1** —
 # Сусанна Геворковна (бабушка Давида 5Б), 24.02.2026, 1:37", "**语音2** — 喻老师（四1班），"
 _MESSAGE_HEAD_DASH = re.compile(
-    r"(?im)^[^\S\n]*(?:\*\*)?(?:zpráva|správa|hlasová[^\S\n]+zpráva|message|voice[^\S\n]?message"
-    r"|voice[^\S\n]?note|voicemail|сообщение|голосовое|хабарлама|語音|语音|消息)[^\S\n]*№?\d{1,3}(?:\*\*)?"
-    r"[^\S\n]*[—–-][^\S\n]*(?P<h>[^\n,，;–—()（）:：*]{2,40}?[^\S\n]*[(（][^()（）\n]{2,40}[)）])"
-    r"(?=[^\S\n]*[,，;–—]|[^\S\n]*$)"
+    r"(?im)^[^\S\n]*(?:\*\*)?(?:(?P<n>\d{1,3}-))?(?:zpráva|správa|hlasová[^\S\n]+zpráva|message|voice[^\S\n]?message"
+    r"|voice[^\S\n]?note|voicemail|сообщение|голосовое|хабарлама|語音|语音|消息)"
+    # "**1-хабарлама** — …": Kazakh puts the number first
+    r"(?(n)|[^\S\n]*№?\d{1,3})(?:\*\*)?"
+    r"[^\S\n]*[—–-][^\S\n]*(?P<h>[^\n,，;–—()（）:：*·]{2,40}?[^\S\n]*[(（][^()（）\n]{2,40}[)）])"
+    r"(?=[^\S\n]*[,，;–—·]|[^\S\n]*$)"
 )
 # A sender after its label at a line's end: "**2026 жылғы 3 наурыз**, жіберуші: Мақсаттың әжесі"
 _SENDER_TAIL = re.compile(

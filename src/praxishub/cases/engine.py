@@ -33,6 +33,7 @@ from praxishub.cases import (
     inflectednames,
     informal,
     kindquotes,
+    labelcues,
     learned,
     localities,
     lowerorgs,
@@ -227,6 +228,7 @@ class Deidentifier:
         found.extend(list(refshapes.grown(text, found)))
         found.extend(formfields.find(text))
         found.extend(notecues.find(text))
+        found.extend(labelcues.find(text))
         found.extend(notecues.states(text))
         found.extend(notecues.letterheads(text))
         found.extend(orgacronyms.find(text))

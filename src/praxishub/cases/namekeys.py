@@ -102,6 +102,12 @@ _PRESENT_KEY = re.compile(
 )
 
 
+_KK_HYPHEN_ENDING = (
+    r"-(?:мен|бен|пен|ға|ге|қа|ке|ның|нің|дың|дің|тың|тің|ны|ні|ды|ді|ты|ті|да|де|та|те|дан"
+    r"|ден|тан|тен|нан|нен|ға|ге|а|е|ны)(?![\w-])"
+)
+
+
 def keyed_initials(text: str) -> Iterator[Span]:
     """Initials that a line keys to a name, and their recurrences."""
     keys: set[str] = {m.group("key") for m in _KEY_HAN.finditer(text)}
@@ -138,8 +144,11 @@ def keyed_initials(text: str) -> Iterator[Span]:
                 keys.add(m.group("key"))
     if not keys:
         return
-    # after a slash too: a shift table's "JŠ/DB" (two counsellors on one call)
-    pattern = re.compile(rf"(?<![\w@#.-])(?<!://)(?:{'|'.join(sorted(keys))})(?![\w@-])")
+    # after a slash too: a shift table's "JŠ/DB" (two counsellors on one call); with a Kazakh
+    # case ending after a hyphen, which is part of the name ("ГСӘ-мен")
+    pattern = re.compile(
+        rf"(?<![\w@#.-])(?<!://)(?:{'|'.join(sorted(keys))})(?:{_KK_HYPHEN_ENDING})?(?![\w@-])"
+    )
     for m in pattern.finditer(text):
         yield Span(m.start(), m.end(), "PERSON", "initials-key")
 
@@ -339,6 +348,8 @@ def _keys(initials: str, key: str) -> bool:
         return True
     if len(key) == 3 == len(initials) and key == initials[1:] + initials[0]:
         return True  # "Шестакова Марина Игоревна (МИШ)": name, patronymic, surname
+    if len(key) == 3 and len(initials) == 2 and key[0] == initials[1] and key[2] == initials[0]:
+        return True  # "Әлімбетова Гүлнұр (ГСӘ)": the same, the patronymic not written out
     return len(key) == 2 and len(initials) in (2, 3) and key[::-1] == initials[:2]
 
 

@@ -686,7 +686,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str, re.Pattern[str] | None]] = [
     ),
     (
         re.compile(
-            rf"(?<![\w-])(?:ID|(?i:meeting{_H}+ID|ID{_H}+schůzky|идентификатор(?:{_H}+конференции)?)):?{_H}*"
+            rf"(?<![\w-])(?:ID(?:{_H}+(?:встречи|конференции|schůzky))?|(?i:meeting{_H}+ID|ID{_H}+schůzky|идентификатор(?:{_H}+конференции)?)):?{_H}*"
             rf"(?P<v>\d{{3}}{_H}\d{{3,4}}{_H}\d{{3,4}})(?![\d-])"
         ),
         "ID",

@@ -254,10 +254,13 @@ _ZH_LEADING = "经在到去于由从和与往给向被把对及的"
 _EN_NAMED_ORG = re.compile(
     r"\b(?:[A-Z][\w'’&-]*[^\S\n]+(?:(?:and|of|for|&)[^\S\n]+)?){1,5}(?:Collective|Trust|Foundation|Charity"
     r"|Association|Society|Network|Institute|Alliance|Agency|Helpline|Company|Corporation|Church|Mosque"
-    r"|Synagogue|Temple|Cooperative|Co-op|Partnership|Service|Services|Team|Council|Hub|Living|Health|Care"
+    r"|Parish|Synagogue|Temple|Cooperative|Co-op|Partnership|Service|Services|Team|Council|Hub|Living|Health|Care"
     r"|Project|Group|Club|University|Mediation|Pharmacy|Police|CAMHS|Fund|Program|Programme|Residence"
     r"|Directorate|Hotel|Inn|Motel|Hostel|Commons|Mall)\b(?:[^\S\n]+(?:mall|children's\s+home))?"
-    r"(?:[^\S\n]+(?:on|of|for)[^\S\n]+(?:[A-Z][a-z]+(?:[^\S\n]+|\b)){1,3})?(?:[^\S\n]*\([A-Z]{2,8}\))?"
+    # (not a day's or month's name: "… Parish on Tuesdays")
+    r"(?:[^\S\n]+(?:on|of|for)[^\S\n]+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    r"(?:[A-Z][a-z]+(?:[^\S\n]+|\b)){1,3})?(?:[^\S\n]*\([A-Z]{2,8}\))?"
     r"(?:,[^\S\n]*(?:[A-Z][a-z]+[^\S\n]+){1,3}(?:Unit|Team|Branch|Office|Ward|Division|Department))?"
 )
 # "Childline 0800 1111", "Linka bezpečí (116 111)", "Samaritans 116 123": a named helpline before

@@ -117,7 +117,7 @@ _ROW_SERIAL = re.compile(
 # (529 173 601)"), kept when its check digit holds; an Ontario health card's number with its
 # two-letter version code ("Health card: 4528 771 093 KT")
 _CA_SIN = re.compile(
-    rf"(?<![\w-])(?:SIN|[Ss]ocial{_H}+[Ii]nsurance{_H}+[Nn]umber)(?![\w-])[^\d\n]{{0,30}}?"
+    rf"(?<![\w-])(?:SIN|[Ss]ocial{_H}+[Ii]nsurance{_H}+[Nn]umber)(?![\w-])[^\d\n]{{0,45}}?"
     rf"(?<!\d)(?P<n>\d{{3}}(?:{_H}|-)?\d{{3}}(?:{_H}|-)?\d{{3}})(?![\d-])"
 )
 _CA_HEALTH_CARD = re.compile(

@@ -347,7 +347,10 @@ def find(text: str) -> Iterator[Span]:
 # "his snap is jay underscore two four": a word or two, a spoken "_" or ".", then number
 # words and letters' names, after a word for a user name
 _SAID_PART = (
-    r"(?:ноль|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|nula|jedna|dva"
+    r"(?:ноль|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать"
+    r"|двенадцать|тринадцать|четырнадцать|пятнадцать|шестнадцать|семнадцать|восемнадцать"
+    r"|девятнадцать|двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят"
+    r"|девяносто|nula|jedna|dva"
     r"|tři|čtyři|pět|šest|sedm|osm|devět|zero|oh|one|two|three|four|five|six|seven|eight|nine"
     r"|бэ|вэ|гэ|дэ|жэ|зэ|ка|эль|эм|эн|пэ|эр|эс|тэ|эф|ха|це|bé|cé|dé|ef|gé|há|jé|ká|el|em|en"
     r"|pé|kvé|er|es|té|vé|iks|zet)"
@@ -362,7 +365,7 @@ _SPOKEN_HANDLE = re.compile(
     rf"(?i)(?<![^\W\d_])(?:ник(?:ом|нейм)?|логин|аккаунт|účet{_H}+je|nick{_H}+je|jméno{_H}+je"
     rf"|username{_H}+is|(?:snap|insta|account|tiktok){_H}+is)(?:{_H}+у{_H}+[^\W\d_]+)?{_H}+"
     rf"(?P<h>[^\W\d_]+(?:{_H}+[^\W\d_]+)?{_H}+(?:подч[её]ркивание|нижнее{_H}+подч[её]ркивание"
-    rf"|точка|podtržítko|tečka|underscore|dot)(?:{_H}+{_SAID_PART}){{1,4}}"
+    rf"|точка|podtržítko|tečka|underscore|dot)(?:{_H}+[^\W\d_]{{3,}})?(?:{_H}+{_SAID_PART}){{1,4}}"
     rf"|(?!(?:{_DIGIT_WORD}|был\w*|такой|типа|вроде|как|was|is|like|byl\w*|je|jako)\b)"
     rf"[^\W\d_]+(?:{_H}+{_DIGIT_WORD}){{2,4}})(?![^\W\d_])"
 )

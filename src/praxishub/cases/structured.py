@@ -317,6 +317,8 @@ _MONTHS = {
     "cs": r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
     r"|lednu|únoru|březnu|dubnu|květnu|červnu|červenci|srpnu|říjnu|prosinci"
     r"|leden|únor|březen|duben|květen|červen|červenec|srpen|říjen|listopad|prosinec"
+    # a chat typed without the marks: "uz od 3. unora nespim"
+    r"|unora|brezna|kvetna|cervna|cervence|zari|rijna"
     # Slovak, as Slovak-speaking families write in Czech notes: "9. apríla"
     r"|januára|februára|marca|apríla|mája|júna|júla|augusta|septembra|októbra|novembra|decembra",
     "en": r"January|February|March|April|May|June|July|August|September|October|November"

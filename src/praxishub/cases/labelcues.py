@@ -1,0 +1,211 @@
+"""Identifiers that a label, a heading or the word beside them gives away (the thirtieth set's
+shapes).
+
+Rule: each pattern below names what a note's own words say the value is. A firm by its
+founder and sons ("v pile Kolárik a syn"), a Prague district after its number ("Praha 10 –
+Strašnice"), a name written in its own script on a passport, a job's or a booking's number, a
+street said in lower case with its street word ("on shields rd"), a restaurant a Kazakh
+speaker names with "деген", a Russian speaker's street after "живу на", a pupil's class with
+its school ("10а в … лицее"), and in Chinese notes a card's number after its label, the
+hosts of an event, a handover's call numbers, a WeChat account, a chamber of commerce, a
+named hotline, a school club and a Hong Kong form. Each pattern is kept narrow, and the
+look-alikes beside it stay (``tests/unit/test_deid_labelcues.py``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterator
+
+from praxishub.cases import gates
+from praxishub.cases.spans import Span
+
+_H = r"[^\S\n]"
+_CS_UP = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"
+_CS_LO = "a-záčďéěíňóřšťúůýž"
+_OTHER_SCRIPTS = "\u0600-\u06ff\u0980-\u09ff\u0590-\u05ff\u0e00-\u0e7f\u1100-\u11ff\uac00-\ud7af"
+_EN_STOP = (
+    r"the|a|an|my|his|her|our|their|your|its|this|that|main|high|memory|easy|one|two|dirt|back"
+    r"|same|other|wrong|right|long|open|next|last|whole"
+)
+
+
+def _ru_street_adjective(text: str, m: re.Match[str]) -> bool:
+    """ "живу на совхозной" names a street; "живу на съёмной квартире" does not: the adjective
+    must not be followed by the noun it describes."""
+    from praxishub.cases import ner
+
+    after = re.match(rf"{_H}+([а-яё]+)", text[m.end("v") :])
+    if after is None:
+        return True
+    return not any(
+        p.tag.POS == "NOUN" and p.is_known and p.score >= 0.2
+        for p in ner.morph().parse(after.group(1))
+    )
+
+
+_ZH_FORM_NOT = "病期部间国文医央心学专"
+_PATTERNS: list[tuple[re.Pattern[str], str, Callable[[str, re.Match[str]], bool] | None]] = [
+    # cs: a Prague, Brno or Ostrava district after the city and its number: "Praha 10 – Strašnice"
+    (
+        re.compile(
+            rf"(?<![\w-])(?:Praha|Brno|Ostrava|Plzeň)(?:{_H}+\d{{1,2}})?{_H}*[–-]{_H}*"
+            rf"(?P<v>[{_CS_UP}][{_CS_LO}]+(?:[ -][{_CS_UP}][{_CS_LO}]+)?)(?![\w-])"
+        ),
+        "PLACE",
+        None,
+    ),
+    # a firm by its founder and his sons: "Kolárik a syn", "Novák a synové", "Pryce & Sons"
+    (
+        re.compile(
+            rf"(?<![\w-])(?P<v>[{_CS_UP}][\w'’-]+(?:{_H}+[{_CS_UP}][\w'’-]+)?{_H}+"
+            rf"(?:a{_H}+(?:syn|synové|syna|synem|synu|dcera|dcery)|a{_H}+spol\.|&{_H}+Sons?"
+            rf"|and{_H}+Sons))(?![\w-])"
+        ),
+        "ORG",
+        None,
+    ),
+    # a name in its own script, said to be written so: "His name is written يوسف … on his passport"
+    (
+        re.compile(
+            rf"(?i:written|spelled|spelt)(?:{_H}+as)?{_H}+"
+            rf"(?P<v>[{_OTHER_SCRIPTS}]+(?:{_H}[{_OTHER_SCRIPTS}]+){{0,4}})"
+        ),
+        "PERSON",
+        None,
+    ),
+    # a job's, a booking's or an order's number: "(job no. BW-77310)"
+    (
+        re.compile(
+            rf"(?i:job|booking|order|claim){_H}*(?i:no\.?|number|#):?{_H}*"
+            rf"(?P<v>[A-Z]{{1,4}}-?\d{{3,8}}|\d{{5,10}})(?![\w-])"
+        ),
+        "ID",
+        None,
+    ),
+    # en: a street said in lower case with its street word: "sat outside greggs on shields rd"
+    (
+        re.compile(
+            rf"(?<![\w'’-])(?:on|off|at|near|along|by|down|up){_H}+"
+            rf"(?P<v>(?!(?:{_EN_STOP})\b)[a-z][a-z'’-]+(?:{_H}+(?!(?:{_EN_STOP})\b)[a-z][a-z'’-]+){{0,2}}{_H}+"
+            rf"(?:rd|road|st|street|ave|av|avenue|lane|ln|cres|crescent|drive|parade|pde|terrace"
+            rf"|tce|gardens|gdns|blvd|boulevard))(?![\w'’-])"
+        ),
+        "ADDRESS",
+        None,
+    ),
+    # kk: a place a speaker names with "деген": "дастархан деген мейрамханада аспазшы"
+    (
+        re.compile(
+            r"(?<![\w-])(?P<v>[^\W\d_]{3,})[^\S\n]+деген[^\S\n]+"
+            r"(?:мейрамхана|дүкен|кафе|асхана|шаштараз|салон|дәмхана|кофехана)[а-яәғқңөұүһі]*"
+        ),
+        "ORG",
+        None,
+    ),
+    # ru: a street after "живу на": "я живу на совхозной если что"
+    (
+        re.compile(
+            rf"(?i)(?<![\w-])(?:живу|живём|живем|живёт|живет|живут|проживаю|проживает)"
+            rf"(?:{_H}+(?:сейчас|теперь|вообще|там|тут))?{_H}+на{_H}+(?P<v>[а-яё]{{4,}}(?:ой|ом))(?![\w-])"
+        ),
+        "ADDRESS",
+        _ru_street_adjective,
+    ),
+    # ru: a class with its school: "10а в сибирском лицее", "учусь в 9б"
+    (
+        re.compile(
+            rf"(?<![\w-])(?P<v>(?:1[01]|[1-9])[абвгдеж])(?![\w-])"
+            rf"(?={_H}+(?:в|во){_H}+(?:[а-яё]+{_H}+)?(?:школе|лицее|гимназии))"
+            rf"|(?i:учусь|учится|учимся|учатся){_H}+в{_H}+(?P<w>(?:1[01]|[1-9])[абвгдеж])(?![\w-])"
+        ),
+        "CLASS",
+        None,
+    ),
+    # zh: a health-insurance card's number after its label: "**医保卡号**：J4210019320106A"
+    (
+        re.compile(
+            rf"(?:医保卡号|医保号|社保卡号|社保号|醫保卡號)(?:\*\*)?[：:]?(?:\*\*)?{_H}*"
+            rf"(?P<v>[A-Z0-9]{{8,20}})(?![A-Za-z0-9])"
+        ),
+        "ID",
+        None,
+    ),
+    # zh: an event's hosts: "**主办**：天府青少年心理援助网络"
+    (
+        re.compile(
+            rf"(?m)^{_H}*(?:\*\*)?(?:主办|协办|承办|主辦|協辦)(?:单位|單位|方)?(?:\*\*)?[：:]"
+            rf"(?:\*\*)?{_H}*(?P<v>[\u4e00-\u9fff]{{4,30}})"
+        ),
+        "ORG",
+        None,
+    ),
+    # zh: a handover's call by its number: "- 01号：3月11日晚回访"
+    (
+        re.compile(rf"(?m)^{_H}*[-*•]{_H}*(?P<v>\d{{2,4}})号[：:]"),
+        "ID",
+        None,
+    ),
+    # zh: a WeChat official account: "我加了你们公众号 心桥青少年"
+    (
+        re.compile(
+            # (set apart by a space, quotes or 叫: "公众号留言", "公众号转入" name none)
+            rf"(?:公众号|公眾號|视频号|視頻號)(?:叫{_H}*|{_H}+)?(?:(?<=[叫\s])|(?=[“\"「]))[“\"「]?"
+            rf"(?P<v>[^\s，。,！!？?“”\"「」：:、]{{2,16}}?)[”\"」]?(?={_H}|[，。,！!？?]|$)"
+        ),
+        "HANDLE",
+        None,
+    ),
+    # zh: a chamber of commerce or a home-town association: "比如成都凉山商会下面的"
+    (
+        re.compile(
+            r"(?:比如|例如|加入|参加|联系|通过|[找在和与、，,\s])(?P<v>(?!比如|例如|加入|参加|联系|通过)[\u4e00-\u9fff]{2,8}(?<!会)(?:商会|同乡会|同鄉會|商會))"
+        ),
+        "ORG",
+        None,
+    ),
+    # zh: a hotline by its own name: "或孝感槐荫心理援助热线 0712-2451320" (not 全国心理援助热线)
+    (
+        re.compile(
+            r"(?:拨打|撥打|打|或|联系|聯繫)[^\S\n]*"
+            r"(?P<v>(?!全国|全國|本地|当地|當地|各地|免费|免費)[\u4e00-\u9fff]{2,8}?"
+            r"心理(?:援助|危机干预|危機干預|咨询|諮詢)?(?:热线|熱線))"
+        ),
+        "ORG",
+        None,
+    ),
+    # zh: a school club in quotes: "参加了学校“客家山歌社”"
+    (
+        re.compile(
+            r"(?:参加了?|加入了?|参与|學校|学校)(?P<v>[“\"「][\u4e00-\u9fff]{2,10}(?:社|协会|協會|俱乐部|俱樂部)[”\"」])"
+        ),
+        "ORG",
+        None,
+    ),
+    # zh: a Hong Kong form a pupil joins: "佢哋話可以插中二"
+    (
+        re.compile(rf"(?:插|读|讀|升|返|上|入)(?P<v>中[一二三四五六])(?![{_ZH_FORM_NOT}])"),
+        "CLASS",
+        None,
+    ),
+]
+
+
+@functools.cache
+def _patterns() -> list[re.Pattern[str]]:
+    return [pattern for pattern, _, _ in _PATTERNS]
+
+
+_BY_PATTERN = {pattern: (kind, check) for pattern, kind, check in _PATTERNS}
+
+
+def find(text: str) -> Iterator[Span]:
+    """The values the labels above give away."""
+    for pattern in gates.live(_patterns(), text):
+        kind, check = _BY_PATTERN[pattern]
+        for m in pattern.finditer(text):
+            group = "v" if m.group("v") else "w"
+            if check is not None and not check(text, m):
+                continue
+            yield Span(m.start(group), m.end(group), kind, "cue")

@@ -1,0 +1,98 @@
+"""Identifiers in the shapes the thirtieth set's notes gave them: a Prague district after its
+number, a firm by its founder and sons, a name written in its own script on a passport, a job's
+number, a lower-case street with its street word, a Kazakh restaurant named with "деген", a
+street after "живу на", a class with its school, a Chinese card's number, an event's hosts, a
+handover's call numbers, a WeChat account, a chamber of commerce, a named hotline, a school
+club and a Hong Kong form; ages said after "mně je", "lived to", "last week", in a table's sex
+column, after a kin word in brackets, after "полных лет" and in Chinese; a Kazakh voice
+message's sender with its number first; a counsellor's initials in brackets that skip her
+patronymic, with a Kazakh case ending; a user name read out with a word and tens; a conference
+ID after "ID встречи"; a SIN after a long label; a Czech date typed without its marks; a parish.
+Each found, the look-alikes left alone. Every person, number and address is invented."""
+
+from __future__ import annotations
+
+import pytest
+from deid_probe import covered, touched
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        ("Korunní 88, 120 00 Praha 2 – Vinohrady\nIČO: 22918469", "cs", "Vinohrady"),
+        ("nemůže do práce v pile Hrubec a syn na Horce", "cs", "Hrubec a syn"),
+        ("His name is written سمير عبدالله on his passport and", "en", "سمير عبدالله"),
+        ("an interpreter from the agency (job no. KT-40912) came", "en", "KT-40912"),
+        ("sat outside the chippy on ferndale rd. its shut", "en", "ferndale rd"),
+        ("ол алматыда жұмыста самал деген мейрамханада аспазшы", "kk", "самал"),
+        ("23:40 Клиент: я живу на заводской если что", "ru", "заводской"),
+        ("23:18 Клиент: 9б в городском лицее. я езжу", "ru", "9б"),
+        ("**医保卡号**：K4210019330207B\n", "zh", "K4210019330207B"),
+        ("**主办**：江城青少年心理援助网络\n", "zh", "江城青少年心理援助网络"),
+        ("## 交班\n\n- 03号：3月12日晚回访（负责：钱蓓）。\n", "zh", "03"),
+        ("访客：我加了你们公众号 星河少年 明天还能找你吗", "zh", "星河少年"),
+        ("比如宜昌恩施商会下面的青年志愿队", "zh", "宜昌恩施商会"),
+        ("可以拨打 12355 或夷陵晴空心理援助热线 0717-2451320", "zh", "夷陵晴空心理援助热线"),
+        ("去年参加了学校“土家摆手舞社”，负责老师", "zh", "“土家摆手舞社”"),
+        ("佢哋話可以插中三，但要考英文", "zh", "中三"),
+        ("Sama uvádí: „Mně je devadesát šest, nikam nepůjdu.“", "cs", "devadesát šest"),
+        ("(„Se stovkou jsem nepočítala“)", "cs", "stovkou"),
+        ("jí bude v březnu devadesát dva a těší se", "cs", "devadesát dva"),
+        ("his father, who lived to ninety-four and never", "en", "ninety-four"),
+        ('Mrs Kay, "ninety-two last week, pet". Lives alone', "en", "ninety-two"),
+        ("BY-26-0310   22:31   Maud       Jarrow    F 93     GL      lonely\n", "en", "93"),
+        ("**Patient:** DOE, Walter · DOB 1931-07-22 · 95 M · MRN BVG-0048271", "en", "95"),
+        ("Шорнақ    анасы (96) деменцияда, күтім", "kk", "96"),
+        ("Дата рождения     14.02.1930, полных лет: 96\nИстория болезни", "ru", "96"),
+        ("“我活到九十五了，不想拖累伢们。", "zh", "九十五"),
+        ("她说自己“九十一了，不想麻烦人”。", "zh", "九十一"),
+        (
+            "**2-хабарлама** — Зейнеп апа (Әлия әжесі) · 03.03.2026 · 1:12\n",
+            "kk",
+            "Зейнеп апа (Әлия әжесі)",
+        ),
+        ("Кеңесші: Сәрсенова Динара (ДМС)\n\nБЕТ супервизор ДМС-мен ақылдасты.", "kk", "ДМС-мен"),
+        (
+            "у неё в тиктоке ник лера подчёркивание кекс тридцать два, я видела",
+            "ru",
+            "лера подчёркивание кекс тридцать два",
+        ),
+        ("Телемост, ID встречи 873 4410 2957, ссылка", "ru", "873 4410 2957"),
+        ("**SIN** (on file for the GIS application): 046-454-286\n", "en", "046-454-286"),
+        ("uz od 5. brezna nespim. mam doma prasky", "cs", "5. brezna"),
+        (
+            "meals from Holy Trinity Ukrainian Catholic Parish on Tuesdays",
+            "en",
+            "Holy Trinity Ukrainian Catholic Parish",
+        ),
+        (
+            "Жаңа қатысушыларды Telegram-чатқа қосу: «Бірге — Ақтөбе», әкімшісі",
+            "kk",
+            "Бірге — Ақтөбе",
+        ),
+    ],
+)
+def test_what_the_thirtieth_set_s_labels_give_away(text, language, part) -> None:
+    assert covered(text, language, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        ("je mi devadesát procent jasné, že to zvládne", "cs", "procent"),
+        ("S devadesáti korunami jsem nepočítala", "cs", "korunami"),
+        ("we drove down the road and up the street", "en", "road"),
+        ("she lives on main st now", "en", "main"),
+        ("я живу на съёмной квартире с мамой", "ru", "съёмной"),
+        ("учебник для 10а и 10б лежит на столе", "ru", "10а"),
+        ("来电来源：中心热线、微信公众号留言、QQ咨询号。", "zh", "留言"),
+        ("经服务台微信公众号转入，用户自述", "zh", "转入"),
+        ("学生个案多方会商会记录", "zh", "学生个案多方会商会"),
+        ("可以拨打全国心理援助热线", "zh", "全国心理援助热线"),
+        ("他有点中二病，老是说自己是英雄", "zh", "中二"),
+        ("He scored 91 F in the temperature log", "en", "91"),
+        ("The team on Tuesdays meets at noon", "en", "Tuesdays"),
+    ],
+)
+def test_the_thirtieth_set_s_look_alikes_stay(text, language, part) -> None:
+    assert not touched(text, language, part)
