@@ -96,3 +96,56 @@ def test_what_the_thirtieth_set_s_labels_give_away(text, language, part) -> None
 )
 def test_the_thirtieth_set_s_look_alikes_stay(text, language, part) -> None:
     assert not touched(text, language, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        ("chodí do ZUŠ\n\nZapsal: KB, 3. 2. 2026\n", "cs", "KB"),
+        ("**ZŠ Praha 3**\nNa Krahulčí 1877/18, 130 00 Praha 3", "cs", "Na Krahulčí 1877/18"),
+        ("kvůli dočasné ochraně (vízový štítek č. UKR 0412873) nebude", "cs", "UKR 0412873"),
+        ("jak to řešila se svou tchyní (devadesát tři, ležící).\n", "cs", "devadesát tři"),
+        (
+            "Pořádá: Centrum školní psychologie Brno · 24. 2. 2026, 14:00",
+            "cs",
+            "Centrum školní psychologie Brno",
+        ),
+        (
+            "Soubor „WhatsApp Chat with Rodiče 2.B Líšeň.txt“, vybrané zprávy:",
+            "cs",
+            "Rodiče 2.B Líšeň",
+        ),
+        ("fatigue worse than chemo. Her mum, 95, in Peterhead, still asks", "en", "95"),
+        ("(Typed for the hearing referral as 4630 40487 3, IRN 2.)", "en", "4630 40487 3"),
+        ("02:38 Клиент: я в 9 ә, в третьей школе", "kk", "9 ә"),
+        ("**Конференция ID:** 845 2291 0374, кіру коды 2026", "kk", "845 2291 0374"),
+        (
+            "аккаунтының аты нурик подчеркивание екі мың он төрт",
+            "kk",
+            "нурик подчеркивание екі мың он төрт",
+        ),
+        ("Телемост, ID конференции 7702 4185 9931\n", "ru", "7702 4185 9931"),
+        ("## 交接\n\n- 07号需在11月9日前跟进学校反馈\n", "zh", "07"),
+        ("屋里还有个太公，九十六了，我走不开。", "zh", "九十六"),
+        ("联系：芙蓉区五一大道389号　410011　h@example.cn", "zh", "410011"),
+        ("群公告由志愿者发布，群主为江城心理-王老师。\n", "zh", "江城心理-王老师"),
+        ("邀请其参加学校心理社团向日葵心理社，由初三的", "zh", "向日葵心理社"),
+    ],
+)
+def test_what_the_thirty_first_set_s_labels_give_away(text, language, part) -> None:
+    assert covered(text, language, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        ("Zapsal jsem to do sešitu, ať nezapomenu", "cs", "Zapsal"),
+        ("Her mum, 94% sure, said no", "en", "94"),
+        ("я в 10 лет уже читал", "ru", "10"),
+        ("- 12号楼电梯坏了", "zh", "12"),
+        ("第3号 200000人次参加", "zh", "200000"),
+        ("他参加了社团活动，很开心", "zh", "社团活动"),
+    ],
+)
+def test_the_thirty_first_set_s_look_alikes_stay(text, language, part) -> None:
+    assert not touched(text, language, part)

@@ -78,7 +78,13 @@ _SEX_AGE = re.compile(
 # "анасы (94)", "mother (92)": a kin word with the age in brackets
 _KIN_BRACKET = re.compile(
     r"(?i)(?<![\w-])(?:анасы|мамасы|әжесі|атасы|мама|мать|бабушка|дедушка|mother|mum|mom|nan|gran"
-    r"|grandmother|grandfather|babička|děda|matka|máma)[^\S\n]*\((?P<a>9\d|1[01]\d)\)"
+    r"|grandmother|grandfather|babička|děda|matka|máma|tchyní|tchyně|tchán|tchánem|babičkou)[^\S\n]*\("
+    r"(?P<a>9\d|1[01]\d|devadesát(?:[^\S\n]+(?:jedna|dva|tři|čtyři|pět|šest|sedm|osm|devět))?)[),]"
+)
+# "Her mum, 94, in Stonehaven": a kin word, then the age between commas
+_KIN_COMMAS = re.compile(
+    r"(?i)\b(?:her|his|my|their)[^\S\n]+(?:mum|mom|mother|dad|father|nan|gran|grandmother|grandfather)"
+    r",[^\S\n]*(?P<a>9\d|1[01]\d),"
 )
 # "полных лет: 96": a form's label for the full years
 _RU_FULL_YEARS = re.compile(r"(?i)полных[^\S\n]+лет[:：]?[^\S\n]*(?P<a>9\d|1[01]\d)(?![\d.,/-]?\d)")
@@ -88,6 +94,8 @@ _ZH_NUMBER = (
 )
 _ZH_REACHED = re.compile(
     rf"(?:活到|活了|已经|都)(?P<a>{_ZH_NUMBER})(?=岁|了)|[“\"「](?P<b>{_ZH_NUMBER})(?=岁?了)"
+    # "屋里还有个太公，九十四了": an elder, then the age
+    rf"|(?:太公|太婆|奶奶|爷爷|外婆|外公|姥姥|姥爷|婆婆|老人家?)[，,](?P<c>{_ZH_NUMBER})(?=岁?了)"
 )
 
 
@@ -103,9 +111,10 @@ def find(text: str) -> Iterator[Span]:
         _EN_WHEN,
         _SEX_AGE,
         _KIN_BRACKET,
+        _KIN_COMMAS,
         _RU_FULL_YEARS,
         _ZH_REACHED,
     ):
         for m in pattern.finditer(text):
-            group = "a" if m.group("a") else "b"
+            group = next(g for g in ("a", "b", "c") if g in pattern.groupindex and m.group(g))
             yield Span(m.start(group), m.end(group), "AGE", "ageword")

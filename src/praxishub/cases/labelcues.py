@@ -123,6 +123,74 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[str, re.Match[str]], bool]
         "CLASS",
         None,
     ),
+    # cs: a street with its house number and orientation number: "Na Vítkovském svahu 1877/18"
+    (
+        re.compile(
+            rf"(?<![\w-])(?P<v>(?:Na|Pod|Nad|U|V|K|Za|Před|Ke|Ve){_H}+[{_CS_UP}][{_CS_LO}]+"
+            rf"(?:{_H}+[{_CS_LO}]+)?{_H}+\d{{1,5}}/\d{{1,4}}[a-z]?)(?![\w/-])"
+        ),
+        "ADDRESS",
+        None,
+    ),
+    # cs: a visa sticker's or a card's number: "(vízový štítek č. UKR 0412873)"
+    (
+        re.compile(
+            rf"(?i:štítek|štítku|průkaz\w*|karty|karta|doklad\w*){_H}+č\.{_H}*"
+            rf"(?P<v>[A-Z]{{2,4}}{_H}?\d{{5,9}})(?![\w-])"
+        ),
+        "ID",
+        None,
+    ),
+    # an event's organiser after its label: "Pořádá: Centrum podpory školní psychologie · 24. 2."
+    (
+        re.compile(
+            rf"(?m)(?:Pořádá|Pořadatel|Organizátor|Организатор|Ұйымдастырушы|Hosted{_H}+by|Organi[sz]er)"
+            rf"(?:\*\*)?[:：](?:\*\*)?{_H}*(?P<v>[{_CS_UP}А-ЯЁӘҒҚҢӨҰҮҺІ][^·\n,;()]{{3,60}}?)(?={_H}*[·,;(]|{_H}*$)"
+        ),
+        "ORG",
+        None,
+    ),
+    # a WhatsApp export's file, named after its chat: "WhatsApp Chat with Rodiče 3.A 🍎 Podolí.txt"
+    (
+        re.compile(
+            r"WhatsApp[^\S\n]+Chat[^\S\n]+(?:with|s|с)[^\S\n]+(?P<v>[^\n\"“”„]{2,60}?)\.txt"
+        ),
+        "HANDLE",
+        None,
+    ),
+    # ru/kk: a chat's "я в 10 ә": a class with a letter, Kazakh ones too
+    (
+        re.compile(
+            rf"(?i:я|мы|он|она|мен|біз){_H}+в{_H}+(?P<v>(?:1[01]|[1-9]){_H}?[абвгдежзәі])"
+            rf"(?=[,.;!?]|{_H}+класс|{_H}*$)"
+        ),
+        "CLASS",
+        None,
+    ),
+    # zh: a handover's call before its date: "- 01号11月10日回访"
+    (
+        re.compile(rf"(?m)^{_H}*[-*•]{_H}*(?P<v>\d{{2,4}})号(?=\d{{1,2}}月|需|请|由|已|回访|转)"),
+        "ID",
+        None,
+    ),
+    # zh: a postcode after a street address: "芙蓉区五一大道389号　410011"
+    (
+        re.compile(r"(?<=号)[^\S\n]+(?P<v>[1-8]\d{5})(?=[\s，,。；;]|$)"),
+        "POSTCODE",
+        None,
+    ),
+    # zh: a group's owner: "群主为荆门惠民心理-向老师"
+    (
+        re.compile(r"群主(?:为|是|[：:])(?P<v>[^\s。，,；;、（(]{2,20})"),
+        "HANDLE",
+        None,
+    ),
+    # zh: a school society named after its kind word: "参加学校心理社团向阳花心理社"
+    (
+        re.compile(r"(?:社团|社團)(?P<v>[\u4e00-\u9fff]{2,8}社)(?![\u4e00-\u9fff]*团)"),
+        "ORG",
+        None,
+    ),
     # zh: a health-insurance card's number after its label: "**医保卡号**：J4210019320106A"
     (
         re.compile(
@@ -169,7 +237,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[str, re.Match[str]], bool]
     (
         re.compile(
             r"(?:拨打|撥打|打|或|联系|聯繫)[^\S\n]*"
-            r"(?P<v>(?!全国|全國|本地|当地|當地|各地|免费|免費)[\u4e00-\u9fff]{2,8}?"
+            # (no character of it may open 全国, 本地, … or another 拨打: "或拨打全国心理援助热线")
+            r"(?P<v>(?:(?!全国|全國|本地|当地|當地|各地|免费|免費|拨打|撥打|打|联系|聯繫)[\u4e00-\u9fff]){2,8}?"
             r"心理(?:援助|危机干预|危機干預|咨询|諮詢)?(?:热线|熱線))"
         ),
         "ORG",

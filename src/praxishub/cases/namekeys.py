@@ -87,6 +87,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # "JK"), or with the time of a note in brackets ("Supervisor note (RO, 23:40)")
 _SIGNED = re.compile(
     rf"(?m)^[^\S\n]{{12,}}(?P<key>[{_UP}]{{2,3}})[^\S\n]*$"
+    # "Zapsal: OB, 3. 2. 2026": a note's writer by initials after the word for writing it down
+    rf"|(?i:zapsal[a]?|zapsáno|записал[а]?|жазған|recorded[^\S\n]+by|notes[^\S\n]+by)[:：]?[^\S\n]+"
+    rf"(?P<w>(?-i:[{_UP}]{{2,3}}))(?=[,.;]|[^\S\n]*$)"
     rf"|\((?P<t>[{_UP}]{{2,3}}),[^\S\n]*\d{{1,2}}:\d{{2}}\)"
 )
 # A meeting's list of who was there, written in initials with each one's role in brackets:
@@ -127,7 +130,8 @@ def keyed_initials(text: str) -> Iterator[Span]:
     keys.update(
         key
         for m in _SIGNED.finditer(text)
-        if not wordlists.allowed(key := m.group("key") or m.group("t")) and key not in _NOT_SIGNED
+        if not wordlists.allowed(key := m.group("key") or m.group("t") or m.group("w"))
+        and key not in _NOT_SIGNED
     )
     for m in _HAN_THEN_KEY.finditer(text):
         key = m.group("key")

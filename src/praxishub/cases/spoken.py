@@ -353,7 +353,9 @@ _SAID_PART = (
     r"|девяносто|nula|jedna|dva"
     r"|tři|čtyři|pět|šest|sedm|osm|devět|zero|oh|one|two|three|four|five|six|seven|eight|nine"
     r"|бэ|вэ|гэ|дэ|жэ|зэ|ка|эль|эм|эн|пэ|эр|эс|тэ|эф|ха|це|bé|cé|dé|ef|gé|há|jé|ká|el|em|en"
-    r"|pé|kvé|er|es|té|vé|iks|zet)"
+    r"|pé|kvé|er|es|té|vé|iks|zet"
+    # Kazakh: "нурик подчеркивание екі мың он төрт"
+    r"|нөл|бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жиырма|отыз|қырық|елу|мың)"
 )
 _DIGIT_WORD = (
     r"(?:ноль|один|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять|nula|jedna|dva|tři"
@@ -362,7 +364,7 @@ _DIGIT_WORD = (
 _H = r"[^\S\n]"
 # (without a spoken "_": a name and two number words or more, "ник у мурада мурик ноль пять")
 _SPOKEN_HANDLE = re.compile(
-    rf"(?i)(?<![^\W\d_])(?:ник(?:ом|нейм)?|логин|аккаунт|účet{_H}+je|nick{_H}+je|jméno{_H}+je"
+    rf"(?i)(?<![^\W\d_])(?:ник(?:ом|нейм)?|логин|аккаунт(?:ының{_H}+аты)?|účet{_H}+je|nick{_H}+je|jméno{_H}+je"
     rf"|username{_H}+is|(?:snap|insta|account|tiktok){_H}+is)(?:{_H}+у{_H}+[^\W\d_]+)?{_H}+"
     rf"(?P<h>[^\W\d_]+(?:{_H}+[^\W\d_]+)?{_H}+(?:подч[её]ркивание|нижнее{_H}+подч[её]ркивание"
     rf"|точка|podtržítko|tečka|underscore|dot)(?:{_H}+[^\W\d_]{{3,}})?(?:{_H}+{_SAID_PART}){{1,4}}"

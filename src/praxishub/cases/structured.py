@@ -266,7 +266,11 @@ def national_ids(text: str) -> Iterator[Span]:
             or (len(digits) in (9, 10) and "/" in raw and rc.is_valid(digits))
             or (
                 _medicare_valid(digits)
-                and "medicare" in plain[max(0, m.start() - 60) : m.start()].lower()
+                and (
+                    "medicare" in plain[max(0, m.start() - 60) : m.start()].lower()
+                    # "typed … as 4630 40487 3, IRN 2": the card's issue number after it
+                    or re.match(r"[,;]?[^\S\n]*IRN\b", plain[m.end() : m.end() + 12]) is not None
+                )
             )
         )
         if valid:
