@@ -45,6 +45,8 @@ _AGE_WORDS = [
         rf"(?:(?<!\w)(?:je{_H}+(?:mi|jí|ji|mu|jim)|(?:mi|jí|ji|mu){_H}+(?:je|bylo)|(?:které|kterému|kterýmu|kterým){_H}+(?:je|bude|bylo)|věku"
         rf"|[a-zá-ž]{{2,}}(?:ce|ovi){_H}+(?:je|bylo|bude)(?:{_H}+už)?"
         rf"|(?:pra)?(?:babičce|dědovi|dědečkovi|babi|mamince|tatínkovi){_H}+(?:(?:je|bylo)(?:{_H}+už)?|už{_H}+je)){_H}+[„\"»]?(?P<a>{_WORDS['cs']})(?!\w)"
+        # (not a share or a sum: "je mi devadesát procent jasné")
+        rf"(?!{_H}+(?:procent|korun|Kč|minut|bodů|kilo|km)|{_H}*%)"
         rf"|(?<!\w)(?P<b>{_WORDS['cs']}){_H}+(?:let|roků|roky|rok)(?!\w))",
         re.IGNORECASE,
     ),

@@ -1,5 +1,5 @@
-"""Identifiers that a label, a heading or the word beside them gives away (the thirtieth set's
-shapes).
+"""Identifiers that a label, a heading or the word beside them gives away (the thirtieth and
+thirty-first sets' shapes).
 
 Rule: each pattern below names what a note's own words say the value is. A firm by its
 founder and sons ("v pile Kolárik a syn"), a Prague district after its number ("Praha 10 –
@@ -8,7 +8,10 @@ street said in lower case with its street word ("on shields rd"), a restaurant a
 speaker names with "деген", a Russian speaker's street after "живу на", a pupil's class with
 its school ("10а в … лицее"), and in Chinese notes a card's number after its label, the
 hosts of an event, a handover's call numbers, a WeChat account, a chamber of commerce, a
-named hotline, a school club and a Hong Kong form. Each pattern is kept narrow, and the
+named hotline, a school club and a Hong Kong form; a Czech street by its house and orientation
+numbers, a visa sticker's number, an organiser after "Pořádá:", a WhatsApp export's file name,
+a class in a chat ("я в 10 ә"), a handover's call before its date, a postcode after a Chinese
+address, a group's owner and a school society. Each pattern is kept narrow, and the
 look-alikes beside it stay (``tests/unit/test_deid_labelcues.py``).
 """
 
