@@ -36,7 +36,7 @@ from deid_probe import covered, touched
         ("去年参加了学校“土家摆手舞社”，负责老师", "zh", "“土家摆手舞社”"),
         ("佢哋話可以插中三，但要考英文", "zh", "中三"),
         ("Sama uvádí: „Mně je devadesát šest, nikam nepůjdu.“", "cs", "devadesát šest"),
-        ("(„Se stovkou jsem nepočítala“)", "cs", "stovkou"),
+        ("Říká: „S devadesátkou na krku už nikam nejdu.“", "cs", "devadesátkou"),
         ("jí bude v březnu devadesát dva a těší se", "cs", "devadesát dva"),
         ("his father, who lived to ninety-four and never", "en", "ninety-four"),
         ('Mrs Kay, "ninety-two last week, pet". Lives alone', "en", "ninety-two"),
@@ -81,6 +81,9 @@ def test_what_the_thirtieth_set_s_labels_give_away(text, language, part) -> None
     [
         ("je mi devadesát procent jasné, že to zvládne", "cs", "devadesát"),
         ("S devadesáti korunami jsem nepočítala", "cs", "korunami"),
+        ("Přišel se stovkou v kapse", "cs", "stovkou"),
+        ("Otec a syn přišli spolu na konzultaci", "cs", "Otec a syn"),
+        ("we had ninety last week at the food bank", "en", "ninety"),
         ("we drove down the road and up the street", "en", "road"),
         ("she lives on main st now", "en", "main"),
         ("я живу на съёмной квартире с мамой", "ru", "съёмной"),

@@ -61,11 +61,12 @@ _CS = re.compile(
     rf"(?P<a>devadesát(?:i|ti)?(?:{_H}+{_CS_UNIT})?)(?![\w-])"
     rf"(?!{_H}+(?:procent|korun|minut|bodů|kilo|km)|{_H}*%)"
 )
-# "S devadesátkou jsem nepočítala": the age as a noun, with "s"
-_CS_NOUN = re.compile(r"(?i)(?<![\w-])(?:s|se)[^\S\n]+(?P<a>devadesátkou|stovkou)(?![\w-])")
-# "\"ninety-one last week, pet\"": an age said with when it was reached
+# "S devadesátkou jsem nepočítala": the age as a noun, with "s" ("se stovkou" is as often money)
+_CS_NOUN = re.compile(r"(?i)(?<![\w-])(?:s|se)[^\S\n]+(?P<a>devadesátkou)(?![\w-])")
+# "\"ninety-one last week, pet\"": an age said with when it was reached, opening a quoted reply
+# ("we had ninety last week" counts people)
 _EN_WHEN = re.compile(
-    rf"(?i)(?<![\w-])(?P<a>ninety(?:(?:-|{_H})(?:{_EN_UNIT}))?|a{_H}hundred)"
+    rf"(?i)(?<=[\"“])(?P<a>ninety(?:(?:-|{_H})(?:{_EN_UNIT}))?|a{_H}hundred)"
     rf"(?={_H}+(?:last|this){_H}+(?:week|month|year|birthday|christmas)\b)"
 )
 # A table's row: the sex, then the age, or the age, then the sex, between columns or middle

@@ -59,10 +59,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[str, re.Match[str]], bool]
         "PLACE",
         None,
     ),
-    # a firm by its founder and his sons: "Kolárik a syn", "Novák a synové", "Pryce & Sons"
+    # a firm by its founder and his sons: "Kolárik a syn", "Novák a synové", "Pryce & Sons" (not a
+    # kin word: "Otec a syn přišli")
     (
         re.compile(
-            rf"(?<![\w-])(?P<v>[{_CS_UP}][\w'’-]+(?:{_H}+[{_CS_UP}][\w'’-]+)?{_H}+"
+            rf"(?<![\w-])(?!(?:Otec|Táta|Tatínek|Děda|Dědeček|Matka|Máma|Maminka|Father|Dad|Mother|Mum)\b)"
+            rf"(?P<v>[{_CS_UP}][\w'’-]+(?:{_H}+[{_CS_UP}][\w'’-]+)?{_H}+"
             rf"(?:a{_H}+(?:syn|synové|syna|synem|synu|dcera|dcery)|a{_H}+spol\.|&{_H}+Sons?"
             rf"|and{_H}+Sons))(?![\w-])"
         ),
