@@ -107,3 +107,29 @@ def test_the_index_is_cached_and_a_broken_cache_is_rebuilt(tmp_path, monkeypatch
         assert not list(path.parent.glob("tmp*"))  # written whole, then renamed into place
     finally:
         gazetteer.index.cache_clear()
+
+
+def test_a_cache_of_another_shape_is_rebuilt_and_a_failed_write_leaves_nothing(
+    tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    gazetteer.index.cache_clear()
+    try:
+        path = gazetteer._cache_path()
+        path.parent.mkdir(parents=True)
+        path.write_text('{"latin": [], "cyrillic": 3}', "utf-8")  # valid JSON, wrong shape
+        built = gazetteer.index()
+        assert built.town("croydon", False, frozenset({"GB"}))
+        assert json.loads(path.read_text("utf-8"))["latin"]["croydon"]["GB"] > 100_000
+
+        def full_disk(*args, **kwargs):
+            raise OSError(28, "No space left on device")
+
+        path.unlink()
+        monkeypatch.setattr(gazetteer.json, "dump", full_disk)
+        gazetteer.index.cache_clear()
+        again = gazetteer.index()  # still answers, from the package's data
+        assert again.town("croydon", False, frozenset({"GB"}))
+        assert list(path.parent.iterdir()) == []  # no cache, and no temporary file left
+    finally:
+        gazetteer.index.cache_clear()

@@ -92,19 +92,31 @@ def index() -> Index:
     try:
         with path.open(encoding="utf-8") as handle:
             data = json.load(handle)
-        return Index(data["latin"], data["cyrillic"])
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+        if isinstance(data.get("latin"), dict) and isinstance(data.get("cyrillic"), dict):
+            return Index(data["latin"], data["cyrillic"])
+    except (OSError, ValueError, AttributeError):
+        pass  # no cache yet, or one cut short or of another shape: built again below
     built = _build()
+    _store(path, built)
+    return built
+
+
+def _store(path: Path, built: Index) -> None:
+    """Write the index whole, then rename it into place; a failed write leaves nothing behind."""
+    temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(
             "w", encoding="utf-8", dir=path.parent, delete=False
         ) as handle:
+            temporary = handle.name
             json.dump(
                 {"latin": built.latin, "cyrillic": built.cyrillic}, handle, ensure_ascii=False
             )
-        os.replace(handle.name, path)
+        os.replace(temporary, path)
+        temporary = None
     except OSError:
-        pass
-    return built
+        pass  # an unwritable cache only costs the next process its copy
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
