@@ -25,7 +25,9 @@ _LEAD_DAY = re.compile(
     r"(?:(?<!\d)\d{4}[^\S\n]+жылғы[^\S\n]+|(?<!\w)the[^\S\n]+)?"
     r"(?:(?<![\d.,])\d{1,2}(?:\.|st|nd|rd|th)?,[^\S\n]*){0,4}"  # a list: "5., 6. a 9. ledna"
     r"(?<!\d)\d{1,2}(?:\.|st|nd|rd|th)?[^\S\n]*"
-    r"(?:[–—/-]|или|и|or|and|a|na|nebo|ani|či|až|немесе|және)[^\S\n]*$",
+    r"(?:[–—/-]|или|и|or|and|a|na|nebo|ani|či|až|немесе|және)[^\S\n]*$"
+    # a Kazakh range's first day in the ablative: "14-інен 15 ақпанға"
+    r"|(?<!\d)\d{1,2}-(?:інен|ынан|нан|нен|дан|ден|тан|тен)[^\S\n]+$",
     re.IGNORECASE,
 )
 # A day said as an ordinal before a spoken date: "pátýho nebo šestýho března", "the 2nd and 9th"
@@ -70,6 +72,9 @@ def joined(text: str, found: list[Span]) -> Iterator[Span]:
     for left, right in itertools.pairwise(dates):
         gap = text[left.end : right.start]
         if 0 < len(gap) <= 12 and _BETWEEN.fullmatch(gap):
+            yield Span(left.start, right.end, "DATE", "date-range")
+        elif not gap and _BETWEEN.search(text, left.start, left.end):
+            # a range's first day found with its word ("3 по "), its date right after it
             yield Span(left.start, right.end, "DATE", "date-range")
     for span in dates:
         year = _ZH_YEAR_WORDS.search(text, max(0, span.start - 5), span.start)

@@ -231,8 +231,14 @@ def quoted(text: str) -> Iterator[Span]:
         before = text[max(0, m.start() - 30) : m.start()]
         after = text[m.end() : m.end() + 25]
         cued = bool(_HANDLE_CUE.search(before))
+        # a heading's dash joins its parts ("# Журнал — «Голос рядом» — Ульяновск"): no gloss
+        heading = text.startswith("#", text.rfind("\n", 0, m.start()) + 1)
         if cued or (
-            _EXPLAINED.match(after) and "," not in q and len(q.split()) <= 3 and not q[:1].islower()
+            not heading
+            and _EXPLAINED.match(after)
+            and "," not in q
+            and len(q.split()) <= 3
+            and not q[:1].islower()
         ):
             yield Span(m.start("q"), m.start("q") + len(m.group("q").rstrip()), "HANDLE", "quoted")
 

@@ -1,5 +1,5 @@
-"""Identifiers that a label, a heading or the word beside them gives away (the thirtieth and
-thirty-first sets' shapes).
+"""Identifiers that a label, a heading or the word beside them gives away (the thirtieth,
+thirty-first and thirty-second sets' shapes).
 
 Rule: each pattern below names what a note's own words say the value is. A firm by its
 founder and sons ("v pile Kolárik a syn"), a Prague district after its number ("Praha 10 –
@@ -11,7 +11,10 @@ hosts of an event, a handover's call numbers, a WeChat account, a chamber of com
 named hotline, a school club and a Hong Kong form; a Czech street by its house and orientation
 numbers, a visa sticker's number, an organiser after "Pořádá:", a WhatsApp export's file name,
 a class in a chat ("я в 10 ә"), a handover's call before its date, a postcode after a Chinese
-address, a group's owner and a school society. Each pattern is kept narrow, and the
+address, a group's owner and a school society; a case's or call's log number after its word, a
+supervisor's register number, a first name that is also a word after an elder's kin word ("с
+бабой Любой"), and a service named in a heading ("# Humber Lantern Line: night shift log",
+"# Журнал — «Голос рядом» — Ульяновск"). Each pattern is kept narrow, and the
 look-alikes beside it stay (``tests/unit/test_deid_labelcues.py``).
 """
 
@@ -46,6 +49,35 @@ def _ru_street_adjective(text: str, m: re.Match[str]) -> bool:
         p.tag.POS == "NOUN" and p.is_known and p.score >= 0.2
         for p in ner.morph().parse(after.group(1))
     )
+
+
+def _ru_first_name(text: str, m: re.Match[str]) -> bool:
+    """ "с бабой Любой": the capitalised word after a kin word is a first name in one of its
+    readings (not "бабушка Яга")."""
+    from praxishub.cases import ner
+
+    return any("Name" in p.tag.grammemes for p in ner.parse(m.group("v"))[:6])
+
+
+def _named_line(text: str, m: re.Match[str]) -> bool:
+    """ "Humber Lantern Line" is a line's own name; "Crisis Line" only says what it is."""
+    from praxishub.cases import capitals
+
+    return any(capitals.rare_word(w, "en") for w in m.group("v").split()[:-1])
+
+
+# What a helpline's own page is: its log, chat, shift or supervision
+_SERVICE_PAGE = re.compile(
+    r"(?i)журнал|смен|чат|супервиз|телефон\w*\s+доверия|линия|ауысым|кезек|желі|сенім\s+телефон"
+)
+
+
+def _service_heading(text: str, m: re.Match[str]) -> bool:
+    """ "# «Жан сыры» — сайттағы чат": a helpline's page; not "## «Шаг за шагом» — программа
+    для родителей", a programme's."""
+    end = text.find("\n", m.end())
+    line = text[text.rfind("\n", 0, m.start()) + 1 : end if end >= 0 else len(text)]
+    return bool(_SERVICE_PAGE.search(line))
 
 
 _ZH_FORM_NOT = "病期部间国文医央心学专"
@@ -256,6 +288,45 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[str, re.Match[str]], bool]
         ),
         "ORG",
         None,
+    ),
+    # ru, kk: a case's or call's log number after its word: "кейс: 26-0514", "звонок № 26-0611";
+    # a supervisor's register number: "рег. № супервизора ППЛ-0417"
+    (
+        re.compile(
+            rf"(?<![\w-])(?i:кейс|звон(?:ок|ка|ку)|қоңырау)(?:{_H}*№)?:?{_H}*"
+            rf"(?P<v>\d{{2}}-\d{{3,5}})(?![\w-])"
+            rf"|(?<![\w-])рег\.{_H}*№{_H}*(?:[а-яё]+{_H}+)?(?P<w>[А-ЯЁA-Z]{{1,4}}-?\d{{3,6}})(?![\w-])"
+        ),
+        "ID",
+        None,
+    ),
+    # ru: a first name that is also a word, after an elder's kin word: "с бабой Любой", "тётя
+    # Вера"
+    (
+        re.compile(
+            rf"(?<![\w-])(?i:баб[аеуыо]й?|бабушк[аеиуо]й?|бабул[аеиюя]й?|тёт[аеиюя]й?|тет[аеиюя]й?"
+            rf"|дяд[аеиюя]й?){_H}+(?P<v>[А-ЯЁ][а-яё]{{2,}})(?![\w-])"
+        ),
+        "PERSON",
+        _ru_first_name,
+    ),
+    # en: a line named in a heading, before what the page is: "# Humber Lantern Line: night
+    # shift log"
+    (
+        re.compile(rf"(?m)^#{{1,3}}{_H}+(?P<v>(?:[A-Z][\w'’-]+{_H}+){{1,3}}Line)(?={_H}*[:—–-])"),
+        "ORG",
+        _named_line,
+    ),
+    # ru, kk: a service's name in quotes, a heading's part of its own: "# Журнал ночной смены —
+    # «Голос рядом» — Ульяновск", "# «Жан сыры» — сайттағы чат" (not "# Вебинар «Трудный
+    # случай»", "# «Жарқын таң» өзара қолдау тобы")
+    (
+        re.compile(
+            rf"(?m)^#{{1,3}}{_H}+(?:[^\n«]*?{_H}[—–]{_H}+)?(?P<v>«[^»«\n]{{2,30}}»)"
+            rf"(?={_H}*(?:[—–,]|$))"
+        ),
+        "ORG",
+        _service_heading,
     ),
     # zh: a Hong Kong form a pupil joins: "佢哋話可以插中二"
     (

@@ -182,8 +182,9 @@ def found_initials(text: str, found: list[Span]) -> Iterator[Span]:
     МГ), and for a three-word one the name written first ("Шестакова Марина Игоревна" МИШ).
     Minutes, shift tables and hotline logs list their people once and then write them by
     initials, sometimes with no legend, and use the initials more than once; once is enough
-    listed with others ("PS, JM", "CD/MK"), in a column of others, or signing a line off
-    ("— MT", "Log closed 08:10, MG."). Chinese characters may touch them ("CSY保持通话").
+    listed with others ("PS, JM", "CD/MK"), in a column of others, signing a line off
+    ("— MT", "Log closed 08:10, MG.") or in brackets after what they did ("Chat CH26-0341
+    (JZ)", "(KV, 13. 2.)"). Chinese characters may touch them ("CSY保持通话").
     Capitals on the allow-list (acronyms), after a number ("5 PM") or beside another word in
     capitals stay."""
     lone = [m for m in _LONE_CAPS.finditer(text) if not wordlists.allowed(m.group("key"))]
@@ -219,7 +220,11 @@ def found_initials(text: str, found: list[Span]) -> Iterator[Span]:
             r"(?i)(?:úkoly|úkol|tasks?|actions?|follow-up|задачи|поручения)[^\S\n]*:[^\S\n]*$|отв\.[^\S\n]*$",
             left,
         )
-        if uses[key] < 2 and not (listed or signed or tasked or _column_mates(text, m, keys, lone)):
+        # "Chat CH26-0341 (JZ)", "(KV, 13. 2.)": whose a case or a task is, in brackets
+        bracketed = left.endswith("(") and re.match(r"\)|,[^\S\n]", right)
+        if uses[key] < 2 and not (
+            listed or signed or tasked or bracketed or _column_mates(text, m, keys, lone)
+        ):
             continue  # initials stand for a person used again, or listed with others ("PS, JM")
         yield Span(m.start(), m.end(), "PERSON", "found-initials")
 
@@ -354,6 +359,8 @@ def _keys(initials: str, key: str) -> bool:
         return True  # "Шестакова Марина Игоревна (МИШ)": name, patronymic, surname
     if len(key) == 3 and len(initials) == 2 and key[0] == initials[1] and key[2] == initials[0]:
         return True  # "Әлімбетова Гүлнұр (ГСӘ)": the same, the patronymic not written out
+    if len(key) == 3 and len(initials) == 2 and key[:2] == initials:
+        return True  # "Есенова Динара (ЕДҚ)": surname, name, the patronymic not written out
     return len(key) == 2 and len(initials) in (2, 3) and key[::-1] == initials[:2]
 
 
@@ -395,7 +402,14 @@ def lower_case(text: str, found: list[Span], language: str) -> Iterator[Span]:
                 folded[:-1] if len(folded) > 4 and folded[-1] in "аяеиыоуюaeiouyáéíýěů" else folded
             )
             bare = _without_marks(stem)
-            for form in (stem, bare, _nominative(word)):  # "dvorakova"; "соня" after "Сони"
+            # a Czech surname made as an adjective, by its stem: "pani koutny" after "Koutnou"
+            adjective = (
+                re.sub(r"(?:ou|ého|ému|ém|é|á|ý|ým)$", "", folded) if language == "cs" else ""
+            )
+            # (not a place's adjective: "charkivské" after "Charkivském")
+            if len(adjective) < 5 or adjective == folded or adjective.endswith(("sk", "ck")):
+                adjective = ""
+            for form in (stem, bare, _nominative(word), _without_marks(adjective)):
                 if form:
                     stems.setdefault(form, word)
     if not stems:

@@ -322,6 +322,39 @@ def _joins_name(text: str, span: Span, people: list[tuple[int, int]]) -> bool:
     return any(b == span.start or a == span.end for a, b in people)
 
 
+# Territories that notes mark as places: cities and islands more than countries
+_PLACE_TERRITORIES = frozenset({"HK", "MO", "TW", "PR", "GU", "VI", "AS", "MP", "GL", "XK"})
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    """Countries' and continents' names, in the five languages' nominative (Babel's territories)."""
+    from babel import Locale
+
+    names: set[str] = set()
+    for locale in ("en", "ru", "kk", "cs", "zh", "zh_Hant"):
+        for code, name in Locale.parse(locale).territories.items():
+            if code not in _PLACE_TERRITORIES and not name.isdigit():
+                names.add(name.casefold())
+    return frozenset(names)
+
+
+def _in_country(text: str, span: Span) -> bool:
+    """Is the span a country's name, or a word of one ("Lanka" in "Sri Lanka")?"""
+    before = re.findall(r"[^\W\d_]+[^\S\n]+", text[max(0, span.start - 40) : span.start])
+    after = re.match(r"(?:[^\S\n]+[^\W\d_]+){0,2}", text[span.end : span.end + 40])
+    tail = after.group().split() if after else []
+    surface = text[span.start : span.end]
+    countries = _countries()
+    for left in range(min(2, len(before)) + 1):
+        head = "".join(before[len(before) - left :]) if left else ""
+        for right in range(len(tail) + 1):
+            name = " ".join([head + surface, *tail[:right]]).casefold()
+            if name in countries:
+                return True
+    return False
+
+
 def known_name(word: str, language: str) -> bool:
     """Is word a first name the name lists or the Russian analyser know?"""
     from praxishub.cases import ner
@@ -437,6 +470,11 @@ def _settled(text: str, span: Span, covered: bytes) -> bool:
     if span.kind in _WORDY and letters and not numbered and all(covered[i] for i in letters):
         return True  # every letter inside a term: "Kresba rodiny", "Ravenových maticích 31"
     surface = text[span.start : span.end].casefold()
+    if span.kind in ("PERSON", "PLACE") and _in_country(text, span):
+        # "born in Kenya", "Jaffna, Sri Lanka", "(Қарақалпақстан, Өзбекстан)": a country is no
+        # identifier; a first name spelt like one is ("Kuba", "Dominika", "Jordan")
+        name = surface.title()
+        return not (span.kind == "PERSON" and any(known_name(name, k) for k in ("en", "cs", "ru")))
     if span.kind not in ("PERSON", "PLACE", "ORG") or surface not in _WORD_NAMES:
         return False
     if "recurs" in span.source:

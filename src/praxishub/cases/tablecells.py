@@ -9,7 +9,8 @@ such as Mr, Dr, PC, MUDr) up to a comma or the cell's end, and two to four Han c
 attendees this way, and the capitals fallback skips a name that opens a cell.
 
 In a code block's aligned table, a column headed "Homeroom", "Class", "Třída" … holds
-classes, and a column headed by a number's word holds record numbers.
+classes; a first column headed by a number's word ("№ звонка", "Call ref") holds record
+numbers, in a code block's table or an HTML one.
 
 A column headed by a word for where someone lives or comes from (Lives, Town, Odkud,
 Bydliště, Откуда, Город, Қаласы) holds places: the capitalised words that make up the whole
@@ -41,7 +42,7 @@ _NAME_HEAD = re.compile(
 # A header for a column of places: where each person lives or comes from.
 _PLACE_HEAD = re.compile(
     r"^\s*(?:lives|lives in|town|suburb|where from|from|home town|odkud|bydliště|obec|"
-    r"откуда|город|населённый пункт|населенный пункт|қаласы|қала|тұратын жері|来自|所在地)\s*$",
+    r"откуда|город|населённый пункт|населенный пункт|қаласы|қала|қайдан|тұратын жері|来自|所在地)\s*$",
     re.I,
 )
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|DC|DS|Cllr|Prof|Rev|MUDr|Mgr|Bc|PhDr)\.?\s+)?"
@@ -113,7 +114,7 @@ def find(text: str) -> list[Span]:
 
 # A log's caller column, and its area column beside one: "Caller (as given)", "Area"
 _CALLER_HEAD = re.compile(
-    r"(?i)^(?:caller(?:\s*\(as\s+given\))?|client|абонент|клиент|volající|klient|来电者)$"
+    r"(?i)^(?:caller(?:\s*\(as\s+given\)|\s*/\s*channel)?|client|абонент|клиент|volající|klient|来电者)$"
 )
 _AREA_HEAD = re.compile(r"(?i)^(?:area|район|oblast|čtvrť|аудан|区域)$")
 
@@ -136,11 +137,16 @@ def _block_columns(text: str) -> Iterator[Span]:
         if not people and not places:
             continue
         offset = block.start("body") + len(lines[0]) + 1
+        starts = [c.start() for c in heads]
         for line in lines[1:]:
             for cell in _CELL_GAP.finditer(line):
-                if cell.start() in people:
+                # a cell a space or two off its header's column still sits under it
+                column = min(starts, key=lambda s: abs(s - cell.start()))
+                if abs(column - cell.start()) > 2:
+                    continue
+                if column in people:
                     span = _name_in_text(cell.group(), offset + cell.start())
-                elif cell.start() in places:
+                elif column in places:
                     span = _place_in_text(cell.group(), offset + cell.start())
                 else:
                     continue
@@ -231,12 +237,23 @@ def _tables(text: str) -> Iterator[Span]:
     for table in _TABLE.finditer(text):
         names: list[int] = []
         places: list[int] = []
+        numbers: list[int] = []
         for row in _ROW.finditer(text, table.start(), table.end()):
             cells = list(_CELL.finditer(text, row.start(1), row.end(1)))
             if cells and all(c.group(1).lower() == "th" for c in cells):
                 names = [i for i, c in enumerate(cells) if _NAME_HEAD.match(c.group(2))]
                 places = [i for i, c in enumerate(cells) if _PLACE_HEAD.match(c.group(2))]
+                numbers = [i for i, c in enumerate(cells[:1]) if _NUMBER_HEAD.match(c.group(2))]
                 continue
+            for column in numbers:
+                cell = cells[column] if column < len(cells) else None
+                # four digits or more: "P3-01", a group member's number, identifies no one
+                if (
+                    cell is not None
+                    and _RECORD.match(cell.group(2))
+                    and _digits(cell.group(2)) >= 4
+                ):
+                    yield Span(cell.start(2), cell.end(2), "ID", "number-column")
             for column in names:
                 span = _name_in(cells[column]) if column < len(cells) else None
                 if span is not None:
@@ -245,6 +262,10 @@ def _tables(text: str) -> Iterator[Span]:
                 span = _place_in(cells[column]) if column < len(cells) else None
                 if span is not None:
                     yield span
+
+
+def _digits(value: str) -> int:
+    return sum(c.isdigit() for c in value)
 
 
 def _place_in(cell: re.Match[str]) -> Span | None:
