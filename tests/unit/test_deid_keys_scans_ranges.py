@@ -6,10 +6,11 @@ number and address is invented."""
 from __future__ import annotations
 
 import pytest
+from deid_probe import covered, touched
 
 from praxishub.cases import dateranges, ocrview, orgacronyms, references, spoken, tablecells
 from praxishub.cases.engine import Deidentifier
-from praxishub.cases.spans import Span
+from praxishub.cases.spans import Span, closed
 
 
 def _masked(text: str, language: str = "auto") -> str:
@@ -335,3 +336,74 @@ def test_an_age_over_89_in_a_sex_and_age_cell(cell: str, age: str) -> None:
 
     assert [cell[s.start : s.end] for s in ages.in_words(cell)] == [age]
     assert list(ages.in_words("М/15, page 2/95, score m/95%")) == []
+
+
+def test_a_letter_spaced_phrase_is_read_as_its_words() -> None:
+    text = "Šetření provedla: Bc. L e n k a   H r a d i l o v á, hradilova.l@example.cz"
+    view, _ = ocrview.restore(text)
+    assert len(view) == len(text)
+    assert view.startswith("Šetření provedla: Bc. Lenka Hradilová ")
+    start = view.index("Hradilová")
+    assert text[slice(*ocrview.back(text, start, start + len("Hradilová")))] == "H r a d i l o v á"
+    # Chinese printed spaced, and a few single letters in a sentence, are left as written
+    assert ocrview.restore("沂 南 县 中 小 学") == ("沂 南 县 中 小 学", [])
+    assert ocrview.restore("a v tom") == ("a v tom", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        (
+            "Šetření provedla: Bc. L e n k a   H r a d i l o v á, tel. 604 112 233",
+            "cs",
+            "L e n k a",
+        ),
+        (
+            "```\nС т е п н о г о р с к  қ а л а с ы  б і л і м  б ө л і м і\n```",
+            "kk",
+            "С т е п н о г о р с к",
+        ),
+        ("```\nМ А О У  « С О Ш  № 3 7 »\n392О3О, г. Тамбов\n```", "ru", "С О Ш"),
+    ],
+)
+def test_what_a_letter_spaced_form_prints_is_masked(text: str, language: str, part: str) -> None:
+    assert covered(text, language, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        ("Z Á Z N A M  Z  P R V N Í H O  K O N T A K T U\nJméno: Jan", "cs", "P R V N Í H O"),
+        (
+            "Tel 905-521-7730\n\nR E F E R R A L   F O R   P S Y C H O L O G l C A L   S E R V l C E S\n",
+            "en",
+            "P S Y C H",
+        ),
+    ],
+)
+def test_a_letter_spaced_heading_stays(text: str, language: str, part: str) -> None:
+    assert not touched(text, language, part)
+
+
+def test_a_word_ocr_split_is_joined_where_the_text_writes_it_whole() -> None:
+    text = "Další osoby: Jarmila Bártková\nNádražní 2O, 792 O1\nPodpis matky: P. Bártk ová"
+    view, _ = ocrview.restore(text)
+    assert len(view) == len(text)
+    assert view.endswith("P. Bártková ")
+    start = view.rindex("Bártková")
+    assert text[slice(*ocrview.back(text, start, start + len("Bártková")))] == "Bártk ová"
+    assert covered(text, "cs", "Bártk ová")
+    # not on a note that is no scan, nor where the text never writes the word whole
+    assert ocrview.restore("Jarmila Bártková, P. Bártk ová") == (
+        "Jarmila Bártková, P. Bártk ová",
+        [],
+    )
+    assert "Br untál" in ocrview.restore("Nádražní 2O, 792 O1 Br untál")[0]
+
+
+def test_a_garbled_number_read_from_its_middle_is_masked_whole() -> None:
+    spans = closed("Home address ... 2l4O4 Qhayiya Cres", [Span(21, 35, "ADDRESS", "crf")])
+    assert spans == [Span(17, 35, "ADDRESS", "crf")]
+    # a number on the line before is no part of it; nor is a Chinese day before its word
+    assert closed("Room 12\nWJ IV", [Span(8, 13, "ORG", "crf")]) == [Span(8, 13, "ORG", "crf")]
+    assert closed("16号上午", [Span(2, 5, "ORG", "crf")]) == [Span(2, 5, "ORG", "crf")]

@@ -158,12 +158,16 @@ class Deidentifier:
         else:
             found = self._read(text, language)
         view, garbled = ocrview.restore(text)
-        if garbled:  # a scanned form: what the layers find over a restored word counts too
-            found.extend(
-                span
-                for span in self._read(view, language)
-                if any(span.start < end and start < span.end for start, end in garbled)
-            )
+        if garbled:  # a scanned form: what the layers find over a restored word counts too,
+            # over the letters as printed where the word was printed letter-spaced
+            for span in self._read(view, language):
+                if any(span.start < end and start < span.end for start, end in garbled):
+                    start, end = ocrview.back(text, span.start, span.end)
+                    # a heading in spaced capitals that only the tagger or the rare-word net
+                    # took for a name ("Z Á Z N A M  Z  P R V N Í H O  K O N T A K T U")
+                    guessed = set(span.source.split("+")) <= {"crf", "capitals"}
+                    if start < end and not (guessed and ocrview.shouted(text, start, end)):
+                        found.append(Span(start, end, span.kind, span.source))
         return found
 
     def _read(self, text: str, language: str) -> list[Span]:

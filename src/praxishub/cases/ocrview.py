@@ -11,12 +11,21 @@ find there over a restored word is masked in the text as written:
 - a word of three or more letters with one or two of the digits 0, 1, 5 inside (not a
   number's end, so "Win10" stays) becomes letters, in its script.
 
-Known limits: B for 8 and S for 5 are not read back (too many codes hold them); a word
-split by an OCR space is not joined; a cell with only one garbled word is read as written.
+A phrase printed letter-spaced ("L e n k a   H r a d i l o v á", "С т е п н о г о р с к  қ а л а
+с ы") is read as its words ("Lenka Hradilová"), the rest of its length left blank, and what the
+layers find in it is masked over the letters as printed; a phrase in capitals is read with
+capitals first ("P E E L   K I N D R E D" as "Peel Kindred").
+
+On such a form a word split by an OCR space ("Bártk ová") is joined where the text writes it
+whole elsewhere ("Bártková"), and masked over both parts.
+
+Known limits: B for 8 and S for 5 are not read back (too many codes hold them); a split word
+the text never writes whole stays split; a cell with only one garbled word is read as written.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 # A word of Latin or Cyrillic letters and digits (a Chinese character next to it ends it).
@@ -38,27 +47,130 @@ _TO_DIGIT = str.maketrans(
 _LATIN_BACK = str.maketrans({"0": "o", "1": "l", "5": "s"})
 _CYRILLIC_BACK = str.maketrans({"0": "о", "1": "і", "5": "s"})
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+# Letter-spaced print: four or more single characters one space apart (three of them letters),
+# words of them two or three spaces apart
+_SPACED_WORD = r"(?<![^\s(«\"„])\S(?: \S){2,}(?![^\s,.;:)»\"“])"
+_SPACED_PHRASE = re.compile(
+    rf"{_SPACED_WORD}(?:[^\S\n]{{2,3}}(?:{_SPACED_WORD}|\S(?=[^\S\n]{{2,3}}\S \S)))*"
+)
+
+
+def _spaced(m: re.Match[str]) -> str | None:
+    """A letter-spaced phrase's words, and blanks for the rest of its length."""
+    words = [w.replace(" ", "") for w in re.split(r"[^\S\n]{2,3}", m.group())]
+    if sum(ch.isalpha() for ch in "".join(words)) < 3 or max(map(len, words)) < 4:
+        return None
+    if _HAN.search(m.group()):
+        return None  # Chinese is printed without spaces: spaced characters are a heading's
+    read = " ".join(words)
+    return read + " " * (len(m.group()) - len(read))
+
+
+def shouted(text: str, start: int, end: int) -> bool:
+    """Does the span lie in a letter-spaced phrase printed in capitals (a form's heading, "Z Á
+    Z N A M", as often as a name)?"""
+    for m in _SPACED_PHRASE.finditer(text, max(0, start - 200), min(len(text), end + 200)):
+        if m.start() <= start and end <= m.end():
+            # (an OCR'd l for I is no small letter: "P S Y C H O L O G l C A L")
+            letters = [ch for ch in m.group() if ch.isalpha()]
+            return sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    return False
+
+
+def back(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where a span of the read-back view lies in the text as written: in a letter-spaced
+    phrase, over the letters it was read from; in a split word joined, over both parts;
+    elsewhere the view has the text's places."""
+    for first, split, last in _read_back(text)[2]:
+        if first <= start < last or first < end <= last:
+            # the view has the word's second part one place to the left, a blank after it
+            if split <= start < last:
+                start += 1
+            if split < end < last:
+                end += 1
+    for m in _SPACED_PHRASE.finditer(text, max(0, start - 200), min(len(text), end + 200)):
+        if not (m.start() <= start < m.end()) or _spaced(m) is None:
+            continue
+        # the phrase's characters, each with its place in the text
+        places = [m.start() + i for i, ch in enumerate(m.group()) if not ch.isspace()]
+        gaps = [g.start() for g in re.finditer(r"[^\S\n]{2,3}", m.group())]
+        read: list[int] = []
+        for word_end in [*gaps, len(m.group())]:
+            read.extend(p for p in places if p < m.start() + word_end and p not in read)
+            read.append(m.start() + word_end)  # the space between two words
+        first, last = start - m.start(), min(end, m.end()) - m.start()
+        if first >= len(read) - 1:
+            return start, start
+        return read[first], read[min(last, len(read) - 1) - 1] + 1
+    return start, end
+
+
+# Two parts of a word that OCR split with a space: "Bártk ová", "Thar shan", "Дмитр иевна"
+_PAIR = re.compile(r"(?<![^\W\d_])(?=([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]))")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _split_words(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Words a scanned form prints split by a space that the same text writes whole elsewhere
+    ("Podpis matky: P. Bártk ová" beside "Jarmila Bártková"), joined, a blank after them."""
+    words = {w.casefold() for w in _WORD.findall(text)}
+    joins: list[tuple[int, int, str]] = []
+    for m in _PAIR.finditer(text):
+        start, end = m.start(1), m.end(2)
+        joined = m.group(1) + m.group(2)
+        if len(joined) < 5 or joined.casefold() not in words:
+            continue
+        if any(a < end and start < b for a, b in taken) or (joins and start < joins[-1][1]):
+            continue
+        joins.append((start, end, joined + " "))
+    return joins
 
 
 def restore(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """The text with garbled words read back, and where they are; the text itself and no
-    places when fewer than two words are garbled."""
+    """The text with garbled words and letter-spaced phrases read back, and where they are;
+    the text itself and no places when fewer than two words are garbled and no phrase is
+    spaced."""
+    view, places, _ = _read_back(text)
+    return view, places
+
+
+@functools.lru_cache(maxsize=8)
+def _read_back(
+    text: str,
+) -> tuple[str, list[tuple[int, int]], list[tuple[int, int, int]]]:
     changes: list[tuple[int, int, str]] = []
+    spaced = 0
+    if re.search(r"\S \S \S \S", text):
+        for m in _SPACED_PHRASE.finditer(text):
+            read = _spaced(m)
+            if read is not None:
+                changes.append((m.start(), m.end(), read))
+                spaced += 1
+    taken = [(start, end) for start, end, _ in changes]
     for m in _TOKEN.finditer(text):
+        if any(start <= m.start() < end for start, end in taken):
+            continue
         fixed = _restored(m.group())
         if fixed is None and _date_part(text, m):
             fixed = m.group().translate(_TO_DIGIT)
         if fixed is not None and fixed != m.group():
             changes.append((m.start(), m.end(), fixed))
-    if len(changes) < 2:
-        return text, []
+    if len(changes) - spaced < 2 and not spaced:
+        return text, [], []
+    # a scanned form: its split words too
+    joins = _split_words(text, [(start, end) for start, end, _ in changes])
+    changes.extend(joins)
     parts, last = [], 0
-    for start, end, fixed in changes:
+    for start, end, fixed in sorted(changes):
         parts.append(text[last:start])
         parts.append(fixed)
         last = end
     parts.append(text[last:])
-    return "".join(parts), [(start, end) for start, end, _ in changes]
+    split = [(start, start + len(text[start:end].split(" ")[0]), end) for start, end, _ in joins]
+    return "".join(parts), [(start, end) for start, end, _ in changes], split
 
 
 # A day or month of look-alikes only, as a date's part: "O8.Ol.l933", "2O26.ll.O4", "lO Feb",

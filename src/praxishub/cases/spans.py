@@ -124,9 +124,14 @@ _OPEN_CLOSE = {"(": ")", "«": "»", "„": "“", "“": "”"}
 _SCHOOL_ORDINAL = re.compile(r"(?:^|(?<=[\n(]))\d{1,3}\.[^\S\n]$")
 
 
+# A garbled number's head just before a span: digits and OCR's look-alikes, with a digit
+_GARBLED_HEAD = re.compile(r"(?<![\w])(?=[0-9OОlI]*\d)[0-9OОlI]{1,10}\Z")
+
+
 def closed(text: str, spans: list[Span]) -> list[Span]:
     """Spans grown to the bracket or quote they opened ("Республика Саха (Якутия" takes its
-    ")"), and a school to the ordinal number its name begins with ("36. základní škola
+    ")"), to the start of an OCR-garbled number they begin inside ("2l4O4 Qhayiya Cres" read
+    from its "4"), and a school to the ordinal number its name begins with ("36. základní škola
     Plzeň", at a line's start or in brackets; the name in lower case after it, so no list's
     number before a heading): a layer may stop short of either."""
     out = []
@@ -137,6 +142,10 @@ def closed(text: str, spans: list[Span]) -> list[Span]:
             if surface.count(opening) > surface.count(closing) and text.startswith(closing, end):
                 end += 1
                 break
+        # a number OCR garbled ("2l4O4") that a layer read from its middle: from its start
+        left = _GARBLED_HEAD.search(text, max(0, start - 12), start)
+        if left and re.match(r"[0-9A-Za-zÀ-žЀ-ӿ]", text[start : start + 1]):
+            start = left.start()
         if span.kind == "SCHOOL" and text[start : start + 1].islower():
             m = _SCHOOL_ORDINAL.search(text, max(0, start - 5), start)
             if m:
