@@ -212,6 +212,9 @@ def test_the_thirty_first_set_s_look_alikes_stay(text, language, part) -> None:
         ("онлайн (Телемост, идентификатор встречи 4821 0937 5512)", "ru", "4821 0937 5512"),
         # a name that is also a word after an elder's kin word
         ("Дома он спокойный, с бабой Любой пельмени лепит.", "ru", "Любой"),
+        # a city by its one character after a verb of coming and going
+        ("父亲常年在攀枝花跑货运，每月回蓉一两次", "zh", "蓉"),
+        ("涵涵爸爸：我正月初六就回莞了 过年那几天一直陪她的", "zh", "莞"),
         # a chat's names in lower case: a sender that is a phone number, a surname's stem
         (
             "19:07 - Хусей Имардың папасы: Айгерім ханым, Имар да үйге жылап келді.\n"
@@ -250,6 +253,7 @@ def test_what_the_thirty_second_set_s_labels_give_away(text, language, part) -> 
         ("умерла в 1996 году, и с тех пор", "ru", "1996"),
         ("# Вебинар «Трудный случай»: консультация школьного психолога\n", "ru", "Трудный случай"),
         ("## 2. Тема: «Как говорить о болезни с детьми»\n", "ru", "Как говорить"),
+        ("他总是忙到深夜才回来，在深挖原因", "zh", "深"),
         ("# Crisis Line: night shift log\n", "en", "Crisis Line"),
         ("Přítomni: Jitka Zbořilová.\n\nSkóre (ADHD) bylo vysoké.", "cs", "ADHD"),
         (

@@ -328,6 +328,17 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[str, re.Match[str]], bool]
         "ORG",
         _service_heading,
     ),
+    # zh: a city by its one-character name after a verb of coming and going: "每月回蓉一两次",
+    # "正月初六就回莞了", "在汉务工", "来京后" (not "到深夜", "在深挖", "在杭州": a word goes on)
+    (
+        re.compile(
+            r"(?<=[回在到来去返赴])(?P<v>[蓉莞穗渝汉甬榕邕筑杭深京津厦])"
+            r"(?=[了就务工打上读住待过等后线一两几，。、；”」）)]|$)",
+            re.M,
+        ),
+        "PLACE",
+        None,
+    ),
     # zh: a Hong Kong form a pupil joins: "佢哋話可以插中二"
     (
         re.compile(rf"(?:插|读|讀|升|返|上|入)(?P<v>中[一二三四五六])(?![{_ZH_FORM_NOT}])"),
