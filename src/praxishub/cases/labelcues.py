@@ -14,7 +14,8 @@ a class in a chat ("я в 10 ә"), a handover's call before its date, a postcode
 address, a group's owner and a school society; a case's or call's log number after its word, a
 supervisor's register number, a first name that is also a word after an elder's kin word ("с
 бабой Любой"), and a service named in a heading ("# Humber Lantern Line: night shift log",
-"# Журнал — «Голос рядом» — Ульяновск"). Each pattern is kept narrow, and the
+"# Журнал — «Голос рядом» — Ульяновск"), and a Chinese city by its one character after a verb
+of coming and going ("每月回蓉一两次"). Each pattern is kept narrow, and the
 look-alikes beside it stay (``tests/unit/test_deid_labelcues.py``).
 """
 
