@@ -265,3 +265,136 @@ def test_what_the_thirty_second_set_s_labels_give_away(text, language, part) -> 
 )
 def test_the_thirty_second_set_s_look_alikes_stay(text, language, part) -> None:
     assert not touched(text, language, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        # a numbered message's sender after a dash, before a dot and its date
+        (
+            "**Zpráva 1** — Fialová babička Klatovy · 9. 3. 2026, 18:12 (0:51)\n\ndobrej den",
+            "cs",
+            "Fialová babička Klatovy",
+        ),
+        (
+            "**1-хабарлама** — Ерасылдың әжесі · 02.03.2026, 21:14 (1:48)\n> қызым сәлем",
+            "kk",
+            "Ерасылдың әжесі",
+        ),
+        # a list of initials after its label
+        ("**Přítomní (iniciály):** AP, VH, JK, MŠ, LD, ZB\n\nJK se vrátila z lázní.", "cs", "MŠ"),
+        # a webinar chat's sender with where they are from, to all or to one
+        (
+            "```\n15:19  Гүлшат Т. (Талдықорған, № 5 мектеп) барлығына: бізде де солай\n```",
+            "kk",
+            "Гүлшат Т. (Талдықорған, № 5 мектеп)",
+        ),
+        (
+            "14:31  Od Jitka Orságová (PPP Valašské Meziříčí) pro Pavla Zbranková: zavolej",
+            "cs",
+            "Jitka Orságová (PPP Valašské Meziříčí)",
+        ),
+        # a number read out digit by digit, longer than a phone: an ID
+        (
+            "жсн-і керек деп едің ғой, айтайын: бір нөл нөл сегіз бір бір бес нөл үш жеті екі нөл.",
+            "kk",
+            "бір нөл нөл сегіз бір бір бес нөл үш жеті екі нөл",
+        ),
+        ("我念给你嘛 三二零五八七四一六九零二B 卡上是这么写的", "zh", "三二零五八七四一六九零二B"),
+        (
+            "туған күні он бірінші тамыз екі мың оныншы жыл.",
+            "kk",
+            "он бірінші тамыз екі мың оныншы жыл",
+        ),
+        # numbered clinics and libraries in lower case
+        (
+            "наблюдается у невролога в детской поликлинике № 6 (головные боли)",
+            "ru",
+            "детской поликлинике № 6",
+        ),
+        ("Место: библиотека-филиал № 7, ул. Кирова, д. 22в.", "ru", "библиотека-филиал № 7"),
+        # a Slovak school and class
+        ("předtím Základná škola Sitno v Banské Bystrici", "cs", "Základná škola Sitno"),
+        ("Chlapec, žiak šiesteho ročníka, intelekt v pásme priemeru.", "cs", "šiesteho ročníka"),
+        # Kazakh villages in lower case, typed with or without Kazakh letters
+        ("ертең мен болмаймын, қарабұлаққа барам, шешем ауырып жатыр", "kk", "қарабұлаққа"),
+        ("әкесі кандыагашта жұмыс істейді", "kk", "кандыагашта"),
+        ("а папа в чусовом, он к нам не приедет", "ru", "чусовом"),
+        # cues for identifiers
+        ("**PHIN:** 108 452 731 · **MHSC reg. no.:** 640215", "en", "640215"),
+        ("**医保卡号：** GX4501 0037 7812\n**入院：** 2026年2月26日", "zh", "GX4501 0037 7812"),
+        ("Свидетельство серия III-СТ номер 774061.", "ru", "774061"),
+        (
+            "收款账户：龙城农商银行箭盘支行  6217 0031 8800 4472 615",
+            "zh",
+            "6217 0031 8800 4472 615",
+        ),
+        # ages over 89 said bare
+        ("«Мне же девяносто один, кому я нужна».", "ru", "девяносто один"),
+        ("还有我外公 他在寻甸 九十一了 耳朵不好", "zh", "九十一"),
+        # a subject said again in a reply
+        (
+            "As I said, we moved from Cole Harbour in July for my husbands job, and Mathis "
+            "started 5th grade at Saguaro Wash Elementary on August 10.\n\n"
+            "**Subject:** RE: Mathis — school records",
+            "en",
+            "Mathis",
+        ),
+        # a log's "Caller (area)" column
+        (
+            "```\nRef            Start  Ch     Caller (area)                   Sex/age\n"
+            'NJ26-1111-01   22:14  phone  "Dee" (Thetford)                F 30s\n'
+            "NJ26-1112-04   00:05  chat   kazzaxo (Great Yarmouth)        F 19\n```",
+            "en",
+            "kazzaxo",
+        ),
+        (
+            "```\nRef            Start  Ch     Caller (area)                   Sex/age\n"
+            'NJ26-1111-01   22:14  phone  "Dee" (Thetford)                F 30s\n```',
+            "en",
+            "Thetford",
+        ),
+        # a scanned form's split town and its surname before the first name
+        (
+            "Matka: Koubková  Veronika    nar. 12. O1. 1994   RČ: 945112/9039\n"
+            "Otec:  Koubek  Lukáš          bydliště: Studentská 144O, Ža tec",
+            "cs",
+            "Ža tec",
+        ),
+        ("Matka: Koubková  Veronika    nar. 12. O1. 1994", "cs", "Koubková  Veronika"),
+        # a first name in lower case after a neighbour word
+        ("её одну надолго не оставишь соседка валя посидит часок", "ru", "валя"),
+    ],
+)
+def test_what_the_thirty_third_set_s_labels_give_away(text, language, part) -> None:
+    assert covered(text, language, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        # a row of years in fours is no card
+        ("| Rok: 2021 2022 2023 2024 |", "cs", "2021 2022 2023 2024"),
+        # a word after a kin word that is read first as a word
+        ("брат слава богу здоров", "ru", "слава"),
+        # a Kazakh word ending like a village's last part that no village is
+        ("біз жазда қарағаштың түбінде отырдық, көлге бардық", "kk", "қарағаштың"),
+        # a reply's subject that is no name
+        ("**Subject:** RE: Meeting notes", "en", "Meeting"),
+        # a place's name split on a form where the tail is a word
+        ("Datum: O2. O3. 2O26, bydliště: 1. 3. 2O24 Po tom přišla do školy.", "cs", "Po tom"),
+    ],
+)
+def test_the_thirty_third_set_s_look_alikes_stay(text, language, part) -> None:
+    assert not touched(text, language, part)
+
+
+def test_a_phone_read_out_stays_a_phone_and_a_longer_number_is_an_id() -> None:
+    from praxishub.cases.engine import Deidentifier
+
+    tool = Deidentifier(language="en")
+    text = "call me on oh seven nine one one, two three four five six seven"
+    assert [s.kind for s in tool.spans(text, "en")] == ["PHONE"]
+    tool = Deidentifier(language="kk")
+    text = "айтайын: бір нөл нөл сегіз бір бір бес нөл үш жеті екі нөл."
+    assert [s.kind for s in tool.spans(text, "kk")] == ["ID"]

@@ -31,7 +31,7 @@ _WORDS = {
 # What says the number is a person's age: a unit of years after it, or "I am" before it.
 _AGE_WORDS = [
     re.compile(
-        rf"(?:(?<![А-Яа-яЁё])(?:я|мне|ей|ему|ему\s+уже|ей\s+уже|ей\s+было|ему\s+было|исполнилось|которой|которому|которым){_H}+(?P<a>{_WORDS['ru']})(?![а-яё])"
+        rf"(?:(?<![А-Яа-яЁё])(?:я|мне|ей|ему|ему\s+уже|ей\s+уже|ей\s+было|ему\s+было|исполнилось|которой|которому|которым)(?:{_H}+(?:же|ведь|вот|уже))?{_H}+(?P<a>{_WORDS['ru']})(?![а-яё])"
         rf"|(?<![А-Яа-яЁё])(?P<b>{_WORDS['ru']}){_H}+(?:год|года|лет)(?![а-яё]))",
         re.IGNORECASE,
     ),
@@ -60,6 +60,8 @@ _AGE_WORDS = [
         r"(?:(?<=都)|(?<=已经)|(?<=今年)|(?<=年满)|(?<=享年)|(?<=高龄))"
         r"(?P<a>九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九]|一十?[一二三四五六七八九]?)?)"
         r"|(?P<b>九十[一二三四五六七八九多]?|一百(?:零[一二三四五六七八九]|一十?[一二三四五六七八九]?)?多?)(?=周?岁)"
+        # "还有我外婆 她在寻甸 九十一了": said alone before 了, after a space or a comma
+        r"|(?:(?<=[^\S\n])|(?<=[，,]))(?P<c>九十[一二三四五六七八九]|一百零[一二三四五六七八九])(?=了)"
     ),
     # "婆婆今年 95，", "外公已经 92 了": in figures after "this year" or "already", said of someone
     re.compile(
@@ -283,7 +285,7 @@ def in_words(text: str) -> Iterator[Span]:
 def _in_stretch(text: str, a: int, b: int) -> Iterator[Span]:
     for pattern in _AGE_WORDS:
         for m in pattern.finditer(text, a, b):
-            group = "a" if m.group("a") else "b"
+            group = next(g for g in ("a", "b", "c") if m.groupdict().get(g))
             yield Span(m.start(group), m.end(group), "AGE", "pattern")
     for pattern in (
         _AGE_AFTER_PERSON_WORD,

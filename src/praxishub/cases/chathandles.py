@@ -117,9 +117,13 @@ _NUMBERED_SENDER = re.compile(
 )
 # "**语音1** · 浩宇奶奶 · 3月8日 19:42 · 0:58": a voice message's sender between its number and
 # its date, set apart by middle dots
+# "**Zpráva 1** — Fialová babička Klatovy · 9. 3. 2026", "**1-хабарлама** — Ерасылдың әжесі ·
+# 02.03.2026": a numbered message's sender after a dash, before a dot and its date
 _DOTTED_SENDER = re.compile(
     rf"(?i)(?:语音|語音|голосовое|дауыстық|voice(?:{_H}+(?:note|message))?|hlasov\w*)"
     rf"{_H}*\d{{0,3}}\**{_H}*[·•]{_H}*(?P<h>[^·•\n]{{2,24}}?){_H}*[·•]{_H}*\d"
+    rf"|(?<![^\W\d_])(?:\d{{1,3}}-)?(?:zpráva|správa|хабарлама|сообщение|message|语音|語音|голосовое)"
+    rf"{_H}*\d{{0,3}}\**{_H}*[—–]{_H}*(?P<g>[^\W\d_][^·•\n—–:]{{1,28}}?){_H}*[·•]{_H}*\d"
 )
 # 发送人：浩然奶奶: a forwarded voice message's sender (an e-mail's 发件人 is a person or a body)
 _ZH_SENDER = re.compile(r"(?:发送人|發送人)[：:](?:\*\*)?[^\S\n]*(?P<h>[^\s　:：*]{2,12})")

@@ -165,11 +165,25 @@ def _made_up(label: str, language: str) -> bool:
     return not all(_common(w, _LIST.get(language, "en")) for w in words)
 
 
+# A webinar chat's label around its sender: "Od Jitka O. (PPP Zubří) pro všechny", "From Ann K. to
+# Everyone", "Гүлшат Т. (Талдықорған) барлығына", "От Ирины для всех"; to one person when it
+# names its sender with "from"
+_TO_ALL = re.compile(
+    r"[^\S\n]+(?:(?:pro|to|для)[^\S\n]+(?:všechny|[Ee]veryone|всех)|барлығына|всем)$"
+)
+_FROM_TO = re.compile(r"^(?:Od|From|От)[^\S\n]+(?P<s>.+?)(?:[^\S\n]+(?:pro|to|для)[^\S\n]+.+)?$")
+
+
 def _label_span(m: re.Match[str]) -> tuple[int, int]:
     group = "h2" if m.groupdict().get("h2") else "h"
     label = m.group(group).rstrip()
     label = re.sub(r"\*+$", "", label).rstrip()
-    return m.start(group), m.start(group) + len(label)
+    start = m.start(group)
+    if (to_all := _TO_ALL.search(label)) and to_all.start() > 0:
+        label = label[: to_all.start()]
+    if (sent := _FROM_TO.match(label)) is not None:
+        return start + sent.start("s"), start + sent.end("s")
+    return start, start + len(label)
 
 
 def _timed(text: str, language: str) -> Iterator[tuple[int, int]]:

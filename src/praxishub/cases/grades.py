@@ -66,8 +66,10 @@ _CLASSES = [
     ),
     # chalan z tretieho ročníka, ve třetím ročníku: a year of study in words (Slovak and Czech)
     re.compile(
-        r"(?<!\w)(?:prvého|druhého|tretieho|štvrtého|piateho|prvom|druhom|treťom|štvrtom|piatom"
-        r"|prvního|druhého|třetího|čtvrtého|pátého|prvním|druhém|třetím|čtvrtém|pátém)"
+        r"(?<!\w)(?:prvého|druhého|tretieho|štvrtého|piateho|šiesteho|siedmeho|ôsmeho|deviateho"
+        r"|prvom|druhom|treťom|štvrtom|piatom|šiestom|siedmom|ôsmom|deviatom"
+        r"|prvního|druhého|třetího|čtvrtého|pátého|šestého|sedmého|osmého|devátého"
+        r"|prvním|druhém|třetím|čtvrtém|pátém|šestém|sedmém|osmém|devátém)"
         r"[^\S\n]+ročník(?:a|u|e|om)?(?!\w)(?![^\S\n]+(?:festivalu|soutěže|konference|akce|závodu))"
     ),
 ]

@@ -81,6 +81,13 @@ _SCHOOLS = [
         rf"|(?<!\w)(?:ZŠ|MŠ|SŠ|SOŠ|SPŠ|SOU|VOŠ|OA|ZUŠ|SZŠ|SUPŠ|Gymnázium)(?:{_H}+a{_H}+MŠ)?(?:{_H}+[{_CS_LO}]+(?:í|á|ý|é))?"
         rf"(?:{_H}+při(?:{_H}+[{_CS_UP}]{{2,4}})?)?{_H}+{_CS_TOWN}"
     ),
+    # Slovak, as a family's school record from Slovakia has it: "Základná škola Sitno",
+    # "Základná škola s materskou školou, Hlavná 52, Bystrany", "Stredná odborná škola Prešov"
+    re.compile(
+        rf"(?<!\w)(?:[Zz]ákladn[áej]|[Ss]tredn[áej](?:{_H}+odborn[áej])?|[Mm]atersk[áej])"
+        rf"{_H}+škol[aeyou]\w*(?:{_H}+s{_H}+materskou{_H}+školou)?"
+        rf"(?:,?{_H}+[{_CS_UP}][{_CS_LO}]+{_H}+\d{{1,4}}[a-z]?,)?{_H}+{_CS_TOWN}"
+    ),
     # Whitfield C of E Primary School, Horfield Church of England Primary, Westgate STEM Academy
     re.compile(
         r"\b(?:[A-Z][\w'’]+\s+){1,3}(?:C of E|CofE|Church of England|Catholic|RC|C\.E\.|STEM|CE)\s+"

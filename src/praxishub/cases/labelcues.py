@@ -60,6 +60,15 @@ def _ru_first_name(text: str, m: re.Match[str]) -> bool:
     return any("Name" in p.tag.grammemes for p in ner.parse(m.group("v"))[:6])
 
 
+def _ru_lower_name(text: str, m: re.Match[str]) -> bool:
+    """ "соседка валя посидит": the lower-case word after a kin or neighbour word is read first
+    as a first name (not "сестра вера", "брат слава")."""
+    from praxishub.cases import ner
+
+    best = ner.parse(m.group("v"))[0]
+    return "Name" in best.tag.grammemes and best.score >= 0.5 and best.is_known
+
+
 def _named_line(text: str, m: re.Match[str]) -> bool:
     """ "Humber Lantern Line" is a line's own name; "Crisis Line" only says what it is."""
     from praxishub.cases import capitals
@@ -233,7 +242,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[str, re.Match[str]], bool]
     (
         re.compile(
             rf"(?:医保卡号|医保号|社保卡号|社保号|醫保卡號)(?:\*\*)?[：:]?(?:\*\*)?{_H}*"
-            rf"(?P<v>[A-Z0-9]{{8,20}})(?![A-Za-z0-9])"
+            # in groups as the card prints it: "GX4501 0037 7812"
+            rf"(?P<v>[A-Z0-9]{{8,20}}|[A-Z0-9]{{2,8}}(?:{_H}\d{{3,6}}){{1,4}})(?![A-Za-z0-9])"
         ),
         "ID",
         None,
@@ -300,6 +310,18 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[str, re.Match[str]], bool]
         ),
         "ID",
         None,
+    ),
+    # ru: a first name in lower case, as chats and voice messages write it, after a kin or
+    # neighbour word: "соседка валя посидит", "с братом димой"
+    (
+        re.compile(
+            rf"(?<![\w-])(?i:соседк[аеиуо]й?|сосед[аеуо]?м?|подруг[аеиуо]й?|подружк[аеиуо]й?|друг[аеу]?|другом"
+            rf"|бабушк[аеиуо]й?|баб[аеуыо]й?|тёт[аеиюя]й?|тет[аеиюя]й?|дяд[аеиюя]й?|сестр[аеуыо]й?|брат[аеу]?|братом"
+            rf"|сын[аеу]?|сыном|дочк[аеиуо]й?|внук[аеу]?|внучк[аеиуо]й?|одноклассни\w*)"
+            rf"{_H}+(?P<v>[а-яё]{{3,}})(?![\w-])"
+        ),
+        "PERSON",
+        _ru_lower_name,
     ),
     # ru: a first name that is also a word, after an elder's kin word: "с бабой Любой", "тётя
     # Вера"

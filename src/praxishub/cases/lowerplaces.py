@@ -35,7 +35,10 @@ and foreign towns families name, with wordfreq's frequencies to keep the words o
   it first as a place, and it is no common word form.
 
 Kazakh words too often name a village somewhere (маманы, болғанда, терезенің were tried on
-2026-12-04), so Kazakh keeps its own list.
+2026-12-04), so Kazakh keeps its own list, and of GeoNames takes only the villages of
+Kazakhstan whose names end in a place name's last part (-бұлақ, -ағаш, -көл, -тау, -төбе,
+-құдық, -өзен, -шоқы: "қарабұлаққа"). Both are matched with the Kazakh letters folded as a
+Russian keyboard types them ("кандыагашта" for Қандыағашта).
 
 Known limits: a village GeoNames does not hold (under 1,000 people, or a part of a town:
 ``шиели`` is held, ``z trnovan`` is not); a town that is also a common word ("в орле" reads as
@@ -143,13 +146,14 @@ def _ru_town(word: str) -> bool:
 
 # Russian endings a town's name takes after a preposition, and what its name ends in then:
 # "в кушнаренково" (as is), "из арска" (Арск), "на ямбурге" (Ямбург), "в кошках" (Кошки),
-# "в шиели", "из уфы" (Уфа), "в тюмени" (Тюмень)
+# "в шиели", "из уфы" (Уфа), "в тюмени" (Тюмень), "в чусовом" (Чусовой)
 _RU_TOWN_ENDINGS = (
     ("", ""),
     ("а", ""),
     ("у", ""),
     ("е", ""),
     ("ом", ""),
+    ("ом", "ой"),
     ("ах", "и"),
     ("ах", "ы"),
     ("ы", "а"),
@@ -195,12 +199,45 @@ def _zipf(word: str, language: str) -> float:
 def _kk_town(word: str, towns: frozenset[str]) -> bool:
     if word in towns:
         return False  # a bare town's name in lower case is as often a word (орал, арыс)
-    return any(
-        word.endswith(ending)
-        and (stem := word[: -len(ending)]) in towns
-        and stem not in _KK_WORDS
-        and len(stem) > 3
-        for ending in _KK_ENDINGS
+    folded = _kk_folded(word)
+    for ending in _KK_ENDINGS:
+        if not folded.endswith(_kk_folded(ending)):
+            continue
+        stem = folded[: -len(ending)]
+        if len(stem) <= 3 or stem in _KK_FOLDED_WORDS:
+            continue
+        if stem in _kk_folded_towns(towns):
+            return True
+        # a village of Kazakhstan by a place-name's last part: қарабұлақ-қа, кандыагаш-та
+        if len(stem) >= 7 and stem.endswith(_KK_ELEMENTS) and stem in _kz_villages():
+            return True
+    return False
+
+
+# The last parts of Kazakh place names ("spring", "tree", "lake", "mountain", "hill", "well",
+# "river"), folded: a village of GeoNames so ended is a place, not a word of speech
+_KK_ELEMENTS = ("булак", "агаш", "кол", "тау", "тобе", "кудык", "озен", "шокы")
+_KK_FOLD = str.maketrans("әғқңөұүһі", "агкноуухи")
+_KK_FOLDED_WORDS = frozenset(w.translate(_KK_FOLD) for w in _KK_WORDS)
+
+
+def _kk_folded(word: str) -> str:
+    """Kazakh letters as a Russian keyboard types them: қандыағаш → кандыагаш."""
+    return word.translate(_KK_FOLD)
+
+
+@functools.cache
+def _kk_folded_towns(towns: frozenset[str]) -> frozenset[str]:
+    return frozenset(_kk_folded(town) for town in towns)
+
+
+@functools.cache
+def _kz_villages() -> frozenset[str]:
+    """The towns and villages of Kazakhstan GeoNames knows in Cyrillic, folded."""
+    return frozenset(
+        _kk_folded(name)
+        for name, countries in gazetteer.index().cyrillic.items()
+        if "KZ" in countries
     )
 
 

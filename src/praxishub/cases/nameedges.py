@@ -2,7 +2,9 @@
 
 Rule: a PERSON span is grown only over a word that is itself a name by the bundled lists:
 a first name just before a surname ("Andrij Kovalenko" when only the surname was found), a
-capitalised surname just after a first name found alone, a Chinese surname before a given
+surname just before a first name found alone, as forms list them (a listed surname, or a Czech
+woman's by its -ová: "Matka: Koubková  Veronika"), a capitalised surname just after a first
+name found alone, a Chinese surname before a given
 name ("白" + "建国"), and a Kazakh kinship or respect word written after a name ("Күләш әже").
 A nickname in quotes is a PERSON after a word for being called (prefers “Keels”, říkali
 „Maks“) or just after a name (Keeley Ashworth ("Kee"), Dominik, „Domča“).
@@ -71,6 +73,13 @@ def _surname(word: str, language: str) -> bool:
     return ner._latin_name(word, names, language) and not _first_name(word)
 
 
+def _surname_first(word: str, language: str) -> bool:
+    """Is word a surname on the lists, or a Czech woman's surname by its ending ("Koubková")?"""
+    return _surname(word, language) or (
+        language == "cs" and re.fullmatch(r"[A-ZÀ-Ž][a-zà-ž]{2,}ová", word) is not None
+    )
+
+
 # A form field's surname in capitals before the given name found: "Patient:   PAUL, Kenadie"
 # (after a label's colon, a column gap or the line's start)
 _CAPS_SURNAME_BEFORE = re.compile(
@@ -94,7 +103,13 @@ def grown(text: str, spans: list[Span], language: str) -> Iterator[Span]:
             yield Span(caps.start("w"), span.end, "PERSON", "edge")
         if language in ("cs", "en") and re.fullmatch(_LATIN, surface):
             before = _WORD_BEFORE.search(text, max(0, span.start - 30), span.start)
-            if before and _first_name(before.group("w")) and not _first_name(surface):
+            word = before.group("w") if before else ""
+            # a first name before the surname found, or a surname before the first name, as
+            # forms and registers list them ("Matka: Koubková  Veronika")
+            if before and (
+                (_first_name(word) and not _first_name(surface))
+                or (_first_name(surface) and _surname_first(word, language))
+            ):
                 yield Span(before.start("w"), span.end, "PERSON", "edge")
             after = _WORD_AFTER.match(text, span.end)
             if after and _first_name(surface) and _surname(after.group("w"), language):

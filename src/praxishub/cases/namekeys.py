@@ -49,6 +49,8 @@ _KEY_IN_BRACKETS = re.compile(rf"\((?:[^()\n,;]{{0,15}}[^\S\n])?{_NAME},[^\S\n]*
 # Initials a note says it writes instead of the name: "Client (initials only in supervision): HAF"
 _INITIALS_LABEL = re.compile(
     rf"(?i:initials|инициал\w*|iniciál\w*)[^:\n]{{0,40}}:(?:\*\*)?[^\S\n]*(?P<key>[{_UP}]{{2,4}})(?![\w.])"
+    # the rest of a list of them: "Přítomní (iniciály): AP, VH, JK, MŠ, LD, ZB"
+    rf"(?P<more>(?:[^\S\n]*[,;/][^\S\n]*[{_UP}]{{2,4}}(?![\w.]))*)"
 )
 # Initials after a counsellor's or supervisor's role word, alone or listed: "второй консультант
 # (КДИ)", "кезекші кеңесшілер БӘТ, ЛВС, НӘМ, КДС;", "counsellors AB, CD and EF"
@@ -122,7 +124,9 @@ def keyed_initials(text: str) -> Iterator[Span]:
             # "HT (head teacher)": an acronym spelt out, no person
             and "".join(w[0] for w in m.group("role").split()).upper() != m.group("key")
         )
-    keys.update(m.group("key") for m in _INITIALS_LABEL.finditer(text))
+    for m in _INITIALS_LABEL.finditer(text):
+        keys.add(m.group("key"))
+        keys.update(re.findall(rf"[{_UP}]{{2,4}}", m.group("more")))
     for m in _ROLE_KEYS.finditer(text):
         listed = re.findall(rf"[{_UP}]{{2,3}}", m.group("keys"))
         if "(" in m.group() or len(listed) > 1:  # "консультант ЦРБ": a hospital's acronym

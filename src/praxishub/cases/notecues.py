@@ -124,10 +124,30 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str, re.Pattern[str] | None]] = [
         "v",
         _needs(r"ul\."),
     ),
+    # a bank card's or account's number in fours: "6217 0031 8800 4472 615" (not a row of years)
+    (
+        re.compile(
+            r"(?<![\d,.:/-])(?![^\S\n]*(?:(?:19|20)\d\d[^\S\n]+){3}(?:19|20)\d\d)"
+            r"(?P<v>[1-9]\d{3}(?:[^\S\n]\d{4}){3}(?:[^\S\n]\d{1,3})?)(?![\d,.:/-])"
+        ),
+        "ID",
+        "v",
+        _DIGIT,
+    ),
+    # ru: a certificate's number after its series: "Свидетельство серия III-СТ номер 774061"
+    (
+        re.compile(
+            rf"(?i:серия|серии|сериясы){_H}+[IVXА-ЯЁA-Z0-9-]{{2,10}}(?:{_H}+[IVXА-ЯЁA-Z0-9-]{{2,4}})?,?"
+            rf"{_H}+(?i:номер|№|нөмірі){_H}*(?P<v>\d{{6,7}})(?!\d)"
+        ),
+        "ID",
+        "v",
+        _needs("(?i)сери"),
+    ),
     # en: OSIS 218 530 467; reg. no. 412876; (BO, #214)
     (
         re.compile(
-            rf"(?<![\w-])(?:OSIS|(?i:reg(?:istration)?\.?{_H}*(?:no|number)\.?)):?{_H}*"
+            rf"(?<![\w-])(?:OSIS|(?i:reg(?:istration)?\.?{_H}*(?:no|number)\.?)):?(?:\*\*)?{_H}*"
             rf"(?P<v>\d{{3}}{_H}?\d{{3}}{_H}?\d{{3}}|\d{{4,8}})(?![\d-])"
             rf"|(?:\(|,{_H})(?:[A-Z]{{2,3}}|[A-Z]'?[A-Z]{{1,2}}),{_H}*#(?P<w>\d{{2,5}})(?!\d)"
         ),
@@ -661,11 +681,24 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str, re.Pattern[str] | None]] = [
     (
         re.compile(
             rf"(?m)^{_H}*\d{{1,2}}:\d{{2}}(?::\d{{2}})?{_H}+(?:Od|From|От){_H}+(?P<v>[^\n]{{2,60}}?)"
-            rf"{_H}+(?:pro|to|для){_H}+(?:všechny|[Ee]veryone|всех)\b[^\n:]{{0,20}}:"
+            rf"{_H}+(?:pro|to|для){_H}+(?:(?:všechny|[Ee]veryone|всех)\b[^\n:]{{0,20}}"
+            # or privately to one of them: "Od Jitka O. (PPP Valašské Meziříčí) pro Pavla Z.:"
+            rf"|[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽА-ЯЁ][^\n:()]{{1,40}}?(?:\([^\n:()]{{1,30}}\))?(?:{_H}+\((?i:privately|soukromě|лично)\))?):"
         ),
         "HANDLE",
         "v",
         _needs("(?i)od|from|от"),
+    ),
+    # a Kazakh webinar chat's sender, who and where in brackets: "15:19  Гүлшат Т. (Талдықорған,
+    # № 5 мектеп) барлығына:", "15:22  Жанна Қ. (Қаскелең) барлығына:"
+    (
+        re.compile(
+            rf"(?m)^{_H}*\d{{1,2}}:\d{{2}}(?::\d{{2}})?{_H}+(?P<v>[^\s:][^\n:]{{1,60}}?)"
+            rf"{_H}+(?:барлығына|всем)(?:{_H}*\((?:жеке|лично)\))?:"
+        ),
+        "HANDLE",
+        "v",
+        _needs("барлығына|всем"),
     ),
     # ru: a police record's number "номер КУСП 3318"; a migrant's patent "номер патента папы 50
     # 2614 738291"; a conference's ID "(Телемост, ID 742 518 339)"
@@ -868,6 +901,18 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str, re.Pattern[str] | None]] = [
         "ORG",
         "v",
         _CYRILLIC,
+    ),
+    # ru: a numbered clinic, hospital or library, in any case and in lower case ("в детской
+    # поликлинике № 6", "библиотека-филиал № 7", "в городской больнице №3")
+    (
+        re.compile(
+            rf"(?<![\w-])(?P<v>(?:(?i:детск|городск|районн|областн|краев|клиническ|центральн|республиканск"
+            rf"|психиатрическ|инфекционн)[а-я]{{2,3}}{_H}+){{0,3}}(?i:поликлиник|больниц|библиотек|роддом"
+            rf"|диспансер)[а-я]*(?:-филиал[а-я]*)?{_H}*№{_H}*\d{{1,3}})(?![\d/-])"
+        ),
+        "ORG",
+        "v",
+        _needs("№"),
     ),
     (_HOUSE_OF_ART, "ORG", "v", _needs("творчества")),
     (

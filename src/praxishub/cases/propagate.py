@@ -64,6 +64,8 @@ _TITLES = frozenset(
         "ағай",
     ]
 )
+# A reply's or forward's mark before a subject: what follows is the thread's subject again
+_REPLY_PREFIX = re.compile(r"(?<![^\W\d_])(?:RE|Re|FW|Fw|Fwd|FWD|Отв|Odp)[:：][^\S\n]*\Z")
 _SENTENCE_END = re.compile(r"(?:[.!?…:;\n]\s*[\"«“„(]?\s*|^\s*[#>*\-\d.)|]*\s*)$")
 
 
@@ -197,6 +199,7 @@ class Seen:
                 and not _first_name(word, self.language)
                 and not self._introduced(word)
                 and not _rare_opener(word, self.language)
+                and not _replied(text, m.start(), word, self.language)
             ):
                 continue
             found.append(Span(m.start(), m.end(), kind, "recurs"))
@@ -253,6 +256,17 @@ def _rare_opener(word: str, language: str) -> bool:
         # a rare dictionary noun ("Пиктограммы") opens a sentence as a word
         return bool({"Name", "Surn", "Patr"} & set(ner.parse(word)[0].tag.grammemes))
     return True
+
+
+def _replied(text: str, start: int, word: str, language: str) -> bool:
+    """Does a found name open a reply's subject ("Subject: RE: Mathis — school records"), the
+    thread's subject said again, and is it no common word ("Re: Psych-ed results")?"""
+    from wordfreq import zipf_frequency
+
+    return bool(
+        _REPLY_PREFIX.search(text, max(0, start - 12), start)
+        and zipf_frequency(word, language if language in ("ru", "cs", "en") else "en") < 3.2
+    )
 
 
 def _han(word: str) -> bool:

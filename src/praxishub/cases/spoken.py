@@ -64,6 +64,10 @@ _KK_ORD = (
     r"(?:(?:жиырма|отыз|он)\s+)?(?:бірінші|екінші|үшінші|төртінші|бесінші|алтыншы|жетінші|сегізінші"
     r"|тоғызыншы|оныншы|жиырмасыншы|отызыншы)"
 )
+_KK_YEAR = (
+    r"екі\s+мың(?:\s+(?:(?:он|жиырма)\s+)?(?:бірінші|екінші|үшінші|төртінші|бесінші|алтыншы"
+    r"|жетінші|сегізінші|тоғызыншы|оныншы|жиырмасыншы)\s+жыл(?:ы|ғы|дың)?)"
+)
 _KK_MONTHS = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)[а-яәғқңөұүһі]*"
 
 # A year said in words after a spoken date: "две тысячи тринадцатого", "two thousand thirteen",
@@ -128,7 +132,8 @@ _DATES = [
         r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?[^\S\n]+(?:0?[1-9]|[12]\d|3[01])"
         r"(?:st|nd|rd|th)?(?![\w:]|[.,]\d)"
     ),
-    re.compile(rf"(?<!\w){_KK_ORD}\s+{_KK_MONTHS}(?!\w)", re.IGNORECASE),
+    # "он бірінші тамыз екі мың оныншы жыл": a Kazakh year said as an ordinal takes its word
+    re.compile(rf"(?<!\w){_KK_ORD}\s+{_KK_MONTHS}(?:\s+{_KK_YEAR})?(?!\w)", re.IGNORECASE),
     # "ақпанның жиырма үшінші жұлдызына", "ақпанның 20-сынан": the month, then its day, also
     # in a list or as a number with its possessive ending ("қаңтардың 19-ы мен 30-ы",
     # "наурыздың жиырмасында")

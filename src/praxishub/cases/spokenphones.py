@@ -119,7 +119,8 @@ _SEPARATOR = re.compile(r"[^\S\n]*[,.–—-]?[^\S\n]*")
 def find(text: str, language: str) -> Iterator[Span]:
     """Phone numbers said in words (see the module's rule)."""
     for start, end in _runs(text):
-        yield from _phones(_groups(text, start, end), language)
+        groups = _groups(text, start, end)
+        yield from _phones_or_ids(text, groups, language)
     if language == "zh" or re.search(r"[\u4e00-\u9fff]", text):
         for m in _HAN_RUN.finditer(text):
             groups = [
@@ -127,7 +128,30 @@ def find(text: str, language: str) -> Iterator[Span]:
                 for c in re.finditer(r"[零〇一幺二两三四五六七八九]", m.group())
             ]
             groups = [(m.start() + a, m.start() + b, d) for a, b, d in groups]
-            yield from _phones(groups, "zh")
+            yield from _phones_or_ids(text, groups, "zh")
+
+
+def _phones_or_ids(text: str, groups: list[tuple[int, int, str]], language: str) -> Iterator[Span]:
+    """A run's phones; a number read out digit by digit that is longer than a phone (twelve
+    digits or more with no plus before them), or nine or more where no phone is, is an ID (an
+    IIN, a card's number: "бір нөл нөл сегіз бір бір бес нөл үш жеті екі нөл",
+    "三二零五八七四一六九零二B", with a letter at its end as the card has it)."""
+    phones = list(_phones(groups, language))
+    ids: list[Span] = []
+    run: list[tuple[int, int, str]] = []
+    for i, group in enumerate([*groups, (0, 0, "")]):
+        if len(group[2]) == 1 and group[2].isdigit():
+            run.append(group)
+            continue
+        after_plus = run and i - len(run) > 0 and groups[i - len(run) - 1][2] == "+"
+        if (len(run) >= 12 and not after_plus) or (len(run) >= 9 and not phones):
+            end = run[-1][1]
+            if re.match(r"[A-Z](?![^\W\d_])", text[end : end + 2]):
+                end += 1
+            ids.append(Span(run[0][0], end, "ID", "spoken-id"))
+        run = []
+    yield from ids
+    yield from (p for p in phones if not any(p.start < s.end and s.start < p.end for s in ids))
 
 
 def _runs(text: str) -> Iterator[tuple[int, int]]:

@@ -14,7 +14,9 @@ numbers, in a code block's table or an HTML one.
 
 A column headed by a word for where someone lives or comes from (Lives, Town, Odkud,
 Bydliště, Откуда, Город, Қаласы) holds places: the capitalised words that make up the whole
-cell. Initials alone in a name column ("AN", "ЛВГ") are a person.
+cell. A log's column headed "Caller (area)" gives in each cell the caller (a name, or a user
+name in lower case that is no English word) and, in brackets, their area: "\"Dee\" (Thetford)",
+"kazzaxo (Great Yarmouth)". Initials alone in a name column ("AN", "ЛВГ") are a person.
 
 Known limits: a name column of a table written without ``<th>`` cells, or as aligned columns
 in a code block, is not read; a Chinese title after a name (梁主任) is cut off, the surname
@@ -114,8 +116,13 @@ def find(text: str) -> list[Span]:
 
 # A log's caller column, and its area column beside one: "Caller (as given)", "Area"
 _CALLER_HEAD = re.compile(
-    r"(?i)^(?:caller(?:\s*\(as\s+given\)|\s*/\s*channel)?|client|абонент|клиент|volající|klient|来电者)$"
+    r"(?i)^(?:caller(?:\s*\(as\s+given\)|\s*/\s*channel|\s*\((?:area|town|place)\))?|client|абонент|клиент"
+    r"|volající|klient|来电者)$"
 )
+# "Caller (area)": each cell gives the caller, then their area in brackets ("\"Dee\" (Thetford)",
+# "kazzaxo (Great Yarmouth)")
+_AREA_IN_HEAD = re.compile(r"(?i)\((?:area|town|place)\)")
+_BRACKETED = re.compile(r"^(?P<main>.*?)\s*\((?P<p>[^()]+)\)\s*$")
 _AREA_HEAD = re.compile(r"(?i)^(?:area|район|oblast|čtvrť|аудан|区域)$")
 
 
@@ -131,6 +138,7 @@ def _block_columns(text: str) -> Iterator[Span]:
         people = [
             c.start() for c in heads if _NAME_HEAD.match(c.group()) or _CALLER_HEAD.match(c.group())
         ]
+        bracketed = {c.start() for c in heads if _AREA_IN_HEAD.search(c.group())}
         places = [c.start() for c in heads if _PLACE_HEAD.match(c.group())]
         if people:
             places += [c.start() for c in heads if _AREA_HEAD.match(c.group())]
@@ -143,6 +151,9 @@ def _block_columns(text: str) -> Iterator[Span]:
                 # a cell a space or two off its header's column still sits under it
                 column = min(starts, key=lambda s: abs(s - cell.start()))
                 if abs(column - cell.start()) > 2:
+                    continue
+                if column in bracketed and (inner := _BRACKETED.match(cell.group())):
+                    yield from _caller_and_area(inner, offset + cell.start())
                     continue
                 if column in people:
                     span = _name_in_text(cell.group(), offset + cell.start())
@@ -177,6 +188,25 @@ _NOBODY = frozenset(
         "未知",
     ]
 )
+
+
+def _caller_and_area(m: re.Match[str], offset: int) -> Iterator[Span]:
+    """A "Caller (area)" cell: the caller's name, or a user name in lower case, and the area."""
+    main = m.group("main")
+    name = _name_in_text(main.strip("\"“”'"), offset + main.index(main.strip("\"“”'") or main))
+    if name is not None:
+        yield name
+    elif re.fullmatch(r"[a-z][a-z0-9_.]{3,24}", main) and _zipf_en(main) < 2.0:
+        yield Span(offset, offset + len(main), "HANDLE", "tablecells")
+    place = _place_in_text(m.group("p"), offset + m.start("p"))
+    if place is not None:
+        yield place
+
+
+def _zipf_en(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
 
 
 def _name_in_text(content: str, offset: int) -> Span | None:
