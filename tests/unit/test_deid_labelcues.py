@@ -398,3 +398,64 @@ def test_a_phone_read_out_stays_a_phone_and_a_longer_number_is_an_id() -> None:
     tool = Deidentifier(language="kk")
     text = "айтайын: бір нөл нөл сегіз бір бір бес нөл үш жеті екі нөл."
     assert [s.kind for s in tool.spans(text, "kk")] == ["ID"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        # a name in its family's own script, after a cue
+        ("She writes her daughter's name as ਗੁਰਲੀਨ.", "en", "ਗੁਰਲੀਨ"),
+        ("Name in own language: தர்ஷன்\nD0B: 2014", "en", "தர்ஷன்"),
+        ('(home name "Babu"; on his Bangladeshi passport তানভীর হোসেন)', "en", "তানভীর হোসেন"),
+        # a word split by OCR where the whole is a word, a name or a town
+        (
+            "Address: 38 Tanager Sq uare, Brampton, ON L6P 3B1\nDate of referral: Feb 26 2O26\n"
+            "35O James St S, Suite 2OO   Hami lton, 0N  L8P 3A9",
+            "en",
+            "38 Tanager Sq uare",
+        ),
+        ("Rawan arrived from H oms via Amman in 2O23. Date 2O26 3O", "en", "H oms"),
+        # first names of the families' own languages after a kin word
+        ("sorry miss i forget to say his mum lan work at the nail shop", "en", "lan"),
+        ("then he play roblox with his cousin bảo from darra", "en", "bảo"),
+        # a scanned form's name, its words two spaces apart, and a parent's field
+        (
+            "Jméno a příjmení dítěte:   Šimon  Pek\nDatum narození:            3O. O7. 2O13",
+            "cs",
+            "Šimon  Pek",
+        ),
+        ("Otec:    Bihári  Josef                  nar. 17. 11. 199O", "cs", "Bihári  Josef"),
+        # a first name and a surname in lower case
+        ("сёма говорит что кирилл голубев из четвёртого вэ", "ru", "кирилл голубев"),
+        ("девочки, кто-нибудь знает что случилось у поли герасимовой?", "ru", "поли герасимовой"),
+        # a surname before an office post
+        ("咸宁市红十字会的假发捐赠，联系人张干事；粉红丝带", "zh", "张"),
+    ],
+)
+def test_what_the_earlier_sets_left_gives_away(text, language, part) -> None:
+    assert covered(text, language, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        # a Vietnamese kin word after a kin word is no name
+        ("the phone call from can tho his great grandfather cụ Tư is very sick", "en", "cụ"),
+        # a first name and a word that is no surname
+        ("паша сказал что завтра придёт", "ru", "сказал"),
+        # a parent's field in lower case holds no name
+        ("Otec: neuveden\nMatka: Koubková  Veronika    nar. 12. 1. 1994", "cs", "neuveden"),
+        # a split whose tail is a common word stays split
+        ("Teacher:  Ms D. Sant os\nDate 2O26 3O", "en", "os"),
+    ],
+)
+def test_what_the_earlier_sets_left_look_alikes_stay(text, language, part) -> None:
+    assert not touched(text, language, part)
+
+
+def test_a_place_that_is_a_family_first_name_stays_a_place() -> None:
+    from praxishub.cases.engine import Deidentifier
+
+    text = "back at unit six twelve tambling terrace in malak, oh eight one two"
+    kinds = {text[s.start : s.end]: s.kind for s in Deidentifier(language="en").spans(text, "en")}
+    assert kinds.get("malak") == "PLACE"

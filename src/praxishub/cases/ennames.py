@@ -6,8 +6,11 @@ transcripts give names: after a kinship or role word ("my husband tomek", "mr ho
 "Ex-partner KR"), after a greeting or a request in a chat ("yo bray", "tell jaz to"), and at
 a sentence's start as the subject of a verb ("Mateo lives with…", "Gracie's mum…"). The word
 itself must look like a name: a known first name that is no very common word, or a word
-``wordfreq`` hardly knows. Lower-case names found so recur lower-case in the same chat, so
-their recurrences are masked too.
+``wordfreq`` hardly knows; after a kinship word or a title, a first name of the families'
+own languages too (Vietnamese, Pakistani, East African, Indonesian, Hausa, Zulu, Uzbek: "his
+mum lan", "his cousin bảo"; a word with Vietnamese letters only if it is such a name, so "cụ"
+stays). Lower-case names found so recur lower-case in the same chat, so their recurrences are
+masked too.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ _TITLE = r"mr|mrs|ms|miss|mx|dr|coach|sir|nurse|officer|pastor|counselor|counsel
 # "my husband tomek", "their mama crystal", "ms uh okafor": a lower-case word after one of them.
 _AFTER_KIN = re.compile(
     rf"\b(?P<cue>{_KIN}|{_TITLE})\.?[^\S\n]+(?:(?:uh|um|er|erm)[,.]?[^\S\n]+)?"
-    r"(?P<n>[a-z][a-z'’-]{1,19})\b",
+    r"(?P<n>[a-zà-ÿ\u0101-\u017f\u1ea1-\u1ef9][a-zà-ÿ\u0101-\u017f\u1ea1-\u1ef9'’-]{1,19})\b",
     re.IGNORECASE,
 )
 # "yo bray u good", "tell jaz to come home", "ask for ray": a chat's vocatives and requests.
@@ -234,34 +237,72 @@ def zipf(word: str) -> float:
 
 # Origins English-speaking schools' pupils come from beyond the engine's own locales
 # (Mexican, Nigerian, Filipino, Italian, Brazilian, French, German and Turkish first names).
-_MORE_LOCALES = ("es_MX", "yo_NG", "tl_PH", "it_IT", "pt_BR", "fr_FR", "de_DE", "tr_TR")
+_MORE_LOCALES = (
+    "es_MX",
+    "yo_NG",
+    "tl_PH",
+    "it_IT",
+    "pt_BR",
+    "fr_FR",
+    "de_DE",
+    "tr_TR",
+)
+# The families of the programmes' English notes: Vietnamese, Pakistani, East African,
+# Indonesian, Hausa, Zulu and Uzbek first names, read only after a kin word or a title ("his
+# mum lan", "his cousin bảo"): elsewhere some are places ("in malak") or words
+_FAMILY_LOCALES = (
+    "vi_VN",
+    "en_PK",
+    "en_KE",
+    "sw",
+    "id_ID",
+    "ha_NG",
+    "zu_ZA",
+    "uz_UZ",
+)
 
 
 @functools.cache
 def first_names() -> frozenset[str]:
     """The engine's English first names, with those of the locales above."""
+    return frozenset(ner.latin_names("en", first_only=True)) | _locale_names(_MORE_LOCALES)
+
+
+@functools.cache
+def family_first_names() -> frozenset[str]:
+    """First names, with those of the families' own languages (after a kin word only)."""
+    return first_names() | _locale_names(_FAMILY_LOCALES)
+
+
+def _locale_names(locales: tuple[str, ...]) -> frozenset[str]:
     from faker import Faker
 
-    names = set(ner.latin_names("en", first_only=True))
-    for locale in _MORE_LOCALES:
+    names: set[str] = set()
+    for locale in locales:
         person = Faker(locale).provider("faker.providers.person")
         for attr in ("first_names", "first_names_male", "first_names_female"):
             names.update(n.casefold() for n in getattr(person, attr, ()) or () if len(n) > 2)
     return frozenset(names)
 
 
-def name_like(word: str, common: float = _COMMON, rare: float = _RARE) -> bool:
+def name_like(
+    word: str, common: float = _COMMON, rare: float = _RARE, names: frozenset[str] | None = None
+) -> bool:
     """A known first name that is not a very common word, or a word English hardly has
-    (rarer than rare: a cue before the word lets a less rare one count)."""
+    (rarer than rare: a cue before the word lets a less rare one count); a word with
+    Vietnamese letters only if it is a first name ("bảo", not "cụ")."""
     folded = word.casefold().rstrip("'’")
+    names = first_names() if names is None else names
+    if re.search("[\u1ea0-\u1ef9]", folded):
+        return folded in names  # "cụ" (great-grandparent) is a word, "bảo" a name
     if len(folded) < 2 or folded in _NOT_NAMES or not folded.isalpha():
         return False
-    if len(folded) > 4 and folded.endswith(("ed", "ing", "ly")) and folded not in first_names():
+    if len(folded) > 4 and folded.endswith(("ed", "ing", "ly")) and folded not in names:
         return False  # "Mum messaged", "partner signposted": a verb or an adverb
     if re.fullmatch(rf"{_KIN}|{_TITLE}", folded):
         return False
     frequency = zipf(folded)
-    return (folded in first_names() and frequency < common) or frequency < rare
+    return (folded in names and frequency < common) or frequency < rare
 
 
 def _lower_after_cues(text: str) -> Iterator[Span]:
@@ -270,7 +311,12 @@ def _lower_after_cues(text: str) -> Iterator[Span]:
         if not word.islower():
             continue
         title = m.group("cue").casefold() in _TITLE.split("|")
-        if name_like(word, common=5.0 if not title else 4.5, rare=3.0 if not title else 3.5):
+        if name_like(
+            word,
+            common=5.0 if not title else 4.5,
+            rare=3.0 if not title else 3.5,
+            names=family_first_names(),
+        ):
             yield Span(m.start("n"), m.end("n"), "PERSON", SOURCE)
     for pattern in (_GREETING, _REQUEST):
         for m in pattern.finditer(text):

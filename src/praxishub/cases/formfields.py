@@ -10,6 +10,10 @@ layers read as acronyms. The specific labels (surname, family name, given name, 
 фамилия …) need no colon when the value is capitalised and ends at a column gap or the line's
 end ("Family name TRAN    Given name Minh Khoa").
 
+A parent's or guardian's field ("Matka:", "Otec:", "Father:", "Отец:", "Zákonný zástupce 2:")
+holds a name when its value is two to four capitalised words; a scanned form's name in mixed
+case with its words two spaces apart ("Šimon  Pek") is read whole up to a wider gap.
+
 Limits: a placeholder value ("n/a", "neuvedeno", "не указано") is skipped; a value on the
 next line is not read; a label for a school's or body's name ("Name of school:") is not one
 of these labels.
@@ -36,8 +40,14 @@ _WORD = r"(?:[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*\.?)"
 # (a scanned form's name in capitals, its words set apart by two spaces, filling the line:
 # "Jméno a příjmení dítěte:  NGUYEN  MINH  KHANG")
 _CAPS = r"[^\W\d_a-zà-žа-яёәғқңөұүһі]"
+# (a capital of any Latin or Cyrillic alphabet the programmes meet: Š, Ł and Ő too)
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁӘҒҚҢӨҰҮҺІ"
+_CAP_WORD = rf"[{_UPPER}][^\W\d_]*(?:-[{_UPPER}][^\W\d_]*)?"
 _VALUE = (
     rf"(?:(?P<v>{_CAPS}+(?:-{_CAPS}+)?(?:{_H}{{1,2}}{_CAPS}+(?:-{_CAPS}+)?){{1,3}})(?={_H}*$)"
+    # a scanned form's name in mixed case, its words two spaces apart, then a wider gap:
+    # "Jméno a příjmení dítěte:   Šimon  Pek          Datum narození: …"
+    rf"|(?P<v3>{_CAP_WORD}(?:{_H}{{1,2}}{_CAP_WORD}){{1,3}})(?={_H}{{3,}}|\t|{_H}*$)"
     rf"|(?P<v2>{_WORD}(?:{_H}{_WORD}){{0,3}}))"
 )
 _END = r"(?=[^\S\n]{2,}|\t|[^\S\n]?[,;()]|[^\S\n]*$)"
@@ -48,6 +58,15 @@ _COLON = re.compile(
 _BARE = re.compile(
     rf"{_LEAD}(?i:{_SPECIFIC}){_H}+(?P<v>[^\W\d_][\w'’-]*(?:{_H}[^\W\d_][\w'’-]*){{0,3}})"
     rf"(?=[^\S\n]{{2,}}|\t|[^\S\n]*$)",
+    re.MULTILINE,
+)
+# A parent's or guardian's field on a form: two to four capitalised name words, one or two
+# spaces apart ("Matka: Koubková  Veronika    nar. …", "Otec:    Bihári  Josef", "Mother: Jane
+# Doe, 07…"); a value in lower case ("Otec: neuveden") is no name
+_PARENT = re.compile(
+    rf"{_LEAD}(?i:otec|matka|father|mother|guardian|отец|мать|опекун|zákonný{_H}zástupce(?:{_H}\d)?)"
+    rf"{_H}*[:：]{_H}*(?P<v>{_CAP_WORD}(?:{_H}{{1,2}}{_CAP_WORD}){{1,3}})"
+    rf"(?={_H}{{3,}}|\t|{_H}*[,;(]|{_H}*$)",
     re.MULTILINE,
 )
 _HAN_FIELD = re.compile(
@@ -96,9 +115,9 @@ def find(text: str) -> Iterator[Span]:
     for m in _PLACE_FIELD.finditer(text):
         if m.group("v").casefold() not in _PLACEHOLDERS:
             yield Span(m.start("v"), m.end("v"), "PLACE", "formfield")
-    for pattern in (_COLON, _BARE):
+    for pattern in (_COLON, _BARE, _PARENT):
         for m in pattern.finditer(text):
-            group = "v" if m.group("v") else "v2"
+            group = next(g for g in ("v", "v3", "v2") if m.groupdict().get(g))
             if pattern is _BARE and not m.group(group)[:1].isupper():
                 continue
             yield from _value(m.group(group), m.start(group))

@@ -15,8 +15,13 @@ address, a group's owner and a school society; a case's or call's log number aft
 supervisor's register number, a first name that is also a word after an elder's kin word ("с
 бабой Любой"), and a service named in a heading ("# Humber Lantern Line: night shift log",
 "# Журнал — «Голос рядом» — Ульяновск"), and a Chinese city by its one character after a verb
-of coming and going ("每月回蓉一两次"). Each pattern is kept narrow, and the
-look-alikes beside it stay (``tests/unit/test_deid_labelcues.py``).
+of coming and going ("每月回蓉一两次"); a name in its family's own script after "writes … as",
+"Name in own language:" or "passport"; a first name in lower case after a neighbour or kin
+word ("соседка валя"), and a lower-case first name and surname in a Russian note, the first a
+first name in every likely reading and the second a surname in half of them ("кирилл голубев",
+"у поли герасимовой"; never in a note with Kazakh letters, whose words pymorphy misreads).
+Each pattern is kept narrow, and the look-alikes beside it stay
+(``tests/unit/test_deid_labelcues.py``).
 """
 
 from __future__ import annotations
@@ -31,7 +36,14 @@ from praxishub.cases.spans import Span
 _H = r"[^\S\n]"
 _CS_UP = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"
 _CS_LO = "a-záčďéěíňóřšťúůýž"
-_OTHER_SCRIPTS = "\u0600-\u06ff\u0980-\u09ff\u0590-\u05ff\u0e00-\u0e7f\u1100-\u11ff\uac00-\ud7af"
+# Scripts a family's own language writes a name in: Armenian, Hebrew, Arabic, Syriac, Thaana,
+# the Indic scripts (Devanagari to Sinhala), Thai, Lao, Tibetan, Myanmar, Georgian, Hangul,
+# Ethiopic, Khmer, Mongolian, kana
+_OTHER_SCRIPTS = (
+    "\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0700-\u07bf\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff"
+    "\u1000-\u109f\u10a0-\u10ff\u1100-\u11ff\u1200-\u137f\u1780-\u17ff\u1800-\u18af"
+    "\u3040-\u30ff\uac00-\ud7af"
+)
 _EN_STOP = (
     r"the|a|an|my|his|her|our|their|your|its|this|that|main|high|memory|easy|one|two|dirt|back"
     r"|same|other|wrong|right|long|open|next|last|whole"
@@ -67,6 +79,24 @@ def _ru_lower_name(text: str, m: re.Match[str]) -> bool:
 
     best = ner.parse(m.group("v"))[0]
     return "Name" in best.tag.grammemes and best.score >= 0.5 and best.is_known
+
+
+_KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+
+
+def _ru_lower_full_name(text: str, m: re.Match[str]) -> bool:
+    """ "сёма говорит что кирилл голубев из четвёртого", "у поли герасимовой": a first name and a
+    surname in lower case, every likely reading of the first a first name (not "вера", "роза")
+    and the second a surname in at least half of its readings."""
+    from praxishub.cases import ner
+
+    if _KAZAKH_LETTERS.search(text):
+        return False  # Kazakh words read as Russian ones: "сайын жеке", "терезе жанына"
+    first, last = m.group("v").split()
+    readings = ner.parse(first)[:3]
+    if not readings[0].is_known or not all("Name" in p.tag.grammemes for p in readings):
+        return False
+    return sum(p.score for p in ner.parse(last) if "Surn" in p.tag.grammemes) >= 0.5
 
 
 def _named_line(text: str, m: re.Match[str]) -> bool:
@@ -116,7 +146,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[str, re.Match[str]], bool]
     # a name in its own script, said to be written so: "His name is written يوسف … on his passport"
     (
         re.compile(
-            rf"(?i:written|spelled|spelt)(?:{_H}+as)?{_H}+"
+            # "She writes her daughter's name as ਗੁਰਲੀਨ", "Name in own language: தர்ஷன்", "on his
+            # Bangladeshi passport তানভীর হোসেন"
+            rf"(?:(?i:written|spelled|spelt)(?:{_H}+as)?|(?i:writes)\b[^\n]{{0,30}}?\bas"
+            rf"|(?i:name)\b[^\n:]{{0,30}}:(?:\*\*)?|(?i:passport)){_H}+"
             rf"(?P<v>[{_OTHER_SCRIPTS}]+(?:{_H}[{_OTHER_SCRIPTS}]+){{0,4}})"
         ),
         "PERSON",
@@ -310,6 +343,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[str, re.Match[str]], bool]
         ),
         "ID",
         None,
+    ),
+    # ru: a first name and a surname in lower case, as chats and voice messages write them
+    (
+        re.compile(rf"(?<![\w-])(?=(?P<v>[а-яё]{{3,}}{_H}[а-яё]{{4,}})(?![\w-]))"),
+        "PERSON",
+        _ru_lower_full_name,
     ),
     # ru: a first name in lower case, as chats and voice messages write it, after a kin or
     # neighbour word: "соседка валя посидит", "с братом димой"

@@ -44,6 +44,8 @@ def _jieba():  # type: ignore[no-untyped-def]
 ZH_TITLES = (
     "老师|同学|医生|大夫|护士|妈妈|爸爸|母亲|父亲|女士|先生|主任|校长|阿姨|叔叔|奶奶|爷爷|姐姐|哥哥|弟弟|妹妹"
     "|姥姥|姥爷|外婆|外公|社工|教练|督导|教授|院长|医师|治疗师|咨询师|警官|律师|经理|书记|师傅"
+    # an office's staff by their post: 联系人张干事, 民政所李所长
+    "|干事|科长|所长|站长|村长|局长|处长|专员|会长|馆长|厂长|护士长|辅导员"
 )
 _ZH_KIND = {"nr": "PERSON", "nrfg": "PERSON", "nrt": "PERSON", "ns": "PLACE", "nt": "ORG"}
 

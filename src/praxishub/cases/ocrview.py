@@ -17,11 +17,13 @@ layers find in it is masked over the letters as printed; a phrase in capitals is
 capitals first ("P E E L   K I N D R E D" as "Peel Kindred").
 
 On such a form a word split by an OCR space ("Bártk ová") is joined where the text writes it
-whole elsewhere ("Bártková"), or where a capital and a few letters and a part that is no word
-make a town's name ("Ža tec"), and masked over both parts.
+whole elsewhere ("Bártková"), or where a part that is no word makes with the part before it a
+word, a name or a town ("Sq uare", "J anuary", "Ža tec", "Hami lton"), and masked over both parts.
 
 Known limits: B for 8 and S for 5 are not read back (too many codes hold them); a split word
-the text never writes whole stays split; a cell with only one garbled word is read as written.
+the text never writes whole stays split where its tail is a word of its own ("Sant os") or the
+whole is no word, name or town the lists know; a cell with only one garbled word is read as
+written.
 """
 
 from __future__ import annotations
@@ -122,7 +124,9 @@ def _split_words(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int
     for m in _PAIR.finditer(text):
         start, end = m.start(1), m.end(2)
         joined = m.group(1) + m.group(2)
-        if len(joined) < 5 or (joined.casefold() not in words and not _split_town(m)):
+        if len(joined) < 4 or (
+            (len(joined) < 5 or joined.casefold() not in words) and not _split_town(m)
+        ):
             continue
         if any(a < end and start < b for a, b in taken) or (joins and start < joins[-1][1]):
             continue
@@ -131,21 +135,26 @@ def _split_words(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 def _split_town(m: re.Match[str]) -> bool:
-    """A town's name split after its first letters ("Studentská 144O, Ža tec"): a capital and
-    one to three letters, then a part in lower case that is no word, together a town of
-    GeoNames."""
+    """A word split by OCR where its tail alone is no word and the whole is a word, a name or a
+    town ("Sq uare", "J anuary", "Hami lton", "Ža tec", "Sant os", "Lacew ing")."""
     head, tail = m.group(1), m.group(2)
-    if not (head[:1].isupper() and len(head) <= 3 and tail.islower()):
+    if not tail.islower() or not (head[:1].isupper() or head.islower()):
         return False
     from wordfreq import zipf_frequency
 
-    from praxishub.cases import gazetteer
+    from praxishub.cases import gazetteer, ner
 
     if max(zipf_frequency(tail, lang) for lang in ("cs", "en", "ru")) >= 3.3:
         return False
-    index = gazetteer.index()
     name = (head + tail).casefold()
-    return name in index.latin or name in index.cyrillic
+    index = gazetteer.index()
+    return (
+        name in index.latin
+        or name in index.cyrillic
+        or max(zipf_frequency(name, lang) for lang in ("cs", "en", "ru")) >= 2.5
+        or name in ner.latin_names("en")
+        or name in ner.latin_names("cs")
+    )
 
 
 def restore(text: str) -> tuple[str, list[tuple[int, int]]]:
