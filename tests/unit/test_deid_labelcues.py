@@ -430,6 +430,31 @@ def test_a_phone_read_out_stays_a_phone_and_a_longer_number_is_an_id() -> None:
         ("девочки, кто-нибудь знает что случилось у поли герасимовой?", "ru", "поли герасимовой"),
         # a surname before an office post
         ("咸宁市红十字会的假发捐赠，联系人张干事；粉红丝带", "zh", "张"),
+        # a Chinese log's area column, aligned by how wide its characters show
+        (
+            "```\n编号            时间           地区        性别/年龄    主题\n"
+            "KM260310-05     01:12–01:40    盘龙        男 50        老来电者，酒后\n```",
+            "zh",
+            "盘龙",
+        ),
+        (
+            "```\n编号                    时间          性别/年龄        区域            主题\n"
+            "HX261107-02     21:05-21:31   男/41            蔡甸 奓山     失业、饮酒\n```",
+            "zh",
+            "奓山",
+        ),
+        # a school by its number in a chat about school
+        ("а в 63й вообще есть охрана у задних ворот? младший боится в школу", "ru", "63й"),
+        # a nickname the child asked for, a school by its number, a composite class, a grade
+        ("Dre (he asked me to call him that) worked hard on his reading.", "en", "Dre"),
+        (
+            "Denise Whitaker, School Psychologist\nGwynns Falls Academy (School #247)",
+            "en",
+            "School #247",
+        ),
+        ("left the one-room Zelena School No. 1573 after grade 6", "en", "Zelena School No. 1573"),
+        ("left the one-room school after grade 6 and worked", "en", "grade 6"),
+        ("Pupil: Jaylen Nona, Year 4, class 4/5K. Transcribed as spoken.", "en", "4/5K"),
     ],
 )
 def test_what_the_earlier_sets_left_gives_away(text, language, part) -> None:
@@ -445,6 +470,16 @@ def test_what_the_earlier_sets_left_gives_away(text, language, part) -> None:
         ("паша сказал что завтра придёт", "ru", "сказал"),
         # a parent's field in lower case holds no name
         ("Otec: neuveden\nMatka: Koubková  Veronika    nar. 12. 1. 1994", "cs", "neuveden"),
+        # a number of a time or a flat, or away from school talk, is no school
+        ("в школе сказали, что он в 5-й раз опоздал", "ru", "5-й"),
+        ("в школе сказали, что он живёт в 22-й квартире", "ru", "22-й"),
+        # "不详" in an area column is no place
+        (
+            "```\n编号            时间           地区        性别/年龄    主题\n"
+            "KM260310-06     02:36–03:31    不详        男 24        自杀意念\n```",
+            "zh",
+            "不详",
+        ),
         # a split whose tail is a common word stays split
         ("Teacher:  Ms D. Sant os\nDate 2O26 3O", "en", "os"),
     ],

@@ -81,7 +81,7 @@ _NAMED = re.compile(
 # "in grade 6", "a grade 4 student", "Y7": a US grade by its number, a UK year abbreviated
 # (not a mark: "got a grade 6 in maths" stays)
 _NUMBERED = re.compile(
-    rf"(?<![\w-])(?:(?<=in{_H})|(?<=into{_H})|(?<=entering{_H})|(?<=repeating{_H}))grade{_H}(?:1[0-2]|[1-9]|K)(?![\w-])"
+    rf"(?<![\w-])(?:(?<=in{_H})|(?<=into{_H})|(?<=entering{_H})|(?<=repeating{_H})|(?<=after{_H})|(?<=finished{_H})|(?<=until{_H}))grade{_H}(?:1[0-2]|[1-9]|K)(?![\w-])"
     rf"|(?<![\w-])grade{_H}(?:1[0-2]|[1-9])(?={_H}+(?:student|pupil|class|teacher)s?\b)"
     # "Jonah Pitseolak, grade 9 at Tasiujaq Ilinniarvik": a pupil's grade at a named school
     rf"|(?<=,{_H})grade{_H}(?:1[0-2]|[1-9])(?={_H}+at{_H}+(?!GCSE|A[- ]?[Ll]evel)[A-Z])"

@@ -72,6 +72,16 @@ def _ru_first_name(text: str, m: re.Match[str]) -> bool:
     return any("Name" in p.tag.grammemes for p in ner.parse(m.group("v"))[:6])
 
 
+_SCHOOL_TALK = re.compile(r"(?i)школ|класс|учител|училк|психолог|директор|охран|урок|перемен")
+
+
+def _ru_school_number(text: str, m: re.Match[str]) -> bool:
+    """ "а в 63й вообще есть охрана", "в прошлом году в 22-й такое было": a school by its number
+    where the talk is of school and no noun follows the number ("в 5-й раз", "в 22-й квартире")."""
+    around = text[max(0, m.start() - 120) : m.end() + 120]
+    return bool(_SCHOOL_TALK.search(around)) and _ru_street_adjective(text, m)
+
+
 def _ru_lower_name(text: str, m: re.Match[str]) -> bool:
     """ "соседка валя посидит": the lower-case word after a kin or neighbour word is read first
     as a first name (not "сестра вера", "брат слава")."""
@@ -343,6 +353,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[str, re.Match[str]], bool]
         ),
         "ID",
         None,
+    ),
+    # ru: a school by its number after "в" in a chat about school
+    (
+        re.compile(rf"(?<![\w-])(?:в|во){_H}+(?P<v>\d{{1,3}}-?й)(?![\w-])"),
+        "SCHOOL",
+        _ru_school_number,
     ),
     # ru: a first name and a surname in lower case, as chats and voice messages write them
     (

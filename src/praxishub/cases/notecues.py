@@ -134,6 +134,22 @@ _PATTERNS: list[tuple[re.Pattern[str], str, str, re.Pattern[str] | None]] = [
         "v",
         _DIGIT,
     ),
+    # en: a school by its number ("Gwynns Falls Academy (School #247)", "the one-room Zelena
+    # School No. 1573"), and a composite class after its word ("class 4/5K")
+    (
+        re.compile(
+            r"(?P<v>(?:[A-Z][\w'’-]+[^\S\n]){0,3}School[^\S\n]?(?:#|No\.[^\S\n]?)\d{1,4})(?![\d-])"
+        ),
+        "SCHOOL",
+        "v",
+        _needs("School"),
+    ),
+    (
+        re.compile(r"(?<![\w-])(?i:class)[^\S\n]+(?P<v>\d{1,2}/\d{1,2}[A-Z]{1,3})(?![\w/-])"),
+        "CLASS",
+        "v",
+        _needs("(?i)class"),
+    ),
     # ru: a certificate's number after its series: "Свидетельство серия III-СТ номер 774061"
     (
         re.compile(

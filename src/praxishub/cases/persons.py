@@ -276,7 +276,10 @@ _INTRODUCTIONS = [
     # JJ (his nickname), Gracie (she prefers this), Aika (she uses this name with friends)
     re.compile(
         r"(?P<n>\b[A-Z][A-Za-z]{1,20})[\"”]?\s*\((?:(?:his|her|their)\s+(?:nick)?name"
-        r"|(?:she|he|they)\s+(?:prefers?|uses?|likes?))"
+        r"|(?:she|he|they)\s+(?:prefers?|uses?|likes?)"
+        # Dre (he asked me to call him that), Liv (she goes by it)
+        r"|(?:she|he|they)\s+(?:asked|wants|wanted)\s+(?:me|us|staff)\s+to\s+call"
+        r"|(?:she|he|they)\s+goes?\s+by)"
     ),
     # 妈妈叫她"琪琪", 自称小雨, 明明（妈妈这样叫他）
     re.compile(

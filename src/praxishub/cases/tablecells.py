@@ -16,7 +16,10 @@ A column headed by a word for where someone lives or comes from (Lives, Town, Od
 Bydliště, Откуда, Город, Қаласы) holds places: the capitalised words that make up the whole
 cell. A log's column headed "Caller (area)" gives in each cell the caller (a name, or a user
 name in lower case that is no English word) and, in brackets, their area: "\"Dee\" (Thetford)",
-"kazzaxo (Great Yarmouth)". Initials alone in a name column ("AN", "ЛВГ") are a person.
+"kazzaxo (Great Yarmouth)". A Chinese log's area column (地区, 区域) holds a district or a
+district and a town ("蔡甸 奓山"); a code block's cells are placed under their headers as the
+line shows them, a Chinese character two places wide, or by characters where a writer aligned
+them so. Initials alone in a name column ("AN", "ЛВГ") are a person.
 
 Known limits: a name column of a table written without ``<th>`` cells, or as aligned columns
 in a code block, is not read; a Chinese title after a name (梁主任) is cut off, the surname
@@ -26,6 +29,7 @@ kept.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import cache
 
@@ -44,7 +48,8 @@ _NAME_HEAD = re.compile(
 # A header for a column of places: where each person lives or comes from.
 _PLACE_HEAD = re.compile(
     r"^\s*(?:lives|lives in|town|suburb|where from|from|home town|odkud|bydliště|obec|"
-    r"откуда|город|населённый пункт|населенный пункт|қаласы|қала|қайдан|тұратын жері|来自|所在地)\s*$",
+    r"откуда|город|населённый пункт|населенный пункт|қаласы|қала|қайдан|тұратын жері|来自|所在地"
+    r"|地区|来电地区|区域|所在区)\s*$",
     re.I,
 )
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|DC|DS|Cllr|Prof|Rev|MUDr|Mgr|Bc|PhDr)\.?\s+)?"
@@ -135,28 +140,45 @@ def _block_columns(text: str) -> Iterator[Span]:
         heads = list(_CELL_GAP.finditer(lines[0])) if lines else []
         if len(heads) < 3:
             continue  # a card of fields and values ("Pupil   Tahmid Uddin"), not a table
+        # columns by where they show: a Chinese character takes two places of a monospaced line
+        col = {c.start(): _shown(lines[0], c.start()) for c in heads}
         people = [
-            c.start() for c in heads if _NAME_HEAD.match(c.group()) or _CALLER_HEAD.match(c.group())
+            col[c.start()]
+            for c in heads
+            if _NAME_HEAD.match(c.group()) or _CALLER_HEAD.match(c.group())
         ]
-        bracketed = {c.start() for c in heads if _AREA_IN_HEAD.search(c.group())}
-        places = [c.start() for c in heads if _PLACE_HEAD.match(c.group())]
+        bracketed = {col[c.start()] for c in heads if _AREA_IN_HEAD.search(c.group())}
+        places = [col[c.start()] for c in heads if _PLACE_HEAD.match(c.group())]
         if people:
-            places += [c.start() for c in heads if _AREA_HEAD.match(c.group())]
+            places += [col[c.start()] for c in heads if _AREA_HEAD.match(c.group())]
         if not people and not places:
             continue
         offset = block.start("body") + len(lines[0]) + 1
-        starts = [c.start() for c in heads]
+        starts = list(col.values())
+        by_index = {c.start(): col[c.start()] for c in heads}
         for line in lines[1:]:
             for cell in _CELL_GAP.finditer(line):
-                # a cell a space or two off its header's column still sits under it
-                column = min(starts, key=lambda s: abs(s - cell.start()))
-                if abs(column - cell.start()) > 2:
-                    continue
+                # a cell a space or two off its header's column still sits under it, counted
+                # as the line shows or, as some writers align them, by characters
+                shown = _shown(line, cell.start())
+                column = min(starts, key=lambda s: abs(s - shown))
+                if abs(column - shown) > 2:
+                    near = min(by_index, key=lambda s: abs(s - cell.start()))
+                    if abs(near - cell.start()) > 2:
+                        continue
+                    column = by_index[near]
                 if column in bracketed and (inner := _BRACKETED.match(cell.group())):
                     yield from _caller_and_area(inner, offset + cell.start())
                     continue
                 if column in people:
                     span = _name_in_text(cell.group(), offset + cell.start())
+                elif column in places and _HAN_PLACES.fullmatch(cell.group()):
+                    # a Chinese log's area column: "呈贡", "蔡甸 奓山" (a district and a town)
+                    for part in re.finditer(r"\S+", cell.group()):
+                        if part.group() not in _NOWHERE and _HAN_PLACE.fullmatch(part.group()):
+                            at = offset + cell.start() + part.start()
+                            yield Span(at, at + len(part.group()), "PLACE", "tablecells")
+                    continue
                 elif column in places:
                     span = _place_in_text(cell.group(), offset + cell.start())
                 else:
@@ -164,6 +186,13 @@ def _block_columns(text: str) -> Iterator[Span]:
                 if span is not None:
                     yield span
             offset += len(line) + 1
+
+
+def _shown(line: str, index: int) -> int:
+    """Where index shows in a monospaced line: wide (East Asian) characters take two places."""
+    if line.isascii():
+        return index
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line[:index])
 
 
 _NOBODY = frozenset(
@@ -187,6 +216,20 @@ _NOBODY = frozenset(
         "匿名",
         "未知",
     ]
+)
+
+
+_HAN_PLACES = re.compile(r"[\u4e00-\u9fff]{2,8}(?: [\u4e00-\u9fff]{2,8})?")
+_NOWHERE = frozenset(
+    [
+        *("不详", "未知", "未说", "外地", "本地", "外省", "不愿透露", "未透露", "未告知"),
+        *("未显示", "未提供", "未说明", "不清楚", "保密", "隐藏", "匿名", "外市"),
+    ]
+)
+# A place in such a column: two or three characters, or a name with its kind (区, 县, 镇 …);
+# a longer cell is another column's words ("夫妻冲突")
+_HAN_PLACE = re.compile(
+    r"[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{2,8}(?:区|县|市|镇|乡|村|街道|旗|州)"
 )
 
 
