@@ -94,13 +94,20 @@ def _ru_lower_name(text: str, m: re.Match[str]) -> bool:
 _KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 
 
+@functools.lru_cache(maxsize=8)
+def _kazakh(text: str) -> bool:
+    """Does the note write Kazakh letters? Asked once a note, not once a pair of words (a long
+    Russian note has no such letter to stop the search early)."""
+    return _KAZAKH_LETTERS.search(text) is not None
+
+
 def _ru_lower_full_name(text: str, m: re.Match[str]) -> bool:
     """ "сёма говорит что кирилл голубев из четвёртого", "у поли герасимовой": a first name and a
     surname in lower case, every likely reading of the first a first name (not "вера", "роза")
     and the second a surname in at least half of its readings."""
     from praxishub.cases import ner
 
-    if _KAZAKH_LETTERS.search(text):
+    if _kazakh(text):
         return False  # Kazakh words read as Russian ones: "сайын жеке", "терезе жанына"
     first, last = m.group("v").split()
     readings = ner.parse(first)[:3]
