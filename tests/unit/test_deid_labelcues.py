@@ -494,3 +494,96 @@ def test_a_place_that_is_a_family_first_name_stays_a_place() -> None:
     text = "back at unit six twelve tambling terrace in malak, oh eight one two"
     kinds = {text[s.start : s.end]: s.kind for s in Deidentifier(language="en").spans(text, "en")}
     assert kinds.get("malak") == "PLACE"
+
+
+# The thirty-fourth set's shapes (its misses read on 2026-12-05)
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        # a table's columns: an ID, then a mobile, taken in as one run of digits
+        ("Moira Keddie       25/08/1970   2508704946   07791 236 408\n", "en", "07791 236 408"),
+        # a Chinese address that began at its town's 镇, and a chat's words after it
+        ("我住厂里宿舍 太和镇大源工业园恒辉宿舍5栋312房 寄东西寄这里", "zh", "太和镇"),
+        # a saint's abbreviation before a parish, a borough joined with "with"
+        ("Fr. Bohdan Melnyk of St. Volodymyr Ukrainian Catholic Parish, visits", "en", "St."),
+        ("Duty clinician\nBlackburn with Darwen CAMHS\n\nRe: Rojin", "en", "Blackburn with"),
+        # a personnel number, an extension, a Czech reference with its letters, a health number
+        ("Консультант: Ольга (таб. № 027).", "ru", "027"),
+        ("Сейітова Г. Ә., ішкі нөмірі 214", "kk", "214"),
+        ("školní psycholožka · č. j. ZŠNV-PP 07/2026", "cs", "ZŠNV-PP 07/2026"),
+        ("Sask. Health Services No.:  712 904 385\n", "en", "712 904 385"),
+        # ages: a form's full years, a parent's in brackets and in her words
+        ("14.02.1935 г. р., полных лет — 91. И/б № 26-118304.", "ru", "91"),
+        ("   уход за матерью (94)    ЛТО", "ru", "94"),
+        ("Ухаживает за матерью, маме «девяносто четыре, лежачая»", "ru", "девяносто четыре"),
+        ("老伴八年前去世，“他要是在，今年也九十五了”。", "zh", "九十五"),
+        # a Kazakh month typed without its Kazakh letters
+        ("колым коктеп кеткен. 12 акпанда мектепке барам", "kk", "12 акпанда"),
+        # a town's police, a WeChat remark name, a hotline and its name alone
+        ("Мы написали заявление в УП г. Экибастуза, номер КУИ", "kk", "УП г. Экибастуза"),
+        ('外婆微信备注名是"馨馨外婆"。', "zh", "馨馨外婆"),
+        ("# 心桥夜话心理援助热线　夜班值班日志\n\n- 平台：心桥夜话网页咨询\n", "zh", "心桥夜话"),
+        ("我妈说考不上湘府一中就别读了", "zh", "湘府一中"),
+        ("班  级：初二(6)斑\n", "zh", "初二(6)斑"),
+        # a message's sender before a middle dot, initials signing off with a date
+        ("**Zpráva 1** – od: Babi Giňová Denis 4B · 9. 3. 2026, 7:12\n\n> dobrý den", "cs", "Babi"),
+        ("Psala Jana Kadlecová. Oprava: sp. zn. PPP-TU/0612/2024. JK, 5. 2. 2026.\n", "cs", "JK"),
+        # Czech: a counselling centre for a Prague district, a class by its ordinal, a town by IP
+        ("posíláme se souhlasem matky do PPP pro Prahu 5.", "cs", "PPP pro Prahu 5"),
+        ("Do sedmé třídy byla výborná, v pololetí osmé má čtyřku.", "cs", "osmé"),
+        ("zdroj: web · město podle IP: Poděbrady\n", "cs", "Poděbrady"),
+        # Ukrainian school and class in a Czech note; names in their own scripts
+        ("V Charkově chodila do ліцею № 152, tam byla ve 4-му класі.", "cs", "ліцею № 152"),
+        ("V Charkově chodila do ліцею № 152, tam byla ve 4-му класі.", "cs", "4-му класі"),
+        ("Mum's name in Gurmukhi on the consent form: ਮਨਪ੍ਰੀਤ ਕੌਰ.\n", "en", "ਮਨਪ੍ਰੀਤ ਕੌਰ"),
+        ("Ол өз атын ұйғыр жазуымен дәптеріне жазып қойған: ئىلزات.", "kk", "ئىلزات"),
+        # initials: who took a call, in a table's header, doing something
+        ("позвонила мама (СМ-26-1201, приняла ЛТО), представилась", "ru", "ЛТО"),
+        (
+            "Супервизор: Котова Людмила Михайловна; Гречко Ольга Викторовна (ГОВ).\n"
+            "<tr><th>Навык</th><th>ГОВ</th><th>КЛМ</th></tr>",
+            "ru",
+            "КЛМ",
+        ),
+        (
+            "督导：贺秋云。督导生：匡文博（KWB）。\n<tr><th>技能</th><th>KWB 自评</th><th>HQY 评</th></tr>",
+            "zh",
+            "HQY",
+        ),
+        ("Supervisor: Ruth Ashworth. As she is 15, RA decided to refer.", "en", "RA"),
+        # names in a chat's lower case: a teacher before her title, a girl doing something
+        ("kok_bori_15: 12-мектепте ғалия апай психолог.", "kk", "ғалия"),
+        ("tihaya_mysh14: а в школе вика выложила мою фотку", "ru", "вика"),
+        # a class before the Kazakh verb for studying; a town that does not decline
+        ("12-мектепте оқимын, 9а да оқимын.", "kk", "9а"),
+        ("тек Ержан деген бала, төртіншіде оқиды ғой", "kk", "төртіншіде"),
+        ("чтобы я к отцу валила в тольятти", "ru", "тольятти"),
+    ],
+)
+def test_what_the_thirty_fourth_set_s_labels_give_away(text, language, part) -> None:
+    assert covered(text, language, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        # a table's number, "таб." without its № sign
+        ("в таб. 12 приведены данные", "ru", "12"),
+        # Czech ordinals after "na konci" that are no class
+        ("Na konci deváté hodiny odešla.", "cs", "deváté"),
+        # a chat's words after an address, across its space
+        ("我住厂里宿舍 太和镇大源工业园恒辉宿舍5栋312房 寄东西寄这里", "zh", "寄东西"),
+        # a country's hotline and a first-year class are no organisation or school
+        ("告知全国心理援助热线，以及希望24小时热线。", "zh", "全国"),
+        ("高一中午放学", "zh", "中午"),
+        # a word after a Kazakh title that no first name is, a thing that does something
+        ("сол апай жақсы адам", "kk", "сол"),
+        ("слава пришла вовремя, вера пришла", "ru", "вера"),
+        # a place, not a person, doing something; "I spoke with" is no borough
+        ("I spoke with Darwen CAMHS today.", "en", "spoke"),
+        # an authority's acronym after the verb for taking a call
+        ("(СМ-26-1201, приняла МВД)", "ru", "МВД"),
+    ],
+)
+def test_the_thirty_fourth_set_s_look_alikes_stay(text, language, part) -> None:
+    assert not touched(text, language, part)

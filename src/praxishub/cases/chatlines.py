@@ -68,7 +68,7 @@ _SHAPES = (
     ),
 )
 # A voice message's or message's heading names its sender: "**Zpráva 1** – od: p. Kuchárová
-# babi Matúše – 3. 3. 2026", "**Хабарлама 1** — 15.03.2026, жіберуші: Бекзаттың әжесі",
+# babi Matúše – 3. 3. 2026", "**Zpráva 1** – od: Babi Giňová Denis 4B · 9. 3. 2026", "**Хабарлама 1** — 15.03.2026, жіберуші: Бекзаттың әжесі",
 # "**语音1**（石家奶奶，12月8日 晚上）"
 _MESSAGE_HEAD = re.compile(
     r"(?im)^[^\S\n]*(?:\*\*)?(?:zpráva|správa|hlasová[^\S\n]+zpráva|message|voice[^\S\n]?message"
@@ -76,7 +76,7 @@ _MESSAGE_HEAD = re.compile(
     r"(?:[^\n]*?(?<![^\W\d_])(?:od|from|от|жіберуші|отправитель|odesílatel)[^\S\n]*:|[^\S\n]*[（(]"
     # "— 2 марта, 21:14, от Мехринисо мама Фарруха (1:12)": the sender before the length
     r"|[^\n]*?(?<![^\W\d_])(?:od|from|от)[^\S\n]+(?=[^\n(]{2,40}\(\d{1,2}:\d{2}\)))"
-    r"[^\S\n]*(?P<h>[^\n,，;–—()（）:：]{2,40}?)[^\S\n]*(?=[,，;–—)）]|[^\S\n]\(\d{1,2}:\d{2}\)|$)"
+    r"[^\S\n]*(?P<h>[^\n,，;–—()（）:：·]{2,40}?)[^\S\n]*(?=[,，;–—)）·]|[^\S\n]\(\d{1,2}:\d{2}\)|$)"
 )
 # A voice message's heading with its sender and who they are, after a dash: "**Голосовое 1** —
 # Сусанна Геворковна (бабушка Давида 5Б), 24.02.2026, 1:37", "**语音2** — 喻老师（四1班），"

@@ -103,6 +103,8 @@ _TITLES = re.compile(
 _PLACE_FIELD = re.compile(
     rf"{_LEAD}(?i:city|town|suburb|county|prov\.?|province|obec|město|okres|город|"
     rf"населённый{_H}пункт|населенный{_H}пункт|қала|ауыл|елді{_H}мекен)"
+    # a web chat's town by the visitor's IP: "město podle IP: Poděbrady", "city (by IP): Leeds"
+    rf"(?:{_H}*\(?(?i:podle|by|from|по){_H}+IP\)?)?"
     rf"{_H}*[:：]{_H}*(?P<v>[A-ZÀ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’.-]*(?:{_H}[\w'’.-]+){{0,2}}){_END}",
     re.MULTILINE,
 )

@@ -30,6 +30,17 @@ _CLASSES = [
     re.compile(
         r"(?<!\w)(?:prim[aěyu]|sekund[aěyu]|tercie|tercii)(?=[^\S\n]+(?:na|v|ve)[^\S\n]+[Gg]ymn)"
     ),
+    # "у 4-му класі", "4-й клас", "7 класу": a Ukrainian school's class
+    re.compile(
+        rf"(?<![\w-])(?:1[01]|[1-9])(?:-?(?:му|й|го|ий))?[А-ЯІЇЄа-яіїє]?{_H}*клас(?:і|у|ом)?(?![\w-])"
+    ),
+    # "9а да оқимын", "төртіншіде оқиды": a Kazakh pupil's class before the verb for studying,
+    # written in a chat without its class word
+    re.compile(
+        r"(?<![\w-])(?:(?:1[01]|[1-9])[а-еәА-ЕӘ](?=[^\S\n]?-?(?:да|де|та|те)[^\S\n]+оқи)"
+        r"|(?:бірінші|екінші|үшінші|төртінші|бесінші|алтыншы|жетінші|сегізінші|тоғызыншы|оныншы)"
+        r"(?:де|да|сыныпта)(?=[^\S\n]+оқи))"
+    ),
     # clasa a II-a, clasa a 5-a: a Romanian or Moldovan school's class
     re.compile(r"(?<![\w-])clasa[^\S\n]+a[^\S\n]+(?:[IVX]{1,4}|1[0-2]|[5-9])-a(?![\w-])"),
     # 中三B班, 初二B班, 中一甲班: a Hong Kong or Macau secondary class with its letter
@@ -71,6 +82,13 @@ _CLASSES = [
         r"|prvního|druhého|třetího|čtvrtého|pátého|šestého|sedmého|osmého|devátého"
         r"|prvním|druhém|třetím|čtvrtém|pátém|šestém|sedmém|osmém|devátém)"
         r"[^\S\n]+ročník(?:a|u|e|om)?(?!\w)(?![^\S\n]+(?:festivalu|soutěže|konference|akce|závodu))"
+    ),
+    # "v pololetí osmé má čtyřku", "na konci deváté": a class said by its ordinal alone, after the
+    # half-year or the end of it
+    re.compile(
+        r"(?<=pololetí[^\S\n])(?:první|druhé|třetí|čtvrté|páté|šesté|sedmé|osmé|deváté)(?!\w)"
+        r"|(?<=na[^\S\n]konci[^\S\n])(?:první|druhé|třetí|čtvrté|páté|šesté|sedmé|osmé|deváté)"
+        r"(?![^\S\n]*(?:hodiny|kapitoly|lekce|části|sezóny|série|minuty|etapy))(?!\w)"
     ),
 ]
 # ПС-24-2 тобы, group HSC-L3-2, ФК-23-1 тобы: a college group's code with two number groups

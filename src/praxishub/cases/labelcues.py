@@ -91,6 +91,44 @@ def _ru_lower_name(text: str, m: re.Match[str]) -> bool:
     return "Name" in best.tag.grammemes and best.score >= 0.5 and best.is_known
 
 
+# Kin words of the families' languages that Russian's dictionary reads as first names
+_KIN_NOT_NAMES = frozenset({"нана", "нани", "дада", "бабо", "апа", "ата", "аже", "ана"})
+
+
+def _ru_lower_doer(text: str, m: re.Match[str]) -> bool:
+    """ "вика выложила": a lower-case word read first as a first name, then a verb in the past."""
+    from praxishub.cases import ner
+
+    if _kazakh(text) or m.group("v") in _KIN_NOT_NAMES:
+        return False
+    # (a name that is also a thing, "вика", is read half as each: the verb says who)
+    readings = ner.parse(m.group("v"))
+    if sum(p.score for p in readings if "Name" in p.tag.grammemes and p.is_known) < 0.5:
+        return False
+    verb = ner.parse(m.group("verb"))[0]
+    return "VERB" in verb.tag and "past" in verb.tag and verb.is_known
+
+
+def _kk_lower_name(text: str, m: re.Match[str]) -> bool:
+    """ "ғалия апай": the lower-case word before a Kazakh title is a Kazakh first name."""
+    from praxishub.cases import ner
+
+    word = m.group("v")
+    if word in ner.kk_names():
+        return True
+    if word in _KK_NOT_NAMES:
+        return False  # "және тәтесіне"
+    best = ner.parse(word.translate(_KK_TO_RU))[0]  # ғалия → галия, a name Russian knows
+    return "Name" in best.tag.grammemes and best.score >= 0.5 and best.is_known
+
+
+# Kazakh words Russian's dictionary, once their letters are folded, reads as first names
+_KK_NOT_NAMES = frozenset(
+    {"және", "немесе", "мен", "пен", "бен", "сол", "бұл", "осы", "әрі", "тағы"}
+)
+_KK_TO_RU = str.maketrans("әғқңөұүһі", "агкноуухи")
+
+
 _KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 
 
@@ -166,7 +204,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[str, re.Match[str]], bool]
             # "She writes her daughter's name as ਗੁਰਲੀਨ", "Name in own language: தர்ஷன்", "on his
             # Bangladeshi passport তানভীর হোসেন"
             rf"(?:(?i:written|spelled|spelt)(?:{_H}+as)?|(?i:writes)\b[^\n]{{0,30}}?\bas"
-            rf"|(?i:name)\b[^\n:]{{0,30}}:(?:\*\*)?|(?i:passport)){_H}+"
+            rf"|(?i:name)\b[^\n:]{{0,40}}:(?:\*\*)?|(?i:passport)"
+            # "атын ұйғыр жазуымен дәптеріне жазып қойған: ئىلزات", "имя по-арабски пишет так:"
+            rf"|(?i:атын|аты|атым|имя|jméno|жаз\w*|напис\w*|пишет|записал\w*|napsal\w*|píše)"
+            rf"[^\n:]{{0,50}}:(?:\*\*)?){_H}+"
             rf"(?P<v>[{_OTHER_SCRIPTS}]+(?:{_H}[{_OTHER_SCRIPTS}]+){{0,4}})"
         ),
         "PERSON",
@@ -384,6 +425,25 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[str, re.Match[str]], bool]
         ),
         "PERSON",
         _ru_lower_name,
+    ),
+    # ru: a first name in lower case doing something, as chats write it: "а в школе вика
+    # выложила мою фотку", "потом саша сказал"
+    (
+        re.compile(
+            rf"(?<![\w-])(?P<v>[а-яё]{{3,}})(?={_H}+(?P<verb>[а-яё]{{3,}}л[аи]?(?:сь)?)(?![\w-]))"
+        ),
+        "PERSON",
+        _ru_lower_doer,
+    ),
+    # kk: a teacher's or an elder's first name in lower case before the word said after it:
+    # "12-мектепте ғалия апай психолог", "асхат ағайға айттым"
+    (
+        re.compile(
+            rf"(?<![\w-])(?P<v>[а-яёәғқңөұүһі]{{3,}}){_H}+(?:апай|ағай|әпке|тәте|апа|көке)"
+            rf"[а-яёәғқңөұүһі]{{0,5}}(?![\w-])"
+        ),
+        "PERSON",
+        _kk_lower_name,
     ),
     # ru: a first name that is also a word, after an elder's kin word: "с бабой Любой", "тётя
     # Вера"

@@ -284,7 +284,25 @@ def find(text: str, language: str, threshold: float = THRESHOLD, low: float = LO
         if (conf >= threshold or (conf >= low and _plausible(text[start:end], kind, language)))
         and not _COLUMN_GAP.search(text, start, end)
     }
+    if language == "zh":
+        kept = {
+            (start, _zh_cut(text, start, end) if kind == "ADDRESS" else end, kind): None
+            for start, end, kind in kept
+        }
     return [Span(start, end, kind, "crf") for start, end, kind in kept]
+
+
+# What a Chinese address goes on with after a space: its number, its unit, a road or a village
+_ZH_ADDRESS_GOES_ON = re.compile(r"[\d路街道号栋幢座室房楼层村镇乡区巷弄组单元]")
+
+
+def _zh_cut(text: str, start: int, end: int) -> int:
+    """A Chinese span's end, cut at its last space when the words after it are no part of an
+    address: a chat's "恒辉宿舍5栋312房 寄东西寄这里" (the tagger reads on over the space)."""
+    gap = text.rfind(" ", start, end)
+    if gap > start and not _ZH_ADDRESS_GOES_ON.search(text, gap, end):
+        return gap
+    return end
 
 
 _NOTHING = re.compile(r"(?!)")

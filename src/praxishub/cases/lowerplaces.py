@@ -133,11 +133,16 @@ def find(text: str, language: str) -> Iterator[Span]:
 
 @functools.lru_cache(maxsize=4096)
 def _ru_town(word: str) -> bool:
-    best = ner.morph().parse(word)[0]
+    parses = ner.morph().parse(word)
+    best = parses[0]
+    # an indeclinable town's readings share the score between its cases ("в тольятти": 0.25
+    # for each of four), so the place readings are summed
+    geo = sum(p.score for p in parses if "Geox" in p.tag and p.is_known)
     if (
         "Geox" in best.tag
+        and "NOUN" in best.tag
         and best.is_known
-        and best.score >= _MIN_SCORE
+        and geo >= _MIN_SCORE
         and best.normal_form not in _countries()
     ):
         return True

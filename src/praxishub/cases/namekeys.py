@@ -92,7 +92,15 @@ _SIGNED = re.compile(
     # "Zapsal: OB, 3. 2. 2026": a note's writer by initials after the word for writing it down
     rf"|(?i:zapsal[a]?|zapsáno|записал[а]?|жазған|recorded[^\S\n]+by|notes[^\S\n]+by)[:：]?[^\S\n]+"
     rf"(?P<w>(?-i:[{_UP}]{{2,3}}))(?=[,.;]|[^\S\n]*$)"
+    # "(СМ-26-1201, приняла ЛТО)": who took the call, in a call's brackets
+    rf"|(?i:принял[а]?|přijal[a]?|taken[^\S\n]+by|answered[^\S\n]+by|қабылдаған)[^\S\n]+"
+    rf"(?P<c>(?-i:[{_UP}]{{2,3}}))(?=\))"
     rf"|\((?P<t>[{_UP}]{{2,3}}),[^\S\n]*\d{{1,2}}:\d{{2}}\)"
+)
+# What follows initials that sign a note off with its date: ", 5. 2. 2026." at the line's end
+_DATED = re.compile(
+    r",[^\S\n]*(?:\d{1,2}\.[^\S\n]?\d{1,2}\.(?:[^\S\n]?\d{4})?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\.?[^\S\n]*$",
+    re.MULTILINE,
 )
 # A meeting's list of who was there, written in initials with each one's role in brackets:
 # "**Present:** GO (DSL, chair); RMC (school psychologist); FA (mum)"
@@ -134,7 +142,9 @@ def keyed_initials(text: str) -> Iterator[Span]:
     keys.update(
         key
         for m in _SIGNED.finditer(text)
-        if not wordlists.allowed(key := m.group("key") or m.group("t") or m.group("w"))
+        if not wordlists.allowed(
+            key := m.group("key") or m.group("t") or m.group("w") or m.group("c")
+        )
         and key not in _NOT_SIGNED
     )
     for m in _HAN_THEN_KEY.finditer(text):
@@ -214,8 +224,11 @@ def found_initials(text: str, found: list[Span]) -> Iterator[Span]:
             continue  # a word in capitals one space away: a heading or shouting
         before, after = _TOKEN.findall(left), _TOKEN.findall(right)
         listed = any(_bare(words[i]) in keys for words, i in ((before, -1), (after, 0)) if words)
+        listed = listed or _cell_mates(text, m, keys)
         # "… last week. — MT", "Log closed 08:10, MG.": signing a line off
         signed = re.search(r"[—–,-][^\S\n]*$", left) and not right.strip().rstrip(".")
+        # "… sp. zn. PPP-TU/0612/2024. JK, 5. 2. 2026.": initials and a date end the line
+        signed = signed or _DATED.match(text, m.end())
         # "- АСК — прислать памятку", "Úkoly: OP připraví": a task's owner in minutes
         tasked = (
             re.fullmatch(r"[^\S\n]*(?:[-*•]|\d{1,2}[.)])[^\S\n]*", left)
@@ -224,13 +237,32 @@ def found_initials(text: str, found: list[Span]) -> Iterator[Span]:
             r"(?i)(?:úkoly|úkol|tasks?|actions?|follow-up|задачи|поручения)[^\S\n]*:[^\S\n]*$|отв\.[^\S\n]*$",
             left,
         )
+        # "RA decided to make a referral", "ЛТО перезвонила": a found person's initials doing
+        # something (a verb in the past after them)
+        acted = re.match(r"[^\S\n]+(?:[a-z]{2,}ed|[а-яё]{2,}л[аи]?(?:сь)?)(?![\w-])", right)
         # "Chat CH26-0341 (JZ)", "(KV, 13. 2.)": whose a case or a task is, in brackets
         bracketed = left.endswith("(") and re.match(r"\)|,[^\S\n]", right)
         if uses[key] < 2 and not (
-            listed or signed or tasked or bracketed or _column_mates(text, m, keys, lone)
+            listed or signed or tasked or bracketed or acted or _column_mates(text, m, keys, lone)
         ):
             continue  # initials stand for a person used again, or listed with others ("PS, JM")
         yield Span(m.start(), m.end(), "PERSON", "found-initials")
+
+
+_CELL_BEFORE = re.compile(
+    r"<t[hd][^>\n]*>(?P<c>[^<\n]{1,20})</t[hd]>[^\S\n]*<t[hd][^>\n]*>[^\S\n]*\Z"
+)
+_CELL_AFTER = re.compile(r"[^<\n]{0,8}</t[hd]>[^\S\n]*<t[hd][^>\n]*>(?P<c>[^<\n]{1,20})</t[hd]>")
+
+
+def _cell_mates(text: str, key: re.Match[str], keys: set[str]) -> bool:
+    """Does a found person's initials head the cell before or after in an HTML table's row
+    ("<th>ГОВ</th><th>КЛМ</th>", "<th>KWB 自评</th><th>HQY 评</th>")?"""
+    before = _CELL_BEFORE.search(text, max(0, key.start() - 60), key.start())
+    after = _CELL_AFTER.match(text, key.end())
+    return any(
+        cell and _bare((cell.group("c").split() or [""])[0]) in keys for cell in (before, after)
+    )
 
 
 def _column_mates(text: str, key: re.Match[str], keys: set[str], lone: list[re.Match[str]]) -> bool:

@@ -42,9 +42,10 @@ _HANDLE_WORD = re.compile(
 _USERNAME_TOKEN = re.compile(
     r"(?<![A-Za-z0-9_@./\\-])(?:u/|@)?(?P<h>[A-Za-z][A-Za-z0-9_.-]{1,30}[A-Za-z0-9_])(?![A-Za-z0-9_@/\\-])"
 )
-# A nickname in quotes after its word: 昵称是“浩然不睡觉”, ник «Кот_в_сапогах».
+# A nickname in quotes after its word: 昵称是“浩然不睡觉”, ник «Кот_в_сапогах», 微信备注名是"馨馨外婆".
 _QUOTED_NICK = re.compile(
-    r"(?:ник(?:нейм\w{0,3}|ом|а|у|е|и)?|nick(?:name)?|username|přezdívk\w*|昵称|网名|游戏名|用户名|(?<![A-Za-z])ID)"
+    r"(?:ник(?:нейм\w{0,3}|ом|а|у|е|и)?|nick(?:name)?|username|přezdívk\w*|昵称|网名|游戏名|用户名|备注名|微信名"
+    r"|(?<![A-Za-z])ID)"
     r"[^\n\"“«„「]{0,12}?[\"“«„「](?P<h>[^\"”»“「」\n]{2,30})[\"”»“」]",
     re.IGNORECASE,
 )

@@ -196,7 +196,11 @@ _QUOTED_ENDING = re.compile(
 )
 _UNDER = re.compile(rf"»?{_H}+(?:при|під){_H}+")
 _STREET_AFTER = re.compile(rf"{_H}+на{_H}+(?P<s>[{_UP}][{_LO}]+)(?![\w-])")
-_WORDS_BEFORE = re.compile(r"(?<![\w.-])(?:[A-Z][a-z]{2,}[^\S\n]){1,2}\Z")
+_WORDS_BEFORE = re.compile(
+    r"(?<![\w.-])(?:[A-Z][a-z]{2,}[^\S\n](?:(?:with|upon|on)[^\S\n])?){1,2}\Z"
+)
+# "St. Volodymyr Ukrainian Catholic Parish", "Saint Mary's": a saint's abbreviation before a body
+_SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St\.?|Saint|Ste\.?|Sv\.|sv\.)[^\S\n]+\Z")
 _NOT_BEFORE = frozenset(
     [
         "The",
@@ -312,9 +316,17 @@ def grown(text: str, spans: list[Span]) -> Iterator[Span]:
         before = _WORDS_BEFORE.search(text, max(0, span.start - 30), span.start)
         if before and text[span.start : span.start + 1].isupper():
             words = before.group().split()
-            while words and words[0] in _NOT_BEFORE:
+            while words and (words[0] in _NOT_BEFORE or words[0].islower()):
                 words.pop(0)
             at = span.start - len(" ".join(words)) - 1
             sentence = re.search(r"(?:^|[.!?:]\s+|\n\s*)$", text[max(0, at - 3) : at])
-            if words and not sentence:
+            # a letterhead's line that is the body's name alone: "Blackburn with Darwen CAMHS"
+            alone = (at == 0 or text[at - 1] == "\n") and text[span.end : span.end + 1] in (
+                "",
+                "\n",
+            )
+            if words and (not sentence or alone):
                 yield Span(at, span.end, span.kind, "edge")
+        saint = _SAINT_BEFORE.search(text, max(0, span.start - 8), span.start)
+        if saint and text[span.start : span.start + 1].isupper():
+            yield Span(saint.start(), span.end, span.kind, "edge")

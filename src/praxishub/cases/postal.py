@@ -165,12 +165,20 @@ _ZH_ADDRESS_LEAD = re.compile(
 )
 
 
+_ZH_TOWN_WORDS = frozenset("镇乡县区市")
+
+
 def addresses(text: str) -> Iterator[Span]:
     for pattern in gates.live(_ADDRESS, text):
         for m in pattern.finditer(text):
             if any(ch.isdigit() for ch in m.group()) or len(m.group()) > 8:
                 lead = _ZH_ADDRESS_LEAD.match(text, m.start())
                 start = lead.end() if lead and m.end() - lead.end() > 4 else m.start()
+                # "太和镇大源工业园恒辉宿舍5栋": the pattern's eight characters began at the
+                # town's 镇; the town's name (two characters, most are) goes with it
+                if text[start : start + 1] in _ZH_TOWN_WORDS:
+                    while start > m.start() - 2 and re.match(rf"[{_HAN}]", text[start - 1 : start]):
+                        start -= 1
                 yield Span(start, m.end(), "ADDRESS", "pattern")
                 after = ADDRESS_TAIL.match(text, m.end())
                 if after:

@@ -69,6 +69,10 @@ _REPLY_PREFIX = re.compile(r"(?<![^\W\d_])(?:RE|Re|FW|Fw|Fwd|FWD|Отв|Odp)[:�
 _SENTENCE_END = re.compile(r"(?:[.!?…:;\n]\s*[\"«“„(]?\s*|^\s*[#>*\-\d.)|]*\s*)$")
 
 
+# The words for an organisation's kind that end its Chinese name
+_ZH_ORG_KIND = re.compile(r"(?:心理援助热线|心理咨询热线|心理热线|援助热线|热线)$")
+
+
 @dataclass
 class Seen:
     """The names, places and classes found so far in one case, and their patterns."""
@@ -130,6 +134,10 @@ class Seen:
         if kind != "PERSON":
             if len(name) >= 2 and not ner.allowed(name):
                 self._zh.add(name)
+            # "心桥夜话心理援助热线" found whole: its name alone recurs ("平台：心桥夜话网页咨询")
+            own = _ZH_ORG_KIND.sub("", name) if kind == "ORG" else ""
+            if len(own) >= 3 and own != name and not ner.allowed(own):
+                self._zh.add(own)
             return
         surnames = ner_zh.zh_surnames()
         if len(name) >= 2:

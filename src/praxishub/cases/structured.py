@@ -121,10 +121,25 @@ def _phones(text: str, language: str) -> Iterator[Span]:
             head = _valid_head(m.group(), regions)
             if head:
                 yield Span(start + m.start(), start + m.start() + head, "PHONE", "phonenumbers")
+                continue
+            # "2508704946   07791 236 408": a table's columns, an ID then a number, taken in as
+            # one run; the columns after a gap of two spaces or more, each on its own (written
+            # as numbers are: with a trunk prefix, or in groups)
+            for col in _COLUMN_GAP.finditer(m.group()):
+                cell = col.group()
+                if (
+                    sum(ch.isdigit() for ch in cell) >= 7
+                    and col.start() > 0
+                    and (cell[0] in "+0(" or re.search(r"\d[ \-.]\d", cell))
+                    and any(_valid_phone(cell, region) for region in regions)
+                ):
+                    a = start + m.start() + col.start()
+                    yield Span(a, a + len(cell), "PHONE", "phonenumbers")
         start += len(line)
 
 
 _RUN_PART = re.compile(r"[\d\-.()]+")
+_COLUMN_GAP = re.compile(r"(?<!\S)\S(?:\S| (?! ))*")
 
 
 def _valid_head(run: str, regions: tuple[str, ...]) -> int:
@@ -206,7 +221,7 @@ _RECORD_WORD = (
 # "PCC-2291", "HZ-2024-0457", "PPP-J/0412/24": letter groups may lead the digits.
 # "ВСК-48-0020917", "ЖІ-2018/0412", "2027/1187-DHO", "214/уч", "MCP8 048221/2027", "14 P 512/2026"
 _RECORD_NUMBER = (
-    r"(?P<n>(?:[A-ZА-ЯӘҒҚҢӨҰҮҺІ][A-ZА-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]{0,4}[-/]|[A-Z]{1,4}\d{0,2} |\d{1,3} [A-Z]{1,2} ){0,2}"
+    r"(?P<n>(?:[A-ZА-ЯӘҒҚҢӨҰҮҺІ][A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽА-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]{0,4}[-/]|[A-Z]{1,4}\d{0,2} |\d{1,3} [A-Z]{1,2} ){0,2}"
     r"[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{0,4}-?\d(?:[\d\-/]|[A-Z](?=\d)){1,20}\d(?:[-/][A-Za-zА-Яа-яәғқңөұүһі]{1,4}(?![\w-]))?)(?![\d\-/])"
 )
 # Between a label and its value: a colon, Markdown bold closing ("**邮编：** 200127"), or the
@@ -228,7 +243,9 @@ _NUMBERED = re.compile(r"№[^\S\n]*" + _RECORD_NUMBER)
 # health number after its label, digit groups allowed
 _INSURED_NUMBER = re.compile(
     r"(?<!\w)(?:полис\w*(?:[^\S\n]+ОМС)?|č\.[^\S\n]*pojištěnce|číslo[^\S\n]+pojištěnce|NHS[^\S\n]+(?:no\.?|number)"
-    r"|Medicaid[^\S\n]+(?:ID|no\.?|number)|insurance[^\S\n]+(?:ID|no\.?|number))"
+    r"|Medicaid[^\S\n]+(?:ID|no\.?|number)|insurance[^\S\n]+(?:ID|no\.?|number)"
+    # "Sask. Health Services No.: 712 904 385", "health card number"
+    r"|health[^\S\n]+(?:services?|card|insurance)[^\S\n]+(?:ID|no\.?|number))"
     + LABEL_END
     + r"(?P<n>\d(?:[\d]|[ -](?=\d)){7,22}\d)(?!\d)",
     re.IGNORECASE,
@@ -241,6 +258,13 @@ _ZH_CASE_NUMBER = re.compile(
 # "Исх. № 312", "Шығ. № 15": an outgoing or incoming letter's number, however short
 _LETTER_NUMBER = re.compile(
     r"(?<!\w)(?:исх|вх|шығ|кір)\.?[^\S\n]*№[^\S\n]*(?P<n>\d{1,6}(?:[-/]\w{1,6})*)(?![\w-])", re.I
+)
+# "таб. № 027", "ішкі нөмірі 214": a staff member's personnel number or telephone extension,
+# however short
+_STAFF_NUMBER = re.compile(
+    r"(?<!\w)(?:таб\.(?=[^\S\n]*№)|табельн\w+[^\S\n]+номер\w*|ішкі[^\S\n]+нөмір\w*|внутренн\w+[^\S\n]+номер\w*)"
+    r"[^\S\n]*(?:№[^\S\n]*)?(?P<n>\d{2,6})(?![\w-])",
+    re.I,
 )
 # "武教心〔2026〕31号": a Chinese official document's issuer, year in brackets and number
 _ZH_DOCUMENT_NUMBER = re.compile(r"(?P<n>[\u4e00-\u9fff]{1,6}[〔［\[]\d{4}[〕］\]]\d{1,5})(?=号)")
@@ -289,7 +313,7 @@ def national_ids(text: str) -> Iterator[Span]:
             r"\d[-/]\w|^[^\W\d_]{2,6}-\d", number
         ):
             yield Span(m.start("n"), m.end("n"), "ID", "pattern")
-    for pattern in (_LETTER_NUMBER, _ZH_DOCUMENT_NUMBER):
+    for pattern in (_LETTER_NUMBER, _ZH_DOCUMENT_NUMBER, _STAFF_NUMBER):
         for m in pattern.finditer(plain):
             yield Span(m.start("n"), m.end("n"), "ID", "pattern")
     for m in _ZH_CASE_NUMBER.finditer(plain):
@@ -317,7 +341,10 @@ _MONTHS = {
     # a final к/қ voices before a vowel ending: қыркүйек → қыркүйегінде
     "kk": r"қаңтар\w*|ақпан\w*|наурыз\w*|сәуір\w*|мамыр\w*|маусым\w*|шілде\w*|тамыз\w*"
     r"|қыркүйе[кг]\w*|қазан\w*|қараша\w*|желтоқсан\w*"
-    r"|қаң\.|ақп\.|нау\.|сәу\.|мау\.|шіл\.|қыр\.|қаз\.|қар\.|желт?\.",  # "12 ақп. 2026"
+    r"|қаң\.|ақп\.|нау\.|сәу\.|мау\.|шіл\.|қыр\.|қаз\.|қар\.|желт?\."  # "12 ақп. 2026"
+    # a chat typed on a Russian keyboard, without the Kazakh letters: "12 акпанда"
+    r"|ка[нң]тар\w*|акпан\w*|с[аә]уи?р\w*|шилде\w*|кыркуйе[кг]\w*|казан(?:да|нан|ға|ы)|караша\w*"
+    r"|желтоксан\w*",
     "cs": r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
     r"|lednu|únoru|březnu|dubnu|květnu|červnu|červenci|srpnu|říjnu|prosinci"
     r"|leden|únor|březen|duben|květen|červen|červenec|srpen|říjen|listopad|prosinec"

@@ -27,7 +27,12 @@ from praxishub.cases.spans import Span
 _KINDS = re.compile(
     r"(?:超市|便利店|居委会|村委会|办事处|培训中心|培训班|托管班|咖啡馆|咖啡厅|茶室|茶馆|餐厅|饭店|火锅店|火锅"
     r"|外卖|网吧|商店|药店|书店|酒店|宾馆|旅馆|客栈|社团|驿站|服务中心|服务站|关爱中心|派出所|工作室"
-    r"|俱乐部|协会|基金会|小卖部|理发店|健身房|奶茶店|面馆|监狱|看守所|戒毒所)$"
+    r"|俱乐部|协会|基金会|小卖部|理发店|健身房|奶茶店|面馆|监狱|看守所|戒毒所|热线)$"
+)
+# What a hotline's words say it is for, when no name is among them
+_GENERIC_LINE = re.compile(
+    r"(?:青少年|全国|心理|援助|服务|维权|儿童|妇女|老年|老人|市民|政务|公益|免费|危机|干预|咨询|求助|健康"
+    r"|家庭|教育|法律|反诈|未成年人|学生|社区|24小时|心理健康|希望|关爱|流动|热线)+"
 )
 _ANY_KIND = re.compile(_KINDS.pattern.removesuffix("$"))
 # jieba's tags for the words that may make up a name before the kind word.
@@ -60,6 +65,11 @@ def find(text: str) -> Iterator[Span]:
             j -= 1
         first = next((k for k in range(j, i) if _names_something(words[k], freq)), None)
         if first is not None:
+            # "心桥夜话心理援助热线": characters jieba could not join (心, 桥) begin the name
+            while first > j and len(words[first - 1][1]) == 1 and words[first - 1][2] in _RARE_TAGS:
+                first -= 1
+            if word == "热线" and _GENERIC_LINE.fullmatch(text, words[first][0], start):
+                continue  # "青少年服务热线", "维权热线": what a line is for, not its name
             yield Span(words[first][0], start + len(word), "ORG", "zh-kind")
 
 
