@@ -587,3 +587,63 @@ def test_what_the_thirty_fourth_set_s_labels_give_away(text, language, part) -> 
 )
 def test_the_thirty_fourth_set_s_look_alikes_stay(text, language, part) -> None:
     assert not touched(text, language, part)
+
+
+# Numbers and addresses of the programmes' countries in the forms their records write them
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        # a log's row cited by its four-digit tail, in a series of two rows or more
+        ("Calls RLL26-1143 and RLL26-1147 came in; the repeat pattern on 1147.", "en", "1147"),
+        # a call's, an incident system's, a log's and a looked-after child's number
+        ("Kayleigh (call 0412, repeat caller) rang back", "en", "0412"),
+        ("Datix 48213 raised the next morning", "en", "48213"),
+        ("CAD 1234 logged by the police", "en", "1234"),
+        ("Log no. 214 of 12 March", "en", "214"),
+        ("LAC number 338812 on the plan", "en", "338812"),
+        ("Driver licence ADAMS712044MA9PK", "en", "ADAMS712044MA9PK"),
+        # a bilingual Canadian form's French labels and a French street
+        ("Medicare No. / No d'assurance-maladie : 123 456 789", "en", "123 456 789"),
+        ("N° d'assurance sociale : 046 454 286", "en", "046 454 286"),
+        (
+            "Adresse / Address : 45, rue Archibald, Moncton (N.-B.) E1C 5J1",
+            "en",
+            "45, rue Archibald",
+        ),
+        ("120 boul. Saint-Pierre Ouest, app. 4, Caraquet", "en", "120 boul. Saint-Pierre Ouest"),
+        # classes: an Irish infant class, a New Zealand form, a Scottish primary in words, a
+        # year in lower case before its set
+        ("she started in Senior Infants in September", "en", "Senior Infants"),
+        ("Sione is in Form 2 at the college", "en", "Form 2"),
+        ("wee Callum in primary six", "en", "primary six"),
+        ("year 7 set 3 for maths", "en", "year 7"),
+        # a sentence's subject that bears a first name, before what it did
+        ("Caoimhe rang back after school.", "en", "Caoimhe"),
+        ("Hamza prays at the mosque on Fridays.", "en", "Hamza"),
+    ],
+)
+def test_the_programmes_countries_numbers_and_addresses_are_found(text, language, part) -> None:
+    assert covered(text, language, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        # counts, years, times and helplines after the words for calls and sessions
+        ("we took 1200 calls in 2025", "en", "1200"),
+        ("the call 2026 review", "en", "2026"),
+        ("a call at 2130 hrs", "en", "2130"),
+        ("session 2 of 6", "en", "2"),
+        ("then call 0800 1111 for help", "en", "0800"),
+        ("call 999 now", "en", "999"),
+        ("Advised to call 000. Called back 23:15", "en", "000"),
+        # a year after the rows of a series is no row
+        ("Calls RLL26-1143 and RLL26-1147 came in during 2026.", "en", "2026."),
+        ("he got 3 place finishes", "en", "3 place"),
+        # a form to fill in is no class; a common word before a verb is no name
+        ("please fill in Form 2 of the pack", "en", "Form 2"),
+        ("Rain stopped play.", "en", "Rain"),
+    ],
+)
+def test_counts_years_and_helplines_stay(text, language, part) -> None:
+    assert not touched(text, language, part)

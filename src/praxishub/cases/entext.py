@@ -61,7 +61,14 @@ _GRADE = re.compile(
 )
 _IRISH_CLASS = re.compile(
     rf"\b(?:(?:Junior|Senior|First|Second|Third|Fourth|Fifth|Sixth){_H}Class"
-    rf"|Transition{_H}Year|(?:First|Second|Third|Fifth|Sixth){_H}Year)\b"
+    rf"|Transition{_H}Year|(?:First|Second|Third|Fifth|Sixth){_H}Year|(?:Junior|Senior){_H}Infants)\b"
+)
+# "in Form 2" (New Zealand's and Tonga's secondary forms), "in primary six", "year 7 set 3": a
+# class said with its word in lower case or after a preposition
+_SAID_CLASS = re.compile(
+    rf"(?:(?<=\bin{_H})|(?<=\bat{_H})|(?<=\bfrom{_H})|(?<=\binto{_H})|(?<=\bof{_H}))"
+    rf"(?:(?<!fill{_H}in{_H})(?<!filled{_H}in{_H})(?<!fills{_H}in{_H})Form{_H}[1-7]|(?i:primary){_H}(?:one|two|three|four|five|six|seven))\b(?![-–/]\d)"
+    rf"|(?<![\w-])year{_H}(?:1[0-3]|[1-9])(?={_H}+(?:set|class|pupil|student|girl|boy|group|tutor|form)\b)"
 )
 # Oak Class, Hedgehog Class: a primary class named by a word (not a social class or a ticket).
 _NAMED_CLASS = re.compile(
@@ -247,7 +254,7 @@ def _people(text: str) -> Iterator[Span]:
 
 
 def _classes(text: str) -> Iterator[Span]:
-    for pattern in (_GRADE, _IRISH_CLASS, _NAMED_FORM, _NAMED_CLASS):
+    for pattern in (_GRADE, _IRISH_CLASS, _NAMED_FORM, _NAMED_CLASS, _SAID_CLASS):
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), "CLASS", "entext")
     for m in _KINDERGARTEN.finditer(text):

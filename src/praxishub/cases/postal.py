@@ -58,6 +58,12 @@ _ADDRESS = [
         r"(?:\s(?:N|S|E|W|NE|NW|SE|SW)\b(?!')(?![^\S\n]+[A-Z]))?"
         r"(?:,?\s*(?:Apt\.?|Apartment|Flat|Unit|Suite)\s*#?\w+)?"
     ),
+    # French (a Canadian form's): "45, rue Archibald", "120 boul. Saint-Pierre Ouest", "app. 4"
+    re.compile(
+        r"(?<![\w-])\d{1,5}[A-Za-z]?,?[^\S\n]+(?:rue|avenue|av\.|boulevard|boul\.|chemin|ch\.|allée|route|rang"
+        r"|promenade|croissant|place)[^\S\n]+(?:(?:de|du|des|la|le|l['’])[^\S\n]*)?[A-ZÉÈÂÎÔ][\w'’-]+"
+        r"(?:[^\S\n]+(?:Est|Ouest|Nord|Sud|[A-ZÉ][\w'’-]+))?(?:,?[^\S\n]+(?:app\.|appartement|unité)[^\S\n]*\w{1,4})?"
+    ),
     # Marlborough Street, on High Street: a named street without its number (not "The Street")
     re.compile(
         r"\b(?!The\b)(?:[A-Z][a-z'’]+[^\S\n]+){1,2}(?:Street|Road|Avenue|Lane|Crescent|Terrace|Parade)\b"

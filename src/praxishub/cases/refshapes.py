@@ -326,13 +326,15 @@ def recurring(text: str, spans: list[Span]) -> Iterator[Span]:
 
 def _short_tails(text: str, spans: list[Span], seen: set[str]) -> Iterator[Span]:
     """A numbered log's rows cited by a three-digit tail ("**009**", "012 号来电", "013 回访"
-    after the rows HL260310-009 … -015): only when two or more found IDs share everything but
-    such a tail, so the tail is a row's number in a series, not a score."""
+    after the rows HL260310-009 … -015), or a four-digit one that is no year ("the
+    repeat-caller pattern on 1147" after RLL26-1143 and RLL26-1147): only when two or more
+    found IDs share everything but such a tail, so the tail is a row's number in a series,
+    not a score."""
     tails: dict[str, set[str]] = {}
     for span in spans:
         if span.kind != "ID":
             continue
-        m = re.fullmatch(r"(.*\d.*[-/])(0\d{2})", text[span.start : span.end])
+        m = re.fullmatch(r"(.*\d.*[-/])(0\d{2}|(?!19|20)[1-9]\d{3})", text[span.start : span.end])
         if m:
             tails.setdefault(m.group(1), set()).add(m.group(2))
     for shared in tails.values():

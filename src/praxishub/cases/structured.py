@@ -245,7 +245,9 @@ _INSURED_NUMBER = re.compile(
     r"(?<!\w)(?:полис\w*(?:[^\S\n]+ОМС)?|č\.[^\S\n]*pojištěnce|číslo[^\S\n]+pojištěnce|NHS[^\S\n]+(?:no\.?|number)"
     r"|Medicaid[^\S\n]+(?:ID|no\.?|number)|insurance[^\S\n]+(?:ID|no\.?|number)"
     # "Sask. Health Services No.: 712 904 385", "health card number"
-    r"|health[^\S\n]+(?:services?|card|insurance)[^\S\n]+(?:ID|no\.?|number))"
+    r"|health[^\S\n]+(?:services?|card|insurance)[^\S\n]+(?:ID|no\.?|number)"
+    # a bilingual Canadian form's French label: "No d'assurance-maladie : 123 456 789"
+    r"|(?:num[ée]ro|n[o°º]\.?)[^\S\n]+(?:de[^\S\n]+(?:la[^\S\n]+)?carte[^\S\n]+)?d['’]assurance[- ](?:maladie|sociale))"
     + LABEL_END
     + r"(?P<n>\d(?:[\d]|[ -](?=\d)){7,22}\d)(?!\d)",
     re.IGNORECASE,
@@ -265,6 +267,19 @@ _STAFF_NUMBER = re.compile(
     r"(?<!\w)(?:таб\.(?=[^\S\n]*№)|табельн\w+[^\S\n]+номер\w*|ішкі[^\S\n]+нөмір\w*|внутренн\w+[^\S\n]+номер\w*)"
     r"[^\S\n]*(?:№[^\S\n]*)?(?P<n>\d{2,6})(?![\w-])",
     re.I,
+)
+# "call 0412 (repeat caller)", "Datix 48213", "CAD 1234", "Log no. 214", "LAC number 338812": a
+# call's, a log's or an incident system's record by its number after the system's word (a call's
+# number four digits or more and no year: "call 000", "call 999" ring the emergency services); a
+# driving licence's number
+_LOG_NUMBER = re.compile(
+    r"(?<![\w-])(?:(?i:calls?|caller|chat|session)[^\S\n]*(?:no\.?|number|#)?[^\S\n]*"
+    r"(?P<n>0\d{3,5}|(?!19\d\d|20\d\d)[1-9]\d{3,5})(?![^\S\n]?\d)"
+    r"|(?:Datix|CAD|CPOMS|MyConcern|(?i:incident|log)[^\S\n]+(?i:no\.?|number|#)|LAC[^\S\n]+(?i:no\.?|number))"
+    r"[^\S\n]*[:#]?[^\S\n]*(?P<m>\d{3,8})"
+    r"|(?i:driver'?s?[^\S\n]+licen[cs]e|driving[^\S\n]+licen[cs]e)(?:[^\S\n]+(?i:no\.?|number|#))?[:.]?"
+    r"[^\S\n]*(?P<d>(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{5,18}))"
+    r"(?![\w/-]|[.,:]\d|[^\S\n]*(?i:%|am\b|pm\b|hrs?\b|minutes|mins?\b|calls\b|people|times))"
 )
 # "武教心〔2026〕31号": a Chinese official document's issuer, year in brackets and number
 _ZH_DOCUMENT_NUMBER = re.compile(r"(?P<n>[\u4e00-\u9fff]{1,6}[〔［\[]\d{4}[〕］\]]\d{1,5})(?=号)")
@@ -316,6 +331,9 @@ def national_ids(text: str) -> Iterator[Span]:
     for pattern in (_LETTER_NUMBER, _ZH_DOCUMENT_NUMBER, _STAFF_NUMBER):
         for m in pattern.finditer(plain):
             yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for m in _LOG_NUMBER.finditer(plain):
+        group = next(g for g in ("n", "m", "d") if m.group(g))
+        yield Span(m.start(group), m.end(group), "ID", "pattern")
     for m in _ZH_CASE_NUMBER.finditer(plain):
         yield Span(m.start("n"), m.end("n"), "ID", "pattern")
     for m in _INSURED_NUMBER.finditer(plain):
