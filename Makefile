@@ -39,14 +39,14 @@ $(STAMP): pyproject.toml $(if $(EDITABLE),,$(SOURCES))
 
 install: $(STAMP) models
 
-# The learned de-identification layer's two CRF models are built here, not kept in git: each
-# is trained deterministically (about three minutes; the two side by side) from the labelled
+# The learned de-identification layer's three CRF models are built here, not kept in git: each
+# is trained deterministically (about six minutes; the three side by side) from the labelled
 # sets it learns from and the word lists its features read (not terms_more.txt, which only the
 # filter reads). A venv that holds a copy of the package (not a link to src/) gets the models
 # by a reinstall once they are built.
 MODEL_DIR := src/praxishub/cases/data
-MODELS := $(MODEL_DIR)/deid_crf.crfsuite $(MODEL_DIR)/deid_crf_earlier.crfsuite
-TRAIN_SETS := labelled tuning $(addprefix tuning,2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17)
+MODELS := $(MODEL_DIR)/deid_crf.crfsuite $(MODEL_DIR)/deid_crf_earlier.crfsuite $(MODEL_DIR)/deid_crf_newest.crfsuite
+TRAIN_SETS := labelled tuning $(addprefix tuning,2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34)
 MODEL_INPUTS := $(foreach s,$(TRAIN_SETS),$(wildcard tests/fixtures/deid/$(s)/*.txt)) \
   $(filter-out $(MODEL_DIR)/terms_more.txt,$(wildcard src/praxishub/cases/learned*.py $(MODEL_DIR)/*.txt)) \
   src/praxishub/cases/evaluate.py src/praxishub/cases/precision.py src/praxishub/cases/wordlists.py
@@ -58,7 +58,7 @@ $(MODELS_STAMP): $(MODELS) | $(STAMP)
 	$(if $(EDITABLE),,$(BIN)/python -m pip install -q --no-deps --force-reinstall .)
 	@touch $@
 
-# Training is deterministic, so a pair trained once is kept in a cache keyed by a hash of every
+# Training is deterministic, so models trained once are kept in a cache keyed by a hash of every
 # input (and pyproject.toml, which pins the trainer): another checkout of the same inputs (a
 # fresh clone that `make up` is tested from) copies it instead of training again. A cache that
 # cannot be written only costs the next checkout its copy, never this build.
@@ -66,14 +66,15 @@ MODEL_CACHE ?= $(HOME)/.cache/praxishub/models
 $(MODELS) &: $(MODEL_INPUTS) pyproject.toml | $(STAMP)
 	@key=$$(sha256sum $(sort $(MODEL_INPUTS)) pyproject.toml | sha256sum | cut -c1-24); \
 	cache="$(MODEL_CACHE)/$$key"; \
-	if [ -s "$$cache/deid_crf.crfsuite" ] && [ -s "$$cache/deid_crf_earlier.crfsuite" ]; then \
+	if [ -s "$$cache/deid_crf.crfsuite" ] && [ -s "$$cache/deid_crf_earlier.crfsuite" ] \
+	    && [ -s "$$cache/deid_crf_newest.crfsuite" ]; then \
 	  echo "De-identification models for these inputs found in $$cache"; \
-	  for m in deid_crf deid_crf_earlier; do \
+	  for m in deid_crf deid_crf_earlier deid_crf_newest; do \
 	    cp "$$cache/$$m.crfsuite" "$(MODEL_DIR)/.$$m.crfsuite.tmp" && \
 	    mv "$(MODEL_DIR)/.$$m.crfsuite.tmp" "$(MODEL_DIR)/$$m.crfsuite" || exit 1; \
 	  done; \
 	else \
-	  echo "Training the de-identification models (about three minutes)"; \
+	  echo "Training the de-identification models (about six minutes)"; \
 	  PYTHONPATH=src $(BIN)/python -m praxishub.cases.learned_train --both || exit 1; \
 	  { mkdir -p "$$cache.tmp$$$$" && cp $(MODELS) "$$cache.tmp$$$$/" && \
 	    mv -T "$$cache.tmp$$$$" "$$cache"; } 2>/dev/null || { rm -rf "$$cache.tmp$$$$"; \

@@ -16,23 +16,49 @@ def _found(text: str, language: str) -> list[tuple[str, str]]:
 
 
 def test_models_load() -> None:
-    for path in (learned.MODEL, learned.EARLIER):
+    for path in (learned.MODEL, learned.EARLIER, learned.NEWEST):
         assert path.exists()
         assert path.stat().st_size < 8_000_000
         assert learned._open(path) is not None
 
 
-def test_the_union_of_the_two_models_holds_each_ones_spans() -> None:
-    """The layer keeps what either model finds: its spans are a superset of each model's."""
+def test_the_union_of_the_models_holds_each_ones_spans() -> None:
+    """The layer keeps what any model finds: its spans are a superset of each model's sure
+    spans (the newest model's, those that look like identifiers)."""
     text = "Mum (Lorraine Fitzgerald) phoned; Ms Okafor and coach Dylan from Riverside FC agreed."
-    both = {(s.start, s.end, s.kind) for s in learned.find(text, "en")}
-    for model in (learned._MODEL, learned._EARLIER):
+    union = {(s.start, s.end, s.kind) for s in learned.find(text, "en")}
+    for model in (learned._MODEL, learned._EARLIER, learned._NEWEST):
         one = {
             (a, b, k)
             for a, b, k, conf in learned.scored_spans(text, "en", model)
             if conf >= learned.THRESHOLD
+            and (model is not learned._NEWEST or learned._plausible(text[a:b], k, "en"))
         }
-        assert one <= both
+        assert one
+        assert one <= union
+
+
+def test_the_newest_model_adds_only_sure_spans_that_look_like_identifiers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Of the newest model's spans, the doubted ones and the lone acronyms are dropped."""
+    text = "Seen by the OT on Monday with Lorraine Fitzgerald."
+    acronym = (text.index("OT"), text.index("OT") + 2)
+    doubted = (text.index("Monday"), text.index("Monday") + 6)
+    name = (text.index("Lorraine"), text.index("Lorraine") + 8)
+    real = learned._scored
+
+    def scored(fake: list[tuple[int, int, str, float]]):
+        return lambda seqs, model: fake if model is learned._NEWEST else real(seqs, model)
+
+    monkeypatch.setattr(learned, "_scored", scored([]))
+    without = {(s.start, s.end) for s in learned.find(text, "en")}
+    fake = [(*acronym, "ORG", 0.99), (*doubted, "PERSON", 0.6), (*name, "PERSON", 0.99)]
+    monkeypatch.setattr(learned, "_scored", scored(fake))
+    added = {(s.start, s.end) for s in learned.find(text, "en")} - without
+    assert acronym not in added
+    assert doubted not in added
+    assert name in added or name in without
 
 
 @pytest.mark.parametrize(
@@ -73,7 +99,7 @@ def test_training_refuses_an_unknown_set_or_a_root_without_the_sets(
     assert not out.exists()
     with pytest.raises(SystemExit):
         learned_train.main(["--both", "--out", str(out)])
-    assert "--both writes the engine's two models" in capsys.readouterr().err
+    assert "--both writes the engine's three models" in capsys.readouterr().err
     assert not out.exists()
 
 

@@ -3,9 +3,10 @@
 Usage: ``python -m praxishub.cases.learned_train [--exclude SET]... [--out PATH]``. By default
 it trains on ``labelled`` and ``tuning`` … ``tuning17`` and writes
 ``praxishub/cases/data/deid_crf.crfsuite``. ``--exclude`` holds sets out, so the layer can
-be measured honestly on notes it has not seen. ``--both`` trains the engine's two models side
-by side (the set-up step, ``make models``): that one, and ``deid_crf_earlier.crfsuite``
-without ``tuning13`` … ``tuning17``. The models are built, not kept in git. Training is
+be measured honestly on notes it has not seen. ``--both`` trains the engine's three models side
+by side (the set-up step, ``make models``): that one, ``deid_crf_earlier.crfsuite``
+without ``tuning13`` … ``tuning17``, and ``deid_crf_newest.crfsuite`` with ``tuning18`` …
+``tuning34`` too. The models are built, not kept in git. Training is
 deterministic (L-BFGS on the sets in a fixed order); L1 regularisation and a feature-count
 cut-off keep the model small.
 """
@@ -22,6 +23,8 @@ from praxishub.cases import evaluate, learned
 
 DEID = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "deid"
 SETS = ("labelled", "tuning", *(f"tuning{i}" for i in range(2, 18)))
+# NEWEST's sets: every set the rules were tuned on (never the blind tuning35/ or heldout*/)
+NEWEST_SETS = (*SETS, *(f"tuning{i}" for i in range(18, 35)))
 PARAMS = {
     "c1": 0.1,
     "c2": 0.01,
@@ -43,13 +46,13 @@ def examples(docs: Iterable[evaluate.Document]) -> Iterator[Example]:
             yield xseq, learned.labels_for(toks, local)
 
 
-# The engine's two models: the newer, and the earlier one without the two sets it lacked
-# (the layer keeps what either finds; see ``learned``).
-# The earlier model learns from the sets up to tuning12 only: where the two disagree, the layer
-# keeps what either finds.
+# The engine's three models and their sets: the main one; the earlier one, from the sets up to
+# tuning12 only (where the two disagree, the layer keeps what either finds); the newest, from
+# every spent set (kept only where sure; see ``learned``). The largest is trained first.
 BOTH = (
-    (learned.MODEL, ()),
-    (learned.EARLIER, ("tuning13", "tuning14", "tuning15", "tuning16", "tuning17")),
+    (learned.MODEL, SETS),
+    (learned.EARLIER, tuple(s for s in SETS if s not in {f"tuning{i}" for i in range(13, 18)})),
+    (learned.NEWEST, NEWEST_SETS),
 )
 
 
@@ -94,10 +97,15 @@ def train(
 
 
 def _train_sets(
-    root: Path, exclude: tuple[str, ...] | list[str], out: Path, position: int = 0
+    root: Path,
+    exclude: tuple[str, ...] | list[str],
+    out: Path,
+    position: int = 0,
+    sets: tuple[str, ...] = SETS,
 ) -> str:
-    """Train on every set but the excluded ones; a line saying what was trained."""
-    sets = [s for s in SETS if s not in exclude]
+    """Train on the sets (every one of SETS) but the excluded ones; a line saying what was
+    trained."""
+    sets = tuple(s for s in sets if s not in exclude)
     docs = [d for s in sets for d in evaluate.load(root / s)]
     began = time.perf_counter()
     lines = train(docs, out, position=position)
@@ -116,12 +124,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=learned.MODEL)
     parser.add_argument("--root", type=Path, default=DEID, help="the labelled sets' folder")
     parser.add_argument(
-        "--both", action="store_true", help="train the engine's two models, side by side"
+        "--both", action="store_true", help="train the engine's three models, side by side"
     )
     args = parser.parse_args(argv)
     if args.both and (args.exclude or args.out != learned.MODEL):
-        parser.error("--both writes the engine's two models; it takes no --exclude or --out")
-    missing = [s for s in SETS if s not in args.exclude and not (args.root / s).is_dir()]
+        parser.error("--both writes the engine's three models; it takes no --exclude or --out")
+    wanted = NEWEST_SETS if args.both else SETS
+    missing = [s for s in wanted if s not in args.exclude and not (args.root / s).is_dir()]
     if missing:
         parser.error(
             f"--root {args.root}: no labelled set folder {', '.join(missing)}; give the "
@@ -134,8 +143,8 @@ def main(argv: list[str] | None = None) -> None:
 
     with ProcessPoolExecutor(max_workers=len(BOTH)) as pool:
         jobs = [
-            pool.submit(_train_sets, args.root, exclude, out, i)
-            for i, (out, exclude) in enumerate(BOTH)
+            pool.submit(_train_sets, args.root, (), out, i, sets)
+            for i, (out, sets) in enumerate(sorted(BOTH, key=lambda b: -len(b[1])))
         ]
         for job in jobs:
             print(job.result())
