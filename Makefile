@@ -41,14 +41,14 @@ install: $(STAMP) models
 
 # The learned de-identification layer's three CRF models are built here, not kept in git: each
 # is trained deterministically (about six minutes; the three side by side) from the labelled
-# sets it learns from and the word lists its features read (not terms_more.txt, which only the
-# filter reads). A venv that holds a copy of the package (not a link to src/) gets the models
+# sets it learns from and the word lists its features read (not terms_more.txt or
+# surnames_zh_more.txt, which only the rules read). A venv that holds a copy of the package (not a link to src/) gets the models
 # by a reinstall once they are built.
 MODEL_DIR := src/praxishub/cases/data
 MODELS := $(MODEL_DIR)/deid_crf.crfsuite $(MODEL_DIR)/deid_crf_earlier.crfsuite $(MODEL_DIR)/deid_crf_newest.crfsuite
 TRAIN_SETS := labelled tuning $(addprefix tuning,2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34)
 MODEL_INPUTS := $(foreach s,$(TRAIN_SETS),$(wildcard tests/fixtures/deid/$(s)/*.txt)) \
-  $(filter-out $(MODEL_DIR)/terms_more.txt,$(wildcard src/praxishub/cases/learned*.py $(MODEL_DIR)/*.txt)) \
+  $(filter-out $(MODEL_DIR)/terms_more.txt $(MODEL_DIR)/surnames_zh_more.txt,$(wildcard src/praxishub/cases/learned*.py $(MODEL_DIR)/*.txt)) \
   src/praxishub/cases/evaluate.py src/praxishub/cases/precision.py src/praxishub/cases/wordlists.py
 MODELS_STAMP := $(VENV)/.praxishub-models
 

@@ -49,6 +49,11 @@ _BEFORE = re.compile(
     rf"{_H}*,{_H}*(?:(?:The{_H}+)?[A-Z][\w'’]+(?:{_H}+[A-Z][\w'’]+){{0,3}}{_H}*,{_H}*)?\Z"
 )
 _STREETS = [
+    # a remote community's house by its number, after the place and a comma: "in Barunga with
+    # his grandmother, House 41."
+    re.compile(
+        r"(?<=,[^\S\n])House[^\S\n](?:No\.?[^\S\n]?)?\d{1,4}(?=[^\S\n]*[.;,)]|[^\S\n]*$)", re.M
+    ),
     # Národního odboje 1482/26, Velká Hradební 2336/8, Brtnická 1530/22, B. Němcové 585/54:
     # a Czech street by its house number, "orientation/descriptive"
     re.compile(

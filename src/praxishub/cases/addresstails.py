@@ -77,6 +77,9 @@ _UNIT = re.compile(
     rf"|(?:vchod|blok|byt|pokoj|č\.{_H}?p\.|č\.{_H}?o\.|č\.{_H}?ev\.|čp\.|č\.{_H}?bytu)"
     rf"{_H}*(?:č\.{_H}*)?(?:\d{{1,4}}[a-zA-Z]?|[A-Z])(?![\w])"
     rf"|(?:Flat|Apt\.?|Apartment|Unit|Room|Suite|Block|Plot|Lot){_H}*#?[A-Z0-9]{{1,5}}(?![\w])"
+    # "first floor", "upstairs flat", "ground floor flat": a flat said by where it is
+    rf"|(?i:ground|first|second|third|top|upstairs|downstairs|basement|lower|upper)"
+    rf"{_H}+(?i:floor(?:{_H}+flat)?|flat)(?![\w])"
     r")"
 )
 # "ул. 10 лет Октября": a street named for an anniversary (OCR may read О as 0)
@@ -129,6 +132,11 @@ _FINDERS = (
     re.compile(
         rf"(?<![\w-])[{_KK_LO}]{{3,}}{_H}+(?:[{_KK_LO}]{{2,}}{_H}+)?\d{{1,4}}[а-я]?,{_H}*"
         rf"(?:\d{{1,4}}-пәтер[{_KK_LO}]*|кв\.{_H}*\d{{1,4}})"
+    ),
+    # kk, lower case, a dormitory's street, house and room: "жібек жолы 14 312 бөлме"
+    re.compile(
+        rf"(?<![\w-])[{_KK_LO}]{{3,}}{_H}+(?:жолы|көшесі|даңғылы){_H}+\d{{1,4}}[а-я]?,?{_H}+"
+        rf"\d{{1,4}}-?{_H}?бөлме[{_KK_LO}]*"
     ),
     # kk/ru: Батыс-2 ш.а., 19Б-үй, 2-корпус; мкр. Восток-5, д. 3: a micro-district in place of
     # the street (only with the house after it: ``_grow`` must add one)

@@ -62,6 +62,8 @@ _AGE_WORDS = [
         r"|(?P<b>九十[一二三四五六七八九多]?|一百(?:零[一二三四五六七八九]|一十?[一二三四五六七八九]?)?多?)(?=周?岁)"
         # "还有我外婆 她在寻甸 九十一了": said alone before 了, after a space or a comma
         r"|(?:(?<=[^\S\n])|(?<=[，,]))(?P<c>九十[一二三四五六七八九]|一百零[一二三四五六七八九])(?=了)"
+        # "过了年就九十二了", "快九十三了": about to turn, said before 了
+        r"|(?:(?<=就)|(?<=快))(?P<d>九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九])?)(?=了|岁)"
     ),
     # "婆婆今年 95，", "外公已经 92 了": in figures after "this year" or "already", said of someone
     re.compile(
@@ -152,6 +154,23 @@ _KIN_AGE = [
     ),
     # "grandmother (92)", "his grandmother (94, dementia)"
     re.compile(rf"(?<![\w-])(?:{_ELDER}){_H}*\((?P<n>9\d|1[01]\d)(?=\)|,{_H})", re.I),
+    # a parent's age in brackets, and in English said after a comma: "dad (94) has dementia",
+    # "Vaše maminka (93)", "her dad, ninety-four and living with her"
+    re.compile(
+        r"(?<![\w-])(?:mum|mom|mother|dad|father|mam|maminka|maminky|matka|matky|máma|mámy"
+        r"|tatínek|tatínka|otec|otce|táta|táty|babička|babičky|dědeček|dědečka|děda|dědy)"
+        rf"{_H}*\((?P<n>9\d|1[01]\d)(?=\)|,{_H})",
+        re.I,
+    ),
+    # a Ukrainian elder's years: "бабусі 90 років", "дідусь 93 роки"
+    re.compile(
+        rf"(?<![\w-])(?i:бабус[яіеию]|бабусею|дідус[ьяеюві]|бабц[яіею]|мам[аіи]|тат[оауі])"
+        rf"{_H}+(?P<n>9\d|1[01]\d){_H}+рок(?:ів|и)(?![\w-])",
+    ),
+    re.compile(
+        rf"(?<![\w-])(?i:mum|mom|mother|dad|father),{_H}+(?P<n>{_WORDS['en']}|9\d|1[01]\d)"
+        rf"(?=,|{_H}+(?:and|now|this|last|next)(?![\w-]))",
+    ),
     # the age in brackets after a birth date a lifetime back: "DOB 03/14/1933 (93)",
     # "nar. 2. 5. 1932 (94 let)", "р. 12.03.1931 (95 лет)"
     re.compile(
@@ -289,7 +308,7 @@ def in_words(text: str) -> Iterator[Span]:
 def _in_stretch(text: str, a: int, b: int) -> Iterator[Span]:
     for pattern in _AGE_WORDS:
         for m in pattern.finditer(text, a, b):
-            group = next(g for g in ("a", "b", "c") if m.groupdict().get(g))
+            group = next(g for g in ("a", "b", "c", "d") if m.groupdict().get(g))
             yield Span(m.start(group), m.end(group), "AGE", "pattern")
     for pattern in (
         _AGE_AFTER_PERSON_WORD,

@@ -124,6 +124,11 @@ _LOG_ROW = re.compile(
     rf"(?im)^{_H}*{_STAMP}{_H}{{2,}}(?:chat|čet|чат|dm|web-?chat|онлайн-чат|聊天|网聊){_H}{{2,}}"
     rf"(?P<h>\S(?:[^\n]*?\S)?)(?={_H}{{2,}}|{_H}*$)"
 )
+# A site chat's system line naming the visitor by the nickname she chose: "系统：访客 晚风不吹了 进入会话"
+_ZH_VISITOR = re.compile(
+    r"(?:访客|用户|来访者)[^\S\n]+(?P<h>[^\s，,：:。]{2,12})[^\S\n]+"
+    r"(?:进入|结束|离开|发起|加入|退出)了?(?:会话|咨询|聊天|对话)"
+)
 # An @-mention in any script, emoji included: "@阿珍珍💅", "@Мария_К"
 _MENTION = re.compile(
     r"(?<![\w@.])@(?P<h>[^\W\d_][\w.\u2600-\u27bf\U0001f000-\U0001faff\u200d\ufe0f]{1,24})"
@@ -345,6 +350,7 @@ def find(text: str, language: str) -> list[Span]:
     found.extend(_emoji_lines(text))
     found.extend(_posted_as(text, language))
     found.extend(_message_heads(text, language))
+    found.extend(m.span("h") for m in _ZH_VISITOR.finditer(text))
     found.extend(list(_recurring(text, found)))
     found.extend(_groups(text))
     out = [Span(a, b, "HANDLE", "chatline") for a, b in found if b > a]

@@ -100,7 +100,8 @@ _RU_COURSE = re.compile(
 )
 # A form's field: "Grade: 4", "Year: 7", "Year group: 10" (a mark reads "Grade: 6 in maths")
 _FIELD = re.compile(
-    r"(?<![\w-])(?:Grade|Year(?:[^\S\n]+group)?|Yr)[^\S\n]*:[^\S\n]*(?P<c>(?:1[0-3]|[1-9]|K|R)[A-Z]?)"
+    r"(?<![\w-])(?:Grade|Year(?:[^\S\n]+group)?|Yr)(?:[^\S\n]*/[^\S\n]*(?:Année|Niveau|Classe))?"
+    r"[^\S\n]*:[^\S\n]*(?P<c>(?:1[0-3]|[1-9]|K|R)[A-Z]?)"
     r"(?![\w/.:-])(?![^\S\n]+(?:in|for|on|at)\b)"
 )
 # S1-S6, P1-P7 also label sessions, participants and heart sounds ("P1:", "S1 and S2"):

@@ -17,6 +17,7 @@ from typing import Any
 from praxishub.cases import (
     addressedges,
     addressparts,
+    addresstails,
     bodies,
     capitals,
     chains,
@@ -236,7 +237,10 @@ class Deidentifier:
         found.extend(notecues.states(text))
         found.extend(notecues.letterheads(text))
         found.extend(orgacronyms.find(text))
-        found.extend(learned.find(text, language))
+        tagged = learned.find(text, language)
+        found.extend(tagged)
+        # the tagger's addresses grown over their unit parts too ("…, upstairs flat")
+        found.extend(addresstails.grown(text, [s for s in tagged if s.kind == "ADDRESS"]))
         found = precision.settle(text, found, language)
         # The English and Chinese name layers and the chat handles (round 11b) read what
         # survived the filter, and pass it themselves.

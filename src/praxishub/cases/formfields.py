@@ -33,9 +33,11 @@ _SPECIFIC = (
     r"|surname|family{_H}name|last{_H}name|first{_H}name|given{_H}names?|given{_H}name\(s\)|forenames?|forename\(s\)|middle{_H}names?"
     r"|full{_H}name|preferred{_H}name|chinese{_H}name|name{_H}in{_H}(?:chinese|cyrillic|pinyin|kazakh|russian)"
     r"|фамилия|отчество|ф\.?{_H}?и\.?{_H}?о\.?|тегі|әкесінің{_H}аты|аты-жөні|т\.{_H}?а\.{_H}?ә\."
+    # a Canadian form's French labels beside the English ones: "Given name(s) / Prénom(s):"
+    r"|prénoms?|prénom\(s\)|nom{_H}de{_H}famille"
 ).replace("{_H}", _H)
 # Labels that also open other fields ("Name of school"), so they need a colon.
-_GENERAL = r"jméno|jmeno|name|имя|аты"
+_GENERAL = r"jméno|jmeno|name|имя|аты|nom"
 _WORD = r"(?:[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*\.?)"
 # (a scanned form's name in capitals, its words set apart by two spaces, filling the line:
 # "Jméno a příjmení dítěte:  NGUYEN  MINH  KHANG")
@@ -51,9 +53,11 @@ _VALUE = (
     rf"|(?P<v2>{_WORD}(?:{_H}{_WORD}){{0,3}}))"
 )
 _END = r"(?=[^\S\n]{2,}|\t|[^\S\n]?[,;()]|[^\S\n]*$)"
-_LEAD = r"(?:^|(?<=[\s–—(-]))"
+_LEAD = r"(?:^|(?<=[\s–—(-])|(?<=^\*\*))"
 _COLON = re.compile(
-    rf"{_LEAD}(?i:{_SPECIFIC}|{_GENERAL})(?:{_H}+\w+)?{_H}*[:：]{_H}*{_VALUE}{_END}", re.MULTILINE
+    rf"{_LEAD}(?i:{_SPECIFIC}|{_GENERAL})(?:{_H}*/{_H}*(?i:{_SPECIFIC}|{_GENERAL}))?(?:{_H}+\w+)?"
+    rf"{_H}*[:：]{_H}*{_VALUE}{_END}",
+    re.MULTILINE,
 )
 _BARE = re.compile(
     rf"{_LEAD}(?i:{_SPECIFIC}){_H}+(?P<v>[^\W\d_][\w'’-]*(?:{_H}[^\W\d_][\w'’-]*){{0,3}})"
@@ -75,7 +79,11 @@ _HAN_FIELD = re.compile(
     # and a parent's or a signature's field, its label spaced out as forms print it ("父 亲：")
     r"|(?:咨询师|咨询员|接线员|填表人|记录人|联系人|督导|社工|班主任|经办人|父[ \u3000]*亲|母[ \u3000]*亲"
     r"|监护人|[\u4e00-\u9fff]{0,4}签[ \u3000]*字)[:：][^\S\n]*"
-    r"(?P<w>[\u4e00-\u9fff·]{2,5})(?=[\u3000\t]|[^\S\n]{2,}|[^\S\n]*$|[（(，,；;])",
+    # (not a chat's greeting after a speaker's label: "咨询员：你好，这里是…")
+    r"(?!你好|您好|好的|谢谢|是的|对的|收到|在吗|在的|晚上好|早上好|下午好)"
+    r"(?P<w>[\u4e00-\u9fff·]{2,5})(?=[\u3000\t]|[^\S\n]{2,}|[^\S\n]*$|[（(，,；;])"
+    # or initials in Latin letters: "记录人：LCY，3月17日"
+    r"|(?:记录人|填表人|接线员|咨询员|督导|经办人)[:：][^\S\n]*(?P<i>[A-Z]{2,4})(?=[，,；;。（(]|[^\S\n]|$)",
     re.MULTILINE,
 )
 # A staff field's value that is a title, not a name: "记录人：李老师" (the surname is found alone)
@@ -105,7 +113,7 @@ _PLACE_FIELD = re.compile(
     rf"населённый{_H}пункт|населенный{_H}пункт|қала|ауыл|елді{_H}мекен)"
     # a web chat's town by the visitor's IP: "město podle IP: Poděbrady", "city (by IP): Leeds"
     rf"(?:{_H}*\(?(?i:podle|by|from|по){_H}+IP\)?)?"
-    rf"{_H}*[:：]{_H}*(?P<v>[A-ZÀ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’.-]*(?:{_H}[\w'’.-]+){{0,2}}){_END}",
+    rf"{_H}*[:：](?:\*\*)?{_H}*(?P<v>[A-ZÀ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’.-]*(?:{_H}[\w'’.-]+){{0,2}}){_END}",
     re.MULTILINE,
 )
 
@@ -124,7 +132,7 @@ def find(text: str) -> Iterator[Span]:
                 continue
             yield from _value(m.group(group), m.start(group))
     for m in _HAN_FIELD.finditer(text):
-        group = "v" if m.group("v") else "w"
+        group = next(g for g in ("v", "w", "i") if m.group(g))
         if group == "w" and _HAN_TITLED.search(m.group("w")):
             continue
         yield Span(m.start(group), m.end(group), "PERSON", "formfield")

@@ -106,6 +106,11 @@ _CHAT_CLASS = re.compile(
     # (nor before the college it is a year of, which is masked itself: "на 1 курсе колледжа «…»")
     rf"|колледж|университет|институт|техникум|училищ|академи|вуз))"
 )
+# A college's year said right after it: "в … техникуме, 2 курс", "аграрлық колледжде 1 курста"
+_COLLEGE_YEAR = re.compile(
+    rf"(?i:колледж|техникум|училищ|университет|институт|академи)[а-яёәғқңөұүһі]*(?:,|{_H}—)?{_H}+"
+    rf"(?P<c>[1-6](?:-?м|-?ші|-?шы)?{_H}?курс(?:а|е|у|та|қа|ы|ында)?)(?![\w-])"
+)
 # "Mateo Ruiz        6th    teacher": an ordinal alone in an aligned table's column
 _COLUMN_ORDINAL = re.compile(rf"(?<={_H}{_H})(?P<c>(?:1[0-2]|[1-9])(?:st|nd|rd|th))(?={_H}{_H})")
 
@@ -136,15 +141,30 @@ def find(text: str) -> Iterator[Span]:
     for pattern in gates.live(_CLASSES, text):
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), "CLASS", "pattern")
-    for pattern in (_GROUP_CODE, _CHAT_CLASS, _COLUMN_ORDINAL):
+    for pattern in (_GROUP_CODE, _CHAT_CLASS, _COLUMN_ORDINAL, _COLLEGE_YEAR):
         for m in pattern.finditer(text):
             group = "d" if m.groupdict().get("d") else "c"
             yield Span(m.start(group), m.end(group), "CLASS", "pattern")
-    for pattern in (_SPACED_DATE, _KK_ORDINAL_DATE):
+    for m in _SPLIT_CLASS.finditer(text):
+        a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+        if int(b) == int(a) + 1:
+            yield Span(m.start(), m.end(), "CLASS", "pattern")
+    for pattern in (_SPACED_DATE, _KK_ORDINAL_DATE, _DASHED_MONTH_DATE):
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), "DATE", "pattern")
 
 
+# A class of two year groups: "4/5J", "5/6K"; "3rd/4th combo", "a 1st/2nd split"
+_SPLIT_CLASS = re.compile(
+    r"(?<![\w/.])(?P<a>[1-9])/(?P<b>[1-9])[A-Z](?![\w/])"
+    r"|(?<![\w/.])(?P<c>[1-9])(?:st|nd|rd|th)/(?P<d>[1-9])(?:st|nd|rd|th)"
+    r"[^\S\n]+(?:grade[^\S\n]+)?(?:combo|split|composite)(?:[^\S\n]+class)?(?![\w-])"
+)
+# "12-Mar-2026", "3-Sep-25": a date with its month's short name between dashes
+_DASHED_MONTH_DATE = re.compile(
+    r"(?<![\w-])(?:0?[1-9]|[12]\d|3[01])-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"-(?:19|20)?\d\d(?![\w-])"
+)
 _RANGE_START = re.compile(r"(?<![\d.])\d{1,2}[^\S\n]?[–-][^\S\n]?\Z")
 # zh: a college group's code with its class word (护理2501班), a preparatory class (预备（3）班)
 _ZH_CLASS = re.compile(

@@ -484,6 +484,26 @@ _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[str, re.Match[str]], bool]
         "PLACE",
         None,
     ),
+    # ru: a neighbour or an uncle called by his patronymic alone, in a chat's lower case: "сосед
+    # петрович пустит", "дядя михалыч"
+    (
+        re.compile(
+            rf"(?<![\w-])(?i:сосед|соседа|соседу|соседка|соседки|дядя|дяди|дяде|дядю|тётя|тетя|тёти|тети)"
+            rf"{_H}+(?P<v>[а-яё]{{3,}}(?:ович|евич|ыч|ич|овна|евна|ична))(?![а-яё-])"
+        ),
+        "PERSON",
+        None,
+    ),
+    # kk, ru: a passport's name in Latin capitals after the word for its Latin spelling:
+    # "Паспортындағы латынша жазылуы: MANSUROV KHUSEIN", "латиницей: ABDULLAEV TIMUR"
+    (
+        re.compile(
+            rf"(?i:латынша{_H}+жазылуы|латиницей|латинскими{_H}+буквами|латын{_H}+әрпімен)"
+            rf"[^\S\n]*[:—-]?{_H}*(?P<v>[A-Z]{{2,}}(?:[ -][A-Z]{{2,}}){{1,2}})(?![\w-])"
+        ),
+        "PERSON",
+        None,
+    ),
     # zh: a Hong Kong form a pupil joins: "佢哋話可以插中二"
     (
         re.compile(rf"(?:插|读|讀|升|返|上|入)(?P<v>中[一二三四五六])(?![{_ZH_FORM_NOT}])"),

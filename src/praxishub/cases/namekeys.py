@@ -115,6 +115,12 @@ _PRESENT_KEY = re.compile(
 )
 
 
+# The list's first items, when they are initials alone: "**Присутствовали:** КАС, ВОН, …"
+_PRESENT_BARE = re.compile(
+    rf"[^:\n]*:(?:\*\*)?(?P<keys>(?:[^\S\n]*[{_UP}]{{2,3}}[^\S\n]*[,;]){{2,}})"
+)
+
+
 _KK_HYPHEN_ENDING = (
     r"-(?:мен|бен|пен|ға|ге|қа|ке|ның|нің|дың|дің|тың|тің|ны|ні|ды|ді|ты|ті|да|де|та|те|дан"
     r"|ден|тан|тен|нан|нен|а|е)(?![\w-])"
@@ -132,6 +138,12 @@ def keyed_initials(text: str) -> Iterator[Span]:
             # "HT (head teacher)": an acronym spelt out, no person
             and "".join(w[0] for w in m.group("role").split()).upper() != m.group("key")
         )
+        # bare initials opening the list, two or more of them: "КАС, ВОН, Надежда Ким (…)" (not
+        # credentials after the names: "Joe Kowalski, PT, interpreter Luis Arce, SW")
+        opening = _PRESENT_BARE.match(line.group())
+        bare = re.findall(rf"[{_UP}]{{2,3}}", opening.group("keys")) if opening else []
+        if len(bare) >= 2 and not any(wordlists.allowed(k) or k in _NOT_SIGNED for k in bare):
+            keys.update(bare)
     for m in _INITIALS_LABEL.finditer(text):
         keys.add(m.group("key"))
         keys.update(re.findall(rf"[{_UP}]{{2,4}}", m.group("more")))
@@ -165,7 +177,8 @@ def keyed_initials(text: str) -> Iterator[Span]:
     # after a slash too: a shift table's "JŠ/DB" (two counsellors on one call); with a Kazakh
     # case ending after a hyphen, which is part of the name ("ГСӘ-мен")
     pattern = re.compile(
-        rf"(?<![\w@#.-])(?<!://)(?:{'|'.join(sorted(keys))})(?:{_KK_HYPHEN_ENDING})?(?![\w@-])"
+        rf"(?<![^\W\u4e00-\u9fff]|[@#.-])(?<!://)(?:{'|'.join(sorted(keys))})"
+        rf"(?:{_KK_HYPHEN_ENDING})?(?![^\W\u4e00-\u9fff]|[@-])"
     )
     for m in pattern.finditer(text):
         yield Span(m.start(), m.end(), "PERSON", "initials-key")

@@ -52,7 +52,7 @@ _ZH_KIND = {"nr": "PERSON", "nrfg": "PERSON", "nrt": "PERSON", "ns": "PLACE", "n
 
 @functools.cache
 def zh_surnames() -> frozenset[str]:
-    return frozenset(data_lines("surnames_zh.txt"))
+    return frozenset([*data_lines("surnames_zh.txt"), *data_lines("surnames_zh_more.txt")])
 
 
 @functools.lru_cache(maxsize=16)

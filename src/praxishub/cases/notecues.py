@@ -1101,25 +1101,46 @@ _OWN_CHECK = {_ZH_TAUNT: lambda v: v in _zh_surnames()}
 # A scanned form's letterhead, letter-spaced: "P E D A G O G I C K O - P S Y C H O L O G I C K Á
 # P O R A D N A   T Á B O R", "S A N D A L W O O D   F A M I L Y   C O U N S E L L I N G": a
 # line of single capitals, its words two spaces or more apart, that names a kind of body
-_SPACED_WORD = r"[^\W\d_](?:(?: ?- ?| )[^\W\d_])+"
+# (an item of such a line: a letter-spaced word or number, or a quote, "№", "&" or a comma)
+_SPACED_ITEM = r"(?:[^\W_](?:(?: ?- ?| )[^\W_])*|[«»\"“”„№&,.])"
 _SPACED_LINE = re.compile(
-    rf"(?m)^[^\S\n]*(?P<v>{_SPACED_WORD}(?:[^\S\n]{{2,}}{_SPACED_WORD})+)[^\S\n]*$"
+    rf"(?m)^[^\S\n]*(?P<v>{_SPACED_ITEM}(?:[^\S\n]+{_SPACED_ITEM})+)[^\S\n]*$"
 )
+_SPACED_RUN = re.compile(r"[^\W_](?: [^\W_]){2,}")
 _BODY_KINDS = re.compile(
     r"PORADN|CENTRUM|CENTRE|CENTER|COUNSEL|SERVIC|SCHOOL|ŠKOL|NEMOCNIC|HOSPITAL|CLINIC|KLINIK"
-    r"|MAGISTR|ÚŘAD|AGENCY|ASSOCIATION|TRUST|FOUNDATION|NADAC|ЦЕНТР|ШКОЛ|МЕКТЕП|БОЛЬНИЦ|ПОЛИКЛИНИК"
-    r"|ДИСПАНСЕР|ОРТАЛЫ|СЛУЖБ|ФОНД|ГИМНАЗИ|ЛИЦЕ"
+    r"|MAGISTR|ÚŘAD|AGENCY|ASSOCIATION|TRUST|FOUNDATION|NADAC|ЦЕНТР|ШКОЛ|МЕКТЕ[ПБ]|БОЛЬНИЦ|ПОЛИКЛИНИК"
+    r"|ДИСПАНСЕР|ОРТАЛЫ|СЛУЖБ|ФОНД|ГИМНАЗИ|ЛИЦЕ|YOUTH[^\S\n]+TEAM|FAMILY[^\S\n]+TEAM"
+)
+_SCHOOL_KINDS = re.compile(r"SCHOOL|ŠKOL|ШКОЛ|МЕКТЕ[ПБ]|ГИМНАЗИ|ЛИЦЕ")
+# A Russian school's legal form printed in plain capitals on the line above its spaced name
+_LEGAL_ABOVE = re.compile(
+    r"(?m)^[^\S\n]*((?:МУНИЦИПАЛЬН|ГОСУДАРСТВЕНН|КОММУНАЛЬН|ОБЛАСТН|КРАЕВ)[А-ЯЁ]*"
+    r"(?:[^\S\n]{1,3}[А-ЯЁ]{3,}){1,5})[^\S\n]*\n\Z"
 )
 
 
 def letterheads(text: str) -> Iterator[Span]:
     """A letter-spaced line of capitals that names a body (not a form's title: "R E F E R R A L
-    F O R M" names none)."""
-    if "   " not in text:
+    F O R M" names none), with the spaced line under it that goes on with the name, and a
+    Russian school's legal form printed above it."""
+    if "  " not in text:
         return
-    for m in _SPACED_LINE.finditer(text):
-        line = m.group("v")
-        if not line.isupper():
+    lines = [m for m in _SPACED_LINE.finditer(text) if len(_SPACED_RUN.findall(m.group("v"))) >= 2]
+    for i, m in enumerate(lines):
+        start, end = m.start("v"), m.end("v")
+        if i and lines[i - 1].end() + 1 == m.start():
+            continue  # the second line of a name begun on the line above
+        if i + 1 < len(lines) and m.end() + 1 == lines[i + 1].start():
+            end = lines[i + 1].end("v")  # "… Б І Л І М" / "Б Е Р Е Т І Н   М Е К Т Е Б І »"
+        line = text[start:end]
+        collapsed = re.sub(r"(?<=\S) (?=\S)", "", line).upper()
+        if not _BODY_KINDS.search(collapsed):
             continue
-        if _BODY_KINDS.search(re.sub(r"(?<=\S) (?=\S)", "", line)):
-            yield Span(m.start("v"), m.end("v"), "ORG", "cue")
+        if not line.isupper() and not _SCHOOL_KINDS.search(collapsed):
+            continue  # a heading in spaced small letters names a body only as a school
+        legal = _LEGAL_ABOVE.search(text, max(0, start - 120), start)
+        if legal:
+            start = legal.start(1)
+        kind = "SCHOOL" if _SCHOOL_KINDS.search(collapsed) else "ORG"
+        yield Span(start, end, kind, "cue")

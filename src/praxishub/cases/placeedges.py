@@ -60,8 +60,12 @@ _GEO_HEAD = re.compile(
     r"(?:Island|Islands|Lake|Creek|Bay|Point|Springs|River|Falls|Harbour|Harbor)"
 )
 _NAMED_BEFORE = re.compile(rf"(?<![\w-])[{_UP}][a-z'’]+[^\S\n]\Z")
-# "Thursday Island", "Prince Edward Island", "Rankin Inlet": a capitalised name and its word
-_EN_ISLAND = re.compile(r"(?<![\w-])(?:[A-Z][a-z'’]+[^\S\n]){1,2}(?:Island|Islands|Inlet)(?![\w-])")
+# "Thursday Island", "Prince Edward Island", "Rankin Inlet": a capitalised name and its word,
+# and "Isle of Skye", "Isle of Man": the word before the name
+_EN_ISLAND = re.compile(
+    r"(?<![\w-])(?:(?:[A-Z][a-z'’]+[^\S\n]){1,2}(?:Island|Islands|Inlet)"
+    r"|Isles?[^\S\n]+of[^\S\n]+[A-Z][a-z'’]+)(?![\w-])"
+)
 # Rare on wordfreq's scale (Zipf): below this a lower-case word is no word of the language.
 _RARE = 1.0
 _EN_AFTER = re.compile(

@@ -196,7 +196,10 @@ _ORGS = [
     # Центр психологической помощи «Доверие», ГБУЗ «Областная больница „Сосновый Бор“», фонд «…»,
     # ТОО «…», сенім телефоны «…»: an institution's type word or legal form, then its quoted name
     re.compile(
-        r"(?<![\w-])(?:(?i:центр|фонд|клиник|служб|больниц|поликлиник|организаци|ассоциаци|объединени"
+        # (with the capitalised adjective that opens its name: "Городской телефон доверия «…»")
+        r"(?<![\w-])(?:(?:Городск|Областн|Краев|Республиканск|Региональн|Муниципальн|Детск|Молод[её]жн)"
+        r"(?:ой|ая|ое|ий|ый)[^\S\n]+(?=телефон|служб|центр|лини))?"
+        r"(?:(?i:центр|фонд|клиник|служб|больниц|поликлиник|организаци|ассоциаци|объединени"
         r"|компани|агентств|кабинет|студи|лаборатори|диспансер|санатори|приют|движени|сообществ"
         r"|лини|телефон\w*\s+доверия|орталығ|ұйым|қауымдастығ|бірлестіг|серіктестіг)\w{0,5}"
         r"|(?i:проект|қоры?)(?:а|у|ом|е|ы|на|ның|нда)?(?!\w)"
@@ -460,4 +463,17 @@ def find(text: str) -> list[Span]:
     found.extend(bodies.find(text))
     found.extend(localities.find(text))
     found.extend(places(text))
+    found.extend(
+        Span(m.start(), m.end(), "PLACE", "pattern") for m in _CS_RIVER_TOWN.finditer(text)
+    )
     return found
+
+
+# A Czech town named with its river, the river often cut short: "Dvůr Králové n. L.", "Ústí nad
+# Orlicí", "Brandýs n. L.", "Kostelec nad Černými lesy" is left to its gazetteer
+_CS_RIVER_TOWN = re.compile(
+    rf"(?<![\w-])(?:[{_CS_UP}][{_CS_LO}]+[^\S\n]){{1,2}}(?:n\.|nad|p\.|pod)[^\S\n]?"
+    r"(?:L\.|O\.|Lab(?:em|e)|Vlt\.|Vltavou|Orl\.|Orlicí|Sáz\.|Sázavou|Nisou|Metují|Odrou|Bečvou"
+    r"|Ohří|Jizerou|Moravou|Svitavou|Doubravou|Desnou|Radbuzou|Cidlinou|Lužnicí|Oslavou|Jihlavou"
+    r"|Dyjí|Otavou|Úhlavou|Ostravicí|Olší|Opavou|Blanicí|Mží|Ploučnicí|Sázavou)(?![\w])"
+)

@@ -447,6 +447,7 @@ _HONORIFIC = re.compile(
 )
 
 
+_KEY = re.compile(r"[^\W\d_a-zа-яё]{2,3}")
 _INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_a-zа-яё]\.")
 _SPACED_INITIALS = re.compile(r"(?:[^\W\d_a-zа-яё]\.[^\S\n])+[^\W\d_a-zа-яё]\.")
 
@@ -457,6 +458,8 @@ def _settled(text: str, span: Span, covered: bytes) -> bool:
         return False  # the contributor named this person: masked wherever it stands
     if _HONORIFIC.search(text, max(0, span.start - 12), span.start):
         return False  # a surname after a title stays masked, whatever else it means
+    if "initials-key" in span.source and _KEY.fullmatch(text, span.start, span.end):
+        return False  # initials the note keys to a name ("Yusuf Adeyemi (YA)"), a word or not
     if _SPACED_INITIALS.fullmatch(text, span.start, span.end) and not re.match(
         r"[^\S\n]*[^\W\d_a-zа-яё]", text[span.end : span.end + 3]
     ):

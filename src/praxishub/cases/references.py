@@ -101,17 +101,23 @@ _MEETING = re.compile(
     rf"(?<![^\W\d_])(?:Zoom|Teams|Webex)(?![^\W\d_])[^\d\n]{{0,40}}?(?<![\d:])"
     rf"(?P<m>\d{{3}}(?:(?:-|{_H})?\d{{3,4}}){{2,3}})(?![\d:])"
 )
+# A log's contact number: its year and serial ("26-0412"), or its night's month and day and the
+# call's place in it ("0311-02", the second call of 11 March)
+_SERIAL = (
+    r"(?:[2-3]\d-\d{3,5}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-\d{2,3}"
+    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])-\d{2,3})"
+)
 # A helpline log's contact by its year and serial, after the word for a call or a chat: "Chat č.:
 # 26-0533", "**Kontakt:** 26-0533", "Звонок 26-0876", "call 26-0412", "Чат 26-0561"
 _CONTACT = re.compile(
     rf"(?<![^\W\d_])(?i:chat(?:u|em)?|hovor(?:u|em)?|kontakt(?:u|em)?|call|звон(?:ок|ка|ке|ку)"
     rf"|обращени[еяюи]|чат(?:а|е|у)?|қоңырау\w*)(?:{_H}*(?:č\.|№|#|no\.)?{_H}*[:.]?\**:?\**)"
-    rf"{_H}*(?P<n>[2-3]\d-\d{{3,5}})(?![\d-])"
+    rf"{_H}*(?P<n>{_SERIAL})(?![\d-])"
 )
 # A helpline log's row opening with the contact's year and serial, then its time: "26-0407
 # 20:05–20:31   звонок", "26-0412     20:14   28 мин"
 _ROW_SERIAL = re.compile(
-    rf"(?m)^[^\S\n]*(?:\*\*)?(?P<n>[2-3]\d-\d{{3,5}})(?:\*\*)?{_H}{{2,}}\d{{1,2}}:\d{{2}}"
+    rf"(?m)^[^\S\n]*(?:\*\*)?(?P<n>{_SERIAL})(?:\*\*)?{_H}{{2,}}\d{{1,2}}:\d{{2}}"
 )
 # A Canadian social insurance number a few words after its name ("your SIN for the forms
 # (529 173 601)"), kept when its check digit holds; an Ontario health card's number with its
@@ -124,6 +130,36 @@ _CA_HEALTH_CARD = re.compile(
     rf"(?i:health{_H}+card|OHIP|health{_H}+number)[^\d\n]{{0,20}}?"
     rf"(?P<n>\d{{4}}(?:{_H}|-)?\d{{3}}(?:{_H}|-)?\d{{3}}(?:(?:{_H}|-)?[A-Z]{{2}})?)(?![\w-])"
 )
+# A practitioner's number in a register, said a few words after it: "рег. № в реестре
+# супервизоров СВ-0417", "супервизор тізіліміндегі нөмірі СП-КЗ-017"
+_REGISTER_NUMBER = re.compile(
+    r"(?i:реестр\w*|тізілім\w*|register)[^\n]{0,30}?"
+    r"(?P<n>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,4}(?:-[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{1,4})*-\d{3,6})(?![\w-])"
+)
+# A Russian work patent's region and number: "копию патента (50 № 2501374406)"
+_PATENT = re.compile(
+    r"(?i:патент\w*)[^\S\n]*\(?[^\S\n]*(?P<n>\d{2}[^\S\n]?№[^\S\n]?\d{8,12})(?!\d)"
+)
+# A Russian postcode a few words after its name: "индекс по месту жительства — 180007"
+_INDEX = re.compile(r"(?i:индекс|пошта[^\S\n]+индексі)[^\d\n]{0,30}?(?P<n>\d{6})(?![\d.,]\d|\d)")
+# A document's number with its issuing country's letters after "č." or "No.": "vízový štítek
+# matky č. UKR 4810275", "passport No. UKR 0451287"
+_LETTERS_NUMBER = re.compile(
+    r"(?<![\w.])(?:č\.|No\.|№)[^\S\n]*(?P<n>[A-Z]{2,3}[^\S\n]\d{6,9})(?![\w-]|[.,/]\d)"
+)
+# A Scottish CHI number written as its birth date and four digits: "190754 1403"
+_CHI_SPACED = re.compile(
+    r"(?<![\w.,/-])(?P<d>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d\d)[^\S\n](?P<t>\d{4})(?![\w-]|[.,/]\d)"
+)
+
+
+def _chi_valid(number: str) -> bool:
+    """Does a ten-digit CHI number's last digit check (weights 10 … 2, modulus 11)?"""
+    total = sum(int(d) * w for d, w in zip(number[:9], range(10, 1, -1), strict=True))
+    check = (11 - total % 11) % 11
+    return check != 10 and check == int(number[9])
+
+
 # A numbered document's letter-and-digit number after "№": заключение … № Н-5512
 _LETTER_NUMBER = re.compile(rf"№{_H}*(?P<n>[{_UP}]{{1,4}}-\d{{2,8}})(?![\w-])")
 # A pupil's number made of "G" and an identity number: G410104201805163922
@@ -179,15 +215,15 @@ def find(text: str) -> Iterator[Span]:
         if _digits(value) >= 4 and re.search(f"[{_UP}]", value) and not _NOT_SHAPES.match(value):
             yield Span(m.start("n"), m.end("n"), "ID", "pattern")
     # the same log's other contacts, cited bare ("navazující 26-0561", "naposledy 26-0412"):
-    # the same year and as many digits as a contact found by its word
+    # the same year (or night) and as many digits as a contact found by its word or row
     shapes = {
-        (m.group("n")[:3], len(m.group("n")))
+        (m.group("n").partition("-")[0] + "-", len(m.group("n")))
         for pattern in (_CONTACT, _ROW_SERIAL)
         for m in pattern.finditer(text)
     }
     for head, size in shapes:
         for m in re.finditer(
-            rf"(?<![\w.,/-]){re.escape(head)}\d{{{size - 3}}}(?![\w-]|[.,/]\d)", text
+            rf"(?<![\w.,/-]){re.escape(head)}\d{{{size - len(head)}}}(?![\w-]|[.,/]\d)", text
         ):
             yield Span(m.start(), m.end(), "ID", "pattern")
     for m in _CA_SIN.finditer(text) if "SIN" in text or "nsurance" in text else ():
@@ -195,6 +231,17 @@ def find(text: str) -> Iterator[Span]:
             yield Span(m.start("n"), m.end("n"), "ID", "stdnum")
     for m in _CA_HEALTH_CARD.finditer(text):
         yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for pattern in (_REGISTER_NUMBER, _PATENT):
+        for m in pattern.finditer(text):
+            yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for m in _INDEX.finditer(text):
+        yield Span(m.start("n"), m.end("n"), "POSTCODE", "pattern")
+    for m in _LETTERS_NUMBER.finditer(text):
+        yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for m in _CHI_SPACED.finditer(text):
+        labelled = "CHI" in text[max(0, m.start() - 12) : m.start()]  # read with its label above
+        if not labelled and _chi_valid(m.group("d") + m.group("t")):
+            yield Span(m.start(), m.end(), "ID", "pattern")
     for m in _BILL.finditer(text):
         group = "n" if m.group("n") else "m"
         if _digits(m.group(group)) >= 2:

@@ -68,6 +68,9 @@ _EN_ORD = (
 )
 _EN_SPOKEN_DATE = re.compile(
     rf"(?i)(?<![\w-])(?:(?:{_EN_MONTHS}){_H}+(?:the{_H}+)?(?:{_EN_ORD})"
+    # "the fifth till the twelfth of march": two days of one month, the month said once
+    rf"|(?:{_EN_ORD}){_H}+(?:till|til|to|until|through|thru){_H}+(?:the{_H}+)?(?:{_EN_ORD})"
+    rf"{_H}+of{_H}+(?:{_EN_MONTHS})"
     rf"|(?:{_EN_ORD}){_H}+of{_H}+(?:{_EN_MONTHS}))(?![\w-])"
 )
 _RU_SHORT_MONTH = re.compile(

@@ -128,6 +128,9 @@ _SCHOOL_ORDINAL = re.compile(r"(?:^|(?<=[\n(]))\d{1,3}\.[^\S\n]$")
 _GARBLED_HEAD = re.compile(r"(?<![\w])(?=[0-9OОlI]*\d)[0-9OОlI]{1,10}\Z")
 
 
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def closed(text: str, spans: list[Span]) -> list[Span]:
     """Spans grown to the bracket or quote they opened ("Республика Саха (Якутия" takes its
     ")"), to the start of an OCR-garbled number they begin inside ("2l4O4 Qhayiya Cres" read
@@ -146,6 +149,16 @@ def closed(text: str, spans: list[Span]) -> list[Span]:
         left = _GARBLED_HEAD.search(text, max(0, start - 12), start)
         if left and re.match(r"[0-9A-Za-zÀ-žЀ-ӿ]", text[start : start + 1]):
             start = left.start()
+        # a Chinese name of four characters or more that fills its quotes: the quotes with it
+        # ("这里是“绿城心语”", as the name is written on the body's own heading)
+        if (
+            start > 0
+            and text[start - 1 : start] == "“"
+            and text.startswith("”", end)
+            and end - start >= 4
+            and _HAN_ONLY.fullmatch(text, start, end)
+        ):
+            start, end = start - 1, end + 1
         if span.kind == "SCHOOL" and text[start : start + 1].islower():
             m = _SCHOOL_ORDINAL.search(text, max(0, start - 5), start)
             if m:

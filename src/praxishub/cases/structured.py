@@ -264,7 +264,7 @@ _LETTER_NUMBER = re.compile(
 # "таб. № 027", "ішкі нөмірі 214": a staff member's personnel number or telephone extension,
 # however short
 _STAFF_NUMBER = re.compile(
-    r"(?<!\w)(?:таб\.(?=[^\S\n]*№)|табельн\w+[^\S\n]+номер\w*|ішкі[^\S\n]+нөмір\w*|внутренн\w+[^\S\n]+номер\w*)"
+    r"(?<!\w)(?:таб\.(?=[^\S\n]*№)|табельн\w+(?=[^\S\n]*№)|табельн\w+[^\S\n]+номер\w*|ішкі[^\S\n]+нөмір\w*|внутренн\w+[^\S\n]+номер\w*)"
     r"[^\S\n]*(?:№[^\S\n]*)?(?P<n>\d{2,6})(?![\w-])",
     re.I,
 )

@@ -27,13 +27,16 @@ from praxishub.cases.spans import Span
 _KINDS = re.compile(
     r"(?:超市|便利店|居委会|村委会|办事处|培训中心|培训班|托管班|咖啡馆|咖啡厅|茶室|茶馆|餐厅|饭店|火锅店|火锅"
     r"|外卖|网吧|商店|药店|书店|酒店|宾馆|旅馆|客栈|社团|驿站|服务中心|服务站|关爱中心|派出所|工作室"
-    r"|俱乐部|协会|基金会|小卖部|理发店|健身房|奶茶店|面馆|监狱|看守所|戒毒所|热线)$"
+    r"|俱乐部|协会|基金会|小卖部|理发店|健身房|奶茶店|面馆|监狱|看守所|戒毒所|热线"
+    # a professional alliance, and an employer by its trade: "中原心理督导联盟", "宏达铝业"
+    r"|联盟|铝业|钢业|化工|纺织|建材|物流|制衣|汽修|加工厂|食品厂|服装厂)$"
 )
 # What a hotline's words say it is for, when no name is among them
 _GENERIC_LINE = re.compile(
     r"(?:青少年|全国|心理|援助|服务|维权|儿童|妇女|老年|老人|市民|政务|公益|免费|危机|干预|咨询|求助|健康"
     r"|家庭|教育|法律|反诈|未成年人|学生|社区|24小时|心理健康|希望|关爱|流动|热线)+"
 )
+_TRADES = frozenset(["铝业", "钢业", "化工", "纺织", "建材", "物流", "制衣", "汽修"])
 _ANY_KIND = re.compile(_KINDS.pattern.removesuffix("$"))
 # jieba's tags for the words that may make up a name before the kind word.
 _INSIDE = {"n", "nr", "ns", "nz", "nt", "nrt", "nrfg", "j", "ng", "zg", "l", "an", "vn", "b"}
@@ -64,6 +67,8 @@ def find(text: str) -> Iterator[Span]:
         while j > 0 and i - j < 5 and words[j - 1][2] in _INSIDE:
             j -= 1
         first = next((k for k in range(j, i) if _names_something(words[k], freq)), None)
+        if first is None and i > j and word in _TRADES and words[i - 1][2] == "nz":
+            first = i - 1  # "宏达铝业": a brand-like name before an employer's trade
         if first is not None:
             # "心桥夜话心理援助热线": characters jieba could not join (心, 桥) begin the name
             while first > j and len(words[first - 1][1]) == 1 and words[first - 1][2] in _RARE_TAGS:
