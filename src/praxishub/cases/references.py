@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from stdnum.ca import sin
 from stdnum.cn import ric
+from stdnum.gb import nhs
 
 from praxishub.cases.spans import Span
 
@@ -147,17 +148,11 @@ _INDEX = re.compile(r"(?i:индекс|пошта[^\S\n]+индексі)[^\d\n]{
 _LETTERS_NUMBER = re.compile(
     r"(?<![\w.])(?:č\.|No\.|№)[^\S\n]*(?P<n>[A-Z]{2,3}[^\S\n]\d{6,9})(?![\w-]|[.,/]\d)"
 )
-# A Scottish CHI number written as its birth date and four digits: "190754 1403"
+# A Scottish CHI number written as its birth date and four digits: "190754 1403" (its check digit
+# is the NHS number's, modulus 11, so stdnum's NHS check reads it)
 _CHI_SPACED = re.compile(
     r"(?<![\w.,/-])(?P<d>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d\d)[^\S\n](?P<t>\d{4})(?![\w-]|[.,/]\d)"
 )
-
-
-def _chi_valid(number: str) -> bool:
-    """Does a ten-digit CHI number's last digit check (weights 10 … 2, modulus 11)?"""
-    total = sum(int(d) * w for d, w in zip(number[:9], range(10, 1, -1), strict=True))
-    check = (11 - total % 11) % 11
-    return check != 10 and check == int(number[9])
 
 
 # A numbered document's letter-and-digit number after "№": заключение … № Н-5512
@@ -240,8 +235,8 @@ def find(text: str) -> Iterator[Span]:
         yield Span(m.start("n"), m.end("n"), "ID", "pattern")
     for m in _CHI_SPACED.finditer(text):
         labelled = "CHI" in text[max(0, m.start() - 12) : m.start()]  # read with its label above
-        if not labelled and _chi_valid(m.group("d") + m.group("t")):
-            yield Span(m.start(), m.end(), "ID", "pattern")
+        if not labelled and nhs.is_valid(m.group("d") + m.group("t")):
+            yield Span(m.start(), m.end(), "ID", "stdnum")
     for m in _BILL.finditer(text):
         group = "n" if m.group("n") else "m"
         if _digits(m.group(group)) >= 2:
