@@ -245,6 +245,70 @@ def find(text: str) -> Iterator[Span]:
                 yield Span(*_grow(text, start, end), "ADDRESS", "addresstail")
 
 
+# A form's address field, its whole value (a rural address may have no street or number:
+# "**Address:** Rosemount, Coolroe, Callan, Co. Kilkenny R95 XK63"); the value ends at the line's
+# end, at a gap of three spaces, a cell's bar or the next bold label
+_ADDRESS_FIELD = re.compile(
+    r"(?:^|(?<=[^\S\n]{2})|(?<=\|))[^\S\n]*(?:\*\*)?"
+    r"(?i:(?:home|postal|current|permanent|residential|previous)[^\S\n]+)?"
+    r"(?i:address|adresa|bydliště|trvalé[^\S\n]+bydliště|адрес(?:[^\S\n]+(?:проживания|регистрации))?"
+    r"|мекенжай(?:ы)?|мекен-жайы|地址|住址|家庭住址)"
+    r"(?:\*\*)?[^\S\n]*[:：](?:\*\*)?[^\S\n]*"
+    r"(?P<v>[^\s|*][^\n|*]*?)(?=[^\S\n]{3,}|[^\S\n]*\*\*|[^\S\n]*\||[^\S\n]*$)",
+    re.MULTILINE,
+)
+# What a field holds when it gives no address: "as above", "см. выше", "stejná"
+_NO_ADDRESS = re.compile(
+    r"(?i)^(?:as|see|same|n/?a|none|unknown|not|withheld|tbc|—|-|см\.|тот|та[^\S\n]+же|не[^\S\n]"
+    r"|stejn|viz|neuveden|neznám|同上|不详|无)"
+)
+
+
+_FIELD_END = re.compile(
+    r"[^\S\n]*[(（]|(?:(?<=\d)|(?<=[^\W\d_]{4})|(?<=\d-[^\W\d_])|(?<=\d-[^\W\d_]{2})"
+    r"|(?<=\d-[^\W\d_]{3}))\.(?=\s)"
+)
+# A field's own words that stay ("индекс 142100" after the street, "PSČ")
+_FIELD_WORDS = re.compile(
+    r"(?i)^(?:индекс|psč|postcode|post[^\S\n]+code|zip(?:[^\S\n]+code)?|eircode)\b"
+)
+
+
+def fields(text: str, found: list[Span]) -> Iterator[Span]:
+    """What the layers left of an address field's value, where the value reads as an address
+    (a number, or two names): each part between its commas that no layer found, so a rural
+    address with no street or number ("Rosemount, Coolroe") is masked with the town found after
+    it, and what was found stays as it was."""
+    for m in _ADDRESS_FIELD.finditer(text):
+        # (up to a remark in brackets, or a sentence's end after a number or a word)
+        value = _FIELD_END.split(m.group("v"), maxsplit=1)[0].rstrip(" .,;")
+        if not value or _NO_ADDRESS.match(value) or "@" in value:
+            continue
+        names = re.findall(r"(?<![\w-])[A-ZÀ-ŽА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+", value)
+        if not (re.search(r"\d", value) or len(names) >= 2):
+            continue
+        at, stop = m.start("v"), m.start("v") + len(value)
+        covered = sorted((s.start, s.end) for s in found if s.start < stop and at < s.end)
+        gaps, pos = [], at
+        for a, b in covered:
+            if a > pos:
+                gaps.append((pos, a))
+            pos = max(pos, b)
+        if pos < stop:
+            gaps.append((pos, stop))
+        for a, b in gaps:
+            for part in re.finditer(r"[^,;]+", text[a:b]):
+                piece = part.group().strip()
+                if (
+                    len(piece) >= 2
+                    and len(piece.split()) <= 5
+                    and re.match(r"[A-ZÀ-ŽА-ЯЁӘҒҚҢӨҰҮҺІ0-9]", piece)
+                    and not _FIELD_WORDS.match(piece)
+                ):
+                    begin = a + part.start() + part.group().index(piece)
+                    yield Span(begin, begin + len(piece), "ADDRESS", "address-field")
+
+
 def crossings(text: str) -> Iterator[Span]:
     """Street crossings, and rooms where someone stays after a lodging's word."""
     for m in _CROSSING.finditer(text):

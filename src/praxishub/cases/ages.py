@@ -43,7 +43,7 @@ _AGE_WORDS = [
     ),
     re.compile(
         rf"(?:(?<!\w)(?:je{_H}+(?:mi|jí|ji|mu|jim)|(?:mi|jí|ji|mu){_H}+(?:je|bylo)|(?:které|kterému|kterýmu|kterým){_H}+(?:je|bude|bylo)|věku"
-        rf"|[a-zá-ž]{{2,}}(?:ce|ovi){_H}+(?:je|bylo|bude)(?:{_H}+už)?"
+        rf"|[a-zá-ž]{{2,}}(?:ce|ovi){_H}+(?:je|bylo|bude)(?:{_H}+(?:už|letos|v{_H}+(?:lednu|únoru|březnu|dubnu|květnu|červnu|červenci|srpnu|září|říjnu|listopadu|prosinci)))?"
         rf"|(?:pra)?(?:babičce|dědovi|dědečkovi|babi|mamince|tatínkovi){_H}+(?:(?:je|bylo)(?:{_H}+už)?|už{_H}+je)){_H}+[„\"»]?(?P<a>{_WORDS['cs']})(?!\w)"
         # (not a share or a sum: "je mi devadesát procent jasné")
         rf"(?!{_H}+(?:procent|korun|Kč|minut|bodů|kilo|km)|{_H}*%)"
@@ -57,7 +57,7 @@ _AGE_WORDS = [
     ),
     # 九十一岁, 我都九十一了, 今年九十三, 今年也九十五了, 享年一百零二
     re.compile(
-        r"(?:(?<=都)|(?<=已经)|(?<=今年)|(?<=今年也)|(?<=今年都)|(?<=也都)|(?<=年满)|(?<=享年)|(?<=高龄))"
+        r"(?:(?<=都)|(?<=已经)|(?<=活到)|(?<=活了)|(?<=今年)|(?<=今年也)|(?<=今年都)|(?<=也都)|(?<=年满)|(?<=享年)|(?<=高龄))"
         r"(?P<a>九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九]|一十?[一二三四五六七八九]?)?)"
         r"|(?P<b>九十[一二三四五六七八九多]?|一百(?:零[一二三四五六七八九]|一十?[一二三四五六七八九]?)?多?)(?=周?岁)"
         # "还有我外婆 她在寻甸 九十一了": said alone before 了, after a space or a comma
@@ -82,7 +82,10 @@ _AGE_AT_DEATH = re.compile(
     rf"(?={_H}+(?:in|on|next|this|soon|at|by|years?)(?!\w)|{_H}*[,;.)])"
     r"|(?<![\w-])(?:great-)?(?:koro|kuia|nani|nana|nanna|nan|granny|gran|grandma|grandpa|grandad"
     rf"|grandmother|grandfather|mémère|pépère|nonna|nonno|abuela|abuelo|babcia|dziadek|bubbe|lola"
-    rf"|lolo|dadi|dada|nain|taid|mam){_H}*(?:(?<={_H})(?:is|was|turned|turns)|'s|’s)(?:{_H}+(?:now|nearly|almost|just))?{_H}+"
+    rf"|lolo|dadi|dada|nain|taid|mam|mawmaw|memaw|meemaw|mamaw|grammy|papaw|pawpaw)"
+    # "Your mam, Nora Walsh, is 91", "MawMaw Odessa is 91": the kin word's name between
+    rf"(?:,?{_H}+(?-i:[A-Z][a-z][\w'’-]*)(?:{_H}+(?-i:[A-Z][a-z][\w'’-]*))?,?)?"
+    rf"{_H}*(?:(?<={_H})(?:is|was|turned|turns)|'s|’s)(?:{_H}+(?:now|nearly|almost|just))?{_H}+"
     rf"(?P<k>9\d|1[01]\d)(?![\d/%]|[.,]\d)(?!{_H}*(?:%|points?|percent|kg|lbs?|minutes))",
     re.IGNORECASE,
 )
@@ -130,10 +133,10 @@ _SEX_AGE = re.compile(
 # An age over 89 after its label ("**Age:** 91", "Věk: 94"), said of someone ("shes 90 but
 # sharp", "he's 93 now"), or in brackets after a caller's quoted name ('"Ruth" (93), Bay Ridge')
 _AGE_SAID = re.compile(
-    r"(?<![\w-])(?:(?i:age|věk|возраст|жасы|年龄)(?:\*\*)?[^\S\n]*[:：](?:\*\*)?"
+    r"(?<![\w-])(?:(?i:age|věk|возраст|жасы|年龄)(?i:/(?:sex|gender|pohlaví|пол))?(?:\*\*)?[^\S\n]*[:：](?:\*\*)?"
     # "полных лет — 91": a Russian form's field of full years
     r"|(?i:полных[^\S\n]+лет)[^\S\n]*[—–:-]"
-    r"|(?i:she'?s|he'?s|she[^\S\n]+is|he[^\S\n]+is|is[^\S\n]+now|turned|turns))[^\S\n]*"
+    r"|(?i:she'?s|he'?s|she[^\S\n]+is|he[^\S\n]+is|is[^\S\n]+now|turned|turns)|I'm|I’m|I[^\S\n]+am)[^\S\n]*"
     r"(?P<n>9\d|1[01]\d)(?![\d%]|[.,]\d|[^\S\n]*(?i:%|percent|per|kg|lbs?|pounds|quid|dollars"
     r"|bucks|min|mins|minutes|km|miles|mph|times|days|weeks|hours|cm|mm|m\b|th\b))"
     r"|[\"“«][A-ZА-ЯЁ][\w-]+(?:[^\S\n][A-ZА-ЯЁ][\w-]+)?[\"”»][^\S\n]\((?P<q>9\d|1[01]\d)\)(?=[\s,;.:])"
@@ -158,8 +161,10 @@ _KIN_AGE = [
     # "Vaše maminka (93)", "her dad, ninety-four and living with her"
     re.compile(
         r"(?<![\w-])(?:mum|mom|mother|dad|father|mam|maminka|maminky|matka|matky|máma|mámy"
-        r"|tatínek|tatínka|otec|otce|táta|táty|babička|babičky|dědeček|dědečka|děda|dědy)"
-        rf"{_H}*\((?P<n>9\d|1[01]\d)(?=\)|,{_H})",
+        r"|tatínek|tatínka|otec|otce|táta|táty|babička|babičky|dědeček|dědečka|děda|dědy"
+        # "se stará o tchyni (devadesát čtyři, ležící)", "mother-in-law (93)"
+        r"|tchyn[ěií]|tchán[a]?|tchánovi|mother-in-law|father-in-law|aunt|uncle)"
+        rf"{_H}*\((?P<n>9\d|1[01]\d|{_WORDS['cs']}|{_WORDS['en']})(?=\)|,{_H})",
         re.I,
     ),
     # a Ukrainian elder's years: "бабусі 90 років", "дідусь 93 роки"
@@ -233,6 +238,11 @@ _KIN_AGE = [
         rf"(?!{_H}*(?:%|руб|балл|минут|раз|км|кг|см|человек))",
         re.I | re.M,
     ),
+    # "(той девяносто, почти не встаёт)": said of the one just named
+    re.compile(
+        rf"(?<![\w-])(?:той|тому){_H}+(?P<n>{_WORDS['ru']}|9\d|1[01]\d)(?=[,;)]|{_H}+(?:лет|год)(?![а-яё]))",
+        re.I,
+    ),
     # Czech, said of someone: "bude jí devadesát čtyři", "je mu už 92", "jí je 91", "jemu je
     # devadesát jedna"
     re.compile(
@@ -275,7 +285,9 @@ _KIN_AGE = [
         r"|(?<=婆婆)|(?<=公公)|(?<=太公)|(?<=太婆)|(?<=阿婆)|(?<=阿公)|(?<=曾祖母)|(?<=曾祖父)"
         # a parent in speech: "我老娘九十二了"
         r"|(?<=老娘)|(?<=老爹)|(?<=老妈)|(?<=老爸)|(?<=老母亲)|(?<=老父亲)|(?<=我妈)|(?<=我爸))"
-        r"(?P<n>九十[一二三四五六七八九]?)(?=了|多了)"
+        r"(?:(?P<n>九十[一二三四五六七八九]?)(?=了|多了)"
+        # "照顾婆婆（91）": the elder's age in brackets
+        r"|[（(](?P<k>9\d|1[01]\d)(?=[）)]))"
         r"|(?P<m>九旬|九十有[一二三四五六七八九]|百岁)"
     ),
 ]
@@ -323,7 +335,7 @@ def _in_stretch(text: str, a: int, b: int) -> Iterator[Span]:
             yield Span(m.start(group), m.end(group), "AGE", "pattern")
     for pattern in _KIN_AGE:
         for m in pattern.finditer(text, a, b):
-            group = "m" if "m" in pattern.groupindex and m.group("m") else "n"
+            group = next((g for g in ("m", "k") if g in pattern.groupindex and m.group(g)), "n")
             yield Span(m.start(group), m.end(group), "AGE", "pattern")
     for m in _AGE_AT_DEATH.finditer(text, a, b):
         group = next(g for g in ("n", "m", "k") if m.group(g))

@@ -129,6 +129,22 @@ _ZH_VISITOR = re.compile(
     r"(?:访客|用户|来访者)[^\S\n]+(?P<h>[^\s，,：:。]{2,12})[^\S\n]+"
     r"(?:进入|结束|离开|发起|加入|退出)了?(?:会话|咨询|聊天|对话)"
 )
+# A site chat's export, its fields one a line: the counsellor's site name ("接待：夜语-小鹿"); a
+# group's owner by a nickname with a sign in it ("（群主晴天-周社工）")
+_ZH_FIELD = re.compile(
+    r"^(?:接待|接待人|接待员|坐席|咨询员昵称|咨询师昵称)[^\S\n]*[:：][^\S\n]*(?P<h>[^\s：:]{2,16})[^\S\n]*$"
+    r"|(?<=群主)[:：]?(?P<g>(?![是为叫])[^\s，,。：:（）()]{1,10}[-_~·][^\s，,。：:（）()]{1,10})(?=[）)，,。\s]|$)",
+    re.MULTILINE,
+)
+# A messenger export's system line naming the group: 'created group "Io – school support"',
+# 'changed the subject to "…"', 'vytvořil(a) skupinu „…“', 'создал(а) группу «…»'
+_GROUP_CREATED = re.compile(
+    r"(?:created[^\S\n]+group|changed[^\S\n]+(?:the[^\S\n]+)?(?:group[^\S\n]+name|subject)"
+    r"(?:[^\S\n]+from[^\S\n]+[\"“][^\"”\n]{1,40}[\"”])?[^\S\n]+to"
+    r"|vytvořil[a]?[^\S\n]+skupinu|změnil[a]?[^\S\n]+název[^\S\n]+skupiny[^\S\n]+na"
+    r"|создал[а]?[^\S\n]+группу|изменил[а]?[^\S\n]+название[^\S\n]+группы[^\S\n]+на)"
+    r"[^\S\n]+[\"“„«](?P<h>[^\"“”„«»\n]{2,40})[\"”“»]"
+)
 # An @-mention in any script, emoji included: "@阿珍珍💅", "@Мария_К"
 _MENTION = re.compile(
     r"(?<![\w@.])@(?P<h>[^\W\d_][\w.\u2600-\u27bf\U0001f000-\U0001faff\u200d\ufe0f]{1,24})"
@@ -351,6 +367,8 @@ def find(text: str, language: str) -> list[Span]:
     found.extend(_posted_as(text, language))
     found.extend(_message_heads(text, language))
     found.extend(m.span("h") for m in _ZH_VISITOR.finditer(text))
+    found.extend(m.span("h" if m.group("h") else "g") for m in _ZH_FIELD.finditer(text))
+    found.extend(m.span("h") for m in _GROUP_CREATED.finditer(text))
     found.extend(list(_recurring(text, found)))
     found.extend(_groups(text))
     out = [Span(a, b, "HANDLE", "chatline") for a, b in found if b > a]

@@ -5,7 +5,7 @@ words before its month and day ("二零一一年十一月二十五号").
 Rule: two found dates with only a range or choice word between them are one date; a day
 number (with a Kazakh year before it) joined by a dash or a choice word to a found date that
 starts with its day is part of it. The word between is masked too, so a reader learns neither
-end of the range.
+end of the range, and so is the word that opens the range ("с", "from", "od").
 """
 
 from __future__ import annotations
@@ -38,10 +38,15 @@ _LEAD_SPOKEN = re.compile(
 )
 # More days of a month after it: "January 13, 20 and 27, 2026"
 _TAIL_LIST = re.compile(
-    r"(?:,[^\S\n]*\d{1,2}(?!\d))*,?[^\S\n]+(?:and|or|&)[^\S\n]+\d{1,2}(?:st|nd|rd|th)?"
-    r"(?:,[^\S\n]*(?:19|20)\d\d)?(?![\d:.])",
+    r"(?:(?:,[^\S\n]*\d{1,2}(?!\d))*,?[^\S\n]+(?:and|or|&|to|through|thru|until|till)[^\S\n]+"
+    # "February 9 to 13", "March 2–6"
+    r"|[^\S\n]?[–—-][^\S\n]?)\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:,[^\S\n]*(?:19|20)\d\d)?(?![\d:.])"
+    r"(?![^\S\n]*(?:am|pm|a\.m|p\.m|years?|yrs?|y/?o|hours?|hrs?|minutes?|mins?|%|percent|points?|o'clock))",
     re.IGNORECASE,
 )
+# The word that opens a range, masked with it: "с 23 марта по 29 мая", "from 3 to 7 May"
+_OPEN = re.compile(r"(?<![\w-])(?:с|со|from|od|from[^\S\n]+the)[^\S\n]+$", re.IGNORECASE)
 # The end of a range written after a full date: "2026.05.10—05.24", "12.03.–15.03."
 _TAIL_DAY = re.compile(r"[^\S\n]*[—–~～-][^\S\n]*\d{1,2}[./]\d{1,2}\.?(?![\d./])")
 
@@ -72,7 +77,8 @@ def joined(text: str, found: list[Span]) -> Iterator[Span]:
     for left, right in itertools.pairwise(dates):
         gap = text[left.end : right.start]
         if 0 < len(gap) <= 12 and _BETWEEN.fullmatch(gap):
-            yield Span(left.start, right.end, "DATE", "date-range")
+            opened = _OPEN.search(text, max(0, left.start - 10), left.start)
+            yield Span(opened.start() if opened else left.start, right.end, "DATE", "date-range")
         elif not gap and _BETWEEN.search(text, left.start, left.end):
             # a range's first day found with its word ("3 по "), its date right after it
             yield Span(left.start, right.end, "DATE", "date-range")

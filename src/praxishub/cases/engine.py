@@ -77,7 +77,7 @@ from praxishub.cases import (
 )
 from praxishub.cases import intake as intake_mod
 from praxishub.cases.languages import LANGUAGES, detect_language
-from praxishub.cases.spans import Span, closed, label, union
+from praxishub.cases.spans import Span, bridged, closed, label, union
 
 
 @dataclass
@@ -145,7 +145,8 @@ class Deidentifier:
             found = self._layers(text, language)
         seen = self._seen.setdefault(language, propagate.Seen(language))
         seen.add(text, found)  # before the union, where a name may have merged into a phone
-        return union(closed(text, found + precision.settle(text, seen.find(text, found), language)))
+        found = found + precision.settle(text, seen.find(text, found), language)
+        return union(closed(text, found + bridged(text, found)))
 
     def _layers(self, text: str, language: str) -> list[Span]:
         if language == "zh" and (view := traditional.simplified(text)) is not None:
@@ -253,6 +254,7 @@ class Deidentifier:
         more.extend(list(orgedges.settled(text, found + more)))
         more.extend(list(placeedges.grown(text, found + more, language)))
         more.extend(lowerplaces.find(text, language))
+        more.extend(list(addresstails.fields(text, found + more)))
         more.extend(list(refshapes.recurring(text, found)))
         more.extend(list(spacedletters.find(text, found + more)))
         more.extend(list(dateranges.joined(text, found + more)))

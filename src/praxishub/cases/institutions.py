@@ -226,9 +226,9 @@ _ORGS = [
     # Plavecký klub Delfín HK, SK Ledňáček Brno, Nadačního fondu Dětský úsměv, DDM Praha 8 – Spirála,
     # IC Jihlava (an intervention centre), DD Racek, PPP pro Prahu 5
     re.compile(
-        rf"(?<!\w)(?:[{_CS_UP}][{_CS_LO}]+(?:ý|á|í){_H}+(?:klub|oddíl|spolek|kroužek)\w*|(?:SK|TJ|FK|HC|AC|DDM|PPP|SPC|SVP|IC|DDÚ|DD)"
+        rf"(?<!\w)(?:[{_CS_UP}][{_CS_LO}]+(?:ý|á|í){_H}+(?:klub|oddíl|spolek|kroužek)\w*|(?:SK|TJ|FK|HC|HK|MHK|MFK|MŠK|AC|DDM|PPP|SPC|SVP|IC|DDÚ|DD)"
         rf"|Nada(?:ční\w*{_H}+fond\w*|ce)|Link[aouy])(?:{_H}+(?:[{_CS_UP}][{_CS_LO}]+(?:-[{_CS_UP}][{_CS_LO}]+)?(?:{_H}+[{_CS_LO}]{{4,}}(?!\w))?"
-        rf"|\d{{1,2}}|[{_CS_UP}]{{2,3}}|–|(?:pro|a){_H}+[{_CS_LO}]+|pro{_H}+[{_CS_UP}][{_CS_LO}]+))+"
+        rf"|\d{{1,2}}|U\d{{2}}|[{_CS_UP}]{{2,3}}|–|(?:pro|a){_H}+[{_CS_LO}]+|pro{_H}+[{_CS_UP}][{_CS_LO}]+))+"
     ),
     # Nemocnici Tišnov, p. o.; Dětská psychiatrie MUDr. Malý, s. r. o.: a name and its legal form
     re.compile(

@@ -41,6 +41,16 @@ _NICK_AFTER = re.compile(
 _INITIAL_AFTER = re.compile(
     rf"(?:{_H}[{_UPPER}]\.){{1,2}}(?![{_UPPER}{_LOWER}]|{_H}?[{_UPPER}][{_LOWER}])"
 )
+# "это ваня т его толкнул", "to byl kuba h": a chat's surname initial after a lower-case name,
+# without its dot (no one-letter word: в, к, с, у, ж, б; v, k, s, z)
+_CHAT_INITIAL_AFTER = {
+    "ru": re.compile(
+        r"[^\S\n](?:[гдзйлмнпртфхцчшщ]|[БГДЕЁЖЗЙЛМНПРТФХЦЧШЩЭЮ])(?=[^\S\n]|[,.!?)]|$)", re.M
+    ),
+    "cs": re.compile(
+        r"[^\S\n](?:[bcčdfghjlmnprřštťwxž]|[BCČDEFGHJLMNPRŘŠTŤWXŽ])(?=[^\S\n]|[,.!?)]|$)", re.M
+    ),
+}
 # Lily-Mae, Ellie-Jo, Anna-Marie: a hyphenated first name (one part a first name by the lists)
 _HYPHENATED = re.compile(r"(?<![\w-])[A-Z][a-z]{1,10}-[A-Z][a-z]{1,10}(?![\w-])")
 # between a first name and the next name: " and ", " a ", " и ", " (Christopher) "
@@ -122,6 +132,10 @@ def grown(text: str, spans: list[Span], language: str) -> Iterator[Span]:
             respect = _KK_RESPECT_AFTER.match(text, span.end)
             if respect:
                 yield Span(span.start, respect.end(), "PERSON", "edge")
+        if language in _CHAT_INITIAL_AFTER and surface.islower():
+            initial = _CHAT_INITIAL_AFTER[language].match(text, span.end)
+            if initial:
+                yield Span(span.start, initial.end(), "PERSON", "edge")
         if language != "zh":
             initial = _INITIAL_AFTER.match(text, span.end)
             if initial and re.search(rf"[{_LOWER}]", surface):

@@ -105,8 +105,9 @@ _DATED = re.compile(
 # A meeting's list of who was there, written in initials with each one's role in brackets:
 # "**Present:** GO (DSL, chair); RMC (school psychologist); FA (mum)"
 _PRESENT_LINE = re.compile(
-    r"(?im)^[^\S\n]*(?:\*\*)?(?:present|attendees|attending|in[^\S\n]+attendance|apologies"
-    r"|přítomn[íi]|присутствовали|қатысқандар)[^\S\n]*:(?:\*\*)?[^\n]*"
+    r"(?im)^[^\S\n]*(?:\*\*)?(?:(?:members|staff|also|people|those|not)[^\S\n]+present|present|attendees|attending|in[^\S\n]+attendance|apologies"
+    # (a remark in brackets before the colon: "Present (initials only, as agreed):")
+    r"|přítomn[íi]|присутствовали|қатысқандар)(?:[^\S\n]*\([^()\n]{0,60}\))?[^\S\n]*:(?:\*\*)?[^\n]*"
 )
 _PRESENT_KEY = re.compile(
     # (not a credential after others: "Gurpreet Dhillon, MSW, RSW (School Social Worker)")
@@ -115,10 +116,17 @@ _PRESENT_KEY = re.compile(
 )
 
 
+# One person's initials in a list: two or three capitals, a Welsh Ll ("LlR") or an Irish O'
+# ("SO'B") among them
+_KEY_FORM = rf"(?:[{_UP}]{{1,2}}['’][{_UP}]|[{_UP}]?Ll[{_UP}]{{1,2}}|[{_UP}]{{2,3}})"
 # The list's first items, when they are initials alone: "**Присутствовали:** КАС, ВОН, …"
 _PRESENT_BARE = re.compile(
-    rf"[^:\n]*:(?:\*\*)?(?P<keys>(?:[^\S\n]*[{_UP}]{{2,3}}[^\S\n]*[,;]){{2,}})"
+    # (one may have a word in brackets: "BH, DW, MJ (new), SO'B, AH")
+    rf"[^:\n]*:(?:\*\*)?(?P<keys>(?:[^\S\n]*{_KEY_FORM}(?:[^\S\n]*\([^()\n]{{1,20}}\))?"
+    rf"[^\S\n]*(?:[,;]|$)){{2,}})",
+    re.MULTILINE,
 )
+_BARE_KEY = re.compile(rf"(?<![^\s,;:*])({_KEY_FORM})(?=[^\S\n]*(?:[,;(]|$))", re.MULTILINE)
 
 
 _KK_HYPHEN_ENDING = (
@@ -141,7 +149,7 @@ def keyed_initials(text: str) -> Iterator[Span]:
         # bare initials opening the list, two or more of them: "КАС, ВОН, Надежда Ким (…)" (not
         # credentials after the names: "Joe Kowalski, PT, interpreter Luis Arce, SW")
         opening = _PRESENT_BARE.match(line.group())
-        bare = re.findall(rf"[{_UP}]{{2,3}}", opening.group("keys")) if opening else []
+        bare = _BARE_KEY.findall(opening.group("keys")) if opening else []
         if len(bare) >= 2 and not any(wordlists.allowed(k) or k in _NOT_SIGNED for k in bare):
             keys.update(bare)
     for m in _INITIALS_LABEL.finditer(text):
@@ -177,7 +185,7 @@ def keyed_initials(text: str) -> Iterator[Span]:
     # after a slash too: a shift table's "JŠ/DB" (two counsellors on one call); with a Kazakh
     # case ending after a hyphen, which is part of the name ("ГСӘ-мен")
     pattern = re.compile(
-        rf"(?<![^\W\u4e00-\u9fff]|[@#.-])(?<!://)(?:{'|'.join(sorted(keys))})"
+        rf"(?<![^\W\u4e00-\u9fff]|[@#.'’-])(?<!://)(?:{'|'.join(map(re.escape, sorted(keys)))})"
         rf"(?:{_KK_HYPHEN_ENDING})?(?![^\W\u4e00-\u9fff]|[@-])"
     )
     for m in pattern.finditer(text):

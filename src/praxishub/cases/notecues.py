@@ -1109,6 +1109,9 @@ _BODY_KINDS = re.compile(
     r"PORADN|CENTRUM|CENTRE|CENTER|COUNSEL|SERVIC|SCHOOL|ŠKOL|NEMOCNIC|HOSPITAL|CLINIC|KLINIK"
     r"|MAGISTR|ÚŘAD|AGENCY|ASSOCIATION|TRUST|FOUNDATION|NADAC|ЦЕНТР|ШКОЛ|МЕКТЕ[ПБ]|БОЛЬНИЦ|ПОЛИКЛИНИК"
     r"|ДИСПАНСЕР|ОРТАЛЫ|СЛУЖБ|ФОНД|ГИМНАЗИ|ЛИЦЕ|YOUTH[^\S\n]+TEAM|FAMILY[^\S\n]+TEAM"
+    # a public body's office: "… ӘКІМДІГІНІҢ / … БІЛІМ БӨЛІМІ", "ОТДЕЛ ОБРАЗОВАНИЯ", "ODBOR ŠKOLSTVÍ"
+    r"|ӘКІМДІ[ГК]|БӨЛІМ|БАСҚАРМА|ОТДЕЛ|УПРАВЛЕНИ|АДМИНИСТРАЦИ|МИНИСТЕРСТВ|МИНИСТРЛІГ|DEPARTMENT"
+    r"|COUNCIL|AUTHORITY|ODBOR|MINISTERSTV"
 )
 _SCHOOL_KINDS = re.compile(r"SCHOOL|ŠKOL|ШКОЛ|МЕКТЕ[ПБ]|ГИМНАЗИ|ЛИЦЕ")
 # A Russian school's legal form printed in plain capitals on the line above its spaced name

@@ -242,6 +242,10 @@ def _restored(word: str) -> str | None:
         return None
     if all(ch.isdigit() or ch in "OОoоlIіЗзб" for ch in word):
         return word.translate(_TO_DIGIT)
+    # a reference's letter prefix, its number garbled: "CC2O26O2llOO472"
+    prefixed = re.fullmatch(r"([A-ZА-ЯЁ]{1,4})(\d[0-9OОlI]*)", word)
+    if prefixed and sum(ch.isdigit() for ch in prefixed[2]) >= 4 and len(prefixed[2]) >= 6:
+        return prefixed[1] + prefixed[2].translate(_TO_DIGIT)
     letters = len(word) - digits
     if letters >= 3 and digits <= 2 and not re.search(r"[2-46-9]|\d$", word):
         back = _CYRILLIC_BACK if _CYRILLIC.search(word) else _LATIN_BACK

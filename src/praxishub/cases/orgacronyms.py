@@ -64,6 +64,9 @@ _MORE = (
     "SCHOOL УрФУ",
     "SCHOOL КазНУ",
     "PLACE ČB",
+    # the social fund's office a family applies through ("заявка через СФР")
+    "ORG СФР",
+    "ORG ПФР",
 )
 
 

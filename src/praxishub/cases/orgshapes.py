@@ -231,8 +231,18 @@ _RU_BRANCH = re.compile(
     rf"|местное|краевое){_H}+отделени[еяюи]м?{_H}+(?:[А-ЯЁа-яё-]+{_H}+){{0,5}}?"
     rf"(?:России|РФ|Российской{_H}+Федерации|Казахстана|Республики{_H}+Казахстан)(?![\w-])"
 )
+_RU_ORDINAL = (
+    r"(?:перв|втор|треть|четв[её]рт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат"
+    r"|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат|восемнадцат|девятнадцат|двадцат|тридцат)"
+    r"(?:ая|ой|ую|ья|ей|ью)"
+)
 _RU_NUMBERED_SCHOOL = re.compile(
     rf"(?<![\w-])\d{{1,4}}-(?:я|й|ю|ой){_H}+(?:школ|гимнази|лице)[а-я]*"
+    # "в третьей школе", "в двадцать пятую гимназию": a school by its number said as a word
+    # (after a preposition: "вторая школа за год" counts schools)
+    rf"|(?:(?<=[^\w-]в{_H})|(?<=[^\w-]во{_H})|(?<=[^\w-]из{_H})|(?<=[^\w-]в{_H}«)|(?<=[^\w-]из{_H}«)"
+    rf"|(?<=[^\w-]до{_H})|(?<=[^\w-]к{_H})|(?<=[^\w-]при{_H})|(?<=[^\w-]у{_H}))"
+    rf"(?:(?:двадцать|тридцать|сорок|пятьдесят){_H}+)?{_RU_ORDINAL}{_H}+(?:школ(?:а|ы|е|у|ой|ою)|гимнази(?:я|и|ю|ей))(?![а-яё])"
     # a children's art, music or sports school by its settlement: "в ДШИ п. Яшкуль"
     rf"|(?<![\w-])(?:ДШИ|ДМШ|ДХШ|ДЮСШ|ДЮСШОР|СДЮСШОР)(?:{_H}+№{_H}?\d{{1,3}})?{_H}+"
     rf"(?:п\.|с\.|г\.|пгт|д\.|ст\.|а\.|село|посёлка|поселка){_H}?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?"
@@ -241,6 +251,10 @@ _RU_NUMBERED_SCHOOL = re.compile(
 _KK_NAME_KIND = re.compile(
     rf"(?:{_H}+[{_LO}]{{3,}})?{_H}+(?:мешіт|шіркеу|базар|дүкен|орталы|кешен|клуб|зауыт)[{_LO}]*"
 )
+
+
+# A commission named by its town before it: "Көкшетау ПМПК", "Бузулук ТПМПК-сы"
+_TOWN_COMMISSION = re.compile(rf"{_H}+(?:[ЦТ]?ПМПК|ППМС|ППМСП)(?:-?(?:[{_LO}]{{1,6}}))?(?![\w-])")
 
 
 def find(text: str, language: str) -> Iterator[Span]:
@@ -359,6 +373,10 @@ def grown(text: str, spans: list[Span]) -> Iterator[Span]:
             m = _KK_NAME_KIND.match(text, span.end)
             if m:
                 yield Span(span.start, m.end(), "ORG", "r11c-kk-grow")
+        if span.kind == "PLACE":
+            m = _TOWN_COMMISSION.match(text, span.end)
+            if m:
+                yield Span(span.start, m.end(), "ORG", "r11c-grow")
         if span.kind == "PLACE" and _is_han(text, span.end):
             m = _GROW_ZH_PLACE.match(text, span.end)
             if m:

@@ -49,6 +49,9 @@ _SIX = re.compile(
     rf"|(?i:{_ADDRESS_LABEL})[^\S\n]*[:：]?(?:\*\*)?[^\S\n]*(?P<q>{_D}{{6}}){_TOWN_AFTER}"
     # "Brno-Líšeň, 628 00.": a Czech postcode after its town, at a sentence's end
     rf"|(?<=[a-záčďéěíňóřšťúůýž]),{_H}(?P<c>[1-7]\d{{2}}{_H}\d{{2}})(?=[.;)]|{_H}*$)"
+    # "U Zastávky l96O, 256 Ol Benešov": a Czech postcode between the street and its town, OCR's
+    # look-alikes allowed
+    rf"|(?<=[\w.]),{_H}(?P<x>[1-7]{_D}{{2}}{_H}{_D}{{2}})(?={_H}+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž])"
     # an Eircode after its word, typed in lower case too: "eircode d24 f6k8"
     rf"|(?i:eircode){_FILLER}(?P<e>(?i:[ACDEFHKNPRTVWXY]\d[\dW]{_H}?[0-9ACDEFHKNPRTVWXY]{{4}}))(?![\w-])"
 )
@@ -117,8 +120,8 @@ _NZ_TOWN_CODE = re.compile(
 def find(text: str) -> Iterator[Span]:
     """Postcodes by the rules above."""
     for m in _SIX.finditer(text):
-        group = next(g for g in ("p", "q", "c", "e") if m.group(g))
-        if sum(ch.isdigit() for ch in m.group(group)) >= (2 if group == "e" else 4):
+        group = next(g for g in ("p", "q", "c", "e", "x") if m.group(g))
+        if sum(ch.isdigit() for ch in m.group(group)) >= {"e": 2, "x": 3}.get(group, 4):
             yield Span(m.start(group), m.end(group), "POSTCODE", "postcode")
     for m in _AFTER_ADDRESS.finditer(text):
         group = next(g for g in ("z", "r", "k", "o") if m.group(g))

@@ -346,6 +346,24 @@ def _short_tails(text: str, spans: list[Span], seen: set[str]) -> Iterator[Span]
         for tail in sorted(shared - seen):
             seen.add(tail)
             yield from _standing(text, tail)
+    # a two-digit tail ("QX260311-01" … "-06") only where it opens a paragraph in bold, as a
+    # log's summary heads each call ("**01** 女生，…"): two digits alone are too common elsewhere
+    short: dict[str, set[str]] = {}
+    for span in spans:
+        if span.kind == "ID":
+            m = re.fullmatch(r"(.*\d.*-)(\d{2})", text[span.start : span.end])
+            if m:
+                short.setdefault(m.group(1), set()).add(m.group(2))
+    for shared in short.values():
+        if len(shared) < 2:
+            continue
+        for m in _BOLD_ROW.finditer(text):
+            if m.group("n") in shared:
+                yield Span(m.start("n"), m.end("n"), "ID", "id-recurs")
+
+
+# A bold number opening a paragraph: "**01** 女生，…", "**02.** Man, 30s"
+_BOLD_ROW = re.compile(r"(?m)^\*\*(?P<n>\d{2})(?:\.|号)?\*\*")
 
 
 def _standing(text: str, surface: str) -> Iterator[Span]:

@@ -169,3 +169,28 @@ def closed(text: str, spans: list[Span]) -> list[Span]:
             else Span(start, end, span.kind, span.source)
         )
     return out
+
+
+# A line break inside a table's cell: "<td>Natalka<br>Hnatiuk</td>"
+_CELL_BREAK = re.compile(r"[^\S\n]*<br[^\S\n]*/?>[^\S\n]*", re.IGNORECASE)
+_BRIDGED = {"PERSON", "ORG", "SCHOOL", "ADDRESS", "PLACE"}
+
+
+def bridged(text: str, spans: list[Span]) -> list[Span]:
+    """Two names of one kind with only a cell's line break (``<br>``) between them, as one: the
+    tag between is masked with them, so no part of the name shows apart."""
+    out = []
+    ends: dict[int, Span] = {}
+    for span in spans:
+        if span.kind in _BRIDGED:
+            ends.setdefault(span.end, span)
+    for span in spans:
+        if span.kind not in _BRIDGED or text[span.start - 1 : span.start] != ">":
+            continue
+        gap = _CELL_BREAK.search(text, max(0, span.start - 12), span.start)
+        if gap is None or gap.end() != span.start:
+            continue
+        left = ends.get(gap.start())
+        if left is not None and left.kind == span.kind:
+            out.append(Span(left.start, span.end, span.kind, "cell-break"))
+    return out

@@ -236,6 +236,12 @@ _RECORD = re.compile(
     + _RECORD_NUMBER,
     re.IGNORECASE,
 )
+# "№ карты (ф. 112/у): 2О14/б-331": № before the record's word, a form's number in brackets,
+# then the number, any shape
+_NUMBER_OF_RECORD = re.compile(
+    r"№[^\S\n]*(?:карты|медкарты|истории[^\S\n]+болезни|дела|полиса|заявления|справки|протокола)"
+    r"(?:[^\S\n]*\([^()\n]{1,20}\))?[^\S\n]*:?[^\S\n]*(?P<n>(?=[^\s,;]*\d[^\s,;]*\d[^\s,;]*\d)[^\s,;]*[^\s,;.])"
+)
 # "№ 3-14/228", "№ 01-12/448": a number after № with a dash or slash is a document's, whatever
 # its label (a school's or clinic's "№ 44" has neither)
 _NUMBERED = re.compile(r"№[^\S\n]*" + _RECORD_NUMBER)
@@ -287,6 +293,21 @@ _ZH_DOCUMENT_NUMBER = re.compile(r"(?P<n>[\u4e00-\u9fff]{1,6}[〔［\[]\d{4}[〕
 _HASH_NUMBER = re.compile(r"(?<![\w&#])#\s?" + _RECORD_NUMBER)
 
 
+# A Taiwanese national ID: the letter of the place of registration, the sex digit, 7 digits and
+# a check digit ("A128507343")
+_TW_ID = re.compile(r"(?<![A-Za-z0-9])[A-Z][12]\d{8}(?![A-Za-z0-9])")
+_TW_LETTERS = dict(zip("ABCDEFGHJKLMNPQRSTUVXYWZIO", range(10, 36), strict=True))
+
+
+def _tw_id_valid(number: str) -> bool:
+    """Taiwan's national ID check (no stdnum module yet): the letter's two digits weighted 1
+    and 9, the next eight 8 … 1, the check digit 1; the sum a multiple of ten."""
+    code = _TW_LETTERS[number[0]]
+    digits = [code // 10, code % 10, *map(int, number[1:])]
+    weights = (1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1)
+    return sum(d * w for d, w in zip(digits, weights, strict=True)) % 10 == 0
+
+
 def national_ids(text: str) -> Iterator[Span]:
     plain = normalise(text)
     for m in _DIGIT_GROUPS.finditer(plain):
@@ -328,7 +349,7 @@ def national_ids(text: str) -> Iterator[Span]:
             r"\d[-/]\w|^[^\W\d_]{2,6}-\d", number
         ):
             yield Span(m.start("n"), m.end("n"), "ID", "pattern")
-    for pattern in (_LETTER_NUMBER, _ZH_DOCUMENT_NUMBER, _STAFF_NUMBER):
+    for pattern in (_LETTER_NUMBER, _ZH_DOCUMENT_NUMBER, _STAFF_NUMBER, _NUMBER_OF_RECORD):
         for m in pattern.finditer(plain):
             yield Span(m.start("n"), m.end("n"), "ID", "pattern")
     for m in _LOG_NUMBER.finditer(plain):
@@ -341,6 +362,9 @@ def national_ids(text: str) -> Iterator[Span]:
     for m in _HASH_NUMBER.finditer(plain):
         if sum(ch.isdigit() for ch in m.group("n")) >= 4:
             yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for m in _TW_ID.finditer(plain):
+        if _tw_id_valid(m.group()):
+            yield Span(m.start(), m.end(), "ID", "stdnum")
     for m in _SSN.finditer(plain):
         if ssn.is_valid(m.group()):
             yield Span(m.start(), m.end(), "ID", "stdnum")

@@ -28,6 +28,8 @@ _KINDS = re.compile(
     r"(?:超市|便利店|居委会|村委会|办事处|培训中心|培训班|托管班|咖啡馆|咖啡厅|茶室|茶馆|餐厅|饭店|火锅店|火锅"
     r"|外卖|网吧|商店|药店|书店|酒店|宾馆|旅馆|客栈|社团|驿站|服务中心|服务站|关爱中心|派出所|工作室"
     r"|俱乐部|协会|基金会|小卖部|理发店|健身房|奶茶店|面馆|监狱|看守所|戒毒所|热线"
+    # a sports team: "大安区少年篮球队"
+    r"|篮球队|足球队|排球队|球队"
     # a professional alliance, and an employer by its trade: "中原心理督导联盟", "宏达铝业"
     r"|联盟|铝业|钢业|化工|纺织|建材|物流|制衣|汽修|加工厂|食品厂|服装厂)$"
 )
@@ -36,6 +38,8 @@ _GENERIC_LINE = re.compile(
     r"(?:青少年|全国|心理|援助|服务|维权|儿童|妇女|老年|老人|市民|政务|公益|免费|危机|干预|咨询|求助|健康"
     r"|家庭|教育|法律|反诈|未成年人|学生|社区|24小时|心理健康|希望|关爱|流动|热线)+"
 )
+# Who a team or a class is for, which jieba tags as a numeral: "大安区少年篮球队"
+_AGE_GROUPS = frozenset(["少年", "青少年", "少儿", "儿童", "女子", "男子", "老年"])
 _TRADES = frozenset(["铝业", "钢业", "化工", "纺织", "建材", "物流", "制衣", "汽修"])
 _ANY_KIND = re.compile(_KINDS.pattern.removesuffix("$"))
 # jieba's tags for the words that may make up a name before the kind word.
@@ -46,8 +50,15 @@ _RARE_TAGS = {"n", "ng", "zg", "nr"}
 RARE = 200
 
 
+# A hotline's name in its counsellor's greeting: "你好，这里是泉心夜语，我是小鹿"
+_GREETING = re.compile(r"这里是(?P<o>[\u4e00-\u9fff]{3,8})[，,][^\S\n]*我是")
+
+
 def find(text: str) -> Iterator[Span]:
-    """Names that end in a kind word and hold a proper or rare word."""
+    """Names that end in a kind word and hold a proper or rare word; a line's name in its
+    greeting."""
+    for m in _GREETING.finditer(text):
+        yield Span(m.start("o"), m.end("o"), "ORG", "zh-kind")
     if not _ANY_KIND.search(text) and not _SHOP.search(text) and not _JI_SHOP.search(text):
         return  # jieba's tagging is the costly part: only where a kind word stands
     _jieba()  # first: it loads the dictionary whose frequencies are read below
@@ -64,7 +75,9 @@ def find(text: str) -> Iterator[Span]:
         if not _KINDS.search(word):
             continue
         j = i
-        while j > 0 and i - j < 5 and words[j - 1][2] in _INSIDE:
+        while (
+            j > 0 and i - j < 5 and (words[j - 1][2] in _INSIDE or words[j - 1][1] in _AGE_GROUPS)
+        ):
             j -= 1
         first = next((k for k in range(j, i) if _names_something(words[k], freq)), None)
         if first is None and i > j and word in _TRADES and words[i - 1][2] == "nz":
