@@ -1,5 +1,5 @@
 """Identifiers in the shapes the thirty-sixth set's notes gave them: ages over 89 said of a named
-elder, of oneself, in a form's age-and-sex field, in Czech and Russian words in brackets, in a
+elder, of oneself, of an elder "now" and with a unit in brackets, in a form's age-and-sex field, in Czech and Russian words in brackets, in a
 Chinese log's brackets and after "lived to"; a date range with its opening word and a month's
 days joined by "to"; a name split by a table cell's line break; a town's commission; a Russian
 school by its ordinal word; a municipal district's town; the social fund's short name; a
@@ -45,6 +45,13 @@ CHAT = (
         ("Připomněla, že mamince bude v srpnu devadesát sedm a že", "cs", "devadesát sedm"),
         ("Живёт с бабушкой и прабабушкой (той девяносто, почти не встаёт).", "ru", "девяносто"),
         ("长清    照顾婆婆（91），失眠          低", "zh", "91"),
+        ("Her grandmother, now 95, lives alone.", "en", "95"),
+        ("She moved in with him at the age of 94.", "en", "94"),
+        ("Опекун — Петрова А. И. (93 г.), прабабушка.", "ru", "93"),
+        ("Живут вдвоём с прабабушкой; прабабушке — 97.", "ru", "97"),
+        ("Атасы биыл 95-ке толды, көзі нашар көреді.", "kk", "95"),
+        ("Dědovi bylo 95 a pořád chodí na ryby.", "cs", "95"),
+        ("她婆婆都91了，还要人照顾。", "zh", "91"),
         ("她提到姐姐活到九十六，“最后那两年是在炕上过的”。", "zh", "九十六"),
         ("на период с 23 марта по 29 мая 2026 г.", "ru", "с 23"),
         ("a family ceremony from February 9 to 13). Reading is fine.", "en", "to 13"),
@@ -130,6 +137,10 @@ def test_what_the_thirty_sixth_set_s_shapes_give_away(text, language, part) -> N
             "с 2025 года",
         ),
         ("是班里的第（91）号", "zh", "91"),
+        ("这次数学都91分了", "zh", "91"),
+        ("Дом старый (1993 г.), лифта нет.", "ru", "1993"),
+        ("Her reading age, now 95, is average for the class.", "en", "95"),
+        ("Дедлайн — 97 дней.", "ru", "97"),
         ("群主是班主任，大家注意", "zh", "是班主任"),
         ("这次考了\n**01** 分数不高", "zh", "01"),
         ("это ваня с мамой пришёл", "ru", "с мамой"),

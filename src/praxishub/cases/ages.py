@@ -68,7 +68,9 @@ _AGE_WORDS = [
     # "婆婆今年 95，", "外公已经 92 了": in figures after "this year" or "already", said of someone
     re.compile(
         r"(?:(?<=今年)|(?<=已经)|(?<=年满)|(?<=享年))[^\S\n]?(?P<a>9\d|1[01]\d)(?![\d.%])"
-        r"(?=[^\S\n]?(?:岁|周岁|了|[，。；,;）)]|$))",
+        r"(?=[^\S\n]?(?:岁|周岁|了|[，。；,;）)]|$))"
+        # "她婆婆都91了": after 都, only before 了 or 岁 (a score is "都91分")
+        r"|(?<=都)(?P<b>9\d|1[01]\d)(?=岁|周岁|了)",
         re.M,
     ),
 ]
@@ -136,7 +138,8 @@ _AGE_SAID = re.compile(
     r"(?<![\w-])(?:(?i:age|věk|возраст|жасы|年龄)(?i:/(?:sex|gender|pohlaví|пол))?(?:\*\*)?[^\S\n]*[:：](?:\*\*)?"
     # "полных лет — 91": a Russian form's field of full years
     r"|(?i:полных[^\S\n]+лет)[^\S\n]*[—–:-]"
-    r"|(?i:she'?s|he'?s|she[^\S\n]+is|he[^\S\n]+is|is[^\S\n]+now|turned|turns)|I'm|I’m|I[^\S\n]+am)[^\S\n]*"
+    r"|(?i:she'?s|he'?s|she[^\S\n]+is|he[^\S\n]+is|is[^\S\n]+now|turned|turns|(?:at[^\S\n]+)?the[^\S\n]+age[^\S\n]+of)"
+    r"|I'm|I’m|I[^\S\n]+am)[^\S\n]*"
     r"(?P<n>9\d|1[01]\d)(?![\d%]|[.,]\d|[^\S\n]*(?i:%|percent|per|kg|lbs?|pounds|quid|dollars"
     r"|bucks|min|mins|minutes|km|miles|mph|times|days|weeks|hours|cm|mm|m\b|th\b))"
     r"|[\"“«][A-ZА-ЯЁ][\w-]+(?:[^\S\n][A-ZА-ЯЁ][\w-]+)?[\"”»][^\S\n]\((?P<q>9\d|1[01]\d)\)(?=[\s,;.:])"
@@ -151,8 +154,29 @@ _ELDER = (
     r"|(?:great[- ])?(?:grandmother|grandfather|grandma|grandpa|grandad|granny|gran|nana|nan|nanna)"
 ).replace("{_H}", _H)
 _KIN_AGE = [
+    # "Петрова А. И. (93 г.)", "paní Nováková (91 let)": an age with its unit in brackets
     re.compile(
-        rf"(?<![\w-])(?:{_ELDER}){_H}+(?:уже{_H}+)?(?P<n>9\d|1[01]\d)(?:-?х{_H}+лет)?(?![\d%]|[.,:]\d)(?!{_H}*(?:%|кг|см|руб))",
+        rf"\((?P<n>9\d|1[01]\d){_H}*(?:г\.|лет|года?|let|roků|жас|y\.?o\.?|yrs?|years?|岁)\)"
+    ),
+    # "атасы биыл 95-ке толды": a Kazakh age reached
+    re.compile(
+        rf"(?<![\d-])(?P<n>9\d|1[01]\d)-?(?:ке|ге|қа|ға|а|е)(?={_H}+(?:толды|толған|толады|толмақ|келді|келген))"
+    ),
+    # "dědovi bylo 95", "babičce bude 92": a Czech elder's dative, then the years in figures
+    re.compile(
+        rf"(?<![\w-])(?:(?:pra)?(?:babičce|dědovi|dědečkovi|babi|mamince|tatínkovi|tchyni|tchánovi)"
+        rf"){_H}+(?:je|bylo|bude)(?:{_H}+(?:už|letos|teď))?{_H}+(?P<n>9\d|1[01]\d)(?![\d%]|[.,]\d)"
+        rf"(?!{_H}*(?:%|Kč|kg|cm|bod|minut|korun))",
+        re.I,
+    ),
+    # "Her grandmother, now 95, lives alone", "Nana Pat, now 91,"
+    re.compile(
+        rf"(?<![\w-])(?:{_ELDER}|mum|mom|mother|dad|father)(?:{_H}+[A-Z][a-z]+)?,{_H}+now{_H}+"
+        rf"(?P<n>9\d|1[01]\d)(?=,|{_H}+and(?![\w-]))",
+        re.I,
+    ),
+    re.compile(
+        rf"(?<![\w-])(?:{_ELDER})(?:{_H}+|{_H}*[—–]{_H}*)(?:уже{_H}+)?(?P<n>9\d|1[01]\d)(?:-?х{_H}+лет)?(?![\d%]|[.,:]\d)(?!{_H}*(?:%|кг|см|руб))",
         re.I,
     ),
     # "grandmother (92)", "his grandmother (94, dementia)"

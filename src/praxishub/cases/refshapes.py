@@ -333,33 +333,31 @@ def _short_tails(text: str, spans: list[Span], seen: set[str]) -> Iterator[Span]
     repeat-caller pattern on 1147" after RLL26-1143 and RLL26-1147): only when two or more
     found IDs share everything but such a tail, so the tail is a row's number in a series,
     not a score."""
-    tails: dict[str, set[str]] = {}
-    for span in spans:
-        if span.kind != "ID":
-            continue
-        m = re.fullmatch(r"(.*\d.*[-/])(0\d{2}|(?!19|20)[1-9]\d{3})", text[span.start : span.end])
-        if m:
-            tails.setdefault(m.group(1), set()).add(m.group(2))
-    for shared in tails.values():
-        if len(shared) < 2:
-            continue
+    for shared in _series_tails(text, spans, _TAIL):
         for tail in sorted(shared - seen):
             seen.add(tail)
             yield from _standing(text, tail)
     # a two-digit tail ("QX260311-01" … "-06") only where it opens a paragraph in bold, as a
     # log's summary heads each call ("**01** 女生，…"): two digits alone are too common elsewhere
-    short: dict[str, set[str]] = {}
-    for span in spans:
-        if span.kind == "ID":
-            m = re.fullmatch(r"(.*\d.*-)(\d{2})", text[span.start : span.end])
-            if m:
-                short.setdefault(m.group(1), set()).add(m.group(2))
-    for shared in short.values():
-        if len(shared) < 2:
-            continue
+    for shared in _series_tails(text, spans, _TWO_DIGIT_TAIL):
         for m in _BOLD_ROW.finditer(text):
             if m.group("n") in shared:
                 yield Span(m.start("n"), m.end("n"), "ID", "id-recurs")
+
+
+_TAIL = re.compile(r"(.*\d.*[-/])(0\d{2}|(?!19|20)[1-9]\d{3})")
+_TWO_DIGIT_TAIL = re.compile(r"(.*\d.*-)(\d{2})")
+
+
+def _series_tails(text: str, spans: list[Span], tail: re.Pattern[str]) -> list[set[str]]:
+    """The tails of found IDs that share all but their tail, two or more to a series."""
+    tails: dict[str, set[str]] = {}
+    for span in spans:
+        if span.kind == "ID":
+            m = tail.fullmatch(text, span.start, span.end)
+            if m:
+                tails.setdefault(m.group(1), set()).add(m.group(2))
+    return [shared for shared in tails.values() if len(shared) >= 2]
 
 
 # A bold number opening a paragraph: "**01** 女生，…", "**02.** Man, 30s"
