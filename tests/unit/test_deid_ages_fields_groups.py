@@ -1,5 +1,5 @@
 """Identifiers in the shapes the thirty-sixth set's notes gave them: ages over 89 said of a named
-elder, of oneself, of an elder "now" and with a unit in brackets, in a form's age-and-sex field, in Czech and Russian words in brackets, in a
+elder, of oneself, of an elder "now" and with a unit in brackets, in a Markdown or an HTML table's age column, in a form's age-and-sex field, in Czech and Russian words in brackets, in a
 Chinese log's brackets and after "lived to"; a date range with its opening word and a month's
 days joined by "to"; a name split by a table cell's line break; a town's commission; a Russian
 school by its ordinal word; a municipal district's town; the social fund's short name; a
@@ -52,6 +52,27 @@ CHAT = (
         ("Атасы биыл 95-ке толды, көзі нашар көреді.", "kk", "95"),
         ("Dědovi bylo 95 a pořád chodí na ryby.", "cs", "95"),
         ("她婆婆都91了，还要人照顾。", "zh", "91"),
+        (
+            "| ФИО | Родство | Возраст |\n|---|---|---|\n| Петрова Анна | прабабушка | 93 |\n",
+            "ru",
+            "93",
+        ),
+        (
+            "<table>\n<tr><th>Name</th><th>Relationship</th><th>Age</th></tr>\n"
+            "<tr><td>Edith Moss</td><td>great-grandmother</td><td>94</td></tr>\n</table>\n",
+            "en",
+            "94",
+        ),
+        (
+            "<tr><th>姓名</th><th>关系</th><th>年龄（岁）</th></tr>\n<tr><td>王秀英</td><td>曾祖母</td><td>92</td></tr>",
+            "zh",
+            "92",
+        ),
+        (
+            "| Аты-жөні | Туыстығы | Жасы |\n|---|---|---|\n| Сейітова Күләш | әжесі | **91** |\n",
+            "kk",
+            "91",
+        ),
         ("她提到姐姐活到九十六，“最后那两年是在炕上过的”。", "zh", "九十六"),
         ("на период с 23 марта по 29 мая 2026 г.", "ru", "с 23"),
         ("a family ceremony from February 9 to 13). Reading is fine.", "en", "to 13"),
@@ -138,6 +159,13 @@ def test_what_the_thirty_sixth_set_s_shapes_give_away(text, language, part) -> N
         ),
         ("是班里的第（91）号", "zh", "91"),
         ("这次数学都91分了", "zh", "91"),
+        ("| Pupil | Score | Attendance |\n|---|---|---|\n| A. B. | 95 | 92 |\n", "en", "95"),
+        (
+            "<table><tr><th>Age</th></tr></table>\n<table><tr><th>Score</th></tr><tr><td>93</td></tr></table>",
+            "en",
+            "93",
+        ),
+        ("| Age | Notes |\n|---|---|\n| 94% | x |\n", "en", "94"),
         ("Дом старый (1993 г.), лифта нет.", "ru", "1993"),
         ("Her reading age, now 95, is average for the class.", "en", "95"),
         ("Дедлайн — 97 дней.", "ru", "97"),

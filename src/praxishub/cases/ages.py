@@ -386,3 +386,86 @@ def in_columns(text: str) -> Iterator[Span]:
             if value:
                 yield Span(at + cell.start(), at + cell.end(), "AGE", "pattern")
         at += len(line)
+
+
+# A table's age column headed in any of the five languages, a unit in brackets allowed ("Age
+# (yrs)", "Возраст (лет)", "年龄（岁）"), and a cell of that column holding an age over 89 (a
+# unit or a sex letter after it allowed: "93 г.", "94 F", "92岁")
+_TABLE_AGE_HEADER = re.compile(
+    r"(?i)(?:věk|age|возраст|жас[ыі]?|вік|年龄|年纪)(?:[^\S\n]*[(（][^)）\n]{0,12}[)）]"
+    r"|,[^\S\n]*(?:лет|years|yrs|let|жыл|岁))?"
+)
+_TABLE_AGE_CELL = re.compile(
+    r"(?P<n>9\d|1[01]\d)(?:[^\S\n]*(?:лет|г\.|года?|let|y\.?o\.?|yrs?|years?|岁|周岁|жас|[FMЖМ男女]))?"
+)
+_MARKUP = re.compile(r"<[^>\n]*>|\*\*|__")
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(?P<row>.*?)</tr>", re.IGNORECASE | re.DOTALL)
+_HTML_CELL = re.compile(r"<t([hd])\b[^>]*>(?P<cell>.*?)</t\1>", re.IGNORECASE | re.DOTALL)
+_PIPE_ROW = re.compile(r"(?m)^[^\S\n]*\|(?P<row>[^\n]*)\|[^\S\n]*$")
+_PIPE_RULE = re.compile(r"[\s|:-]*")
+_NUMBER_IN_CELL = re.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
+
+
+def in_tables(text: str) -> Iterator[Span]:
+    """Ages over 89 in the column headed "age" of a Markdown or an HTML table."""
+    if not re.search(r"(?i)věk|age|возраст|жас|вік|年龄|年纪", text) or (
+        "|" not in text and "<t" not in text
+    ):
+        return
+    html = [
+        [
+            (start + c.start("cell"), start + c.end("cell"))
+            for c in _HTML_CELL.finditer(m.group("row"))
+        ]
+        for m in _HTML_ROW.finditer(text)
+        for start in (m.start("row"),)
+    ]
+    pipe = []
+    for m in _PIPE_ROW.finditer(text):
+        if _PIPE_RULE.fullmatch(m.group("row")):
+            continue  # the rule under a Markdown table's header
+        cells, at = [], m.start("row")
+        for part in m.group("row").split("|"):
+            cells.append((at, at + len(part)))
+            at += len(part) + 1
+        pipe.append(cells)
+    for rows in (_table_rows(text, html, "<table"), _table_rows(text, pipe, "\n\n")):
+        yield from _age_column(text, rows)
+
+
+def _table_rows(
+    text: str, rows: list[list[tuple[int, int]]], apart: str
+) -> list[list[tuple[int, int]] | None]:
+    """The rows, with None between two rows that are not of one table (another table opens, or
+    a blank line stands, between them)."""
+    out: list[list[tuple[int, int]] | None] = []
+    last = None
+    for cells in rows:
+        if not cells:
+            continue
+        if last is not None and apart in text[last : cells[0][0]]:
+            out.append(None)
+        out.append(cells)
+        last = cells[-1][1]
+    return out
+
+
+def _age_column(text: str, rows: list[list[tuple[int, int]] | None]) -> Iterator[Span]:
+    column: int | None = None
+    for cells in rows:
+        if cells is None:
+            column = None
+            continue
+        values = [_MARKUP.sub("", text[a:b]).strip() for a, b in cells]
+        heads = [i for i, v in enumerate(values) if _TABLE_AGE_HEADER.fullmatch(v)]
+        if heads:
+            column = heads[0]
+            continue
+        if column is None or column >= len(cells):
+            continue
+        a, b = cells[column]
+        if not _TABLE_AGE_CELL.fullmatch(_MARKUP.sub("", text[a:b]).strip()):
+            continue
+        number = _NUMBER_IN_CELL.search(text, a, b)
+        if number:
+            yield Span(number.start(), number.end(), "AGE", "pattern")

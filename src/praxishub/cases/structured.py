@@ -545,6 +545,7 @@ def ages(text: str) -> Iterator[Span]:
             yield Span(m.start(group), m.end(group), "AGE", "pattern")
     yield from ages_mod.in_words(text)
     yield from ages_mod.in_columns(text)
+    yield from ages_mod.in_tables(text)
 
 
 def find(text: str, language: str, keep_year: bool = True) -> list[Span]:
