@@ -159,6 +159,7 @@ def test_what_the_thirty_sixth_set_s_shapes_give_away(text, language, part) -> N
         ),
         ("是班里的第（91）号", "zh", "91"),
         ("这次数学都91分了", "zh", "91"),
+        ("**Present:** HT (head teacher), CT (class teacher), JM (mum)", "en", "CT"),
         ("| Pupil | Score | Attendance |\n|---|---|---|\n| A. B. | 95 | 92 |\n", "en", "95"),
         (
             "<table><tr><th>Age</th></tr></table>\n<table><tr><th>Score</th></tr><tr><td>93</td></tr></table>",

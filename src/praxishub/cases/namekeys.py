@@ -126,13 +126,22 @@ _PRESENT_BARE = re.compile(
     rf"[^\S\n]*(?:[,;]|$)){{2,}})",
     re.MULTILINE,
 )
-_BARE_KEY = re.compile(rf"(?<![^\s,;:*])({_KEY_FORM})(?=[^\S\n]*(?:[,;(]|$))", re.MULTILINE)
+_BARE_KEY = re.compile(
+    rf"(?<![^\s,;:*])(?P<key>{_KEY_FORM})(?:[^\S\n]*\((?P<role>[^()\n]{{1,20}})\))?"
+    r"(?=[^\S\n]*(?:[,;]|$))",
+    re.MULTILINE,
+)
 
 
 _KK_HYPHEN_ENDING = (
     r"-(?:мен|бен|пен|ға|ге|қа|ке|ның|нің|дың|дің|тың|тің|ны|ні|ды|ді|ты|ті|да|де|та|те|дан"
     r"|ден|тан|тен|нан|нен|а|е)(?![\w-])"
 )
+
+
+def _spelt(role: str) -> str:
+    """The capitals a role's words would give ("head teacher" HT)."""
+    return "".join(w[0] for w in role.split()).upper()
 
 
 def keyed_initials(text: str) -> Iterator[Span]:
@@ -144,12 +153,17 @@ def keyed_initials(text: str) -> Iterator[Span]:
             for m in _PRESENT_KEY.finditer(line.group())
             if not wordlists.allowed(m.group("key"))
             # "HT (head teacher)": an acronym spelt out, no person
-            and "".join(w[0] for w in m.group("role").split()).upper() != m.group("key")
+            and _spelt(m.group("role")) != m.group("key")
         )
         # bare initials opening the list, two or more of them: "КАС, ВОН, Надежда Ким (…)" (not
         # credentials after the names: "Joe Kowalski, PT, interpreter Luis Arce, SW")
         opening = _PRESENT_BARE.match(line.group())
-        bare = _BARE_KEY.findall(opening.group("keys")) if opening else []
+        bare = [
+            m.group("key")
+            for m in (_BARE_KEY.finditer(opening.group("keys")) if opening else ())
+            # "HT (head teacher)": an acronym spelt out, no person
+            if not m.group("role") or _spelt(m.group("role")) != m.group("key")
+        ]
         if len(bare) >= 2 and not any(wordlists.allowed(k) or k in _NOT_SIGNED for k in bare):
             keys.update(bare)
     for m in _INITIALS_LABEL.finditer(text):
