@@ -1,15 +1,17 @@
 """Identifiers in the shapes the thirty-sixth set's notes gave them: ages over 89 said of a named
-elder, of oneself, of an elder "now" and with a unit in brackets, in a Markdown or an HTML table's age column, in a form's age-and-sex field, in Czech and Russian words in brackets, in a
+elder, of oneself, of an elder "now" and with a unit in brackets, in a Markdown or an HTML
+table's age column, in a form's age-and-sex field, in Czech and Russian words in brackets, in a
 Chinese log's brackets and after "lived to"; a date range with its opening word and a month's
 days joined by "to"; a name split by a table cell's line break; a town's commission; a Russian
-school by its ordinal word; a municipal district's town; the social fund's short name; a
-chat's lower-case name with its initial; a WhatsApp group created by name; initials with a
-Welsh Ll or an Irish O' in a list of who was there; a rural address field with no street; a
-reference and a record number garbled by a scanner; a Czech postcode with OCR's look-alikes; a
-Kazakh class with its ending typed apart; a letter-spaced akimat's department; a hotline's name
-in its greeting, a log's calls by the tail of their numbers, a counsellor's site name and a group owner's nickname; a youth team; a
-Taiwanese ID; a scanned class's 斑. Each found, the look-alikes left alone. Every person,
-number and address is invented."""
+school by its ordinal word; a municipal district's town; the social fund's short name; a chat's
+lower-case name with its initial, and one thanked after a filler ("ok thx mika"); a WhatsApp
+group created by name; initials with a Welsh Ll or an Irish O' in a list of who was there (not
+those their bracket spells); a rural address field with no street; a reference and a record
+number garbled by a scanner; a Czech postcode with OCR's look-alikes; a Kazakh class with its
+ending typed apart; a letter-spaced akimat's department; a hotline's name in its greeting, a
+log's calls by the tail of their numbers, a counsellor's site name and a group owner's nickname;
+a youth team; a Taiwanese ID; a scanned class's 斑. Each found, the look-alikes left alone. Every
+person, number and address is invented."""
 
 from __future__ import annotations
 
@@ -121,6 +123,8 @@ CHAT = (
             "LlR",
         ),
         (SUMMARY, "zh", "01"),
+        ("**21:47 Visitor:** ok thx mika\n**21:47** *Session closed*", "en", "mika"),
+        ("22:06 **Visitor:** thanks bec. sorry for being a mess", "en", "bec"),
         (CHAT, "zh", "泉心夜语"),
         (CHAT, "zh", "夜语-小鹿"),
         ("小组微信群：“崂山同心舟姐妹群”（群主晴天-周社工）", "zh", "晴天-周社工"),
@@ -159,6 +163,8 @@ def test_what_the_thirty_sixth_set_s_shapes_give_away(text, language, part) -> N
         ),
         ("是班里的第（91）号", "zh", "91"),
         ("这次数学都91分了", "zh", "91"),
+        ("**21:47 Visitor:** ok thanks will do\n", "en", "will"),
+        ("**Visitor:** lol thanks anyway", "en", "anyway"),
         ("**Present:** HT (head teacher), CT (class teacher), JM (mum)", "en", "CT"),
         ("| Pupil | Score | Attendance |\n|---|---|---|\n| A. B. | 95 | 92 |\n", "en", "95"),
         (

@@ -41,7 +41,9 @@ _AFTER_KIN = re.compile(
 )
 # "yo bray u good", "tell jaz to come home", "ask for ray": a chat's vocatives and requests.
 _GREETING = re.compile(
-    r"(?:^|[:>\]][^\S\n]*|[.!?][^\S\n]+)(?:yo|hey|hi|hiya|oi|heyy|hii|thanks|thx|ty)[^\S\n]+"
+    # (a filler may come first: "ok thx mika", "lol thanks bec")
+    r"(?:^|[:>\]](?:\*\*)?[^\S\n]*|[.!?][^\S\n]+)(?:(?:ok|okay|k|kk|lol|haha|aw+|omg)[,.]?[^\S\n]+)?"
+    r"(?:yo|hey|hi|hiya|oi|heyy|hii|thanks|thx|ty)[^\S\n]+"
     r"(?P<n>[a-z][a-z'-]{1,14})(?=[^\S\n]*(?:[,!?.]|$)|[^\S\n]+(?:u|you|r|are|im|i|ur)\b)",
     re.MULTILINE | re.IGNORECASE,
 )
