@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -26,6 +27,10 @@ BIN = Path(sys.prefix) / "bin"
 HUB_CONFIG = Path(os.environ.get("PRAXISHUB_HUB_CONFIG", REPO / "hub_config/jupyterhub_config.py"))
 FIXTURES = REPO / "tests" / "fixtures"
 TEST_PREFIX = "pt-"  # Unix names of test users, apart from real ones (ph-)
+# What Hub.start()'s polling writes to the hub's log while it comes up
+_POLLING = re.compile(
+    r"404 GET /(?:hub/api/|services/praxis/api/health) |Failed to get custom error page"
+)
 
 
 def free_port() -> int:
@@ -198,9 +203,16 @@ class Hub:
         return time.monotonic() - started
 
     def log_tail(self, lines: int = 60) -> str:
+        """The log's last lines, without the lines start()'s own polling leaves while the hub
+        comes up (404s on /hub/api/ and the health check), which would hide why it stopped."""
         if not self.log_path or not self.log_path.exists():
             return ""
-        return "\n".join(self.log_path.read_text("utf-8", "replace").splitlines()[-lines:])
+        kept = [
+            line
+            for line in self.log_path.read_text("utf-8", "replace").splitlines()
+            if not _POLLING.search(line)
+        ]
+        return "\n".join(kept[-lines:])
 
     def login(self, username: str, password: str | None = None) -> requests.Session:
         """Log in through the hub's login form, as a browser would."""
