@@ -413,12 +413,8 @@ def in_tables(text: str) -> Iterator[Span]:
     ):
         return
     html = [
-        [
-            (start + c.start("cell"), start + c.end("cell"))
-            for c in _HTML_CELL.finditer(m.group("row"))
-        ]
+        [c.span("cell") for c in _HTML_CELL.finditer(text, m.start("row"), m.end("row"))]
         for m in _HTML_ROW.finditer(text)
-        for start in (m.start("row"),)
     ]
     pipe = []
     for m in _PIPE_ROW.finditer(text):

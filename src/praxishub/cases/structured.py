@@ -240,7 +240,7 @@ _RECORD = re.compile(
 # then the number, any shape
 _NUMBER_OF_RECORD = re.compile(
     r"№[^\S\n]*(?:карты|медкарты|истории[^\S\n]+болезни|дела|полиса|заявления|справки|протокола)"
-    r"(?:[^\S\n]*\([^()\n]{1,20}\))?[^\S\n]*:?[^\S\n]*(?P<n>(?=[^\s,;]*\d[^\s,;]*\d[^\s,;]*\d)[^\s,;]*[^\s,;.])"
+    r"(?:[^\S\n]*\([^()\n]{1,20}\))?[^\S\n]*:?[^\S\n]*(?P<n>(?=(?:[^\s,;\d]*\d){3})[^\s,;]*[^\s,;.])"
 )
 # "№ 3-14/228", "№ 01-12/448": a number after № with a dash or slash is a document's, whatever
 # its label (a school's or clinic's "№ 44" has neither)
