@@ -171,6 +171,8 @@ _FINDERS = (
         rf"[{_HAN}]{{1,6}}?(?:路|街|大道|大街)(?:[东南西北中]{{0,2}}[一二三四五六七八九十\d]{{1,3}}段)\d{{1,5}}号"
         # (a Mongolian village is a 嘎查: 额很格日嘎查二组15号)
         rf"|[{_HAN}]{{1,4}}?(?:村|嘎查)[一二三四五六七八九十\d]{{1,3}}(?:社|组|队)\d{{1,4}}号"
+        # "那边，观音井村二组，你从…": the village's group alone, between punctuation
+        rf"|(?<=[，,、：:；;。\s])[{_HAN}]{{1,4}}?村[一二三四五六七八九十\d]{{1,3}}(?:社|组|队)(?=[，,。；;、\s])"
     ),
     # zh: 花果园T区3栋, 华景新城翠景阁9座1502房 (an estate's zone, block and flat)
     re.compile(
@@ -195,6 +197,8 @@ _LODGING = re.compile(
     r"(?i)үйі|үйінде|жатақхана|қонақүй|общежити|гостиниц|хостел|hostel|hotel|ubytovn|internát"
     r"|kolej|宿舍|酒店|宾馆"
 )
+# A Kazakh house by its number, wherever it stands (a table's cell): "36-үй", "12А-үйде"
+_KK_HOUSE = re.compile(rf"(?<![\w-])\d{{1,4}}[А-ЯA-Zа-я]?-үй[{_KK_LO}]*(?![\w-])")
 _ROOM = re.compile(
     rf"(?<![\w-])\d{{1,4}}-бөлме[{_KK_LO}]*|(?<![\w-])(?:комнат[аеуы]|комн\.){_H}*№?{_H}*\d{{1,4}}(?![\w])"
 )
@@ -309,9 +313,27 @@ def fields(text: str, found: list[Span]) -> Iterator[Span]:
                     yield Span(begin, begin + len(piece), "ADDRESS", "address-field")
 
 
+# A Chinese postcode in brackets right after an address: "湖滨路东段39号二楼（620020）"
+_ZH_POSTCODE_AFTER = re.compile(r"[^\S\n]?[（(](?P<p>[1-8]\d{5})[)）]")
+
+
+def postcodes_after(text: str, found: list[Span]) -> Iterator[Span]:
+    """The six-digit postcode in brackets just after an address (however the address was found)."""
+    if "（" not in text and "(" not in text:
+        return
+    for span in found:
+        if span.kind == "ADDRESS":
+            m = _ZH_POSTCODE_AFTER.match(text, span.end)
+            if m:
+                yield Span(m.start("p"), m.end("p"), "POSTCODE", "addresstail")
+
+
 def crossings(text: str) -> Iterator[Span]:
-    """Street crossings, and rooms where someone stays after a lodging's word."""
+    """Street crossings, Kazakh houses by their number, and rooms where someone stays after a
+    lodging's word."""
     for m in _CROSSING.finditer(text):
+        yield Span(m.start(), m.end(), "ADDRESS", "addresstail")
+    for m in _KK_HOUSE.finditer(text):
         yield Span(m.start(), m.end(), "ADDRESS", "addresstail")
     for m in _ROOM.finditer(text):
         line = text.rfind("\n", 0, m.start()) + 1

@@ -21,6 +21,7 @@ from praxishub.cases.spans import Span
 
 _H = r"[^\S\n]"
 _EN_UNIT = r"one|two|three|four|five|six|seven|eight|nine"
+_KK_UNIT = r"бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз"
 _COPULA = re.compile(
     rf"(?i)\b(?:is|was|turned|turns|turning|aged|reached|shes|hes|she's|he's|lived{_H}+to(?:{_H}+be)?|made{_H}+it{_H}+to)(?:{_H}+(?:now|nearly|almost|just|about|around))?{_H}+"
     rf"(?P<a>ninety(?:(?:-|{_H})(?:{_EN_UNIT}))?|a{_H}hundred(?:{_H}and{_H}(?:{_EN_UNIT}))?)"
@@ -63,11 +64,15 @@ _CS = re.compile(
 )
 # "S devadesátkou jsem nepočítala": the age as a noun, with "s" ("se stovkou" is as often money)
 _CS_NOUN = re.compile(r"(?i)(?<![\w-])(?:s|se)[^\S\n]+(?P<a>devadesátkou)(?![\w-])")
-# "\"ninety-one last week, pet\"": an age said with when it was reached, opening a quoted reply
+# "\"ninety-one last week, pet\"", "\"ninety-four in May\"": an age said with when it was (or
+# will be) reached, opening a quoted reply
 # ("we had ninety last week" counts people)
 _EN_WHEN = re.compile(
     rf"(?i)(?<=[\"“])(?P<a>ninety(?:(?:-|{_H})(?:{_EN_UNIT}))?|a{_H}hundred)"
-    rf"(?={_H}+(?:last|this){_H}+(?:week|month|year|birthday|christmas)\b)"
+    rf"(?={_H}+(?:last|this){_H}+(?:week|month|year|birthday|christmas)\b"
+    # '"ninety-four in May, sharp as anything"': the month it is reached in
+    rf"|{_H}+in{_H}+(?-i:January|February|March|April|May|June|July|August|September|October"
+    rf"|November|December)\b)"
 )
 # A table's row: the sex, then the age, or the age, then the sex, between columns or middle
 # dots: "Wallsend    F 91     GL", "DOB 1931-07-22 · 94 M · MRN"
@@ -76,11 +81,18 @@ _SEX_AGE = re.compile(
     rf"(?:[FMЖМ]{_H}(?P<a>9\d|1[01]\d)|(?P<b>9\d|1[01]\d){_H}[FMЖМ])"
     rf"(?=[^\S\n]{{2}}|{_H}·|\t|{_H}*$)"
 )
-# "анасы (94)", "mother (92)": a kin word with the age in brackets
+# "анасы (94)", "mother (92)", "péče o matku (91)", "анасы (тоқсанда)": a kin word with the
+# age in brackets
 _KIN_BRACKET = re.compile(
     r"(?i)(?<![\w-])(?:анасы|мамасы|әжесі|атасы|мама|мать|бабушка|дедушка|mother|mum|mom|nan|gran"
-    r"|grandmother|grandfather|babička|děda|matka|máma|tchyní|tchyně|tchán|tchánem|babičkou)[^\S\n]*\("
-    r"(?P<a>9\d|1[01]\d|devadesát(?:[^\S\n]+(?:jedna|dva|tři|čtyři|pět|šest|sedm|osm|devět))?)[),]"
+    r"|grandmother|grandfather|babička|děda|matka|máma|tchyní|tchyně|tchán|tchánem|babičkou"
+    # the Czech kin words' other cases: "péče o matku (91)", "s babičkou (94)"
+    r"|matku|matce|matkou|mámu|mámě|mámou|maminku|mamince|maminkou|otce|otcem|otci|tátu|tátou"
+    r"|tátovi|babičku|babičce|dědu|dědou|dědovi|dědečka|dědečkem|dědečkovi"
+    # Kazakh: "анасы (тоқсанда)", a mother in her nineties
+    r"|әкесі|шешесі|енесі|енем|анам|әжем)[^\S\n]*\("
+    r"(?P<a>9\d|1[01]\d|devadesát(?:[^\S\n]+(?:jedna|dva|tři|čtyři|pět|šest|sedm|osm|devět))?"
+    rf"|тоқсан(?:[^\S\n]+(?:{_KK_UNIT}))?(?:да|де|та|те)?)[),]"
 )
 # "Her mum, 94, in Stonehaven": a kin word, then the age between commas
 _KIN_COMMAS = re.compile(

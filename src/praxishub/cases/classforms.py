@@ -49,9 +49,9 @@ _WORDS = re.compile(
     rf"|{_EN_ORDINALS}(?:{_H}grade(?:rs?)?|-grader?s?(?!{_H}+(?:class|teacher|level|work)))"
     rf"|pre-?k(?:indergarten)?)(?![\w-])"
     r"|(?<=[，,、；;：:\s（(])[初高][一二三](?=[，,、。；;）)\s])"
-    # 小学三年级, 读小四: a primary or middle school's year with its school word, a primary
-    # year cut short after a verb of attending
-    r"|(?:小学|初中|高中)[一二三四五六]年级|(?<=[读上念])小[一二三四五六](?![\u4e00-\u9fff]?年)"
+    # 小学三年级, 读小四, 讀到小五: a primary or middle school's year with its school word, a
+    # primary year cut short after a verb of attending
+    r"|(?:小学|初中|高中)[一二三四五六]年级|(?:(?<=[读上念])|(?<=读到)|(?<=讀到)|(?<=升上))小[一二三四五六](?![\u4e00-\u9fff]?年)"
     # čtvrťáku, deváťáci, prvňáček: a Czech pupil called by the grade
     r"|(?<![\w-])(?:prvň|druh|třeť|čtvrť|páť|šesť|sedm|osm|deváť)á(?:k|c|č)[a-zěáůí]{0,5}(?![\w-])"
     # "do tercie", "v primě": a gymnasium's first years, after a preposition
@@ -88,6 +88,8 @@ _NUMBERED = re.compile(
     # "Beryl Otieno, Form 3 North, Adm. No.": a Kenyan form with its stream, after a pupil
     rf"|(?<=,{_H})Form{_H}[1-6]{_H}(?:North|South|East|West|Blue|Red|Green|Yellow|[A-Z])(?=,|{_H}\()"
     r"|(?<![\w-])Y(?:1[0-3]|[1-9])(?![\w-])"
+    # "finished klasa 5b": a Polish class in its own words
+    r"|(?<![\w-])klas(?:a|y|ie|ę|ą)[^\S\n]+[1-8][a-h]?(?![\w-])"
     # "(B.N., 11th gr)": a grade cut short
     r"|(?<![\w-])(?:1[0-2]|[1-9])(?:st|nd|rd|th)[^\S\n]+gr\.?(?![\w-])"
 )

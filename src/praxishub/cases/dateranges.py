@@ -25,7 +25,8 @@ _LEAD_DAY = re.compile(
     r"(?:(?<!\d)\d{4}[^\S\n]+жылғы[^\S\n]+|(?<!\w)the[^\S\n]+)?"
     r"(?:(?<![\d.,])\d{1,2}(?:\.|st|nd|rd|th)?,[^\S\n]*){0,4}"  # a list: "5., 6. a 9. ledna"
     r"(?<!\d)\d{1,2}(?:\.|st|nd|rd|th)?[^\S\n]*"
-    r"(?:[–—/-]|или|и|or|and|a|na|nebo|ani|či|až|немесе|және)[^\S\n]*$"
+    # ("2026 жылғы 9 мен 27 ақпан": Kazakh "and" after a number is мен, бен or пен)
+    r"(?:[–—/-]|или|и|or|and|a|na|nebo|ani|či|až|немесе|және|мен|бен|пен)[^\S\n]*$"
     # a Kazakh range's first day in the ablative: "14-інен 15 ақпанға"
     r"|(?<!\d)\d{1,2}-(?:інен|ынан|нан|нен|дан|ден|тан|тен)[^\S\n]+$",
     re.IGNORECASE,

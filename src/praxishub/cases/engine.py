@@ -254,7 +254,10 @@ class Deidentifier:
         more.extend(list(orgedges.settled(text, found + more)))
         more.extend(list(placeedges.grown(text, found + more, language)))
         more.extend(lowerplaces.find(text, language))
+        if language == "zh":
+            more.extend(list(zhcities.recurring(text, found + more)))
         more.extend(list(addresstails.fields(text, found + more)))
+        more.extend(list(addresstails.postcodes_after(text, found + more)))
         more.extend(list(refshapes.recurring(text, found)))
         more.extend(list(spacedletters.find(text, found + more)))
         more.extend(list(dateranges.joined(text, found + more)))

@@ -32,7 +32,7 @@ _RU_KINDS = (
     "|санатори|гостиниц|отел|хостел|пекарн|аптек|супермаркет|бистро|пиццери|столов|мастерск"
     "|автосервис|сервис|ассоциаци|объединени|издательств|банк|рынк|рынок|кооператив|холдинг"
     "|спортзал|фитнес-клуб|кондитерск|закусочн|шаурмечн|бургерн|парикмахерск|барбершоп|цех"
-    "|библиотек[а-яё]{0,2}-читальн|библиотек|служб"
+    "|библиотек[а-яё]{0,2}-читальн|библиотек|служб|такси|автошкол|турфирм"
 )
 # Kazakh kinds of organisation (stems; any case ending follows), one list for this layer and
 # orgshapes.py's (which adds the kinds of school)
@@ -45,7 +45,7 @@ KK_KINDS = (
 _CS_KINDS = (
     "kavárn|cukrárn|restaurac|hospod|bistr|pizzeri|klub|centr|spol[eo]k|nadac|studi|salon"
     "|obchod|firm|společnost|agentur|sdružení|penzion|hotel|hostel|kebab|pekárn|posilovn"
-    "|fitcentr|tábor|čajovn|vinárn|herna|hern|díln|knihkupectví|kadeřnictví|cukrárn"
+    "|fitcentr|tábor|čajovn|vinárn|herna|hern|díln|knihkupectví|kadeřnictví|cukrárn|taxi|autoškol"
 )
 # (not a verb's "-аем": "рассматриваем библиотеку-читальню «…»")
 _ADJ = rf"[{_RU_LO}]+(?:ом|ой|ая|ую|ый|ий|ое|ого|ому|ым|ых|ей|(?<![аяуюеи])ем){_H}+"
@@ -76,12 +76,17 @@ _ZH_KINDS = (
     "|书屋|剧社|乐队|战队|球队|诊所|药店|理发店|健身房|面馆|烧烤|奶茶店|小卖部"
 )
 _ZH_AFTER = re.compile(rf"[“\"「][^”\"」\n]{{1,20}}[”\"」][\u4e00-\u9fff]{{0,6}}?(?:{_ZH_KINDS})")
+# ... or the kind first, the quoted name right after it: 彝族达体舞社团"索玛花开", 跷脚牛肉店（"老苏跷脚牛肉"）
+_ZH_BEFORE = re.compile(
+    r"(?:(?<=社团)|(?<=剧社)|(?<=乐队)|(?<=球队)|(?<=战队)|(?<=协会)|(?<=俱乐部)|(?<=工作室))[“\"「][^”\"」\n]{1,20}[”\"」]"
+    r"|(?<=[店馆厂])[（(][“\"「][^”\"」\n]{1,20}[”\"」](?=[)）])"
+)
 
 
 def find(text: str, language: str) -> Iterator[Span]:
     """Kind word and quoted name, as one ORG."""
     if language == "zh":
-        patterns = [_ZH_AFTER]
+        patterns = [_ZH_AFTER, _ZH_BEFORE]
     elif language == "cs":
         patterns = [_CS_BEFORE]
     elif language in ("ru", "kk"):

@@ -56,7 +56,9 @@ _INITIALS_LABEL = re.compile(
 # (КДИ)", "кезекші кеңесшілер БӘТ, ЛВС, НӘМ, КДС;", "counsellors AB, CD and EF"
 _ROLE_KEYS = re.compile(
     rf"(?<![^\W\d_])(?i:консультант\w*|супервизор\w*|кеңесші\w*|counsell?ors?|supervisors?"
-    rf"|konzultant\w*|supervizor\w*)(?:[:：]?[^\S\n]*(?:[{_UP}][^\W\d_{_UP}]+[^\S\n]*)?\(|[^\S\n]+)"
+    rf"|konzultant\w*|supervizor\w*"
+    # "**Typed by admin (ML)**": who typed or took the note, in brackets after that role
+    rf"|admin|administrator|secretary|receptionist|typist|scribe|minute-taker|note-taker)(?:[:：]?[^\S\n]*(?:[{_UP}][^\W\d_{_UP}]+[^\S\n]*)?\(|[^\S\n]+)"
     rf"(?P<keys>[{_UP}]{{2,3}}(?:(?:,[^\S\n]*|[^\S\n]+(?:и|және|and|a)[^\S\n]+)[{_UP}]{{2,3}})*)"
     rf"(?=[),;.:]|[^\S\n]*$|[^\S\n]+[^\W\d_])",
     re.MULTILINE,
@@ -82,8 +84,12 @@ _NOT_SIGNED = frozenset(
         "DR",
         "ST",
         "RN",
+        "PE",
+        "RE",
     ]
 )
+# A team's letters in brackets after a role ("admin (HR)"), no one's initials
+_DEPARTMENTS = frozenset(["IT", "HR", "SW", "TA", "HT", "OT", "EP", "CT", "SEN", "SLT"])
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # A writer's initials as a signature: alone at the right of a line (a form's handwritten
 # "JK"), or with the time of a note in brackets ("Supervisor note (RO, 23:40)")
@@ -96,6 +102,10 @@ _SIGNED = re.compile(
     rf"|(?i:принял[а]?|přijal[a]?|taken[^\S\n]+by|answered[^\S\n]+by|қабылдаған)[^\S\n]+"
     rf"(?P<c>(?-i:[{_UP}]{{2,3}}))(?=\))"
     rf"|\((?P<t>[{_UP}]{{2,3}}),[^\S\n]*\d{{1,2}}:\d{{2}}\)"
+    # "KH, 17 March 2026. Office 08 8951 4732.": a line opened by initials and the date signed
+    rf"|^(?P<d>[{_UP}]{{2,3}}),[^\S\n]*(?:\d{{1,2}}(?:st|nd|rd|th)?[^\S\n]+(?:January|February|March"
+    rf"|April|May|June|July|August|September|October|November|December)[^\S\n]+\d{{4}}"
+    rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})(?=[.,;]?(?:[^\S\n]|$))"
 )
 # What follows initials that sign a note off with its date: ", 5. 2. 2026." at the line's end
 _DATED = re.compile(
@@ -123,12 +133,13 @@ _KEY_FORM = rf"(?:[{_UP}]{{1,2}}['’][{_UP}]|[{_UP}]?Ll[{_UP}]{{1,2}}|[{_UP}]{{
 _PRESENT_BARE = re.compile(
     # (one may have a word in brackets: "BH, DW, MJ (new), SO'B, AH")
     rf"[^:\n]*:(?:\*\*)?(?P<keys>(?:[^\S\n]*{_KEY_FORM}(?:[^\S\n]*\([^()\n]{{1,20}}\))?"
-    rf"[^\S\n]*(?:[,;]|$)){{2,}})",
+    # (the last may end at a column's gap: "LB, DM (new)   **Apologies:** JW")
+    rf"(?:[^\S\n]*(?:[,;]|$)|[^\S\n]{{2,}}(?=\S))){{2,}})",
     re.MULTILINE,
 )
 _BARE_KEY = re.compile(
     rf"(?<![^\s,;:*])(?P<key>{_KEY_FORM})(?:[^\S\n]*\((?P<role>[^()\n]{{1,20}})\))?"
-    r"(?=[^\S\n]*(?:[,;]|$))",
+    r"(?=[^\S\n]*(?:[,;]|$)|[^\S\n]{2,}\S)",
     re.MULTILINE,
 )
 
@@ -172,12 +183,16 @@ def keyed_initials(text: str) -> Iterator[Span]:
     for m in _ROLE_KEYS.finditer(text):
         listed = re.findall(rf"[{_UP}]{{2,3}}", m.group("keys"))
         if "(" in m.group() or len(listed) > 1:  # "консультант ЦРБ": a hospital's acronym
-            keys.update(k for k in listed if not wordlists.allowed(k) and k not in _NOT_SIGNED)
+            keys.update(
+                k
+                for k in listed
+                if not wordlists.allowed(k) and k not in _NOT_SIGNED and k not in _DEPARTMENTS
+            )
     keys.update(
         key
         for m in _SIGNED.finditer(text)
         if not wordlists.allowed(
-            key := m.group("key") or m.group("t") or m.group("w") or m.group("c")
+            key := m.group("key") or m.group("t") or m.group("w") or m.group("c") or m.group("d")
         )
         and key not in _NOT_SIGNED
     )

@@ -358,8 +358,11 @@ _PLACES = [
         r"|посел\w+|станиц\w+|деревн\w+|хутор\w*)"
         rf"\s*(?P<p>[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*(?:\s[{_UP}][{_LO}]+)?)"
     ),
-    # Верх-Исетский район, Алтайский край, Московская область
-    re.compile(rf"(?<![\w-])(?P<p>[{_UP}][{_LO}-]+{_RU_ADJ}\s+(?:район|област|кра|округ)[{_LO}]*)"),
+    # Верх-Исетский район, Алтайский край, Московская область, "Первомайский р-н" (a log's column)
+    re.compile(
+        rf"(?<![\w-])(?P<p>[{_UP}][{_LO}-]+{_RU_ADJ}\s+(?:(?:район|област|кра|округ)[{_LO}]*"
+        rf"|(?:р-н|р-на|р-не|обл\.)(?![\w-])))"
+    ),
     # čtvrť Královo Pole, stanici Jiřího z Poděbrad, obec Lhota
     re.compile(
         r"(?:čtvrť|čtvrti|městská část|městské části|obec|obci|město|městě|vesnice|vesnici|sídliště|sídlišti"

@@ -50,9 +50,9 @@ _LABEL = (
     r"|incident(?=[^\S\n]+[A-Z]{0,3}\d)|(?:volunteer|policy|report|case|claim|incident|crime|reference|member|membership|badge|licen[cs]e|registration|roll|census"
     r"|staff|employee|file|account|certificate)[^\S\n]+(?:no\.?|number|#)"
     r"|(?:member|client|patient|pupil|student)[^\S\n]+ID"
-    r"|(?:spis|sp)\.[^\S\n]?zn\.(?:[^\S\n]+[A-ZČŠŽ]{2,6})?|datov\w+[^\S\n]+schránk\w+(?:[^\S\n]+[a-zá-ž]{3,12}(?=[^\S\n]+[a-z0-9]{7}\b))?|spisov\w+[^\S\n]+značk\w+|[Čč]\.[^\S\n]?j\.(?:[^\S\n]+[a-zá-ž]{3,10})?"
+    r"|(?:spis|sp)\.[^\S\n]?zn\.(?:[^\S\n]+[A-ZČŠŽ]{2,6})?|datov\w+[^\S\n]+schránk\w+(?:[^\S\n]+[a-zá-ž]{3,12}(?=[^\S\n]+\(?[a-z0-9]{7}\b))?(?:[^\S\n]*\((?=[a-z0-9]{7}\)))?|spisov\w+[^\S\n]+značk\w+|[Čč]\.[^\S\n]?j\.(?:[^\S\n]+[a-zá-ž]{3,10})?"
     r"|ev\.[^\S\n]?č\.(?:[^\S\n]+[a-zá-ž]{3,10})?|jednací[^\S\n]+číslo|číslo[^\S\n]+(?:jednací|spisu|klienta)"
-    r"|URN|ULN|UCI|CHI(?:[^\S\n]+(?:no\.?|number))?|NINO|PNC|MRN|NHI|PHN|EIN|NPI|TIN|Tax[^\S\n]+ID|ref\.|Medicare(?:[^\S\n]+card)?(?:[^\S\n]+(?:no\.?|number|ID))?"
+    r"|URN|ULN|UCI|CHI(?:[^\S\n]+(?:no\.?|number))?|NINO|PNC|MRN|NHI|PHN|HSN|EIN|NPI|TIN|Tax[^\S\n]+ID|ref\.|Medicare(?:[^\S\n]+card)?(?:[^\S\n]+(?:no\.?|number|ID))?"
     r"|health[^\S\n]+card(?:[^\S\n]+(?:no\.?|number))?"
     r"|(?:NI|National[^\S\n]+Insurance)[^\S\n]+(?:no\.?|number)"
     r"|č\.[^\S\n]?(?:OP|pasu|průkazu)|číslo[^\S\n]+(?:pasu|OP|průkazu)|IČZ"
@@ -93,7 +93,9 @@ _BILL = re.compile(
     rf"(?<![^\W\d_])(?i:faktur[ayu]?|účtenk[ayu]|stvrzenk[ayu]|invoice|receipt|квитанци[яиюей]|сч[её]т(?:а|у)?"
     rf"|чек[а]?|акт(?:а|у)?|договор(?:а|у)?|түбіртек\w*|шот)(?:{_H}*(?:№|#|č\.|no\.?|number|nr\.?))+{_H}*"
     rf"(?P<n>[0-9{_UP}](?:[0-9{_UP}]|[-/](?=[0-9{_UP}])){{2,20}})(?![\w-])"
-    rf"|(?:腾讯会议号?|会议号|会议ID|Meeting{_H}+ID|Zoom|Teams)[：:（(]?{_H}*(?P<m>\d{{3}}(?:(?:-|{_H})?\d{{3,4}}){{2,3}})(?!\d)"
+    # "ID вебинара 864 215 907", "ID webináře", "Webinar ID"
+    rf"|(?:腾讯会议号?|会议号|会议ID|(?i:Meeting|Webinar){_H}+ID|Zoom|Teams"
+    rf"|ID{_H}+(?:вебинара|конференции|встречи|трансляции|webináře|schůzky|вебинардың))[：:（(]?{_H}*(?P<m>\d{{3}}(?:(?:-|{_H})?\d{{3,4}}){{2,3}})(?!\d)"
 )
 # A video meeting's ID a few words after its service: "Zoom, ID schůzky 842 3371 0956", "Zoom is
 # fine – my personal room is 873 4410 2296", "Zoom (конференция 874 3312 0956)", "Teams meeting

@@ -27,7 +27,7 @@ _UNITS = {
     **dict.fromkeys(["one", "один", "одна", "jedna", "jeden", "бір"], 1),
     **dict.fromkeys(["two", "два", "две", "dva", "dvě", "екі"], 2),
     **dict.fromkeys(["three", "три", "tři", "tri", "үш"], 3),
-    **dict.fromkeys(["four", "четыре", "čtyři", "štyri", "төрт"], 4),
+    **dict.fromkeys(["four", "четыре", "čtyři", "štyri", "štyři", "štyry", "төрт"], 4),
     **dict.fromkeys(["five", "пять", "pět", "päť", "бес"], 5),
     **dict.fromkeys(["six", "шесть", "šest", "šesť", "алты"], 6),
     **dict.fromkeys(["seven", "семь", "sedm", "sedum", "sedem", "жеті"], 7),
@@ -39,11 +39,11 @@ _TEENS = {
     **dict.fromkeys(["eleven", "одиннадцать", "jedenáct", "jedenásť"], 11),
     **dict.fromkeys(["twelve", "двенадцать", "dvanáct", "dvanásť"], 12),
     **dict.fromkeys(["thirteen", "тринадцать", "třináct", "trinásť"], 13),
-    **dict.fromkeys(["fourteen", "четырнадцать", "čtrnáct", "štrnásť"], 14),
+    **dict.fromkeys(["fourteen", "четырнадцать", "čtrnáct", "štrnáct", "štrnásť"], 14),
     **dict.fromkeys(["fifteen", "пятнадцать", "patnáct", "pätnásť"], 15),
     **dict.fromkeys(["sixteen", "шестнадцать", "šestnáct", "šestnásť"], 16),
-    **dict.fromkeys(["seventeen", "семнадцать", "sedmnáct", "sedemnásť"], 17),
-    **dict.fromkeys(["eighteen", "восемнадцать", "osmnáct", "osemnásť"], 18),
+    **dict.fromkeys(["seventeen", "семнадцать", "sedmnáct", "sedumnáct", "sedemnásť"], 17),
+    **dict.fromkeys(["eighteen", "восемнадцать", "osmnáct", "osumnáct", "osemnásť"], 18),
     **dict.fromkeys(["nineteen", "девятнадцать", "devatenáct", "devätnásť"], 19),
 }
 _TENS = {
@@ -51,11 +51,15 @@ _TENS = {
     "он": 10,
     **dict.fromkeys(["twenty", "двадцать", "dvacet", "dvadsať", "жиырма"], 20),
     **dict.fromkeys(["thirty", "тридцать", "třicet", "tridsať", "отыз"], 30),
-    **dict.fromkeys(["forty", "сорок", "čtyřicet", "štyridsať", "қырық"], 40),
+    **dict.fromkeys(
+        ["forty", "сорок", "čtyřicet", "štyřicet", "štyrycet", "štyridsať", "қырық"], 40
+    ),
     **dict.fromkeys(["fifty", "пятьдесят", "padesát", "päťdesiat", "елу"], 50),
     **dict.fromkeys(["sixty", "шестьдесят", "šedesát", "šesťdesiat", "алпыс"], 60),
-    **dict.fromkeys(["seventy", "семьдесят", "sedmdesát", "sedemdesiat", "жетпіс"], 70),
-    **dict.fromkeys(["eighty", "восемьдесят", "osmdesát", "osemdesiat", "сексен"], 80),
+    **dict.fromkeys(
+        ["seventy", "семьдесят", "sedmdesát", "sedumdesát", "sedemdesiat", "жетпіс"], 70
+    ),
+    **dict.fromkeys(["eighty", "восемьдесят", "osmdesát", "osumdesát", "osemdesiat", "сексен"], 80),
     **dict.fromkeys(["ninety", "девяносто", "devadesát", "deväťdesiat", "тоқсан"], 90),
 }
 _HUNDREDS = {

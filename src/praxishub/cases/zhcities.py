@@ -9,10 +9,15 @@ other words ("平安顺利" holds 安顺) is left alone. A following 市 or 省 
 Hubei's county-level cities and Wuhan's neighbourhoods (钟家村, 街道口, 吴家山) are listed too:
 the programme in Wuhan names them as others name a city.
 
+A place the note names once with its unit word (a county, district, town or township: "曾口镇",
+"佛山市顺德区", inside what another layer found) is a PLACE where the note names it alone too
+("坐到曾口的车", "在佛山顺德打工"), as a whole word; names of a kind of area ("开发区",
+"风景区") are not taken.
+
 Known limits: names that are also common words (大同, 安康, 开封, 中山, 东方, 普洱 …) are
 left out of the list; districts, townships and villages are not in it (the suffix shapes
-of the address layers find those); a city cut by jieba together with the next word
-(遵义会议) is missed.
+of the address layers find those, and the rule above their names alone); a city cut by
+jieba together with the next word (遵义会议) is missed.
 """
 
 from __future__ import annotations
@@ -89,3 +94,56 @@ def _whole_word(text: str, start: int, end: int) -> bool:
         at += len(word)
         bounds.add(at)
     return start - left in bounds and end - left in bounds
+
+
+# A place's name with its unit word, inside a place, address or organisation found in the note
+# ("曾口镇", "佛山市顺德区", "昭觉县四开乡"): the name is the first word of the found span or
+# follows a higher unit in it
+# (not a level or an office: "区级", "县长", "镇政府")
+_UNIT_NAME = re.compile(
+    r"(?:^|(?<=[省市州县区]))(?P<n>[\u4e00-\u9fff]{2,3}?)(?:县|区|镇|乡|市)"
+    r"(?!级|长|委|政府|民|场)"
+)
+# Names of a kind of area, not of a place ("开发区", "风景区", "老城区")
+_AREA_KINDS = frozenset(
+    [
+        "开发",
+        "高新",
+        "保税",
+        "风景",
+        "老城",
+        "新城",
+        "主城",
+        "示范",
+        "试验",
+        "功能",
+        "商业",
+        "工业",
+        "行政",
+        "市辖",
+        "管辖",
+        "农村",
+        "城镇",
+        "城乡",
+        "中心城",
+    ]
+)
+
+
+def recurring(text: str, found: list[Span]) -> Iterator[Span]:
+    """A place named with its unit word somewhere in the note, named alone elsewhere in it:
+    "在曾口镇那边" … "坐到曾口的车", "佛山市顺德区" … "在佛山顺德打工" (where it stands as a
+    whole word)."""
+    if not re.search(r"[县区镇乡]", text):
+        return
+    stems: set[str] = set()
+    for span in found:
+        if span.kind in ("PLACE", "ADDRESS", "ORG"):
+            for m in _UNIT_NAME.finditer(text[span.start : span.end]):
+                stems.add(m.group("n"))
+    for stem in sorted(stems - _AREA_KINDS - _names()):
+        for m in re.finditer(re.escape(stem), text):
+            if text[m.end() : m.end() + 1] in "县区镇乡市" and m.end() < len(text):
+                continue  # with its unit word: the span already found
+            if _whole_word(text, m.start(), m.end()):
+                yield Span(m.start(), m.end(), "PLACE", "zh-gazetteer")
