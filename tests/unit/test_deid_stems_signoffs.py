@@ -105,7 +105,19 @@ def test_the_thirty_seventh_set_s_look_alikes_stay(text, language, part) -> None
         ("Кеңесші: Қазір қауіпсіз жердесің бе?", "kk", "Қазір"),
         ("Konzultant: Jsem rád, že ses ozval.", "cs", "Jsem"),
         ("Quiet, polite, good eye contact once settled.", "en", "Quiet"),
+        ("**Voice message 3**: Nanna Maisie · 9 March 2026, 8:03am", "en", "Voice message 3"),
+        ("Family are Romanian Roma from a village near Craiova.", "en", "Romanian Roma"),
+        ("Office hours Mon–Fri, 9 to 5; reads the Qur'an with his uncle.", "en", "Mon–Fri"),
+        ("Office hours Mon–Fri, 9 to 5; reads the Qur'an with his uncle.", "en", "Qur'an"),
+        ("建议到医院复查，民政局也可以帮忙。", "zh", "医院"),
+        ("Сіз қазір қайдасыз? Мектепте ме?", "kk", "Мектепте"),
+        ("АООП НОО для обучающихся с ТНР (вариант 5.2), занятия с логопедом", "ru", "5.2"),
+        ("программа для обучающихся с ЗПР 7.2 либо ТНР 5.1", "ru", "7.2"),
     ],
 )
-def test_labels_and_chat_words_are_no_names(text, language, word) -> None:
+def test_labels_chat_words_and_programme_variants_are_no_identifiers(text, language, word) -> None:
     assert not touched(text, language, word)
+
+
+def test_a_day_and_month_outside_a_programme_s_variant_stays_a_date() -> None:
+    assert covered("Приходите 5.2 в 10:00, кабинет психолога.", "ru", "5.2")

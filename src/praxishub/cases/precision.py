@@ -447,6 +447,11 @@ _HONORIFIC = re.compile(
 )
 
 
+# An adapted programme's variant, not a day and month: "(вариант 5.2)", "ЗПР 7.2", "программа 7.1"
+_PROGRAMME_VARIANT = re.compile(r"\d\.\d")
+_VARIANT_BEFORE = re.compile(
+    r"(?:вариант\w*|программ\w*|АООП|АОП|ТНР|ЗПР|НОДА|РАС|ТМНР|УО|нұсқа\w*)[^\S\n]*[(:]?[^\S\n]*\Z"
+)
 _KEY = re.compile(r"[^\W\d_a-zа-яё]{2,3}")
 _INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_a-zа-яё]\.")
 _SPACED_INITIALS = re.compile(r"(?:[^\W\d_a-zа-яё]\.[^\S\n])+[^\W\d_a-zа-яё]\.")
@@ -454,6 +459,12 @@ _SPACED_INITIALS = re.compile(r"(?:[^\W\d_a-zа-яё]\.[^\S\n])+[^\W\d_a-zа-я�
 
 def _settled(text: str, span: Span, covered: bytes) -> bool:
     """Is span no identifier: all its letters inside terms, or a name-word used as a word?"""
+    if (
+        span.kind == "DATE"
+        and _PROGRAMME_VARIANT.fullmatch(text, span.start, span.end)
+        and _VARIANT_BEFORE.search(text, max(0, span.start - 25), span.start)
+    ):
+        return True  # "АООП НОО для обучающихся с ТНР (вариант 5.2)": a programme's variant
     if "intake" in span.source:
         return False  # the contributor named this person: masked wherever it stands
     if _HONORIFIC.search(text, max(0, span.start - 12), span.start):
