@@ -1,8 +1,9 @@
 """Identifiers in the shapes the thirty-seventh set's notes gave them: ages over 89 in brackets
 after a kin word in its other cases (Czech "matku (91)", Kazakh "анасы (тоқсанда)"), quoted with
 the month they are reached in, said in Russian words after "в" or "до … прожила", and in Chinese
-after 也; a Kazakh date range joined by "мен"; a Kazakh house by its number alone and a town said
-with "I am"; a Chinese village's group alone, a postcode in brackets after an address, a place
+after 也; a lower-case name in a messenger's message under its sender's header; a Kazakh date
+range joined by "мен"; a Kazakh house by its number alone and a town said with "I am"; a
+Chinese village's group alone, a postcode in brackets after an address, a place
 named with its unit word and then alone, a club or a shop with its quoted name after the kind; a
 Russian district written "р-н", a school by its ordinal word after a class, a taxi firm; a
 webinar's ID, a Saskatchewan health number, a Czech data box; a Polish and a Hong Kong primary
@@ -19,6 +20,10 @@ PRESENT = (
     "**Facilitators:** Gwyn Bebb (GB)\n"
     "**Present:** PH, RS, TE, LB, DM (new)   **Apologies:** JW (in for scans)\n\n"
     "DM quiet but stayed to the end.\n"
+)
+VK = (
+    "**Ирина Лапина** 19:14\nЯ знаю, кто снимал.\n\n**Анжела В.** 20:03\n"
+    "И это не первый раз, в ноябре в раздевалке вадим у него телефон отобрал, и миша мой говорил.\n"
 )
 STEM = "我们屋头在曾口镇那边，观音井村二组，你从巴中坐到曾口的车，到了场口给我打电话。"
 
@@ -54,6 +59,8 @@ STEM = "我们屋头在曾口镇那边，观音井村二组，你从巴中坐到
         ("jsme odeslali do datové schránky školy (k7pq2vm) a matce poštou", "cs", "k7pq2vm"),
         ("a school in Słupsk, where she had finished klasa 5b with good reports", "en", "klasa 5b"),
         (PRESENT, "en", "DM"),
+        (VK, "ru", "вадим"),
+        (VK, "ru", "миша"),
         ("number to be confirmed.\n\nKH, 17 March 2026. Office 08 8951 4732.\n", "en", "KH"),
         ("**Typed by admin (ML), 20/02/2026:** corrections to the OCR", "en", "ML"),
         (
@@ -113,6 +120,7 @@ def test_the_thirty_seventh_set_s_look_alikes_stay(text, language, part) -> None
         ("Сіз қазір қайдасыз? Мектепте ме?", "kk", "Мектепте"),
         ("АООП НОО для обучающихся с ТНР (вариант 5.2), занятия с логопедом", "ru", "5.2"),
         ("программа для обучающихся с ЗПР 7.2 либо ТНР 5.1", "ru", "7.2"),
+        ("**Итоги встречи** 10:00\nобсудили мир в классе и роль семьи", "ru", "мир"),
     ],
 )
 def test_labels_chat_words_and_programme_variants_are_no_identifiers(text, language, word) -> None:

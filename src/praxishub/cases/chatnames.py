@@ -1,7 +1,8 @@
 """Layer 2, continued: names written in lower case in chat transcripts pasted into notes.
 
 Rule: only inside a chat message (a line that starts with a time and a speaker's name and a
-colon, "21:50  kaja.stepanek09: nela me vsude zablokovala") is a lower-case word checked
+colon, "21:50  kaja.stepanek09: nela me vsude zablokovala", or the lines under a messenger's
+header of sender and time, "**Анжела В.** 20:03") is a lower-case word checked
 against the name lists (Faker's first names with Czech endings, the Kazakh list with its case
 endings, pymorphy3's Name and Surn tags), since chats drop capitals; a word that is also an
 ordinary word ("will", "may", "grace") is left alone. A surname may follow a first name.
@@ -19,6 +20,14 @@ from praxishub.cases.spans import Span
 _MESSAGE = re.compile(
     r"^[^\S\n]*\[?\d{1,2}:\d{2}(?:[^\S\n]?[AaPp]\.?[Mm]\.?)?\]?[^\S\n]+[^:\n]{1,40}?:[^\S\n]+(?P<msg>[^\n]+)$",
     re.MULTILINE,
+)
+# A message under its own header, as a messenger's window copies it: the sender in bold and the
+# time ("**Ирина Лапина** 19:14"), or the sender and the date and time in brackets ("Ирина
+# Лапина, [12.03.2026 19:14]"), the text on the lines below, up to a blank line
+_HEADED = re.compile(
+    r"(?m)^[^\S\n]*(?:\*\*[^*\n]{2,40}\*\*[^\S\n]+\[?\d{1,2}:\d{2}\]?"
+    r"|[^\n\[\],:]{2,40},[^\S\n]*\[\d{1,2}\.\d{1,2}\.\d{2,4},?[^\S\n]+\d{1,2}:\d{2}\])[^\S\n]*\n"
+    r"(?P<msg>[^\S\n]*\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*)"
 )
 _WORD = re.compile(r"(?<![\w@.#/-])[a-zà-žа-яёәғқңөұүһі]{3,}(?![\w@-]|\.\w)")
 # A line (or a quotation in one) whose text, after a sender or label and a colon, starts in
@@ -387,6 +396,7 @@ def find(text: str, language: str) -> Iterator[Span]:
         return
     cyrillic = language in ("ru", "kk")
     stretches = [(m.start("msg"), m.end("msg"), True) for m in _MESSAGE.finditer(text)]
+    stretches.extend((m.start("msg"), m.end("msg"), True) for m in _HEADED.finditer(text))
     stretches.extend((a, b, False) for a, b in lowercase_runs(text))
     seen: set[int] = set()
     for start, stop, timed in stretches:
