@@ -35,6 +35,9 @@ _H = r"[^\S\n]"
 # lower case; GAUTENG DEPARTMENT OF EDUCATION: a province's department in a capitals letterhead
 _SHAPES = re.compile(
     r"(?<![\w@#./-])[ДРОГЦ]{1,3}КБ(?![\w@-])"
+    # said in lower case ("свекровь в ркб лежит"), and the Kazakh interior ministry that issued
+    # an ID card ("берген ҚР ІІМ", with OCR's Latin I)
+    r"|(?<![\w@#./-])(?:р|д|о|г|од|рд|гд|дг)кб(?![\w@-])|(?<![\w-])ҚР[^\S\n]+[ІI]{2}[МM](?![\w-])"
     rf"|(?i:(?<![\w-])ysbyty(?:{_H}+(?:y|yr))?{_H}+(?!(?:came|is|was|in|at|on|and|for|the)\b)[a-zâêîôûŵŷ'’]{{3,}})"
     rf"|(?<![\w-])(?:[A-Z]{{3,}}{_H}){{1,2}}(?:DEPARTMENT|MINISTRY){_H}OF{_H}[A-Z]{{3,}}"
     rf"(?:{_H}(?:AND|&){_H}[A-Z]{{3,}})?(?![\w-])"

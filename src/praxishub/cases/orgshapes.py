@@ -290,9 +290,24 @@ def _kk_bodies(text: str) -> Iterator[Span]:
         yield Span(m.start(), m.end(), "ORG", "r11c-kk-body")
 
 
+# The body that issued a document, after "выдан": "выдан ТП УФМС России по Красноярскому краю в
+# Эвенкийском р-не", "выдано Отделом ЗАГС … по делам юстиции", "выдан ОВД Касимовского района"
+# (up to the date, a comma, a cell's end or the line's end; "выдано на руки" names no body)
+_RU_ISSUER = re.compile(
+    rf"(?<![\w-])(?i:выдан[оа]?){_H}+(?P<v>(?:[А-ЯЁ]{{2,}}|Отдел\w*|отдел\w*|Управлени\w*|Администраци\w*)"
+    rf"(?:{_H}+(?:(?:г|гор|обл|пос|пгт|с|р-на?)\.|[«\"]?[А-ЯЁа-яё][\w»\"-]*|№{_H}?\d{{1,4}})){{0,14}}?)"
+    # (the date may be OCR'd: "1О.О8.2ОО6")
+    rf"(?={_H}+[\dОOlІI]{{1,2}}\.[\dОOlІI]{{1,2}}\.[\dОOlІI]{{2,4}}|{_H}*(?:[,;(.]|</t[dh]>|$))",
+    re.M,
+)
+
+
 def _ru(text: str) -> Iterator[Span]:
     """Russian kind words with quoted names; public bodies named down to their town; body
-    abbreviations with a number or district; schools by their ordinal number."""
+    abbreviations with a number or district; schools by their ordinal number; the body that
+    issued a document."""
+    for m in _RU_ISSUER.finditer(text):
+        yield Span(m.start("v"), m.end("v"), "ORG", "r11c-ru-issuer")
     for m in _RU_ABBR_BODY.finditer(text):
         yield Span(m.start(), m.end(), "ORG", "r11c-ru-abbr")
     for m in _RU_FIELD_COLLEGE.finditer(text):
