@@ -13,9 +13,10 @@ name ("в тиктоке", "в инсте", tried and dropped on 2026-12-03), bu
   once its case ending is taken off (with a fleeting e, c for k, z for h), a town of
   ``data/places_cs.txt`` ("v kladně", "z krupky", "ve žďáře", "v praze"); towns whose names
   are also words are not on that list (Most, Tábor, Písek, Linec: "na lince");
-- Kazakh: a lower-case word that is a town of ``data/places_kk.txt`` with a Kazakh case
-  ending (-да, -дан, -ға, -дің …) is a PLACE, unless the town's name is also a word (есік
-  "door", ақтау "to justify").
+- Kazakh: a lower-case word that is a town of ``data/places_kk.txt`` or a town of
+  Kazakhstan of 5,000 people or more in GeoNames, with a Kazakh case ending (-да, -дан, -ға,
+  -дің, and "I am" in or from it: "қазалыданмын"), is a PLACE, unless the town's name is
+  also a word (есік "door", ақтау "to justify", жақсы "good") or a first name (абай).
 
 Where the dictionaries stop, GeoNames' towns (``gazetteer``) go on, for the villages, suburbs
 and foreign towns families name, with wordfreq's frequencies to keep the words out:
@@ -117,7 +118,11 @@ _KK_ENDINGS = [
     "пен",
 ]
 # Towns whose names are also Kazakh words: есік "door", ақтау "to justify", шелек "bucket"
-_KK_WORDS = frozenset({"есік", "ақтау", "шелек", "арыс", "келес", "орал", "мерке"})
+_KK_WORDS = frozenset(
+    {"есік", "ақтау", "шелек", "арыс", "келес", "орал", "мерке"}
+    # ("good", "wild ass", and Soviet words that name a village)
+    | {"жақсы", "құлан", "ильич", "комсомолец", "заводской", "энергетический"}
+)
 _MIN_SCORE = 0.4
 
 
@@ -227,6 +232,10 @@ def _kk_town(word: str, towns: frozenset[str]) -> bool:
         # a village of Kazakhstan by a place-name's last part: қарабұлақ-қа, кандыагаш-та
         if len(stem) >= 7 and stem.endswith(_KK_ELEMENTS) and stem in _kz_villages():
             return True
+        # a town of Kazakhstan of 5,000 people or more GeoNames knows ("қазалыданмын",
+        # "құлсарыда", "шиеліге"), not a first name ("абайды")
+        if len(stem) >= 5 and stem in _kz_towns() and stem not in _kk_folded_names():
+            return True
     return False
 
 
@@ -245,6 +254,21 @@ def _kk_folded(word: str) -> str:
 @functools.cache
 def _kk_folded_towns(towns: frozenset[str]) -> frozenset[str]:
     return frozenset(_kk_folded(town) for town in towns)
+
+
+@functools.cache
+def _kz_towns() -> frozenset[str]:
+    """The towns of Kazakhstan of 5,000 people or more GeoNames knows in Cyrillic, folded."""
+    return frozenset(
+        _kk_folded(name)
+        for name, countries in gazetteer.index().cyrillic.items()
+        if countries.get("KZ", 0) >= 5000
+    )
+
+
+@functools.cache
+def _kk_folded_names() -> frozenset[str]:
+    return frozenset(_kk_folded(name) for name in ner.kk_names())
 
 
 @functools.cache
