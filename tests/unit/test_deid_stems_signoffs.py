@@ -8,7 +8,9 @@ named with its unit word and then alone, a club or a shop with its quoted name a
 Russian district written "р-н", a school by its ordinal word after a class, a taxi firm; a
 webinar's ID, a Saskatchewan health number, a Czech data box; a Polish and a Hong Kong primary
 class; initials signing a line with its date, after an admin's role and in a list that ends at a
-column's gap; a Czech phone said in colloquial words. Each found, the look-alikes left alone.
+column's gap; a Czech phone said in colloquial words; a Kazakh class said with its letter's
+name ("алтыншы гэдағы"); a Russian school by its ordinal alone in speech ("в четырнадцатой
+учусь"). Each found, the look-alikes left alone.
 Every person, number and address is invented."""
 
 from __future__ import annotations
@@ -79,6 +81,11 @@ STEM = "我们屋头在曾口镇那边，观音井村二组，你从巴中坐到
         ),
         ("мать айшат с младшим в махачкале в ркб лежит, я одна", "ru", "ркб"),
         ("жеке куәлік № 051873264, берген ҚР IIМ 02.03.2019. Мекенжайы", "kk", "ҚР IIМ"),
+        ("кеше кешке бердақ жылап келді алтыншы гэдағы нұрбол деген бала", "kk", "алтыншы гэдағы"),
+        ("ана данияр дегенмен ұрысыпты ол үшінші ә класта оқиды", "kk", "үшінші ә класта"),
+        ("я из апатитов, в четырнадцатой учусь в 9б", "ru", "четырнадцатой"),
+        ("ещё он говорит в девяносто вторую хочет, там брат", "ru", "девяносто вторую"),
+        ("23:02  тихий_енот: в шестнадцатой в нововятске. психолог есть?", "ru", "шестнадцатой"),
         (VK, "ru", "вадим"),
         (VK, "ru", "миша"),
         ("number to be confirmed.\n\nKH, 17 March 2026. Office 08 8951 4732.\n", "en", "KH"),
@@ -144,6 +151,9 @@ def test_the_thirty_seventh_set_s_look_alikes_stay(text, language, part) -> None
         ("**Итоги встречи** 10:00\nобсудили мир в классе и роль семьи", "ru", "мир"),
         ("Заключение выдано на руки матери, копия в деле.", "ru", "на руки"),
         ("Файл весит 500 кб, откройте его.", "ru", "кб"),
+        ("В третьей четверти оценки хуже, во второй половине дня устаёт.", "ru", "третьей"),
+        ("Бесінші де оқиды, үшінші ені кең, екінші әні ұнады.", "kk", "үшінші ені"),
+        ("Бесінші де оқиды, үшінші ені кең, екінші әні ұнады.", "kk", "екінші әні"),
     ],
 )
 def test_labels_chat_words_and_programme_variants_are_no_identifiers(text, language, word) -> None:

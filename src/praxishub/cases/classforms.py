@@ -57,6 +57,14 @@ _WORDS = re.compile(
     # "do tercie", "v primě": a gymnasium's first years, after a preposition
     r"|(?:(?<=\bdo )|(?<=\bv )|(?<=\bve )|(?<=\bz )|(?<=\bze )|(?<=\bod ))(?:terci[ei]|prim[ěyu])(?![\w-])"
 )
+# A Kazakh class said aloud, its letter by the letter's name and a case ending: "алтыншы гэдағы",
+# "алтыншы бэден", "үшінші ә класта"
+_KK_SPOKEN_LETTER = re.compile(
+    rf"(?i)(?<![\w-]){_KK_ORDINALS}{_H}+(?:(?:бэ|бе|вэ|ве|гэ|ге|дэ|де)"
+    rf"(?:дағы|дегі|дан|ден|нан|нен|да|де|ға|ге|ның|нің|ны|ні)"
+    # (a vowel's name only with the word for class: "үшінші ә класта", not "үшінші әні", a song)
+    rf"|(?:а|ә|бэ|бе|вэ|ве|гэ|ге|дэ|де|е){_H}+(?:клас|сынып)[а-яәғқңөұүһі]*)(?![\w-])"
+)
 # "с первого класса", "od první třídy": since a grade, a time rather than a pupil's class
 _SINCE = re.compile(r"(?i)(?:^|[^\w])(?:с|со|до|od|since|from)[^\S\n]+\Z")
 # "reads at a second grade level": a level, not a pupil's class
@@ -157,6 +165,9 @@ def find(text: str) -> Iterator[Span]:
             yield Span(m.start(group), m.end(group), "CLASS", "classform")
     for m in _SCOTTISH_RANGE.finditer(text):
         yield Span(m.start("r"), m.end("r"), "CLASS", "classform")
+    for m in _KK_SPOKEN_LETTER.finditer(text):
+        yield Span(m.start(), m.end(), "CLASS", "classform")
+
     for m in _SCOTTISH.finditer(text):
         # in a list ("Amy Rae, S4, Braeside High"), only with school words near it
         if not m.group("listed") or _SCHOOL_NEAR.search(text, max(0, m.start() - 60), m.end() + 60):

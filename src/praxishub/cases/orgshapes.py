@@ -249,6 +249,16 @@ _RU_NUMBERED_SCHOOL = re.compile(
     rf"|(?<![\w-])(?:ДШИ|ДМШ|ДХШ|ДЮСШ|ДЮСШОР|СДЮСШОР)(?:{_H}+№{_H}?\d{{1,3}})?{_H}+"
     rf"(?:п\.|с\.|г\.|пгт|д\.|ст\.|а\.|село|посёлка|поселка){_H}?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?"
 )
+# A school said by its ordinal alone, in speech: "в четырнадцатой учусь", "в шестнадцатой в
+# нововятске", "в девяносто вторую хочет" (a verb of studying or going, or a town, after it; not
+# "в третьей четверти")
+_RU_ORDINAL_ALONE = re.compile(
+    rf"(?<![\w-])(?:в|во|из){_H}+(?P<v>(?:(?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят"
+    rf"|восемьдесят|девяносто){_H}+)?(?:{_RU_ORDINAL}|четырнадцат(?:ой|ую)|шестнадцат(?:ой|ую)"
+    rf"|семнадцат(?:ой|ую)|восемнадцат(?:ой|ую)|девятнадцат(?:ой|ую)))"
+    rf"(?={_H}+(?:учусь|учится|учился|училась|учатся|учимся|учишься|хожу|ходит|ходил[аи]?|хочет|хочу"
+    rf"|перевели|перевелся|перевёлся|перешёл|перешла|в{_H}+[а-яё]{{4,}}[еиу](?![а-яё])))"
+)
 # A found name, a describing word, then a Kazakh kind word ("… орталық мешітіне").
 _KK_NAME_KIND = re.compile(
     rf"(?:{_H}+[{_LO}]{{3,}})?{_H}+(?:мешіт|шіркеу|базар|дүкен|орталы|кешен|клуб|зауыт)[{_LO}]*"
@@ -308,6 +318,8 @@ def _ru(text: str) -> Iterator[Span]:
     issued a document."""
     for m in _RU_ISSUER.finditer(text):
         yield Span(m.start("v"), m.end("v"), "ORG", "r11c-ru-issuer")
+    for m in _RU_ORDINAL_ALONE.finditer(text):
+        yield Span(m.start("v"), m.end("v"), "SCHOOL", "r11c-ru-school")
     for m in _RU_ABBR_BODY.finditer(text):
         yield Span(m.start(), m.end(), "ORG", "r11c-ru-abbr")
     for m in _RU_FIELD_COLLEGE.finditer(text):
