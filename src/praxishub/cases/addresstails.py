@@ -313,7 +313,8 @@ def fields(text: str, found: list[Span]) -> Iterator[Span]:
                     yield Span(begin, begin + len(piece), "ADDRESS", "address-field")
 
 
-# A Chinese postcode in brackets right after an address: "湖滨路东段39号二楼（620020）"
+# A six-digit postcode (China's, Russia's, Kazakhstan's) in brackets right after an address:
+# "湖滨路东段39号二楼（620020）"
 _ZH_POSTCODE_AFTER = re.compile(r"[^\S\n]?[（(](?P<p>[1-8]\d{5})[)）]")
 
 

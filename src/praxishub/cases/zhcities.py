@@ -143,7 +143,7 @@ def recurring(text: str, found: list[Span]) -> Iterator[Span]:
                 stems.add(m.group("n"))
     for stem in sorted(stems - _AREA_KINDS - _names()):
         for m in re.finditer(re.escape(stem), text):
-            if text[m.end() : m.end() + 1] in "县区镇乡市" and m.end() < len(text):
+            if m.end() < len(text) and text[m.end()] in "县区镇乡市":
                 continue  # with its unit word: the span already found
             if _whole_word(text, m.start(), m.end()):
                 yield Span(m.start(), m.end(), "PLACE", "zh-gazetteer")
