@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import random
 import re
 import shutil
 import signal
@@ -33,10 +34,32 @@ _POLLING = re.compile(
 )
 
 
+def _ephemeral_start() -> int:
+    """Where the kernel's ephemeral range starts (ports it hands out for port 0)."""
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free port below the kernel's ephemeral range. A port a test picks is closed again and
+    bound later by a hub's process; an ephemeral one could meanwhile be handed to any process
+    that binds port 0 (another test's kernel took a grader service's port once, in CI), while
+    no such process is ever given one from below the range."""
+    low = min(_ephemeral_start(), 30000)
+    if low <= 20000:  # an unusual range: no room below it, so ask the kernel
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            return s.getsockname()[1]
+    while True:
+        port = random.randrange(20000, low - 100)  # room for a course's ports after it
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue  # in use: another
+            return port
 
 
 def free_ports(*names: str) -> dict[str, int]:
