@@ -75,16 +75,20 @@ _AGE_WORDS = [
     ),
 ]
 # "died on Christmas Eve at 94", "passed away aged ninety-one", "she will be ninety-three in
-# January", "Koro is 91 and": a death's age, an age to come, or an elder kin word's "is"
+# January", "Koro is 91 and", "he would have been 97 this March", "her sister, Anneke, is 96":
+# a death's age, an age to come, or an elder kin word's "is"
 _EN_NUMBER = rf"(?:9\d|1[01]\d|{_WORDS['en']})"
 _AGE_AT_DEATH = re.compile(
     rf"(?<!\w)(?:died|passed{_H}+away)(?:{_H}+[^.;\n]{{0,30}}?)?{_H}+(?:at|aged)"
     rf"(?:{_H}+the{_H}+age{_H}+of)?{_H}+(?P<n>{_EN_NUMBER})(?![\w-])"
-    rf"|(?:(?<!\w)will|(?<=\w)(?:'ll|’ll)){_H}+be{_H}+(?P<m>{_EN_NUMBER})"
-    rf"(?={_H}+(?:in|on|next|this|soon|at|by|years?)(?!\w)|{_H}*[,;.)])"
+    # ("he would have been 97 this March": a late spouse's age to come)
+    rf"|(?:(?:(?<!\w)will|(?<=\w)(?:'ll|’ll)){_H}+be|(?<!\w)would{_H}+have{_H}+been){_H}+(?P<m>{_EN_NUMBER})"
+    rf"(?={_H}+(?:in|on|next|this|today|soon|at|by|years?)(?!\w)|{_H}*[,;.)\"”])"
     r"|(?<![\w-])(?:great-)?(?:koro|kuia|nani|nana|nanna|nan|granny|gran|grandma|grandpa|grandad"
     rf"|grandmother|grandfather|mémère|pépère|nonna|nonno|abuela|abuelo|babcia|dziadek|bubbe|lola"
-    rf"|lolo|dadi|dada|nain|taid|mam|mawmaw|memaw|meemaw|mamaw|grammy|papaw|pawpaw)"
+    rf"|lolo|dadi|dada|nain|taid|mam|mawmaw|memaw|meemaw|mamaw|grammy|papaw|pawpaw"
+    # "Her older sister, Anneke, is 96": a relative of the client's generation
+    rf"|sister|brother|husband|wife|aunt|uncle|cousin|neighbou?r)"
     # "Your mam, Nora Walsh, is 91", "MawMaw Odessa is 91": the kin word's name between
     rf"(?:,?{_H}+(?-i:[A-Z][a-z][\w'’-]*)(?:{_H}+(?-i:[A-Z][a-z][\w'’-]*))?,?)?"
     rf"{_H}*(?:(?<={_H})(?:is|was|turned|turns)|'s|’s)(?:{_H}+(?:now|nearly|almost|just))?{_H}+"

@@ -136,6 +136,11 @@ _ROMAN_CLASS = re.compile(
     rf"(?P<c>(?:I{{1,3}}|IV|VI{{0,3}}|IX){_H}?[a-e])(?=\)|[^\w.)]|$)"
     rf"|(?<![\w-])Homeroom{_H}*:{_H}*(?P<h>\d{{1,2}}-\d{{2,3}}|[A-Z]?\d{{1,3}}[A-Z]?)(?![\w-])"
 )
+# The second of two school years: "then Year 7 and 8 here", "Years 10 or 11"
+_YEAR_PAIR = re.compile(
+    rf"(?<![\w-])Years?{_H}+\d{{1,2}}{_H}+(?:and|or|&|to){_H}+(?P<c>\d{{1,2}})"
+    rf"(?![\w-]|{_H}*(?:%|per|years?|months?|weeks?|days?|hours?|times)(?!\w))"
+)
 _SCHOOL_NEAR = re.compile(
     r"(?i)pupil|school|primary|academy|class|teacher|guidance|year|register|form\b"
 )
@@ -163,6 +168,8 @@ def find(text: str) -> Iterator[Span]:
         group = "c" if m.group("c") else "h"
         if group == "h" or m.group().startswith("(") == text.startswith(")", m.end()):
             yield Span(m.start(group), m.end(group), "CLASS", "classform")
+    for m in _YEAR_PAIR.finditer(text):
+        yield Span(m.start("c"), m.end("c"), "CLASS", "classform")
     for m in _SCOTTISH_RANGE.finditer(text):
         yield Span(m.start("r"), m.end("r"), "CLASS", "classform")
     for m in _KK_SPOKEN_LETTER.finditer(text):

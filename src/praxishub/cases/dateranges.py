@@ -28,7 +28,9 @@ _LEAD_DAY = re.compile(
     # ("2026 жылғы 9 мен 27 ақпан": Kazakh "and" after a number is мен, бен or пен)
     r"(?:[–—/-]|или|и|or|and|a|na|nebo|ani|či|až|немесе|және|мен|бен|пен)[^\S\n]*$"
     # a Kazakh range's first day in the ablative: "14-інен 15 ақпанға"
-    r"|(?<!\d)\d{1,2}-(?:інен|ынан|нан|нен|дан|ден|тан|тен)[^\S\n]+$",
+    # (its year before it: "2026 жылғы 10-нан 11 ақпанға")
+    r"|(?:(?<!\d)\d{4}[^\S\n]+жылғы[^\S\n]+)?"
+    r"(?<!\d)\d{1,2}-(?:інен|ынан|нан|нен|дан|ден|тан|тен)[^\S\n]+$",
     re.IGNORECASE,
 )
 # A day said as an ordinal before a spoken date: "pátýho nebo šestýho března", "the 2nd and 9th"

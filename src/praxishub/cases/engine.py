@@ -249,6 +249,8 @@ class Deidentifier:
         more.extend(zhnameshapes.find(text, language, found + more))
         more.extend(chathandles.find(text, language, found + more))
         more.extend(list(namekeys.found_initials(text, found + more)))
+        more.extend(list(namekeys.list_mates(text, found + more)))
+        more.extend(list(nameedges.across_lines(text, found + more)))
         more.extend(list(namekeys.found_pinyin(text, found + more)))
         more.extend(list(namekeys.particle_bridges(text, found + more)))
         more.extend(list(orgedges.settled(text, found + more)))

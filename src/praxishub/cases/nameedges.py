@@ -421,3 +421,50 @@ def diminutives(text: str, language: str) -> Iterator[Span]:
                 yield Span(m.start("w"), m.end("w"), "PERSON", "diminutive")
         elif any(_first_name(stem + tail) for tail in tails) and len(stem) >= 2:
             yield Span(m.start("w"), m.end("w"), "PERSON", "diminutive")
+
+
+# A name's word broken at a line's end, as a scan or a narrow cell prints it: its part on the
+# next line ("Ffion Llewellyn-⏎Price", "Roman Hořej⏎š,", "石雨⏎  桐"), or its first part on
+# the line before ("Сулейма-⏎нов Тимур Ильдарович")
+_HYPHEN_NEXT = re.compile(rf"-?\n{_H}*(?P<w>[{_UPPER}{_LOWER}]+)")
+_TAIL_NEXT = re.compile(rf"\n(?P<w>[{_LOWER}]{{1,2}})(?![\w-])")
+_HAN_NEXT = re.compile(rf"\n{_H}*(?P<w>[\u4e00-\u9fff]{{1,2}})")
+# Words of one or two letters a wrapped line may start with
+_SHORT_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "a i v s k z o u y ve se ze na do po za ke ku je to by že od ob až an as at be by "
+        "if in is it me my no of on or so to up us we в и с к у о а я на за из по не но да до от "
+        "об во со ко же ли бы та те то мы вы он мен да де ол осы сол бе ма",
+    )
+)
+_PART_BEFORE = re.compile(rf"(?<![\w-])[{_UPPER}][{_LOWER}]+-\n{_H}*[{_LOWER}]+{_H}{{1,2}}\Z")
+
+
+def across_lines(text: str, spans: list[Span]) -> Iterator[Span]:
+    """A found name grown over the part of its word that a line break cut off: after a
+    hyphen at the line's end, the next line's first word; without one, a letter or two of
+    Latin or Cyrillic alone at the next line's start, or the Chinese characters there that
+    make with it a name the note writes whole elsewhere; and a hyphenated capitalised part at
+    the line's end before it, with its lower-case rest on the name's line."""
+    persons = [s for s in spans if s.kind == "PERSON"]
+    whole = {text[s.start : s.end] for s in persons}
+    for span in persons:
+        surface = text[span.start : span.end]
+        hyphened = surface.endswith("-") or text[span.end : span.end + 2] == "-\n"
+        after = _HYPHEN_NEXT.match(text, span.end) if hyphened else None
+        if after is None and surface[-1:].isalpha():
+            after = _TAIL_NEXT.match(text, span.end)
+            if after and after.group("w") in _SHORT_WORDS:
+                after = None  # "Jan Novák⏎a jeho matka": the next line's first word
+            han = _HAN_NEXT.match(text, span.end)
+            if after is None and han and re.fullmatch(r"[\u4e00-\u9fff]{1,3}", surface):
+                for size in (2, 1):
+                    if surface + han.group("w")[:size] in whole:
+                        yield Span(span.start, han.start("w") + size, "PERSON", "across-lines")
+                        break
+        if after is not None:
+            yield Span(span.start, after.end("w"), "PERSON", "across-lines")
+        before = _PART_BEFORE.search(text, max(0, span.start - 40), span.start)
+        if before:
+            yield Span(before.start(), span.end, "PERSON", "across-lines")

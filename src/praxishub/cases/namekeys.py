@@ -237,6 +237,36 @@ _CAPS_WORD = re.compile(rf"[{_UP}]{{2,}}")
 _TOKEN = re.compile(r"\S*\w\S*")
 
 
+# A list of three or more initials: "DML（新成员）、GXY、WCF、LJ", "АБ, ВГ, ДЕ"
+_INITIALS_LIST = re.compile(
+    rf"(?<![{_UP}a-zа-яё])[{_UP}]{{2,4}}(?:（[^）\n]{{1,8}}）)?"
+    rf"(?:[^\S\n]*[、，,][^\S\n]*[{_UP}]{{2,4}}(?:（[^）\n]{{1,8}}）)?){{2,}}(?![{_UP}a-zа-яё])"
+)
+
+
+def list_mates(text: str, found: list[Span]) -> Iterator[Span]:
+    """Initials listed with two or more found people's initials are people too, where the note
+    uses them ("出席：DML（新成员）、GXY、WCF、LJ、YSL" with DML and GXY known: WCF, LJ and YSL
+    in the minutes after): a group's minutes list its members so, and name only some of them
+    in full. A list with an acronym of the allow-list in it (ADHD, PTSD) is no such list."""
+    persons = [(s.start, s.end) for s in found if s.kind == "PERSON"]
+    new: set[str] = set()
+    for m in _INITIALS_LIST.finditer(text):
+        items = [
+            (m.start() + i.start(), m.start() + i.end(), i.group())
+            for i in re.finditer(rf"(?<!（)[{_UP}]{{2,4}}", m.group())
+        ]
+        if any(wordlists.allowed(key) or key in _NOT_INITIALS for _, _, key in items):
+            continue
+        known = [k for a, b, k in items if any(pa <= a and b <= pb for pa, pb in persons)]
+        if len(known) >= 2:
+            new.update(k for _, _, k in items if k not in known)
+    for key in sorted(new):
+        for m in re.finditer(rf"(?<![{_UP}a-zа-яё\d@#./-]){key}(?![{_UP}a-zа-яё@-])", text):
+            if not re.search(r"\d[^\S\n]?$", text[max(0, m.start() - 2) : m.start()]):
+                yield Span(m.start(), m.end(), "PERSON", "initials-list")
+
+
 def found_initials(text: str, found: list[Span]) -> Iterator[Span]:
     """A found person's initials where the note uses them alone ("notes by LG" after
     "Leah Goldstein"; "ЛКА" for "Лосева К. А."; "ZH" for "Bc. Zuzana Hejduková"; "LJY" for

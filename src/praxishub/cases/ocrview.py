@@ -9,7 +9,9 @@ find there over a restored word is masked in the text as written:
 - a word of digits and look-alike letters only (O О o о → 0, l I і | → 1, З з → 3, б → 6)
   with at least one real digit becomes digits;
 - a word of three or more letters with one or two of the digits 0, 1, 5 inside (not a
-  number's end, so "Win10" stays) becomes letters, in its script.
+  number's end, so "Win10" stays) becomes letters, in its script;
+- a word of Cyrillic and Latin letters ("Aлматы", "Taлғар", "бiлiм", "Nоvák") is read in the
+  script most of its letters are in, where each other letter has a look-alike there.
 
 A phrase printed letter-spaced ("L e n k a   H r a d i l o v á", "С т е п н о г о р с к  қ а л а
 с ы") is read as its words ("Lenka Hradilová"), the rest of its length left blank, and what the
@@ -50,6 +52,7 @@ _TO_DIGIT = str.maketrans(
 _LATIN_BACK = str.maketrans({"0": "o", "1": "l", "5": "s"})
 _CYRILLIC_BACK = str.maketrans({"0": "о", "1": "і", "5": "s"})
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
+_CYRILLIC_ANY = re.compile(r"[Ѐ-ӿ]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -236,10 +239,30 @@ def _date_part(text: str, m: re.Match[str]) -> bool:
     return bool(_MONTH_AFTER.match(text, m.end())) and not before.isalpha()
 
 
+# Latin letters that look like Cyrillic ones, and back: OCR (and a keyboard left in the other
+# layout) prints "Aлматы", "Taлғар", "бiлiм" for "Алматы", "Талғар", "білім", "Nоvák" for "Novák"
+_TO_CYRILLIC = str.maketrans("AaBCcEeHIiKkMOoPpTXxYy", "АаВСсЕеНІіКкМОоРрТХхУу")
+_TO_LATIN = str.maketrans("АаВСсЕеНІіКкМОоРрТХхУуЈј", "AaBCcEeHIiKkMOoPpTXxYyJj")
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ž]")
+
+
+def _one_script(word: str) -> str | None:
+    """A word of letters from two scripts, those of the fewer read as their look-alikes in the
+    script of the more; None when the word has one script or a letter with no look-alike."""
+    cyrillic = len(_CYRILLIC_ANY.findall(word))
+    latin = len(_LATIN_LETTER.findall(word))
+    if not cyrillic or not latin:
+        return None
+    fixed = word.translate(_TO_CYRILLIC if cyrillic >= latin else _TO_LATIN)
+    if _CYRILLIC_ANY.search(fixed) and _LATIN_LETTER.search(fixed):
+        return None
+    return fixed
+
+
 def _restored(word: str) -> str | None:
     digits = sum(ch.isdigit() for ch in word)
     if not digits:
-        return None
+        return _one_script(word)
     if all(ch.isdigit() or ch in "OОoоlIіЗзб" for ch in word):
         return word.translate(_TO_DIGIT)
     # a reference's letter prefix, its number garbled: "CC2O26O2llOO472"

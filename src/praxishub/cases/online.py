@@ -63,6 +63,9 @@ _UID = re.compile(
     r"(?<![A-Za-z])UID\s*[:：]?\s*(?P<h>\d{5,12})(?!\d)"
     # 账号欣怡Cindy_zy: an account word, then a user name that starts in characters
     r"|(?:账号|帐号|昵称|网名|用户名)[：:]?(?P<g>[\u4e00-\u9fff]{1,4}[A-Za-z][A-Za-z0-9_.]{2,30})(?<!\.)"
+    # a WeChat or QQ number read out, letter by letter and in digit words: 微信号是h j b 八八六六
+    r"|(?:微信号?|QQ号?)[：:是为][^\S\n]*(?P<s>[A-Za-z](?:[^\S\n]?[A-Za-z0-9_零〇一二三四五六七八九幺两]){3,24})"
+    r"(?<=[0-9零〇一二三四五六七八九幺两])"
 )
 # The speaker of a line in a pasted chat log: "[19:02] kuba_2015cz:", "[7:02 PM] 凯文Kevin2015："
 _CHAT_SPEAKER = re.compile(
@@ -163,6 +166,32 @@ def _spaced_nicks(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
             yield Span(m.start(group), m.end(group), "HANDLE", "pattern")
 
 
+# A messenger export's sender on a line of its own above the timed messages (Telegram's
+# export copied as text): "Гульнара Рашитовна психолог⏎18:05 Бермет Нурлановна, …"
+_SENDER_ABOVE = re.compile(
+    r"^(?P<h>[^\W\d_][^\n:：\[\]<>|*#]{2,40}?)[^\S\n]*\n(?=\[?\d{1,2}:\d{2}(?::\d{2})?\]?[^\S\n])",
+    re.MULTILINE,
+)
+
+
+def _senders_above(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
+    """A sender heading two or more blocks of timed messages, with two capitalised words and
+    no more than four, is a user name everywhere the note writes it ("Экспорт: Гульнара
+    Рашитовна психолог"); a role alone ("Консультант") is no user."""
+    counts: dict[str, int] = {}
+    for m in _SENDER_ABOVE.finditer(text):
+        counts[m.group("h")] = counts.get(m.group("h"), 0) + 1
+    for name, count in counts.items():
+        words = name.split()
+        if count < 2 or not 2 <= len(words) <= 4 or sum(w[:1].isupper() for w in words) < 2:
+            continue
+        if _ROLE_SPEAKER.fullmatch(name):
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not any(a <= m.start() < b for a, b in taken):
+                yield Span(m.start(), m.end(), "HANDLE", "pattern")
+
+
 def _timed_speakers(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
     matches = [m for m in _TIMED_SPEAKER.finditer(text)]
     counts: dict[str, int] = {}
@@ -215,7 +244,7 @@ def web(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "HANDLE", "pattern")
     for pattern in (_HAN_HANDLE, _UID, _CHAT_SPEAKER):
         for m in pattern.finditer(text):
-            group = next((g for g in ("h", "g") if m.groupdict().get(g)), 0)
+            group = next((g for g in ("h", "g", "s") if m.groupdict().get(g)), 0)
             if pattern is _CHAT_SPEAKER and _ROLE_SPEAKER.fullmatch(m.group("h")):
                 continue
             if not any(a <= m.start(group) < b for a, b in taken):
@@ -225,6 +254,7 @@ def web(text: str) -> Iterator[Span]:
         yield Span(m.start(), m.end(), "HANDLE", "pattern")
     yield from _named_handles(text, taken)
     yield from _timed_speakers(text, taken)
+    yield from _senders_above(text, taken)
     yield from _quoted_groups(text, taken)
     yield from _spaced_nicks(text, taken)
 

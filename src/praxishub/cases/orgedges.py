@@ -191,6 +191,20 @@ _JOIN_AFTER = re.compile(
     rf"|{_H}+(?:имени|им\.){_H}*(?:[{_UP}]\.{_H}?){{1,2}}[{_UP}][{_LO}]+(?![\w-])"
     rf"|-(?:да|де|та|те|ға|ге|қа|ке|ның|нің|дың|дің|тың|тің|на|не|ны|ні|ды|ді|дан|ден|нан|нен|тан|тен)(?![\w-])"
 )
+# What a Russian body is for, after its kind's word: "институтом повышения квалификации",
+# "Центр развития образования", "Управление социальной защиты населения", "комиссия по делам
+# несовершеннолетних и защите их прав"
+_RU_HEAD_END = re.compile(
+    r"(?:институт|центр|управлени|комитет|департамент|отдел|колледж|академи|министерств|комисси)"
+    rf"[{_LO}]*$",
+    re.IGNORECASE,
+)
+_RU_PURPOSE = re.compile(
+    rf"{_H}+(?:повышения{_H}+квалификации|развития{_H}+образования"
+    rf"|дополнительного{_H}+(?:профессионального{_H}+)?образования|социальной{_H}+защиты{_H}+населения"
+    rf"|по{_H}+делам{_H}+несовершеннолетних(?:{_H}+и{_H}+защите{_H}+их{_H}+прав)?)(?![\w-])"
+    rf"(?:{_H}+(?:работников|педагогов|педагогических{_H}+работников)(?:{_H}+образования)?(?![\w-]))?"
+)
 _QUOTED_ENDING = re.compile(
     r"»-(?:да|де|та|те|ға|ге|қа|ке|ның|нің|дан|ден|тан|тен|нан|нен|мен|бен|пен)(?![\w-])"
 )
@@ -310,6 +324,9 @@ def grown(text: str, spans: list[Span]) -> Iterator[Span]:
         branch = _CS_BRANCH.match(text, span.end)
         if branch:
             yield Span(span.start, branch.end(), span.kind, "edge")
+        purpose = _RU_PURPOSE.match(text, span.end)
+        if purpose and _RU_HEAD_END.search(text, max(0, span.start, span.end - 20), span.end):
+            yield Span(span.start, purpose.end(), span.kind, "edge")
         join = _JOIN_AFTER.match(text, span.end)
         if join:
             yield Span(span.start, join.end(), span.kind, "edge")

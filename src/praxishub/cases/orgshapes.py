@@ -85,6 +85,12 @@ _CS_SCHOOL_PAIR = re.compile(
     rf"(?<![\w.])(?:\d{{1,2}}\.{_H}?)?{_CS_SCHOOL_ABBR}(?:{_H}a{_H}{_CS_SCHOOL_ABBR})+"
     rf"(?:{_H}{_CS_TOWN})?"
 )
+# A school of Těšínsko's Polish minority, by its language and town: "ZŠ s polským jazykem
+# vyučovacím Třinec-Lyžbice", "Gymnázium s polským jazykem vyučovacím v Českém Těšíně"
+_CS_POLISH_SCHOOL = re.compile(
+    rf"(?<![\w.])(?:(?:ZŠ|MŠ|SŠ)(?:{_H}a{_H}(?:ZŠ|MŠ))?|[Zz]ákladní{_H}škol[aeyu]|Gymnázium|[Gg]ymnázi[ua])"
+    rf"{_H}s{_H}polským{_H}jazykem{_H}vyučovacím(?:{_H}(?:v{_H})?{_CS_TOWN}(?:-[{_CS_UP}][{_CS_LO}]+)?)?"
+)
 _CS_ORDINAL_SCHOOL = re.compile(
     rf"(?<![\w.])\d{{1,2}}\.{_H}(?:ZŠ|MŠ|ZUŠ|SŠ){_H}(?:{_CS_TOWN})(?:,{_H}[{_CS_UP}][{_CS_LO}]+)?"
 )
@@ -269,6 +275,14 @@ _KK_NAME_KIND = re.compile(
 _TOWN_COMMISSION = re.compile(rf"{_H}+(?:[ЦТ]?ПМПК|ППМС|ППМСП)(?:-?(?:[{_LO}]{{1,6}}))?(?![\w-])")
 
 
+# A Lithuanian or Latvian school a migrant pupil came from, named in its own language:
+# "Panevėžio Ąžuolyno progimnazija", "Rīgas 64. vidusskola"
+_BALTIC_SCHOOL = re.compile(
+    r"(?<![\w-])(?:[A-ZĄČĘĖĮŠŲŪŽĀĒĢĪĶĻŅ][a-ząčęėįšųūžāēģīķļņ]+(?:[^\S\n]+\d{1,3}\.)?[^\S\n]+){1,3}"
+    r"(?:progimnazija|gimnazija|pagrindinė[^\S\n]+mokykla|mokykla|pamatskola|vidusskola|ģimnāzija)(?![\w-])"
+)
+
+
 def find(text: str, language: str) -> Iterator[Span]:
     """New organisations and schools, by language."""
     if language == "kk":
@@ -283,6 +297,9 @@ def find(text: str, language: str) -> Iterator[Span]:
         yield from _en(text)
     if language == "zh" or _HAN_ANY.search(text):
         yield from _zh(text)
+    if language in ("en", "cs"):
+        for m in _BALTIC_SCHOOL.finditer(text):
+            yield Span(m.start(), m.end(), "SCHOOL", "r11c-baltic-school")
 
 
 def _kk(text: str) -> Iterator[Span]:
@@ -337,7 +354,7 @@ def _ru(text: str) -> Iterator[Span]:
 
 def _cs(text: str) -> Iterator[Span]:
     """Czech schools, counselling centres, police units, helplines and named offices."""
-    for pattern in (_CS_SCHOOL_PAIR, _CS_ORDINAL_SCHOOL, _CS_HIGH_SCHOOL):
+    for pattern in (_CS_SCHOOL_PAIR, _CS_ORDINAL_SCHOOL, _CS_HIGH_SCHOOL, _CS_POLISH_SCHOOL):
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), "SCHOOL", "r11c-cs-school")
     for pattern in (_CS_PPP, _CS_POLICE, _CS_HELPLINE, _CS_NAMED_OFFICE):

@@ -109,7 +109,8 @@ _CONTEXTS = [
     re.compile(rf"(?<!\w)[Мм]ен\s+(?P<n>[{_UP}][{_LO}]{{2,}}(?:мын|мін|пын|пін|бын|бін))(?!\w)"),
     # paní Kučerová, pana Černého, MUDr. Malým, Mgr. Hana Horáková
     re.compile(
-        r"(?<!\w)(?:pan|paní|pana|panu|panem|pane|slečn[aouě]|Mgr\.|MUDr\.|PhDr\.|Ing\.|Bc\.|doc\.|prof\."
+        # ("tř. uč. p. Pospíšilová", "pí Dvořáková": pan and paní abbreviated)
+        r"(?<!\w)(?:pan|paní|pana|panu|panem|pane|p\.|pí|slečn[aouě]|Mgr\.|MUDr\.|PhDr\.|Ing\.|Bc\.|doc\.|prof\."
         # police and army ranks: "inspektorka por. Bílková", "Por. Tereza Bílková"
         r"|(?i:n?por|ppor|kpt|mjr|pplk|plk|n?prap|pprap|stržm|šstržm)\.)"
         rf"\s+(?P<n>{_NAMES})"

@@ -13,6 +13,8 @@ Rules:
   are a lake's word before it ("озера Нейто"), a Czech district's "okr." ("okr. Trutnov"), a Tuvan district's word after it ("Тоджинского
   кожууна") and the capitalised word before a lone geographic head ("Thursday Island");
 - a Czech district's town after "okr." or "okres" is a place, with the word;
+- a Russian region's official second name after a dash is part of it ("Кемеровская область —
+  Кузбасс", "Ханты-Мансийский автономный округ — Югра");
 - a capitalised word or two before a comma and a Canadian province's or Australian state's
   abbreviation is a town, and the abbreviation a place ("Logan, QLD", "Iqaluit, NU");
 - an Australian state by its letters: NSW and QLD anywhere, the others in a log's column or
@@ -74,6 +76,10 @@ _EN_AFTER = re.compile(
 )
 
 
+# A Russian region's second, official name after a dash: "область — Кузбасс", "округ — Югра"
+_OFFICIAL_NAME = re.compile(r"[^\S\n]+[—–-][^\S\n]+[А-ЯЁ][а-яё]{2,}(?![\w-])")
+
+
 def grown(text: str, spans: list[Span], language: str) -> Iterator[Span]:
     """Places by the rules above, next to the found spans or after a preposition."""
     for span in spans:
@@ -106,6 +112,12 @@ def grown(text: str, spans: list[Span], language: str) -> Iterator[Span]:
             tail = _HEAD_AFTER.match(text, span.end)
             if tail:
                 yield Span(span.start, tail.end(), "PLACE", "place-edge")
+            official = _OFFICIAL_NAME.match(text, span.end)
+            if official and re.search(
+                r"(?<!\w)(?:област\w*|округ\w*|кра[йяюе])$", text[span.start : span.end]
+            ):
+                # "Кемеровская область — Кузбасс", "Ханты-Мансийский автономный округ — Югра"
+                yield Span(span.start, official.end(), "PLACE", "place-edge")
             if _GEO_HEAD.fullmatch(text[span.start : span.end]):
                 named = _NAMED_BEFORE.search(text, max(0, span.start - 20), span.start)
                 if named:  # "Thursday Island": its first word a layer took for a weekday

@@ -34,6 +34,12 @@ _DOCUMENT_NUMBER = re.compile(
     rf"(?:{_H}+от{_H}+\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}(?:{_H}*г\.)?)?{_H}*\(?{_H}*№{_H}*(?P<n>(?:[А-ЯЁA-Z]{{2}}{_H})?\d{{1,20}}(?:[-/][\w]{{1,8}})*)(?![\w-])",
     re.IGNORECASE,
 )
+# The number sign before its document's word: "№ направления 312/03", "№ заявления: 4471"
+_SIGN_THEN_WORD = re.compile(
+    rf"№{_H}*(?:направлени[яе]|заявлени[яе]|обращени[яе]|протокола|заключени[яе]|справки|дела"
+    rf"|карты|жолдаманың|арыздың|өтініштің){_H}*:?{_H}*(?P<n>\d{{1,12}}(?:[-/]\w{{1,8}})*)(?![\w-])",
+    re.IGNORECASE,
+)
 # A form's series and number: "протокол … 66 В № 0419273"
 _SERIES_NUMBER = re.compile(rf"(?<![\w-])\d{{2}}{_H}?[А-ЯЁ]{{1,2}}{_H}?№{_H}?\d{{6,7}}(?!\d)")
 # The number before its document word: "№ 1183 қаулыға", "№ 12 приказом"
@@ -51,7 +57,7 @@ _LABEL = (
     r"|staff|employee|file|account|certificate)[^\S\n]+(?:no\.?|number|#)"
     r"|(?:member|client|patient|pupil|student)[^\S\n]+ID"
     r"|(?:spis|sp)\.[^\S\n]?zn\.(?:[^\S\n]+[A-ZČŠŽ]{2,6})?|datov\w+[^\S\n]+schránk\w+(?:[^\S\n]+[a-zá-ž]{3,12}(?=[^\S\n]+\(?[a-z0-9]{7}\b))?(?:[^\S\n]*\((?=[a-z0-9]{7}\)))?|spisov\w+[^\S\n]+značk\w+|[Čč]\.[^\S\n]?j\.(?:[^\S\n]+[a-zá-ž]{3,10})?"
-    r"|ev\.[^\S\n]?č\.(?:[^\S\n]+[a-zá-ž]{3,10})?|jednací[^\S\n]+číslo|číslo[^\S\n]+(?:jednací|spisu|klienta)"
+    r"|(?:ev|evid)\.[^\S\n]?č\.(?:[^\S\n]+[a-zá-ž]{3,10})?|jednací[^\S\n]+číslo|číslo[^\S\n]+(?:jednací|spisu|klienta)"
     r"|URN|ULN|UCI|CHI(?:[^\S\n]+(?:no\.?|number))?|NINO|PNC|MRN|NHI|PHN|HSN|EIN|NPI|TIN|Tax[^\S\n]+ID|ref\.|Medicare(?:[^\S\n]+card)?(?:[^\S\n]+(?:no\.?|number|ID))?"
     r"|health[^\S\n]+card(?:[^\S\n]+(?:no\.?|number))?"
     r"|(?:NI|National[^\S\n]+Insurance)[^\S\n]+(?:no\.?|number)"
@@ -62,7 +68,9 @@ _LABEL = (
     r"|идентификатор\w*(?:[^\S\n]+конференции)?|(?:тіркеу|өтініш|арыз|карта)\w*[^\S\n]+нөмір\w*"
     r"|(?:тіркеу|журнал)\w*[^\S\n]+(?:[а-яәғқңөұүһі]+[^\S\n]+)?нөмір\w*|ID[^\S\n]?DS"
     r"|[Čč](?:íslo|\.)[^\S\n]?(?:hospitalizace|víza|pojištěnce|dokladu|smlouvy|karty|záznamu|případu|žádosti)|门诊号|登记号|参考号|个案号|案号|编号|档案号|病历号|住院号|转介号|回执号|报警号|受案号|护照号|社保卡号|医保卡号|序號|序号"
-    r"|准考证号|学号|工号)"
+    r"|准考证号|学号|工号"
+    # a Polish family's papers: "opinia nr PPP.4211.87.2024", "orzeczenie nr 118/2025"
+    r"|(?:opini[ai]|orzeczeni[ea]|skierowani[ea]|zaświadczeni[ea]|decyzj[ai])[^\S\n]+nr\.?)"
 )
 _VALUE = (
     rf"(?P<n>\d{{3,6}}(?:[^\S\n]\d{{1,6}}){{1,3}}(?![^\S\n]?\d)|"
@@ -93,9 +101,9 @@ _BILL = re.compile(
     rf"(?<![^\W\d_])(?i:faktur[ayu]?|účtenk[ayu]|stvrzenk[ayu]|invoice|receipt|квитанци[яиюей]|сч[её]т(?:а|у)?"
     rf"|чек[а]?|акт(?:а|у)?|договор(?:а|у)?|түбіртек\w*|шот)(?:{_H}*(?:№|#|č\.|no\.?|number|nr\.?))+{_H}*"
     rf"(?P<n>[0-9{_UP}](?:[0-9{_UP}]|[-/](?=[0-9{_UP}])){{2,20}})(?![\w-])"
-    # "ID вебинара 864 215 907", "ID webináře", "Webinar ID"
+    # "ID вебинара 864 215 907", "ID комнаты", "ID webináře", "Webinar ID", "Room ID"
     rf"|(?:腾讯会议号?|会议号|会议ID|(?i:Meeting|Webinar){_H}+ID|Zoom|Teams"
-    rf"|ID{_H}+(?:вебинара|конференции|встречи|трансляции|webináře|schůzky|вебинардың))[：:（(]?{_H}*(?P<m>\d{{3}}(?:(?:-|{_H})?\d{{3,4}}){{2,3}})(?!\d)"
+    rf"|ID{_H}+(?:вебинара|конференции|встречи|трансляции|комнаты|webináře|schůzky|místnosti|вебинардың)|(?i:room){_H}+ID)[：:（(]?{_H}*(?P<m>\d{{3}}(?:(?:-|{_H})?\d{{3,4}}){{2,3}})(?!\d)"
 )
 # A video meeting's ID a few words after its service: "Zoom, ID schůzky 842 3371 0956", "Zoom is
 # fine – my personal room is 873 4410 2296", "Zoom (конференция 874 3312 0956)", "Teams meeting
@@ -195,7 +203,7 @@ def _digits(value: str) -> int:
 def find(text: str) -> Iterator[Span]:
     """IDs found by their document word, their label, or their shape."""
     numbered = "№" in text
-    for pattern in (_DOCUMENT_NUMBER, _NUMBER_THEN_DOCUMENT) if numbered else ():
+    for pattern in (_DOCUMENT_NUMBER, _NUMBER_THEN_DOCUMENT, _SIGN_THEN_WORD) if numbered else ():
         for m in pattern.finditer(text):
             yield Span(m.start("n"), m.end("n"), "ID", "pattern")
     for m in _SERIES_NUMBER.finditer(text) if numbered else ():

@@ -169,7 +169,8 @@ _EN_NUMBER = (
     r"|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
 _NOT_HOUSE = (
-    r"(?!\s*(?:%|лет|год|раз|минут|час|числ|процент|руб|человек|км|дн|недел|месяц|балл|кг|см|мин|штук"
+    # ("сорок три частный дом": a private house, not hours)
+    r"(?!\s*(?:%|лет|год|раз|минут|час(?!тн)|числ|процент|руб|человек|км|дн|недел|месяц|балл|кг|см|мин|штук"
     r"|let|roků|minut|hodin|procent|korun|kč|lidí|km|dní|týdn|bodů|years?|minutes|hours|per|percent))"
 )
 _RU_STREET_WORD = r"(?:[А-ЯЁ][а-яё\-]+|[а-яё\-]+(?:ова|ева|ёва|ина|ына|ского|цкого|ской|цкой))"

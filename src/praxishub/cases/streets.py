@@ -100,6 +100,9 @@ _LODGING_ROOM = re.compile(
     rf"(?P<r>(?:Room|room|Cabin|pokoj|chatka|chata)(?:{_H}+č\.)?{_H}*#?\d{{1,4}}[A-Z]?)(?!\d)"
     rf"|(?:酒店|宾馆|旅馆|招待所|旅社)(?P<z>\d{{2,5}}(?:号房|房间?|室))"
 )
+# A Czech house's town part in Roman numerals after its number (Jindřichův Hradec, Tábor):
+# "1127/IV"
+_TOWN_PART = re.compile(r"/(?:I{1,3}|IV|VI{0,3}|IX|X)(?![\w/])")
 # Kazakhstan's postcodes since 2023: a letter, two digits, letter, digit, letter, digit (A15E3C9)
 _KZ_POSTCODE = re.compile(r"(?<![\w-])[A-Z]\d{2}[A-Z]\d[A-Z]\d(?![\w-])")
 _ZH_LEAD = "住在于到去从是址：:"
@@ -119,6 +122,9 @@ def grown(text: str, spans: list[Span]) -> Iterator[Span]:
 
 def _grow(text: str, start: int, end: int) -> Iterator[Span]:
     stop = end
+    roman = _TOWN_PART.match(text, stop) if text[stop - 1 : stop].isdigit() else None
+    if roman:  # "Jarošovská 1127/IV": the house's number in a town's part
+        stop = roman.end()
     while part := _PART.match(text, stop):
         stop = part.end()
     yield Span(start, stop, "ADDRESS", "pattern")

@@ -416,7 +416,11 @@ _DATE_PATTERNS = [
     re.compile(rf"(?<![\d./]){_MON}/{_DAY}(?![\d/])"),
     # Czech, with spaces: 29. 12. 2011, 22. 3.
     # (on one line: "20.\n2." are two list items)
-    re.compile(rf"(?<![\d.]){_DAY}\.[^\S\n]?{_MON}\.(?:[^\S\n]?{_YEAR}{_YEAR_WORD})?(?!\d)"),
+    # (a quoted mail's header may write its year in two figures: "Dne 10. 03. 26 v 16:02")
+    re.compile(
+        rf"(?<![\d.]){_DAY}\.[^\S\n]?{_MON}\.(?:[^\S\n]?{_YEAR}{_YEAR_WORD}"
+        rf"|[^\S\n]?\d\d(?=[^\S\n]+v[^\S\n]+\d{{1,2}}:\d\d))?(?!\d)"
+    ),
     # 2024-03-12, 2024.03.12, 2024/3/12
     re.compile(rf"(?<!\d){_YEAR}[./-]{_MON}[./-]{_DAY}(?!\d)"),
     # a form's signed date, its day in quotes and its month in figures: «06» 02. 2026, «6».02.2026

@@ -64,6 +64,10 @@ _HEADED_ORG = re.compile(
     rf"[{_HAN}]{{2,14}}?(?:协会|联合会|居委会|村委会|援助处|办事处|清真寺|社团)"
 )
 _ORG_UNIT = re.compile(r"[市区县镇巷村族]|街道|社区")
+# A Taiwanese hospital by its short name, after its city: 臺中榮總 (read as 台中荣总), 林口長庚
+_TW_HOSPITAL = re.compile(
+    r"(?:台北|台中|台南|高雄|桃园|嘉义|花莲|屏东|基隆|林口)(?:荣总|长庚|马偕|慈济)(?:医院)?"
+)
 _ORG_STOPS = re.compile(rf"^.*(?:[在去到从与和及跟是为把向往让请的了]|联系|参加|邀请)(?=[{_HAN}])")
 
 # Chat sender labels: "label HH:MM", "label(12345678) HH:MM", "> **label**：".
@@ -126,6 +130,9 @@ _GRADE = re.compile(
     rf"(?![{_HAN}{_NUM}（(]|[^\S\n]*[年级])|(?<![{_HAN}])[初高][一二三](?=女儿|儿子)"
     rf"|(?<=[{_NUM}]中)[初高][一二三](?=[（(]?\d)"
     r"|(?:(?<=园)|(?<![\u4e00-\u9fff]))[小中大][一二三四五六七八九1-9]班"
+    # a kindergarten's year after its name in a form's or a table's cell: "流泗镇中心幼儿园大班"
+    # (in a sentence, "就读于…幼儿园大班。", writers differ)
+    r"|(?<=幼儿园)[小中大]班(?=[^\S\n]*(?:\n|$)|[^\S\n]{2,}|[^\S\n]*[|｜])"
 )
 
 _ADDRESS = re.compile(
@@ -212,6 +219,7 @@ def find(text: str) -> list[Span]:
         (_DOTTED_MINGUO, "DATE"),
         (_EVENT_DAY, "DATE"),
         (_TOWNSHIP_OFFICE, "ORG"),
+        (_TOWN_SAID, "PLACE"),
     ):
         out.extend(Span(m.start(), m.end(), kind, "zhtext") for m in pattern.finditer(text))
     return out
@@ -221,6 +229,12 @@ def find(text: str) -> list[Span]:
 _MONGOLIAN = re.compile(r"[\u1820-\u18aa][\u1800-\u18af\u202f\u180b-\u180e]{2,}")
 # 光復鄉公所: a Taiwanese township's or town's office
 _TOWNSHIP_OFFICE = re.compile(r"[\u4e00-\u9fff]{2}[鄉乡鎮镇區区市]公所")
+# "我们在枫岭头镇": a town or township said after where one is, goes or comes from (not a kind of
+# place, "在城镇", "去古镇", nor one's own, "在我们镇")
+_TOWN_SAID = re.compile(
+    r"(?<=[在到去从住回])(?![城乡小古本该全每各集市])(?![^镇乡\n]{0,3}[我你他她们这那])"
+    r"[\u4e00-\u9fff]{2,3}[镇乡](?=[，。！？、”\"」）)\s]|那|这|上|里|的|了|去|来)"
+)
 # 115.03.16: a Taiwanese (Minguo) date with dots, year 90 to 129
 _DOTTED_MINGUO = re.compile(
     r"(?<![\d.])(?:9\d|1[0-2]\d)\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])(?![\d.])"
@@ -251,6 +265,8 @@ def _orgs(text: str) -> Iterator[Span]:
         if cut:
             start += cut.end()
         yield Span(start, m.end(), "ORG", "zhtext")
+    for m in _TW_HOSPITAL.finditer(text):
+        yield Span(m.start(), m.end(), "ORG", "zhtext")
     for m in _HEADED_ORG.finditer(text):
         start = m.start()
         cut = _ORG_STOPS.match(m.group())
