@@ -8,7 +8,10 @@ inter-district police department; a Kazakh district's office over two lines; a C
 Roman town part; "p." for pan or paní; an English age to come and a sister's; "Year 7 and 8";
 a WeChat ID read out; a Taiwanese hospital's short name; a late spouse's name; a
 kindergarten's year; a town said after "在"; a Polish-minority and a Lithuanian school; a
-spoken address before "частный дом". Each found, the look-alikes left alone.
+spoken address before "частный дом"; a Kazakh state corporation's town branch; a caller saying
+their name in lower case ("my name is …", "dobrý den tady …"); ages said with "is … already",
+"he'd have been", after a Czech dative and its verb or before them, in a Russian quote. Each
+found, the look-alikes left alone.
 Every person, number and address is invented."""
 
 from __future__ import annotations
@@ -89,6 +92,33 @@ MINUTES = (
             "kk",
             "мемлекеттік корпорациясының Шиелі ауданындағы бөлімшесіне",
         ),
+        (
+            "> texter: ok. my name is hodan abdullahi warsame. dob 4/17/2009",
+            "en",
+            "abdullahi warsame",
+        ),
+        ("good morning its folake dami mum, this is my new number sorry", "en", "folake"),
+        ("dobrý den tady černá z ospodu volám kvůli tomu chlapci", "cs", "černá"),
+        ("dobrý den paní magistro tady ryšavá babička lukáška z kvarty", "cs", "ryšavá"),
+        ("went back during CNY. Nenek is 92 already, Aisyah very close to her", "en", "92"),
+        ("Her mother, who raised him until age six, is 97 and still in Dire Dawa.", "en", "97"),
+        ('widowed in 2009 (husband Gérard, "he\'d have been 101 this year")', "en", "101"),
+        ("Pečuje o maminku, které bylo v únoru 96, bydlí u ní v Kutné Hoře", "cs", "96"),
+        (
+            "manželku Jiřinu, které je podle něj „devadesát dva a už nikoho nepoznává“",
+            "cs",
+            "devadesát dva",
+        ),
+        (
+            "paní Zdenka, žije sama, „devadesát dva mi bylo v lednu“. Dcera bydlí daleko",
+            "cs",
+            "devadesát dva",
+        ),
+        (
+            "Анна Прохоровна, говорит, что ей «девяносто три с половиной». Живёт одна",
+            "ru",
+            "девяносто три",
+        ),
     ],
 )
 def test_what_the_thirty_eighth_set_s_shapes_give_away(text, language, part) -> None:
@@ -120,6 +150,12 @@ def test_what_the_thirty_eighth_set_s_shapes_give_away(text, language, part) -> 
         ("老伴身体不好，在家休息。", "zh", "身体不"),
         ("这个消息很快在全乡传开了，大家都知道。", "zh", "全乡"),
         ("我们在我们镇上开店。", "zh", "我们镇"),
+        ("hi miss this is really hard for me to say", "en", "really"),
+        ("omg its sooo cold out here lol", "en", "sooo"),
+        ("dobrý den tady maminka Matěje, volám kvůli obědům", "cs", "maminka"),
+        ("dobrý den tady zástupkyně ředitele, volám kvůli rozvrhu", "cs", "zástupkyně"),
+        ("The score is 95 now, and it is 92 already.", "en", "95"),
+        ("Třídě je 95 procent, té je 92 % úspěšnost.", "cs", "92"),
     ],
 )
 def test_the_thirty_eighth_set_s_look_alikes_stay(text, language, part) -> None:

@@ -82,7 +82,7 @@ _AGE_AT_DEATH = re.compile(
     rf"(?<!\w)(?:died|passed{_H}+away)(?:{_H}+[^.;\n]{{0,30}}?)?{_H}+(?:at|aged)"
     rf"(?:{_H}+the{_H}+age{_H}+of)?{_H}+(?P<n>{_EN_NUMBER})(?![\w-])"
     # ("he would have been 97 this March": a late spouse's age to come)
-    rf"|(?:(?:(?<!\w)will|(?<=\w)(?:'ll|’ll)){_H}+be|(?<!\w)would{_H}+have{_H}+been){_H}+(?P<m>{_EN_NUMBER})"
+    rf"|(?:(?:(?<!\w)will|(?<=\w)(?:'ll|’ll)){_H}+be|(?<!\w)would{_H}+have{_H}+been|(?<=\w)(?:'d|’d){_H}+have{_H}+been){_H}+(?P<m>{_EN_NUMBER})"
     rf"(?={_H}+(?:in|on|next|this|today|soon|at|by|years?)(?!\w)|{_H}*[,;.)\"”])"
     r"|(?<![\w-])(?:great-)?(?:koro|kuia|nani|nana|nanna|nan|granny|gran|grandma|grandpa|grandad"
     rf"|grandmother|grandfather|mémère|pépère|nonna|nonno|abuela|abuelo|babcia|dziadek|bubbe|lola"
@@ -93,6 +93,24 @@ _AGE_AT_DEATH = re.compile(
     rf"(?:,?{_H}+(?-i:[A-Z][a-z][\w'’-]*)(?:{_H}+(?-i:[A-Z][a-z][\w'’-]*))?,?)?"
     rf"{_H}*(?:(?<={_H})(?:is|was|turned|turns)|'s|’s)(?:{_H}+(?:now|nearly|almost|just))?{_H}+"
     rf"(?P<k>9\d|1[01]\d)(?![\d/%]|[.,]\d)(?!{_H}*(?:%|points?|percent|kg|lbs?|minutes))",
+    re.IGNORECASE,
+)
+# "Nenek is 92 already", "who raised him, is 97 and still in Dire Dawa": an age said with "is"
+# and a word of lasting after it; "které bylo v únoru 96", "té je devadesát dva", "ей «девяносто
+# три с половиной»": a Czech or Russian age after its dative and verb, a month or a quote between
+_AGE_STILL = re.compile(
+    rf"(?:(?<![\w-])(?!(?-i:It|This|That|There|Which|What|Total|Score)\b)(?-i:[A-Z][a-z]+)|,)"
+    rf"{_H}+is{_H}+(?P<n>9\d|1[01]\d){_H}+(?:already|and{_H}+still|and{_H}+lives|now)(?![\w-])"
+    rf"|(?<![\w-])(?:které|kterému|kterýmu|té|tomu|jí|mu)(?:{_H}+podle{_H}+(?:něj|ní|nich))?"
+    rf"{_H}+(?:je|bylo|bude)(?:{_H}+(?:už|letos|podle{_H}+(?:něj|ní|nich)|v{_H}+(?:lednu|únoru|březnu|dubnu|květnu|červnu"
+    rf"|červenci|srpnu|září|říjnu|listopadu|prosinci)))?{_H}+[„\"»]?"
+    rf"(?P<q>9\d|1[01]\d|{_WORDS['cs']})(?![\w%]|{_H}*(?:%|procent|Kč|korun|bodů|minut|kilo))"
+    rf"|(?<![\w-])(?:ей|ему|мне)(?:,?{_H}+говорит,?)?{_H}+«(?P<z>{_WORDS['ru']})(?:{_H}+с{_H}+половиной)?»",
+    re.IGNORECASE,
+)
+# "devadesát dva mi bylo v lednu": a Czech age in words before its dative and verb
+_CS_AGE_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<n>{_WORDS['cs']}){_H}+(?:mi|jí|ji|mu){_H}+(?:je|bylo|bude)(?![\w-])",
     re.IGNORECASE,
 )
 # "Older man, 91, signed off": a number over 89 between commas after a word for a person.
@@ -355,6 +373,8 @@ def _in_stretch(text: str, a: int, b: int) -> Iterator[Span]:
             group = next(g for g in ("a", "b", "c", "d") if m.groupdict().get(g))
             yield Span(m.start(group), m.end(group), "AGE", "pattern")
     for pattern in (
+        _AGE_STILL,
+        _CS_AGE_BEFORE,
         _AGE_AFTER_PERSON_WORD,
         _FUSED_CS,
         _AGE_AFTER_ELDER,

@@ -76,6 +76,81 @@ def grown(text: str, found: list[Span], language: str) -> Iterator[Span]:
         yield from _kazakh(text, runs)
     if language in ("ru", "kk") and runs:
         yield from _ru_at_someone(text, runs)
+    if language == "en" and runs:
+        yield from _introduced(text, runs)
+    if language == "cs":
+        yield from _cs_here(text)
+
+
+# "dobrý den tady černá z ospodu", "dobrý den paní magistro tady ryšavá babička lukáška": a caller
+# on the phone saying who is speaking ("tady" and the surname, in lower case)
+_CS_HERE = re.compile(
+    r"(?i:dobr[ýé]\w*[^\S\n]+(?:den|večer|ráno|odpoledne)|haló|halo|zdravím|dobrý)[,.!]?"
+    r"(?:[^\S\n]+(?:paní|pani|pane|pan)[^\S\n]+[a-zá-ž]+[,.!]?)?[^\S\n]+tady[^\S\n]+(?:je[^\S\n]+)?"
+    r"(?P<n>[a-zá-ž]{3,})(?:[^\S\n]+(?P<m>[a-zá-ž]{3,}))?(?![\w-])"
+)
+_CS_NOT_CALLER = frozenset(
+    re.findall(
+        r"\S+",
+        "maminka mamka máma mama matka maminky tatínek táta tata otec babička babi děda dědeček"
+        " teta strejda sestra bratr školní paní pani pan pane sociální sociálka ředitelka"
+        " učitelka psycholožka třídní ospod policie nemocnice škola školka zástupkyně zástupce"
+        " vedoucí koordinátorka asistentka vychovatelka doktorka lékařka sestřička kurátorka"
+        " pracovnice",
+    )
+)
+
+
+def _cs_here(text: str) -> Iterator[Span]:
+    """A caller's surname after "dobrý den … tady" (and a first name after it, "vaněk jarda")."""
+    for m in _CS_HERE.finditer(text):
+        word = m.group("n")
+        if word in _CS_NOT_CALLER or word in chatnames._stop_words("cs") or not word.islower():
+            continue
+        end = m.end("n")
+        more = m.group("m")
+        if (
+            more
+            and more not in _CS_NOT_CALLER
+            and ner._latin_name(more.capitalize(), ner.latin_names("cs", first_only=True), "cs")
+        ):
+            end = m.end("m")
+        yield Span(m.start("n"), end, "PERSON", "lower-caller")
+
+
+# "my name is hodan abdullahi warsame", "hi this is javed amiri", "its folake dami mum": a
+# caller or a texter saying who they are, in lower case
+_INTRODUCED = re.compile(
+    r"(?<![\w'’])(?:my[^\S\n]+name[^\S\n]+is|my[^\S\n]+name['’]s|this[^\S\n]+is|it['’]?s|it[^\S\n]+is)"
+    r"[^\S\n]+(?:(?:miss|mrs|mr|ms|aunty|auntie|nana|nan|koro|nurse)[^\S\n]+)?"
+    r"(?P<n>[a-z][a-z'’-]{2,})(?:[^\S\n]+(?P<s>[a-z]{2,}))?(?:[^\S\n]+(?P<t>[a-z]{2,}))?"
+)
+
+
+def _introduced(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
+    """A name said after "my name is", "this is" or "it's" in a lower-case stretch: a rare word,
+    or a first name that is no everyday word; with the rare words or names after it, its
+    surname ("javed amiri", "hodan abdullahi warsame")."""
+    for start, stop in runs:
+        for m in _INTRODUCED.finditer(text, start, stop):
+            word = m.group("n")
+            first = _rare(word, "en") or (
+                not _everyday(word, "en")
+                and word not in chatnames._EN_WORDS
+                and ner._latin_name(word.capitalize(), ner.latin_names("en", first_only=True), "en")
+            )
+            if not first or re.search(r"(.)\1\1", word):
+                continue  # "this is sooo bad": a word drawn out, no name
+            end = m.end("n")
+            for group in ("s", "t"):
+                if (
+                    m.group(group) is None
+                    or end != m.start(group) - 1
+                    or not _surname(m.group(group), "en")
+                ):
+                    break
+                end = m.end(group)
+            yield Span(m.start("n"), end, "PERSON", "lower-introduced")
 
 
 # "был у хазирова", "звонила мухаммаду", "к дауровым": a word after a preposition of persons
