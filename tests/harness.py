@@ -52,7 +52,7 @@ def free_port() -> int:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             return s.getsockname()[1]
-    while True:
+    for _ in range(500):
         port = random.randrange(20000, low - 100)  # room for a course's ports after it
         with socket.socket() as s:
             try:
@@ -60,6 +60,7 @@ def free_port() -> int:
             except OSError:
                 continue  # in use: another
             return port
+    raise RuntimeError(f"no free port found between 20000 and {low - 100} in 500 tries")
 
 
 def free_ports(*names: str) -> dict[str, int]:

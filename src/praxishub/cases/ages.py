@@ -101,7 +101,8 @@ _AGE_AT_DEATH = re.compile(
 _AGE_STILL = re.compile(
     rf"(?:(?<![\w-])(?!(?-i:It|This|That|There|Which|What|Total|Score)\b)(?-i:[A-Z][a-z]+)|,)"
     rf"{_H}+is{_H}+(?P<n>9\d|1[01]\d){_H}+(?:already|and{_H}+still|and{_H}+lives|now)(?![\w-])"
-    rf"|(?<![\w-])(?:které|kterému|kterýmu|té|tomu|jí|mu)(?:{_H}+podle{_H}+(?:něj|ní|nich))?"
+    # (not "tomu", which is "to that" as often as "to him")
+    rf"|(?<![\w-])(?:které|kterému|kterýmu|té|jí|mu)(?:{_H}+podle{_H}+(?:něj|ní|nich))?"
     rf"{_H}+(?:je|bylo|bude)(?:{_H}+(?:už|letos|podle{_H}+(?:něj|ní|nich)|v{_H}+(?:lednu|únoru|březnu|dubnu|květnu|červnu"
     rf"|červenci|srpnu|září|říjnu|listopadu|prosinci)))?{_H}+[„\"»]?"
     rf"(?P<q>9\d|1[01]\d|{_WORDS['cs']})(?![\w%]|{_H}*(?:%|procent|Kč|korun|bodů|minut|kilo))"

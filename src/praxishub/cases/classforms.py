@@ -174,7 +174,6 @@ def find(text: str) -> Iterator[Span]:
         yield Span(m.start("r"), m.end("r"), "CLASS", "classform")
     for m in _KK_SPOKEN_LETTER.finditer(text):
         yield Span(m.start(), m.end(), "CLASS", "classform")
-
     for m in _SCOTTISH.finditer(text):
         # in a list ("Amy Rae, S4, Braeside High"), only with school words near it
         if not m.group("listed") or _SCHOOL_NEAR.search(text, max(0, m.start() - 60), m.end() + 60):

@@ -105,7 +105,7 @@ def _cs_here(text: str) -> Iterator[Span]:
     """A caller's surname after "dobrý den … tady" (and a first name after it, "vaněk jarda")."""
     for m in _CS_HERE.finditer(text):
         word = m.group("n")
-        if word in _CS_NOT_CALLER or word in chatnames._stop_words("cs") or not word.islower():
+        if word in _CS_NOT_CALLER or word in chatnames._stop_words("cs"):
             continue
         end = m.end("n")
         more = m.group("m")

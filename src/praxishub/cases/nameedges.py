@@ -433,9 +433,9 @@ _HAN_NEXT = re.compile(rf"\n{_H}*(?P<w>[\u4e00-\u9fff]{{1,2}})")
 _SHORT_WORDS = frozenset(
     re.findall(
         r"\S+",
-        "a i v s k z o u y ve se ze na do po za ke ku je to by že od ob až an as at be by "
-        "if in is it me my no of on or so to up us we в и с к у о а я на за из по не но да до от "
-        "об во со ко же ли бы та те то мы вы он мен да де ол осы сол бе ма",
+        "a i v s k z o u y ve se ze na do po za ke ku je to by že od ob až an as at be "
+        "if in is it me my no of on or so up us we в и с к у о а я на за из по не но да до от "
+        "об во со ко же ли бы та те то мы вы он мен де ол осы сол бе ма",
     )
 )
 _PART_BEFORE = re.compile(rf"(?<![\w-])[{_UPPER}][{_LOWER}]+-\n{_H}*[{_LOWER}]+{_H}{{1,2}}\Z")
