@@ -40,10 +40,13 @@ _BEFORE = re.compile(
 # A Czech village's name with its house number after it ("Lhota 27", "Nová Ves 112")
 _HOUSE_AFTER = re.compile(rf"{_H}+\d{{1,4}}(?:/\d{{1,4}})?[a-z]?(?![\d.:,]\d|[\w-])")
 # zh: an estate's phase, building and flat: 海月花园3期11栋1704, 东大街端履门42号院3号楼
-_ZH_NAME = rf"(?:(?![在住到去是的了从和与把被给对向说要没有这那我你他她])[{_HAN}]){{2,10}}?"
+# (not from a verb's second character: "到达学生公寓…")
+_ZH_NAME = (
+    rf"(?:(?![在住到去是的了从和与把被给对向说要没有这那我你他她]|(?<=到)达)[{_HAN}]){{2,10}}?"
+)
 _ZH_ESTATE = re.compile(
     rf"{_ZH_NAME}(?:花园|小区|公寓|大厦|家园|新村|苑|园|城|广场|中心)(?:\d{{1,2}}期)?"
-    rf"(?:[A-Z]座|\d{{1,3}}(?:栋|幢|号楼|座))(?:\d{{1,2}}单元)?(?:\d{{2,5}}[A-Z]?(?:室|号|房)?)?"
+    rf"(?:[A-Z]座|\d{{1,3}}(?:栋|幢|号楼|座))(?:\d{{1,2}}单元)?(?:\d{{2,5}}[A-Z]?(?:室|号|房|宿舍|寝室)?)?"
     rf"|{_ZH_NAME}\d{{1,4}}号院(?:\d{{1,3}}号楼)?(?:\d{{1,2}}单元)?(?:\d{{2,5}}室?)?"
 )
 
@@ -54,11 +57,18 @@ _CS_LIVES = re.compile(
     rf"(?P<a>[{_CS_UP}][{_CS_LO}]+(?:{_H}[{_CS_UP}][{_CS_LO}]+)?{_H}+\d{{1,4}}(?:/\d{{1,4}})?[a-z]?)(?![\d\w.:])"
 )
 
+# a dormitory's room: "жатақханада 312 бөлмеде тұрам", "в общежитии, 214 комната"
+_DORM_ROOM = re.compile(
+    rf"(?i:жатақхана\w*|общежити\w*|общаг\w*)[,:]?{_H}+(?:№{_H}*)?"
+    rf"(?P<a>\d{{2,4}}[а-яәА-ЯӘ]?(?:-|{_H})?(?:бөлме\w*|комнат(?:а|е|у|ы)(?![\w-])))"
+)
+
 
 def find(text: str) -> Iterator[Span]:
     """Czech village addresses after a word for living; Chinese estates' buildings and flats."""
-    for m in _CS_LIVES.finditer(text):
-        yield Span(m.start("a"), m.end("a"), "ADDRESS", "pattern")
+    for pattern in (_CS_LIVES, _DORM_ROOM):
+        for m in pattern.finditer(text):
+            yield Span(m.start("a"), m.end("a"), "ADDRESS", "pattern")
     if re.search(r"栋|幢|号楼|号院|座", text):
         for m in _ZH_ESTATE.finditer(text):
             yield Span(m.start(), m.end(), "ADDRESS", "pattern")

@@ -101,6 +101,9 @@ _AGE_AT_DEATH = re.compile(
 _AGE_STILL = re.compile(
     rf"(?:(?<![\w-])(?!(?-i:It|This|That|There|Which|What|Total|Score)\b)(?-i:[A-Z][a-z]+)|,)"
     rf"{_H}+is{_H}+(?P<n>9\d|1[01]\d){_H}+(?:already|and{_H}+still|and{_H}+lives|now)(?![\w-])"
+    # "Trijntje, still in the Netherlands, is 97;": a name, where they are, then the age
+    rf"|(?<![\w-])(?-i:[A-Z][a-z]+),{_H}+(?:still|now|who|living|back){_H}[^,\n]{{2,40}},{_H}+is{_H}+"
+    rf"(?P<a>9\d|1[01]\d)(?![\w%-]|[.,]\d|{_H}*(?:%|per|points|kg))"
     # (not "tomu", which is "to that" as often as "to him")
     rf"|(?<![\w-])(?:které|kterému|kterýmu|té|jí|mu)(?:{_H}+podle{_H}+(?:něj|ní|nich))?"
     rf"{_H}+(?:je|bylo|bude)(?:{_H}+(?:už|letos|podle{_H}+(?:něj|ní|nich)|v{_H}+(?:lednu|únoru|březnu|dubnu|květnu|červnu"
@@ -233,13 +236,22 @@ _KIN_AGE = [
     # "его маме 95", "отцу уже 92", "уход за матерью (94)", "маме «девяносто четыре": a
     # parent's age said bare, in brackets, or quoted as they said it
     re.compile(
-        rf"(?<![\w-])(?:мам[еаы]|мамой|матер[иь]|матерью|пап[еаы]|папой|отц[уа]|отец|отцом|свекров[иь]"
-        rf"|свекр[уа]|т[её]щ[еа]|тест[юя])(?:{_H}+(?:уже{_H}+|сейчас{_H}+)?|{_H}*\((?=\d+\))|{_H}+«)"
+        rf"(?<![\w-])(?:мам[еаы]|мамой|матер[иь]|матерью|пап[еаы]|папой|отц[уа]|отец|отцом|свекров(?:[иь]|ью)"
+        rf"|св[её]кр(?:[уа]|ом)|т[её]щ(?:[еа]|ей)|тест(?:[юя]|ем))(?:{_H}+(?:уже{_H}+|сейчас{_H}+)?|{_H}*\((?=\d+\))|{_H}+«)"
         rf"(?P<n>9\d|1[01]\d|(?<=«){_WORDS['ru']}(?![а-яё]))(?![\d%-]|[.,:]\d)"
         rf"(?!{_H}*(?:\d|%|кг|см|мг|мл|руб|тыс|минут|час|дн|сут|нед|мес|раз|км|шт|лет{_H}+назад))",
         re.I,
     ),
     re.compile(rf"(?<![\w-])(?:{_ELDER}){_H}+(?P<n>{_WORDS['en']})(?![\w-])", re.I),
+    # a log's shorthand: "carer, mum 92; signposted", "lives with dad 94"
+    re.compile(
+        rf"(?<![\w-])(?i:mum|mom|mother|dad|father){_H}+(?P<n>9\d|1[01]\d)(?=[;,)]|{_H}*$)",
+        re.MULTILINE,
+    ),
+    # "На вопрос о возрасте: «девяносто пять»": the age asked for, quoted as it was said
+    re.compile(
+        rf"(?<![\w-])(?i:возраст(?:е|а|у)?)[:：]?{_H}*[«\"„](?P<n>{_WORDS['ru']}|9\d|1[01]\d)(?![а-яё\d])"
+    ),
     re.compile(rf"(?<!\d)(?P<n>9\d|1[01]\d)-?х{_H}+лет(?![а-яё])"),
     # "бабушке девяносто два", "в свои девяносто два", "исполнится девяносто", "93-летняя",
     # "девяностодвухлетняя"
@@ -384,7 +396,9 @@ def _in_stretch(text: str, a: int, b: int) -> Iterator[Span]:
         _AGE_SAID,
     ):
         for m in pattern.finditer(text, a, b):
-            group = next((g for g in ("z", "q") if g in pattern.groupindex and m.group(g)), "n")
+            group = next(
+                (g for g in ("z", "q", "a") if g in pattern.groupindex and m.group(g)), "n"
+            )
             yield Span(m.start(group), m.end(group), "AGE", "pattern")
     for pattern in _KIN_AGE:
         for m in pattern.finditer(text, a, b):

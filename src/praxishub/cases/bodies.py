@@ -76,6 +76,10 @@ _KK_SCHOOL = re.compile(
     rf"(?:{_H}+(?!(?:бүгін|ертең|кеше|енді|әлі|да|де|тағы|қазір|сол|осы|бұл|оның|менің|біздің)(?![{_LO}]))"
     rf"[{_LO}-]+){{1,4}}?{_H}+(?:мекте[пб]|колледж|университет|институт|академия)[{_LO}]*"
 )
+# "№ 1 Сарқан мектебінде": a numbered school named by its town, the school word right after
+_KK_NUMBERED_SCHOOL = re.compile(
+    rf"№{_H}*\d{{1,3}}{_H}+(?P<town>[{_UP}][{_LO}-]+){_H}+мекте[пб][{_LO}]*(?![\w-])"
+)
 # Words that open a sentence before a school without naming it: "Бұл орта мектепте"
 _KK_DETERMINERS = _words(
     "бұл осы сол ол біздің менің оның барлық кейбір әр қай жаңа бір оқушы бала анасы"
@@ -232,6 +236,9 @@ def kk_name(word: str) -> bool:
 
 
 def _kazakh_schools(text: str) -> Iterator[Span]:
+    for m in _KK_NUMBERED_SCHOOL.finditer(text):
+        if not allowed(m.group("town")):
+            yield Span(m.start(), m.end(), "SCHOOL", "pattern")
     at = 0
     while m := _KK_SCHOOL.search(text, at):
         first = m.group().split()[0]

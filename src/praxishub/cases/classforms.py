@@ -141,6 +141,14 @@ _YEAR_PAIR = re.compile(
     rf"(?<![\w-])Years?{_H}+\d{{1,2}}{_H}+(?:and|or|&|to){_H}+(?P<c>\d{{1,2}})"
     rf"(?![\w-]|{_H}*(?:%|per|years?|months?|weeks?|days?|hours?|times)(?!\w))"
 )
+# A range of years or grades a pupil attended or a post covers: "Years 7–9", "Pre-primary to
+# Year 3", "Kindergarten through 5th grade" (not "ages 7–9", "Year 2019–2021")
+_GRADE = rf"(?:Years?{_H}+\d{{1,2}}|Grades?{_H}+\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th){_H}+grade)"
+_GRADE_RANGE = re.compile(
+    rf"(?<![\w-])(?:Years{_H}+\d{{1,2}}{_H}*[–-]{_H}*\d{{1,2}}"
+    rf"|(?:Kindergarten|Pre-?primary|Pre-?school|Pre-?K|Reception|Nursery|{_GRADE})"
+    rf"{_H}+(?:to|through|thru){_H}+{_GRADE})(?![\w-]|[.,]\d|{_H}*%)"
+)
 _SCHOOL_NEAR = re.compile(
     r"(?i)pupil|school|primary|academy|class|teacher|guidance|year|register|form\b"
 )
@@ -170,6 +178,8 @@ def find(text: str) -> Iterator[Span]:
             yield Span(m.start(group), m.end(group), "CLASS", "classform")
     for m in _YEAR_PAIR.finditer(text):
         yield Span(m.start("c"), m.end("c"), "CLASS", "classform")
+    for m in _GRADE_RANGE.finditer(text):
+        yield Span(m.start(), m.end(), "CLASS", "classform")
     for m in _SCOTTISH_RANGE.finditer(text):
         yield Span(m.start("r"), m.end("r"), "CLASS", "classform")
     for m in _KK_SPOKEN_LETTER.finditer(text):

@@ -256,6 +256,7 @@ class Deidentifier:
         more.extend(list(orgedges.settled(text, found + more)))
         more.extend(list(placeedges.grown(text, found + more, language)))
         more.extend(lowerplaces.find(text, language))
+        more.extend(list(placeedges.lower_grown(text, found + more, language)))
         if language == "zh":
             more.extend(list(zhcities.recurring(text, found + more)))
         more.extend(list(addresstails.fields(text, found + more)))

@@ -81,6 +81,13 @@ _SCHOOLS = [
         rf"|(?<!\w)(?:ZŠ|MŠ|SŠ|SOŠ|SPŠ|SOU|VOŠ|OA|ZUŠ|SZŠ|SUPŠ|Gymnázium)(?:{_H}+a{_H}+MŠ)?(?:{_H}+[{_CS_LO}]+(?:í|á|ý|é))?"
         rf"(?:{_H}+při(?:{_H}+[{_CS_UP}]{{2,4}})?)?{_H}+{_CS_TOWN}"
     ),
+    # a school's stamp in capitals, its marks lost on a scan or kept: "ZAKLADNI SKOLA SUSICE,
+    # TYLOVA 4l7", "ZÁKLADNÍ ŠKOLA A MATEŘSKÁ ŠKOLA PERUC"
+    re.compile(
+        rf"(?<![\w-])(?:Z[ÁA]KLADN[ÍI]|MATE[ŘR]SK[ÁA]|ST[ŘR]EDN[ÍI]){_H}+[ŠS]KOLA"
+        rf"(?:{_H}+A{_H}+MATE[ŘR]SK[ÁA]{_H}+[ŠS]KOLA)?(?:{_H}+[{_CS_UP}]{{3,}}){{1,3}}"
+        rf"(?:,{_H}*[{_CS_UP}]{{3,}}(?:{_H}+[{_CS_UP}]{{2,}})?{_H}+[0-9lIO]{{1,4}}(?:/[0-9lIO]{{1,4}})?(?![\w-]))?"
+    ),
     # Slovak, as a family's school record from Slovakia has it: "Základná škola Sitno",
     # "Základná škola s materskou školou, Hlavná 52, Bystrany", "Stredná odborná škola Prešov"
     re.compile(

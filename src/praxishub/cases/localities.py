@@ -27,6 +27,11 @@ _CS_LO = "a-záčďéěíňóřšťúůýž"
 _HAN = "\u4e00-\u9fff"
 _H = r"[^\S\n]"
 _TOWN = rf"[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*"
+_ZH_PEOPLES = (
+    "藏族|回族|蒙古族|土族|裕固族|哈萨克族|东乡族|撒拉族|保安族|满族|苗族|彝族|壮族|瑶族|侗族|土家族"
+    "|畲族|白族|哈尼族|傣族|傈僳族|佤族|拉祜族|纳西族|羌族|布依族|水族|仡佬族|黎族|朝鲜族|锡伯族"
+    "|达斡尔族|鄂温克族|鄂伦春族|毛南族|仫佬族|京族"
+)
 
 _PLACES = [
     # р. п. Голышманово, рп Винзили; ГБОУ СОШ № 7 с. Красноармейское
@@ -46,6 +51,17 @@ _PLACES = [
     re.compile(
         rf"(?<![\w-])(?P<p>[{_UP}][{_LO}]+(?:дан|ден|тан|тен|нан|нен)){_H}+(?:келген|келді|келіп|көшіп|көшті|келеді)"
     ),
+    # a hotline log's row, who called and from where: "male, 40s / Stranraer   safety plan",
+    # "\"Jess\", 17 / Thurso", "жен., 40 / Сланцы", "žena, 60+ / Osek"
+    re.compile(
+        rf"(?m)(?:(?<![\w-])(?i:male|female|man|woman|boy|girl|non-?binary|муж(?:чина|\.)?"
+        rf"|жен(?:щина|\.)?|девушка|парень|muž|žena|dívka|chlapec)|[\"”»]),{_H}*"
+        rf"\d{{1,2}}(?:s|\+|-?е|-?х)?{_H}*/{_H}*"
+        rf"(?P<p>(?:[A-Z][a-z]+|[{_UP}][{_LO}]+|[{_CS_UP}][{_CS_LO}]+)(?:(?:-|{_H})(?:[A-Z][a-z]+|[{_UP}][{_LO}]+|[{_CS_UP}][{_CS_LO}]+)){{0,2}})"
+        rf"(?=[^\S\n]{{2,}}|\t|{_H}*$|{_H}*[|;,])"
+    ),
+    # an ethnic township by its people's name: "家在马蹄藏族乡", "白银蒙古族乡"
+    re.compile(rf"(?P<p>[{_HAN}]{{2}}(?:{_ZH_PEOPLES})(?:{_ZH_PEOPLES})?(?:自治)?乡)"),
     # 黄陂区蔡店街道, 洪山区关山街道: a street office or township after its district
     re.compile(rf"(?<=[区县市])(?P<p>[{_HAN}]{{2,4}}?(?:街道|镇|乡))"),
     # "Омбы, Ресей", "Ош, Кыргызстан", "Lviv, Ukraine": a town, then the country it is in

@@ -28,11 +28,15 @@ RARE = 3.0
 _KINDS = (
     r"church|office|llc|inc|ltd|clinic|hospital|center|centre|department|bank|store|pharmacy"
     r"|ministries|chapel|foundation|agency|services|academy|company|co|corp|diner|cafe|motel"
+    # a workplace, a surgery, a congregation or a force a chat names: "… logistics",
+    # "… family practice", "… aboriginal health", "… police", "… island fellowship"
+    r"|logistics|packaging|freight|bakery|nails|cars|motors|garage|depot|roadhouse|takeaway"
+    r"|practice|medical|health|outreach|police|fellowship|parish|mission|tabernacle"
 )
 # and schools: "move her to clyde road primary"
 _SCHOOL_KINDS = r"(?:primary|elementary|secondary|grammar|infants|juniors)(?:[^\S\n]school)?"
 _NAME = re.compile(
-    rf"(?<![\w'’.-])(?P<name>(?:[a-z][a-z'’.-]*[^\S\n]){{1,5}})(?P<kind>(?:{_KINDS})"
+    rf"(?<![\w'’.-])(?P<name>(?:[a-z][a-z'’.-]*[^\S\n]){{1,5}})(?P<kind>(?:{_KINDS})(?:[^\S\n](?:{_KINDS}))?"
     rf"|(?P<school>{_SCHOOL_KINDS}|(?:high|middle)[^\S\n]school))(?![\w-])"
 )
 
@@ -67,7 +71,7 @@ def find(text: str, language: str) -> Iterator[Span]:
                 and len(kept) >= 2
                 and kept[-1] in ("road", "street", "lane", "park", "hill", "avenue", "drive")
             )
-            if kept and (by_street or any(_rare(w) for w in kept)):
+            if kept and (by_street or any(_rare(w) or _town(w) for w in kept)):
                 begin = m.end("name") - len(" ".join(kept)) - 1
                 yield Span(begin, m.end(), "SCHOOL" if m.group("school") else "ORG", "lower-org")
 
@@ -78,6 +82,22 @@ def _rare(word: str) -> bool:
 
     word = re.sub(r"['’]s$", "", word)
     return len(word) > 2 and zipf_frequency(word, "en") < RARE
+
+
+@functools.cache
+def _town(word: str) -> bool:
+    """Is word a town of the English-speaking countries, and no common word ("auckland
+    city hospital", not "park" or "city")?"""
+    from wordfreq import zipf_frequency
+
+    from praxishub.cases import gazetteer
+
+    home = frozenset(["GB", "IE", "US", "CA", "AU", "NZ", "ZA"])
+    return (
+        len(word) > 3
+        and zipf_frequency(word, "en") < 4.0
+        and gazetteer.index().town(word, False, home)
+    )
 
 
 def _russian(text: str) -> Iterator[Span]:

@@ -80,6 +80,8 @@ def grown(text: str, found: list[Span], language: str) -> Iterator[Span]:
         yield from _introduced(text, runs)
     if language == "cs":
         yield from _cs_here(text)
+        if runs:
+            yield from _cs_named(text, runs)
 
 
 # "dobrý den tady černá z ospodu", "dobrý den paní magistro tady ryšavá babička lukáška": a caller
@@ -101,6 +103,67 @@ _CS_NOT_CALLER = frozenset(
 )
 
 
+# In Czech speech typed in lower case: a surname after a title ("u paní hronkový", "syn toho pana
+# vaňka", "doktorovi brousilovi"), and a family by its genitive plural after "od", "u" or a kin
+# word ("kevin od lakatošů", "synovec horvátů"), with the first name before it
+_CS_TITLED = re.compile(
+    r"(?<![\w-])(?:(?P<her>paní|pani)(?:[^\S\n]+(?:učitelka|ucitelka|doktorka))?"
+    r"|pan|pana|panu|panem|doktor|doktora|doktorovi|doktorem)"
+    r"[^\S\n]+(?P<n>[a-zá-ž]{3,})(?![\w-])"
+)
+# a woman's surname after "paní" is an adjective's form ("holá", "hronkový", "novákové")
+_CS_HER_SURNAME = re.compile(r"(?:á|ov[áéýou]|ou|é|ý)$")
+_CS_FAMILY = re.compile(
+    r"(?<![\w-])(?:(?P<f>[a-zá-ž]{3,})[^\S\n]+)?(?:od|u|synovec|neteř|vnuk|vnučka|kluk|holka)"
+    r"[^\S\n]+(?P<n>[a-zá-ž]{3,}ů)(?![\w-])"
+)
+
+
+# a role or a verb after the title, not a surname
+_CS_ROLE = re.compile(
+    r"psycholo|magist|učitel|doktor|ředitel|vychovatel|asistent|koordinátor|kurátor|zástup|vedouc"
+    r"|pracovn|sociáln|speciáln|třídn|jmenovan|uveden|zmíněn|dotyčn|sestř|lékař|terapeut|primář"
+    r"|ucitel|reditel|psycholo|školn|skoln|řidič|ridic|vrátn|vratn|farář|farar|starost"
+)
+_CS_PRESENT = re.compile(
+    r"(?:uje|ije|uju|ne|nou|ete|í)$|^(?:rika|říká|chce|muze|může|mysli|myslí|psal)$"
+)
+_CS_PAST = re.compile(r"(?:[aeěiyu]l|[aeěiyu]la|[aeěiyu]li|[aeěiyu]lo|[aeěiyu]ly)$")
+
+
+def _cs_named(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
+    """Surnames after a title and families after "od" in a Czech lower-case stretch: words rarer
+    than the verbs and nouns said there (not "paní učitelka řekla", "od rodičů")."""
+    for pattern, rare in ((_CS_TITLED, 3.4), (_CS_FAMILY, 2.5)):
+        for m in pattern.finditer(text):
+            if not any(a <= m.start("n") < b for a, b in runs):
+                continue
+            word = m.group("n")
+            if word in _CS_NOT_CALLER or _zipf(word, "cs") >= rare or wordlists.allowed(word):
+                continue
+            if _CS_ROLE.match(word) or (_CS_PAST.search(word) and _zipf(word, "cs") >= 2.0):
+                continue  # "paní psycholožko", "paní jmenovaná", "pan vyplnil"
+            if m.groupdict().get("her") and not _CS_HER_SURNAME.search(word):
+                continue  # "paní řidička", "pani rika"
+            if _CS_PRESENT.search(word):
+                continue  # "pan kontaktuje"
+            start = m.start("n")
+            first = m.groupdict().get("f")
+            if first and any(
+                ner._latin_name(first.capitalize(), ner.latin_names(lang, first_only=True), lang)
+                for lang in ("cs", "en")
+            ):
+                yield Span(m.start("f"), m.end("f"), "PERSON", "lower-caller")
+            yield Span(start, m.end("n"), "PERSON", "lower-caller")
+
+
+@functools.cache
+def _zipf(word: str, language: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, language)
+
+
 def _cs_here(text: str) -> Iterator[Span]:
     """A caller's surname after "dobrý den … tady" (and a first name after it, "vaněk jarda")."""
     for m in _CS_HERE.finditer(text):
@@ -119,12 +182,36 @@ def _cs_here(text: str) -> Iterator[Span]:
 
 
 # "my name is hodan abdullahi warsame", "hi this is javed amiri", "its folake dami mum": a
-# caller or a texter saying who they are, in lower case
+# caller or a texter saying who they are, in lower case; and whose someone is ("my husband
+# javed", "his dad imran drives nights"), or the doctor seen ("we saw doctor mehta")
+_KIN_EN = (
+    r"dad|mum|mom|mam|husband|wife|son|daughter|brother|sister|cousin|uncle|aunty|auntie|aunt"
+    r"|nan|nana|grandma|grandad|grandpa|granny|papaw|mamaw|stepdad|stepmum|stepmom|partner"
+    r"|boyfriend|girlfriend|neighbour|neighbor|ex"
+)
 _INTRODUCED = re.compile(
-    r"(?<![\w'’])(?:my[^\S\n]+name[^\S\n]+is|my[^\S\n]+name['’]s|this[^\S\n]+is|it['’]?s|it[^\S\n]+is)"
+    r"(?<![\w'’])(?:my[^\S\n]+name[^\S\n]+is|my[^\S\n]+name['’]s|this[^\S\n]+is|it['’]?s|it[^\S\n]+is"
+    rf"|(?P<kin>(?:my|his|her|their|your|our)[^\S\n]+(?:{_KIN_EN})|doctor))"
     r"[^\S\n]+(?:(?:miss|mrs|mr|ms|aunty|auntie|nana|nan|koro|nurse)[^\S\n]+)?"
     r"(?P<n>[a-z][a-z'’-]{2,})(?:[^\S\n]+(?P<s>[a-z]{2,}))?(?:[^\S\n]+(?P<t>[a-z]{2,}))?"
 )
+
+
+# contractions typed without their apostrophe
+_TYPED_SHORT = frozenset(
+    re.findall(
+        r"\S+",
+        "hasnt havent isnt aint wont cant dont doesnt didnt wasnt werent shouldnt couldnt"
+        " wouldnt im ive youre theyre thats whats hes shes",
+    )
+)
+
+
+@functools.cache
+def _zipf_en(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
 
 
 def _introduced(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
@@ -134,10 +221,25 @@ def _introduced(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
     for start, stop in runs:
         for m in _INTRODUCED.finditer(text, start, stop):
             word = m.group("n")
-            first = _rare(word, "en") or (
-                not _everyday(word, "en")
-                and word not in chatnames._EN_WORDS
-                and ner._latin_name(word.capitalize(), ner.latin_names("en", first_only=True), "en")
+            # after a kin word, a name the lists do not know, rarer than the verbs typed there
+            # ("my husband javed", not "his dad drives", "my ex texted", "my mum hasnt")
+            kin_named = (
+                m.group("kin") is not None
+                and _zipf_en(word) < 3.4
+                and not word.endswith("ing")
+                and word not in _TYPED_SHORT
+                and not wordlists.allowed(word)
+            )
+            first = (
+                kin_named
+                or _rare(word, "en")
+                or (
+                    not _everyday(word, "en")
+                    and word not in chatnames._EN_WORDS
+                    and ner._latin_name(
+                        word.capitalize(), ner.latin_names("en", first_only=True), "en"
+                    )
+                )
             )
             if not first or re.search(r"(.)\1\1", word):
                 continue  # "this is sooo bad": a word drawn out, no name

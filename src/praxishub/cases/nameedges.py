@@ -60,6 +60,9 @@ _SHORT_BEFORE = re.compile(rf"(?<![\w-])(?P<n>[{_UPPER}][{_LOWER}]{{1,12}}){_H}\
 _SHORT_AFTER = re.compile(
     rf"{_H}\((?P<n>[{_UPPER}][{_LOWER}]{{1,12}})(?:\)|(?P<cue>{_H}+(?:to{_H}+(?:friends|family)|for{_H}+short|doma|дома)))"
 )
+# A person's initials, quoted in brackets after the name, as the note will call them:
+# 'Johnny-Ray Loveridge ("JR")' (a role's letters are not quoted: "Dr Jones (GP)")
+_QUOTED_INITIALS_AFTER = re.compile(rf"{_H}\([\"“'‘](?P<n>[{_UPPER}]{{2,3}})[\"”'’]\)")
 _KK_RESPECT_AFTER = re.compile(r"[^\S\n]+(?:ағай|апай|әже|әжей|ата|апа|тәте|аға|әпке)(?![\w-])")
 
 
@@ -370,6 +373,9 @@ def bracketed(text: str, spans: list[Span]) -> Iterator[Span]:
         after = _SHORT_AFTER.match(text, span.end)
         if after and (after.group("cue") or _given(after.group("n"))):
             yield Span(after.start("n"), after.end("n"), "PERSON", "edge")
+        initials = _QUOTED_INITIALS_AFTER.match(text, span.end)
+        if initials:
+            yield Span(initials.start("n"), initials.end("n"), "PERSON", "edge")
 
 
 def _given(word: str) -> bool:

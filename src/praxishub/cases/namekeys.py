@@ -418,6 +418,10 @@ def _initials_for(surface: str) -> set[str]:
         return set()
     initials = "".join(w[0] for w in words)
     parts = "".join(p[0] for w in words for p in w.split("-") if p[:1].isupper())
+    first = [p for p in words[0].split("-") if p[:1].isupper()]
+    if len(first) == 2 and not re.search(r"[А-ЯЁӘҒҚҢӨҰҮҺІ]", initials):
+        # "Johnny-Ray Loveridge" is JR as often as JL or JRL
+        return {initials, first[0][0] + first[1][0]} | ({parts} if len(parts) <= 3 else set())
     if parts != initials and len(parts) <= 3:
         return {initials, parts}  # "Helen Okafor-Reid": HO and HOR
     if len(words) == 2 and re.match(r"[А-ЯЁӘҒҚҢӨҰҮҺІ]", initials):

@@ -150,7 +150,7 @@ _ZH_NAME_AFTER_KIN = re.compile(
 # What a Chinese organisation's name ends with: 医院, 卫生中心, 心理咨询工作室, 基金会, 有限公司 ...
 _ZH_ORG_END = re.compile(
     r"(?:医院|中心|工作室|诊所|卫生院|门诊部|基金会|协会|公司|集团|事务所|研究所|研究院|福利院|养老院|服务站"
-    r"|救助站|工作站|咨询室|学会|俱乐部|社工站|门诊)$"
+    r"|老年公寓|敬老院|托老所|护理院|救助站|工作站|咨询室|学会|俱乐部|社工站|门诊)$"
 )
 # jieba's tags for the words inside such a name: nouns, place and person names, noun-like words.
 _ZH_ORG_INSIDE = {"n", "ns", "nr", "nrt", "nrfg", "nz", "nt", "an", "l", "vn", "j", "ng", "b"}

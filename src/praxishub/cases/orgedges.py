@@ -291,6 +291,10 @@ def settled(text: str, spans: list[Span]) -> Iterator[Span]:
                 yield Span(span.start, places[settlement.end()].end, span.kind, "edge")
 
 
+# The rest of a Czech town's name after a body named by it: "Nemocnici Nové Město" + " na
+# Moravě", "Poliklinika Ústí" + " nad Labem"
+_CS_TOWN_REST = re.compile(rf"{_H}+(?:na|nad|pod){_H}+[{_CS_UP}][{_CS_LO}]+(?![\w-])")
+_CS_TOWN_END = re.compile(rf"(?<![\w-])[{_CS_UP}][{_CS_LO}]+\Z")
 _CS_BRANCH = re.compile(
     r"[^\S\n]*\n[^\S\n]*(?:pracoviště|odloučené[^\S\n]+pracoviště|pobočka)[^\S\n]+"
     r"(?:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+(?:[^\S\n](?:nad|pod|[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+))*"
@@ -327,6 +331,9 @@ def grown(text: str, spans: list[Span]) -> Iterator[Span]:
         purpose = _RU_PURPOSE.match(text, span.end)
         if purpose and _RU_HEAD_END.search(text, max(0, span.start, span.end - 20), span.end):
             yield Span(span.start, purpose.end(), span.kind, "edge")
+        rest = _CS_TOWN_REST.match(text, span.end)
+        if rest and _CS_TOWN_END.search(text, max(span.start, span.end - 30), span.end):
+            yield Span(span.start, rest.end(), span.kind, "edge")
         join = _JOIN_AFTER.match(text, span.end)
         if join:
             yield Span(span.start, join.end(), span.kind, "edge")

@@ -77,6 +77,19 @@ _EN_AFTER = re.compile(
 
 
 # A Russian region's second, official name after a dash: "область — Кузбасс", "округ — Югра"
+# A Māori name's article before a name found in lower case ("te waiora marae", "te ara hou"),
+# and a lower-case school after a found town ("castlecliff beach school")
+_TE_BEFORE = re.compile(r"(?<![\w-])(?:te|ngā|nga)[^\S\n]\Z")
+_LOWER_SCHOOL = re.compile(
+    r"(?:[^\S\n](?!(?:to|at|in|on|the|his|her|and|for|from|with|after|before|a|an|my|our|their"
+    r"|this|that|no|new|old|big|nice|good|next|last)[^\S\n])[a-zāēīōū]{3,12}){0,2}"
+    r"[^\S\n](?:school|college|primary|intermediate|kura|marae)(?![\w-])"
+)
+# An address's next line, its locality and its post town in capitals: "Heamoor, PENZANCE"
+_POST_TOWN_LINE = re.compile(
+    rf"{_H}*,?{_H}*\n{_H}*(?:(?P<l>[A-Z][a-z0-9]{{2,}}(?:[ -][A-Z][a-z]+)?),{_H}*)?"
+    rf"(?P<t>[A-Z]{{3,}}(?:[ -][A-Z]{{2,}})?){_H}*,?{_H}*(?=\n|\Z)"
+)
 _OFFICIAL_NAME = re.compile(r"[^\S\n]+[—–-][^\S\n]+[А-ЯЁ][а-яё]{2,}(?![\w-])")
 
 
@@ -98,6 +111,12 @@ def grown(text: str, spans: list[Span], language: str) -> Iterator[Span]:
         )
         if before and (kind == "PLACE" or not wordlists.allowed(before.group("p"))):
             yield Span(before.start("p"), before.end("p"), kind, "place-edge")
+        if span.kind == "ADDRESS":
+            post = _POST_TOWN_LINE.match(text, span.end)
+            if post and (post.group("l") or _post_town(post.group("t"))):
+                for part in ("l", "t"):
+                    if post.group(part):
+                        yield Span(post.start(part), post.end(part), "PLACE", "place-edge")
         if span.kind in ("SCHOOL", "ORG"):
             town = _AUTHOR_TOWN.match(text, span.end)
             if town:  # "Te Rapa Valley Intermediate, Hamilton."
@@ -136,6 +155,35 @@ def grown(text: str, spans: list[Span], language: str) -> Iterator[Span]:
         for m in _EN_AFTER.finditer(text):
             if _rare(m.group("w"), "en"):
                 yield Span(m.start("w"), m.end("w"), "PLACE", "place-lower")
+
+
+def _post_town(word: str) -> bool:
+    """Is a word in capitals a town of the English-speaking countries ("PENZANCE")?"""
+    from praxishub.cases import gazetteer
+
+    return gazetteer.index().town(word.casefold(), False, _EN_HOME) and not wordlists.allowed(
+        word.title()
+    )
+
+
+_EN_HOME = frozenset(["GB", "IE", "US", "CA", "AU", "NZ", "ZA"])
+
+
+def lower_grown(text: str, spans: list[Span], language: str) -> Iterator[Span]:
+    """English names found in lower case, grown over a Māori article before them and a
+    school's or marae's word after them."""
+    if language != "en":
+        return
+    for span in spans:
+        if span.kind not in ("PLACE", "PERSON") or not text[span.start : span.start + 1].islower():
+            continue
+        te = _TE_BEFORE.search(text, max(0, span.start - 5), span.start)
+        if te:
+            yield Span(te.start(), span.end, span.kind, "place-edge")
+        school = _LOWER_SCHOOL.match(text, span.end)
+        if school:
+            body = "ORG" if school.group().endswith("marae") else "SCHOOL"
+            yield Span(te.start() if te else span.start, school.end(), body, "place-edge")
 
 
 # An Australian state by its letters standing alone: NSW and QLD anywhere; the others (one

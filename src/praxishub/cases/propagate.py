@@ -70,6 +70,14 @@ _SENTENCE_END = re.compile(r"(?:[.!?…:;\n]\s*[\"«“„(]?\s*|^\s*[#>*\-\d.)|
 
 
 # The words for an organisation's kind that end its Chinese name
+# Short names any town's institution has ("ГБУЗ «ЦРБ»"): said alone, they name no one place
+_GENERIC_SHORT = frozenset(
+    re.findall(
+        r"\S+",
+        "ЦРБ ЦГБ ГКБ ОКБ ДГБ ДКБ ОДКБ ДГКБ КДЦ МФЦ ЦПМПК ПМПК ТПМПК ППМС ЦППМС ЦППМСП ДДТ ЦДТ "
+        "СОШ ООШ ДОУ ЖШС ТОО ООО ПАО КГУ ГККП РГП ОДБ КНД ПНД ПНИ ЦСО КЦСОН СРЦН ЦССВ ОВД МВД",
+    )
+)
 _ZH_ORG_KIND = re.compile(r"(?:心理援助热线|心理咨询热线|心理热线|援助热线|热线)$")
 
 
@@ -113,6 +121,11 @@ class Seen:
             if re.fullmatch(r"\w{2,6}", surface):
                 self.parts.setdefault(surface, kind)
             return
+        if kind == "ORG":
+            # an organisation's quoted short name, said alone later: "ГОАУЗ «МОКОД»" → "в МОКОД"
+            for short in re.findall(r"[«\"„“]([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{3,8})[»\"“”]", surface):
+                if not ner.allowed(short) and short not in _GENERIC_SHORT:
+                    self.parts.setdefault(short, kind)
         for word in re.findall(rf"{_LETTER}[\w'’-]*{_LETTER}", surface):
             if len(word) < 3 or word.isupper() or not word[0].isupper() or ner.allowed(word):
                 continue
