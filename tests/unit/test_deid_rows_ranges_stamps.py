@@ -10,7 +10,9 @@ block; a lower-case school or marae after a found name; a school's stamp in capi
 its marks; an address's post town in capitals; a person's quoted initials, and a hyphenated
 first name's; a workplace, surgery or force typed in lower case; a name after a kin word or
 "doctor" in English lower case; in Czech, a surname after "paní", "pan" or "doktor" and a
-family after "od" in lower case. Each found, the look-alikes left alone.
+family after "od" in lower case; in Kazakh, a name after a kin word, a neighbour or a teacher
+in lower case, and a street said with its number in words ("na husově osum set šedesát"); in
+Chinese, 老 or 小 and a rarer surname in a list. Each found, the look-alikes left alone.
 Every person, number and address is invented."""
 
 from __future__ import annotations
@@ -38,6 +40,12 @@ CHILD = (
         (LOG, "en", "92"),
         ("03:10   жен., 40 / Сланцы    тревога, план безопасности", "ru", "Сланцы"),
         ("02:05   žena, 30+ / Duchcov    úzkost", "cs", "Duchcov"),
+        ("LP26-0414   21:40   KG   dívka 15, Opava                     šikana", "cs", "Opava"),
+        (
+            "183        22:41  35m  text   anon, 14, Mission                   bullying",
+            "en",
+            "Mission",
+        ),
         (">> Leanne Fraser\n>> Wellbeing Leader, Years 7–9\n>> Ironbark College", "en", "7–9"),
         ("Kobe did Pre-primary to Year 3 at Gascoyne River Primary.", "en", "Pre-primary to"),
         ("Kindergarten through 5th grade he attended Red Pine Elementary.", "en", "Kindergarten"),
@@ -87,6 +95,15 @@ CHILD = (
         ("tak jsem byla na tý sociálce u paní hronkový v děčíně, ona říká", "cs", "hronkový"),
         ("paní učitelka holá psala do žákovský že bouchnul toho malýho", "cs", "holá"),
         ("jarda syn toho pana vaňka z geriatrie… táta mi dneska volal", "cs", "vaňka"),
+        ("осында ешкімді танымайтынбыз інім тұрсынбай атырауда тұрады", "kk", "тұрсынбай"),
+        ("сосын көрші бақыт айтады сенің немерең дүкеннің артында", "kk", "бақыт"),
+        ("иә бұл бердақтың мамасы гүлбахор ғой біз нөкістен көшіп келдік", "kk", "гүлбахор"),
+        ("көршіміз зульфия опаның баласы шерзод көріпті ойындағы атын", "kk", "шерзод"),
+        ("到会 8 人（含一位陪同家属）：樊雅琴、司徒芳、邢姐、老焦、梅子。", "zh", "老焦"),
+        ("bydlíme teď u mý sestry na křinický dvě stě šedesát osum, to je", "cs", "dvě stě"),
+        ("my bydlíme kousek na husově osum set šedesát", "cs", "husově osum set šedesát"),
+        ("se přestěhovali k dceři, na riegrovu sedmnáct, tak kdybyste", "cs", "riegrovu"),
+        ("teď sme pod hradbami dvacet šest, byt čtrnáct, ve třetím patře", "cs", "byt čtrnáct"),
     ],
 )
 def test_what_the_thirty_ninth_set_s_shapes_give_away(text, language, part) -> None:
@@ -98,6 +115,10 @@ def test_what_the_thirty_ninth_set_s_shapes_give_away(text, language, part) -> N
     [
         # a row's slash that is no caller's town
         ("Shift 2 / Week 14 notes, open 24 / 7 for callers", "en", "Week"),
+        ("NL-01   22:00   RH   boy 15, Anxious          school stress", "en", "Anxious"),
+        ("记录：大家、老师、小时、老乡、小孩都在。", "zh", "老师"),
+        ("记录：大家、老师、小时、老乡、小孩都在。", "zh", "老乡"),
+        ("no a přišlo jich tam na první dvacet dětí", "cs", "první dvacet"),
         ("Pupils aged 7–9 attend the club; ages 7–9 mostly.", "en", "7–9"),
         ("Years 7–9% of the budget went on it.", "en", "Years 7–9%"),
         ("She rang her mum 92 times last year.", "en", "92"),
@@ -120,6 +141,8 @@ def test_what_the_thirty_ninth_set_s_shapes_give_away(text, language, part) -> N
         ("to mi říkala pani řidička v autobuse a pan školník taky", "cs", "řidička"),
         ("doktor rika je zdrava. ona rika ze deti se smejou", "cs", "rika"),
         ("a pan kontaktuje školu zítra, paní jmenovaná nepřišla", "cs", "kontaktuje"),
+        ("әкесі жұмыста анасы үйде көрші айтты досым келді інім ауырып қалды", "kk", "жұмыста"),
+        ("әкесі жұмыста анасы үйде көрші айтты досым келді інім ауырып қалды", "kk", "ауырып"),
     ],
 )
 def test_what_the_thirty_ninth_set_s_look_alikes_leave(text, language, part) -> None:

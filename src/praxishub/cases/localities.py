@@ -54,7 +54,7 @@ _PLACES = [
     # a hotline log's row, who called and from where: "male, 40s / Stranraer   safety plan",
     # "\"Jess\", 17 / Thurso", "жен., 40 / Сланцы", "žena, 60+ / Osek"
     re.compile(
-        rf"(?m)(?:(?<![\w-])(?i:male|female|man|woman|boy|girl|non-?binary|муж(?:чина|\.)?"
+        rf"(?m)(?:(?<![\w-])(?i:male|female|man|woman|boy|girl|non-?binary|anon|anonymous|муж(?:чина|\.)?"
         rf"|жен(?:щина|\.)?|девушка|парень|muž|žena|dívka|chlapec)|[\"”»]),{_H}*"
         rf"\d{{1,2}}(?:s|\+|-?е|-?х)?{_H}*/{_H}*"
         rf"(?P<p>(?:[A-Z][a-z]+|[{_UP}][{_LO}]+|[{_CS_UP}][{_CS_LO}]+)(?:(?:-|{_H})(?:[A-Z][a-z]+|[{_UP}][{_LO}]+|[{_CS_UP}][{_CS_LO}]+)){{0,2}})"
@@ -73,6 +73,15 @@ _PLACES = [
         r"|Ukrajina|Slovensko|Polsko|Vietnam|Kazachstán)(?![\w-])"
     ),
 ]
+# the same row with a comma before the town ("dívka 15, Opava   šikana"): a town the gazetteer
+# knows, as a comma also comes before a note ("boy 15, Year 10")
+_LOG_ROW_COMMA = re.compile(
+    rf"(?m)(?<![\w-])(?i:male|female|man|woman|boy|girl|anon|anonymous|муж(?:чина|\.)?|жен(?:щина|\.)?|девушка|парень"
+    rf"|девочка|мальчик|muž|žena|dívka|chlapec|kluk|holka),?{_H}*\d{{1,2}}(?:s|\+)?,{_H}*"
+    rf"(?P<p>(?:[A-Z][a-z]+|[{_UP}][{_LO}]+|[{_CS_UP}][{_CS_LO}]+)"
+    rf"(?:(?:-|{_H})(?:[A-Z][a-z]+|[{_UP}][{_LO}]+|[{_CS_UP}][{_CS_LO}]+))?)"
+    rf"(?=[^\S\n]{{2,}}|\t|{_H}*$|{_H}*[|;])"
+)
 # Қаскелеңдегі әжесіне: a capitalised word with the locative-attributive ending, which only
 # places and institutions take ("Мектептегі" and its kind are common nouns)
 _KK_LOCATIVE = re.compile(
@@ -113,6 +122,16 @@ def grown(text: str, spans: list[Span]) -> Iterator[Span]:
                 yield Span(span.start, rest.end(), "PLACE", span.source)
 
 
+def _known_town(name: str) -> bool:
+    """Is name a town of 1,000 people or more anywhere, by GeoNames?"""
+    from praxishub.cases import gazetteer
+
+    cyrillic = bool(re.match(r"[\u0400-\u04ff]", name))
+    return not allowed(name) and gazetteer.index().town(
+        name.casefold(), cyrillic, frozenset(), elsewhere=1000
+    )
+
+
 def find(text: str) -> Iterator[Span]:
     for pattern in gates.live(_PLACES, text):
         for m in pattern.finditer(text):
@@ -120,6 +139,9 @@ def find(text: str) -> Iterator[Span]:
             stem = re.sub(r"(?:дан|ден|тан|тен|нан|нен)$", "", m.group(group).casefold())
             if not allowed(m.group(group)) and stem not in _KK_COMMON:
                 yield Span(m.start(group), m.end(group), "PLACE", "pattern")
+    for m in _LOG_ROW_COMMA.finditer(text):
+        if _known_town(m.group("p")):
+            yield Span(m.start("p"), m.end("p"), "PLACE", "pattern")
     for m in _KK_LOCATIVE.finditer(text):
         stem = m.group("p").casefold()
         abstract = stem.endswith(("лық", "лік", "дық", "дік", "тық", "тік"))  # қамқоршылық

@@ -448,8 +448,50 @@ def _rare(word: str, language: str) -> bool:
     )
 
 
+# "інім тұрсынбай атырауда тұрады", "көрші бақыт айтады", "мамасы гүлбахор ғой": a kin word or a
+# neighbour, a friend, a teacher, then their name in lower case
+_KK_KIN_NAME = re.compile(
+    r"(?<![\w-])(?:інім|інісі|ағам|ағасы|әпкем|әпкесі|сіңлім|сіңлісі|қарындасым|атасы|әжесі|әкесі"
+    r"|анасы|мамасы|папасы|көрші|көршім|көршіміз|көршісі|құрбым|құрбысы|досым|мұғалімі|мұғалімім"
+    r"|қайынанам|қайынатам|қайынағам|келінім|күйеуім|әйелім|ұлым|қызым|немерем|жиенім|нағашым"
+    r"|балдызым|жеңгем|баласы|ұлы|қызы|немересі|жиені)[^\S\n]+(?P<n>[а-яәғқңөұүһі]{3,})(?![\w-])"
+)
+# the endings of Kazakh, Uzbek and Uyghur names ("серікбай", "гүлбахор", "мөмүнжан", "шерзод")
+_KK_NAME_PART = re.compile(
+    r"(?:бай|бек|жан|гүл|хан|тай|жон|хон|зод|бахор|бүбі|нұр|сұлу)$|^гүл|^нұр"
+)
+
+
+def _kk_kin_names(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
+    """A name after a Kazakh kin word in a lower-case stretch: on the name list, of a name's
+    shape, or a name in Russian's dictionary ("зульфия"); not a word of the dictionary else."""
+    morph = ner.morph()
+    for m in _KK_KIN_NAME.finditer(text):
+        if not any(a <= m.start() < b for a, b in runs):
+            continue
+        word = m.group("n")
+        if word in _KK_COMMON_AFTER_KIN or wordlists.allowed(word):
+            continue
+        known = morph.word_is_known(word)
+        named = (
+            ner._kk_name_form(word, ner.kk_names())
+            or (_KK_NAME_PART.search(word) and not known)
+            or (known and "Name" in morph.parse(word)[0].tag.grammemes)
+        )
+        if named:
+            yield Span(m.start("n"), m.end("n"), "PERSON", "kk-kin-name")
+
+
+_KK_COMMON_AFTER_KIN = frozenset(
+    re.findall(
+        r"\S+", "бар жоқ да де ғой ой ойбай сол осы бұл мен сен ол біз сіз олар жаңа әлі енді"
+    )
+)
+
+
 def _kazakh(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
     """Kazakh names by their shape, names before "есімді", and places in lower case."""
+    yield from _kk_kin_names(text, runs)
     for m in _KK_NAMED.finditer(text):
         if capitals.rare_word(m.group("n"), "kk"):
             yield Span(m.start("n"), m.end("n"), "PERSON", "kk-named")

@@ -61,6 +61,19 @@ def tagged(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((p.word, p.flag) for p in _jieba().cut(text, HMM=True))
 
 
+def _zipf_zh(word: str) -> float:
+    from praxishub.cases.zhnameshapes import zipf_zh
+
+    return zipf_zh(word)
+
+
+@functools.cache
+def _long_surnames() -> frozenset[str]:
+    from praxishub.cases.persons import zh_common_surnames
+
+    return frozenset(zh_common_surnames())
+
+
 def chinese(text: str) -> Iterator[Span]:
     offset = 0
     starts: set[int] = set()  # where jieba's words begin: a surname must begin one
@@ -88,6 +101,15 @@ def chinese(text: str) -> Iterator[Span]:
     titles = set(ZH_TITLES.split("|"))
     for m in re.finditer(r"(?<=[小老阿])(?P<s>[\u4e00-\u9fff])", text):
         if m.group("s") in surnames and text[m.start() - 1 : m.end()] not in titles:
+            yield Span(m.start("s") - 1, m.end("s"), "PERSON", "zh-title")
+    # "樊雅琴、邢姐、老焦、梅子": 老 or 小 and a rarer surname, listed with others
+    listed = re.finditer(r"(?<=[、：:])[小老](?P<s>[\u4e00-\u9fff])(?=[、，。；）)])", text)
+    for m in listed:
+        if (
+            m.group("s") not in surnames
+            and m.group("s") in _long_surnames()
+            and _zipf_zh(m.group()) < 3.2  # not "老师", "小时", "老乡"
+        ):
             yield Span(m.start("s") - 1, m.end("s"), "PERSON", "zh-title")
     # 校长：钱国华, 参加：孙静怡、欧阳倩、, 奶奶张淑芬今年, 同班的张浩然把: a full name after a label,
     # a list comma or a relative, before punctuation or a title (names jieba splits as words)

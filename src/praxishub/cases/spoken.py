@@ -164,6 +164,17 @@ _CS_NUMBER = (
     r"(?:\s+(?:jedna|dva|tři|čtyři|pět|šest|sedm|osm|devět))?|deset|jedenáct|dvanáct|třináct|čtrnáct"
     r"|patnáct|šestnáct|sedmnáct|osmnáct|devatenáct)"
 )
+# a house's number said whole: "dvě stě šedesát osum", "osum set šedesát", "sto dvanáct"
+_CS_UNIT = r"(?:jedna|dva|tři|čtyři|pět|šest|sedm|osm|osum|devět)"
+_CS_HOUSE_NUMBER = (
+    rf"(?:(?:sto|dvě\s+stě|(?:tři|čtyři)\s+sta|(?:pět|šest|sedm|osm|osum|devět)\s+set)"
+    rf"(?:\s+(?:{_CS_NUMBER}|{_CS_UNIT}))?|{_CS_NUMBER})"
+).replace("|osm|devět", "|osm|osum|devět")
+# words before a number that are no street's ("na celý dvacet minut", "na druhý dvacet dětí")
+_CS_COMMON_ADJ = (
+    r"(?:celý|celou|druhý|druhou|třetí|další|poslední|jiný|nový|starý|velký|malý|dobrý|každý"
+    r"|stejný|příští|minulý|tenhle|ten|ty|dvě|tři|čtyři|ty|roky|dny|hodiny|týdny|body|koruny)"
+)
 _EN_NUMBER = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six"
     r"|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
@@ -171,7 +182,8 @@ _EN_NUMBER = (
 _NOT_HOUSE = (
     # ("сорок три частный дом": a private house, not hours)
     r"(?!\s*(?:%|лет|год|раз|минут|час(?!тн)|числ|процент|руб|человек|км|дн|недел|месяц|балл|кг|см|мин|штук"
-    r"|let|roků|minut|hodin|procent|korun|kč|lidí|km|dní|týdn|bodů|years?|minutes|hours|per|percent))"
+    r"|let|roků|minut|hodin|procent|korun|kč|lidí|dětí|žák|km|dní|týdn|bodů|years?|minutes|hours|per"
+    r"|percent))"
 )
 _RU_STREET_WORD = r"(?:[А-ЯЁ][а-яё\-]+|[а-яё\-]+(?:ова|ева|ёва|ина|ына|ского|цкого|ской|цкой))"
 _ADDRESSES = [
@@ -182,6 +194,14 @@ _ADDRESSES = [
     re.compile(
         rf"(?<=\bna\s)[a-záčďéěíňóřšťúůýž]+(?:ové|ovy|ovej|ská|ské|ní|ově|ou)\s+(?:\d{{1,3}}(?![\d.:,]\d)|{_CS_NUMBER})"
         rf"{_NOT_HOUSE}(?!\w)"
+    ),
+    # "na křinický dvě stě šedesát osum", "na riegrovu sedmnáct", "za humny sto dvanáct", "pod
+    # hradbami dvacet šest, byt čtrnáct": a spoken street and its number said whole
+    re.compile(
+        rf"(?<=\b(?:na|za)\s)(?!{_CS_COMMON_ADJ}\s)[a-záčďéěíňóřšťúůýž]+(?:ý|ýho|ého|ovu|ově|ami|ách|y)"
+        rf"\s+{_CS_HOUSE_NUMBER}(?:,?\s+byt\s+(?:\d{{1,3}}|{_CS_NUMBER}|{_CS_UNIT}))?{_NOT_HOUSE}(?!\w)"
+        rf"|(?<=\bpod\s)[a-záčďéěíňóřšťúůýž]+(?:ami|ou)\s+{_CS_HOUSE_NUMBER}"
+        rf"(?:,?\s+byt\s+(?:\d{{1,3}}|{_CS_NUMBER}|{_CS_UNIT}))?{_NOT_HOUSE}(?!\w)"
     ),
     re.compile(
         r"(?<!\w)(?:[A-ZČŘŠŽ][a-záčďéěíňóřšťúůýž]+\s+(?:[Tt]říd[auěy]|[Cc]est[auě])|(?:[Tt]říd[auěy]|[Cc]est[auě]"
