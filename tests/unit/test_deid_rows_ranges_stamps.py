@@ -1,18 +1,20 @@
-"""Identifiers in the shapes the thirty-ninth set's notes gave them: a hotline log's row of who
-called and from where ("female, 60s / Castle Douglas"); a range of school years ("Years 7–9",
-"Kindergarten through 5th grade"); a parent's age in a log's shorthand ("mum 92;"), after an
-in-law in Russian's instrumental ("за свекровью (91)"), asked for and quoted, after a name and
-where they live; an extract's number, a number after its words and a comma, a register's
-"reg. no.", a visa sticker; an organisation's quoted short name said alone later ("МОКОД"); a
-Czech body's town with "na"/"nad"/"pod"; a numbered Kazakh school named by its town; a
-dormitory's room; a Chinese old people's home, an ethnic township, a dormitory in a student
-block; a lower-case school or marae after a found name; a school's stamp in capitals without
-its marks; an address's post town in capitals; a person's quoted initials, and a hyphenated
-first name's; a workplace, surgery or force typed in lower case; a name after a kin word or
-"doctor" in English lower case; in Czech, a surname after "paní", "pan" or "doktor" and a
-family after "od" in lower case; in Kazakh, a name after a kin word, a neighbour or a teacher
-in lower case, and a street said with its number in words ("na husově osum set šedesát"); in
-Chinese, 老 or 小 and a rarer surname in a list. Each found, the look-alikes left alone.
+"""Identifiers in the shapes the thirty-ninth set's notes gave them, and kinds read again off the
+older sets: a hotline log's row of who called and from where ("female, 60s / Castle Douglas",
+"dívka 15, Opava"); a range of school years ("Years 7–9", "Kindergarten through 5th grade"); a
+parent's age in a log's shorthand ("mum 92;"), after an in-law in Russian's instrumental ("за
+свекровью (91)"), asked for and quoted, after a name and where they live; an extract's number, a
+number after its words and a comma, a register's "reg. no.", a visa sticker, an occurrence's, an
+interpreter's, a student's or a dispatch's number; an organisation's quoted short name said alone
+later ("МОКОД"); a Czech body's town with "na"/"nad"/"pod"; a numbered Kazakh school named by its
+town; a dormitory's room; a Chinese old people's home, an ethnic township, a dormitory in a student
+block; a lower-case school or marae after a found name; a school's stamp in capitals without its
+marks; an address's post town in capitals; a person's quoted initials, and a hyphenated first
+name's; a workplace, surgery or force typed in lower case; a name after a kin word or "doctor" in
+English lower case; in Czech lower case, a surname after "paní", "pan" or "doktor", a family after
+"od", a grammar school by its nickname after going ("chce na gympl") and a street said with its
+number in words ("na husově osum set šedesát"); in Kazakh, a name after a kin word, a neighbour or
+a teacher in lower case; in Chinese, 老 or 小 and a rarer surname in a list. Each found, the
+look-alikes left alone.
 Every person, number and address is invented."""
 
 from __future__ import annotations
@@ -104,6 +106,16 @@ CHILD = (
         ("my bydlíme kousek na husově osum set šedesát", "cs", "husově osum set šedesát"),
         ("se přestěhovali k dceři, na riegrovu sedmnáct, tak kdybyste", "cs", "riegrovu"),
         ("teď sme pod hradbami dvacet šest, byt čtrnáct, ve třetím patře", "cs", "byt čtrnáct"),
+        ("Dr Aoife Kennelly, MICGP\nIMC no. 412877\n", "en", "412877"),
+        ("an interpreter from TIS National (interpreter no. 40517). Son", "en", "40517"),
+        ("Peel Regional Police (occurrence no. PR26-0048213).", "en", "PR26-0048213"),
+        ("reported missing by his mother (CAD 4471/06FEB26). He was found", "en", "4471/06FEB26"),
+        ("Illinois Medicaid recipient no. 417 309 852.", "en", "417 309 852"),
+        ("Achieng' Otieno, Form 3 North, Adm. No. 7781 (boarder)", "en", "7781"),
+        ("Case no. (office use): KH/2026/0l47", "en", "KH/2026/0l47"),
+        ("interpreter (Tees Interpreting Ltd, booking TI-77120)", "en", "TI-77120"),
+        ("Byla ve škole celý den. Chce na gympl do Žďáru, přijímačky ji stresují", "cs", "gympl"),
+        ("chodí do druháku na gympl. Od pondělí se řeže", "cs", "gympl"),
     ],
 )
 def test_what_the_thirty_ninth_set_s_shapes_give_away(text, language, part) -> None:
@@ -119,6 +131,9 @@ def test_what_the_thirty_ninth_set_s_shapes_give_away(text, language, part) -> N
         ("记录：大家、老师、小时、老乡、小孩都在。", "zh", "老师"),
         ("记录：大家、老师、小时、老乡、小孩都在。", "zh", "老乡"),
         ("no a přišlo jich tam na první dvacet dětí", "cs", "první dvacet"),
+        ("the student number is low this year; booking 12 rooms; CAD 3 failed", "en", "12 rooms"),
+        ("the student number is low this year; booking 12 rooms; CAD 3 failed", "en", "CAD 3"),
+        ("o gymplech se mluvilo obecně, gympl je těžký", "cs", "gympl je"),
         ("Pupils aged 7–9 attend the club; ages 7–9 mostly.", "en", "7–9"),
         ("Years 7–9% of the budget went on it.", "en", "Years 7–9%"),
         ("She rang her mum 92 times last year.", "en", "92"),

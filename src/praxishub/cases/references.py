@@ -54,7 +54,10 @@ _LABEL = (
     r"(?:IČO|IČ|DIČ|HCPC|GMC|NMC|ОГРН\w*|ОГРНИП|БИН|КПП|ОКПО|ЕДРПОУ"
     r"|(?:PD|police)[^\S\n]+report|и/б(?:[^\S\n]*№)?|evidenční[^\S\n]+(?:č\.|číslo)(?:[^\S\n]+[a-zá-ž]{3,10})?"
     r"|incident(?=[^\S\n]+[A-Z]{0,3}\d)|(?:volunteer|policy|report|case|claim|incident|crime|reference|member|membership|badge|licen[cs]e|registration|roll|census"
-    r"|staff|employee|file|account|certificate)[^\S\n]+(?:no\.?|number|#)"
+    r"|staff|employee|file|account|certificate|occurrence|interpreter|recipient|student|admission|adm\."
+    r"|IMC)[^\S\n]+(?:no\.?|number|#)(?:[^\S\n]+\((?:office[^\S\n]+use|if[^\S\n]+known)\))?"
+    # "CAD 4471/06FEB26" (a police dispatch), "booking TI-77120" (an interpreter's job)
+    r"|CAD(?=[^\S\n]+\d)|booking(?=[^\S\n]+[A-Z]{1,4}-?\d)"
     r"|(?:member|client|patient|pupil|student)[^\S\n]+ID"
     r"|(?:spis|sp)\.[^\S\n]?zn\.(?:[^\S\n]+[A-ZČŠŽ]{2,6})?|datov\w+[^\S\n]+schránk\w+(?:[^\S\n]+[a-zá-ž]{3,12}(?=[^\S\n]+\(?[a-z0-9]{7}\b))?(?:[^\S\n]*\((?=[a-z0-9]{7}\)))?|spisov\w+[^\S\n]+značk\w+|[Čč]\.[^\S\n]?j\.(?:[^\S\n]+[a-zá-ž]{3,10})?"
     r"|(?:ev|evid)\.[^\S\n]?č\.(?:[^\S\n]+[a-zá-ž]{3,10})?|jednací[^\S\n]+číslo|číslo[^\S\n]+(?:jednací|spisu|klienta)"

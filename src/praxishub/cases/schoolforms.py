@@ -117,6 +117,13 @@ _PATTERNS = (
         rf"(?:[{_CS_UP}][{_CS_LO}]+(?:{_H}+[{_CS_UP}][{_CS_LO}]+){{0,2}}"
         rf"|(?!(?:tom|té|to|ten|tu|této|tomto|které|kterou|kterém|jeho|její|jejím|jejich|mé|mém|moje|naší|našem|vaší|vašem|své|svém|svou|jiné|jiném)\b)[{_CS_LO}]{{4,}})(?![\w-])"
     ),
+    # cs: "chce na gympl do Žďáru", "chodim na gympl tady v jindrichaci", "chodí do druháku na
+    # gympl": the grammar school a pupil goes to, said by its nickname after going or a year
+    re.compile(
+        rf"(?<![\w-])(?i:chod[{_CS_LO}]*|jde|jít|jit|půjde|pujde|šel|šla|sel|sla|chce|chtěl[{_CS_LO}]*"
+        rf"|jezd[{_CS_LO}]*|prvák[{_CS_LO}]*|druhák[{_CS_LO}]*|třeťák[{_CS_LO}]*|čtvrťák[{_CS_LO}]*)"
+        rf"{_H}+(?:na|do){_H}+(?P<s>gympl[{_CS_LO}]*)(?![\w-])"
+    ),
 )
 
 
