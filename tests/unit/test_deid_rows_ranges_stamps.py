@@ -12,9 +12,9 @@ marks; an address's post town in capitals; a person's quoted initials, and a hyp
 name's; a workplace, surgery or force typed in lower case; a name after a kin word or "doctor" in
 English lower case; in Czech lower case, a surname after "paní", "pan" or "doktor", a family after
 "od", a grammar school by its nickname after going ("chce na gympl") and a street said with its
-number in words ("na husově osum set šedesát"); in Kazakh, a name after a kin word, a neighbour or
-a teacher in lower case; in Chinese, 老 or 小 and a rarer surname in a list. Each found, the
-look-alikes left alone.
+number in words ("na husově osum set šedesát"); in Kazakh and Russian, a name after a kin word, a
+neighbour or a teacher in lower case; in Chinese, 老 or 小 and a rarer surname in a list. Each found,
+the look-alikes left alone.
 Every person, number and address is invented."""
 
 from __future__ import annotations
@@ -116,6 +116,8 @@ CHILD = (
         ("interpreter (Tees Interpreting Ltd, booking TI-77120)", "en", "TI-77120"),
         ("Byla ve škole celý den. Chce na gympl do Žďáru, přijímačky ji stresují", "cs", "gympl"),
         ("chodí do druháku na gympl. Od pondělí se řeže", "cs", "gympl"),
+        ("09:01 Клиент: тетя света в купчино. и психолог в школе", "ru", "света"),
+        ("у меня подруга вика она в восьмом классе, сестра надя тоже", "ru", "надя"),
     ],
 )
 def test_what_the_thirty_ninth_set_s_shapes_give_away(text, language, part) -> None:
@@ -134,6 +136,8 @@ def test_what_the_thirty_ninth_set_s_shapes_give_away(text, language, part) -> N
         ("the student number is low this year; booking 12 rooms; CAD 3 failed", "en", "12 rooms"),
         ("the student number is low this year; booking 12 rooms; CAD 3 failed", "en", "CAD 3"),
         ("o gymplech se mluvilo obecně, gympl je těžký", "cs", "gympl je"),
+        ("мама сказала что тетя приедет, брат мой уехал, подруга сказала нет", "ru", "уехал"),
+        ("мама сказала что тетя приедет, брат мой уехал, подруга сказала нет", "ru", "сказала нет"),
         ("Pupils aged 7–9 attend the club; ages 7–9 mostly.", "en", "7–9"),
         ("Years 7–9% of the budget went on it.", "en", "Years 7–9%"),
         ("She rang her mum 92 times last year.", "en", "92"),

@@ -76,6 +76,7 @@ def grown(text: str, found: list[Span], language: str) -> Iterator[Span]:
         yield from _kazakh(text, runs)
     if language in ("ru", "kk") and runs:
         yield from _ru_at_someone(text, runs)
+        yield from _ru_kin_names(text, runs)
     if language == "en" and runs:
         yield from _introduced(text, runs)
     if language == "cs":
@@ -275,6 +276,29 @@ _RU_KIN_AFTER = re.compile(
     r"(?<![\w-])(?P<n>[а-яё]{3,})[^\S\n]*\((?:брат|сестра|сын|дочь|дочка|мама|папа|мать|отец"
     r"|бабушка|дедушка|тётя|тетя|дядя|внук|внучка|племянни[кц]а?|отчим|мачеха|одноклассни(?:к|ца))\)"
 )
+
+
+# "тетя света в купчино", "соседка забидат", "подруга вика": a kin word or a friend, then their
+# first name in lower case
+_RU_KIN_NAME = re.compile(
+    r"(?<![\w-])(?:тетя|тётя|тети|тёти|дядя|дяди|брат|брата|сестра|сестры|подруга|подруги|подружка"
+    r"|друг|друга|соседка|соседки|сосед|соседа|бабушка|дедушка|крестная|крёстная)"
+    r"(?:[^\S\n]+(?:мой|моя|моего|моей|наш|наша))?[^\S\n]+(?P<n>[а-яё]{3,})(?![\w-])"
+)
+
+
+def _ru_kin_names(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
+    """A first name after a Russian kin word in a lower-case stretch, a word the dictionary can
+    read as a name ("тетя света", not "тетя сказала")."""
+    morph = ner.morph()
+    for m in _RU_KIN_NAME.finditer(text):
+        if not any(a <= m.start() < b for a, b in runs):
+            continue
+        word = m.group("n")
+        if wordlists.allowed(word) or not morph.word_is_known(word):
+            continue
+        if any("Name" in p.tag.grammemes for p in morph.parse(word)[:4]):
+            yield Span(m.start("n"), m.end("n"), "PERSON", "ru-lower-at")
 
 
 def _ru_at_someone(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
