@@ -138,6 +138,7 @@ def test_what_the_thirty_ninth_set_s_shapes_give_away(text, language, part) -> N
         ("o gymplech se mluvilo obecně, gympl je těžký", "cs", "gympl je"),
         ("мама сказала что тетя приедет, брат мой уехал, подруга сказала нет", "ru", "уехал"),
         ("мама сказала что тетя приедет, брат мой уехал, подруга сказала нет", "ru", "сказала нет"),
+        ("брат слава богу здоров, тетя слава богу дома", "ru", "слава"),
         ("Pupils aged 7–9 attend the club; ages 7–9 mostly.", "en", "7–9"),
         ("Years 7–9% of the budget went on it.", "en", "Years 7–9%"),
         ("She rang her mum 92 times last year.", "en", "92"),
