@@ -37,6 +37,9 @@ _CYRILLIC = re.compile(
 )
 
 
+# The countries whose small towns English notes name; elsewhere, only cities
+ENGLISH_SPEAKING = frozenset(["GB", "IE", "US", "CA", "AU", "NZ", "ZA"])
+
 Towns = dict[str, dict[str, int]]  # a lower-case name → {country code: largest population}
 
 

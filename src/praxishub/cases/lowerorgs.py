@@ -92,11 +92,10 @@ def _town(word: str) -> bool:
 
     from praxishub.cases import gazetteer
 
-    home = frozenset(["GB", "IE", "US", "CA", "AU", "NZ", "ZA"])
     return (
         len(word) > 3
         and zipf_frequency(word, "en") < 4.0
-        and gazetteer.index().town(word, False, home)
+        and gazetteer.index().town(word, False, gazetteer.ENGLISH_SPEAKING)
     )
 
 

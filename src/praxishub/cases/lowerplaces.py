@@ -448,7 +448,7 @@ _EN_NOT_FIRST = frozenset(
 
 
 # The countries whose small towns English notes name; elsewhere, cities ("in lagos")
-_EN_HOME = frozenset(["GB", "IE", "US", "CA", "AU", "NZ", "ZA"])
+_EN_HOME = gazetteer.ENGLISH_SPEAKING
 
 
 def _english(text: str) -> Iterator[Span]:

@@ -124,7 +124,7 @@ _CS_FAMILY = re.compile(
 _CS_ROLE = re.compile(
     r"psycholo|magist|učitel|doktor|ředitel|vychovatel|asistent|koordinátor|kurátor|zástup|vedouc"
     r"|pracovn|sociáln|speciáln|třídn|jmenovan|uveden|zmíněn|dotyčn|sestř|lékař|terapeut|primář"
-    r"|ucitel|reditel|psycholo|školn|skoln|řidič|ridic|vrátn|vratn|farář|farar|starost"
+    r"|ucitel|reditel|školn|skoln|řidič|ridic|vrátn|vratn|farář|farar|starost"
 )
 _CS_PRESENT = re.compile(
     r"(?:uje|ije|uju|ne|nou|ete|í)$|^(?:rika|říká|chce|muze|může|mysli|myslí|psal)$"
@@ -208,13 +208,6 @@ _TYPED_SHORT = frozenset(
 )
 
 
-@functools.cache
-def _zipf_en(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
-
-
 def _introduced(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
     """A name said after "my name is", "this is" or "it's" in a lower-case stretch: a rare word,
     or a first name that is no everyday word; with the rare words or names after it, its
@@ -226,7 +219,7 @@ def _introduced(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
             # ("my husband javed", not "his dad drives", "my ex texted", "my mum hasnt")
             kin_named = (
                 m.group("kin") is not None
-                and _zipf_en(word) < 3.4
+                and _zipf(word, "en") < 3.4
                 and not word.endswith("ing")
                 and word not in _TYPED_SHORT
                 and not wordlists.allowed(word)

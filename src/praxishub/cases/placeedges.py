@@ -161,12 +161,10 @@ def _post_town(word: str) -> bool:
     """Is a word in capitals a town of the English-speaking countries ("PENZANCE")?"""
     from praxishub.cases import gazetteer
 
-    return gazetteer.index().town(word.casefold(), False, _EN_HOME) and not wordlists.allowed(
+    index = gazetteer.index()
+    return index.town(word.casefold(), False, gazetteer.ENGLISH_SPEAKING) and not wordlists.allowed(
         word.title()
     )
-
-
-_EN_HOME = frozenset(["GB", "IE", "US", "CA", "AU", "NZ", "ZA"])
 
 
 def lower_grown(text: str, spans: list[Span], language: str) -> Iterator[Span]:

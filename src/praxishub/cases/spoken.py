@@ -161,7 +161,7 @@ _RU_HUNDREDS = r"(?:сто|двести|триста|четыреста|пять
 _RU_NUMBER = rf"(?:(?:{_RU_HUNDREDS}\s+)?(?:{_RU_TENS}(?:\s+{_RU_UNITS})?|{_RU_TEENS})|{_RU_HUNDREDS}(?:\s+{_RU_UNITS})?)"
 _CS_NUMBER = (
     r"(?:(?:dvacet|třicet|čtyřicet|padesát|šedesát|sedmdesát|osmdesát|devadesát)"
-    r"(?:\s+(?:jedna|dva|tři|čtyři|pět|šest|sedm|osm|devět))?|deset|jedenáct|dvanáct|třináct|čtrnáct"
+    r"(?:\s+(?:jedna|dva|tři|čtyři|pět|šest|sedm|osm|osum|devět))?|deset|jedenáct|dvanáct|třináct|čtrnáct"
     r"|patnáct|šestnáct|sedmnáct|osmnáct|devatenáct)"
 )
 # a house's number said whole: "dvě stě šedesát osum", "osum set šedesát", "sto dvanáct"
@@ -169,11 +169,11 @@ _CS_UNIT = r"(?:jedna|dva|tři|čtyři|pět|šest|sedm|osm|osum|devět)"
 _CS_HOUSE_NUMBER = (
     rf"(?:(?:sto|dvě\s+stě|(?:tři|čtyři)\s+sta|(?:pět|šest|sedm|osm|osum|devět)\s+set)"
     rf"(?:\s+(?:{_CS_NUMBER}|{_CS_UNIT}))?|{_CS_NUMBER})"
-).replace("|osm|devět", "|osm|osum|devět")
+)
 # words before a number that are no street's ("na celý dvacet minut", "na druhý dvacet dětí")
 _CS_COMMON_ADJ = (
     r"(?:celý|celou|druhý|druhou|třetí|další|poslední|jiný|nový|starý|velký|malý|dobrý|každý"
-    r"|stejný|příští|minulý|tenhle|ten|ty|dvě|tři|čtyři|ty|roky|dny|hodiny|týdny|body|koruny)"
+    r"|stejný|příští|minulý|tenhle|ten|ty|dvě|tři|čtyři|roky|dny|hodiny|týdny|body|koruny)"
 )
 _EN_NUMBER = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six"
