@@ -480,8 +480,10 @@ def test_what_the_earlier_sets_left_gives_away(text, language, part) -> None:
             "zh",
             "不详",
         ),
-        # a split whose tail is a common word stays split
-        ("Teacher:  Ms D. Sant os\nDate 2O26 3O", "en", "os"),
+        # a split whose tail is a common word stays split in running text (in a form's staff or
+        # signature field, "Teacher:  Ms D. Sant os", the split surname is joined: see
+        # test_deid_units_keys_signatures)
+        ("Reviewed with Ms D. Sant os yesterday.\nDate 2O26 3O", "en", "os"),
     ],
 )
 def test_what_the_earlier_sets_left_look_alikes_stay(text, language, part) -> None:

@@ -83,6 +83,12 @@ _STREETS = [
     re.compile(
         rf"(?<![\w.])[{_CS_UP}][{_CS_LO}]+(?:é|á|ý|ovo|ino){_H}+(?:náměstí|nám\.|nábřeží|sídliště|třída){_H}+\d{{1,4}}(?:/\d{{1,4}})?[a-z]?(?!\d)"
     ),
+    # Unit 4, Assaroe Court; Flat 6, Beckett House: a flat or unit and its named building, also
+    # with no street after it (a town next: "Unit 4, Assaroe Court, Ballyshannon")
+    re.compile(
+        r"\b(?:Flat|Apt\.?|Apartment|Unit|Suite|Studio)[^\S\n]*\d{1,4}[A-Z]?,[^\S\n]*(?:[A-Z][\w'’]+[^\S\n]+){1,3}"
+        r"(?:House|Court|Mansions|Lodge|Tower|Heights|Chambers|Buildings)(?![\w'’])"
+    ),
     # Unit 4, Ashgrove Business Park, Kelham Way: a unit on a business park, and its road
     re.compile(
         r"\b(?:Unit|Suite|Office)[^\S\n]+\d{1,4}[A-Z]?,[^\S\n]+(?:[A-Z][\w'’]+[^\S\n]+){1,3}(?:Business|Retail|Industrial"

@@ -6,7 +6,10 @@ to 119 written after a comma that follows a name or a kin word, at a line's or a
 column's end or with a unit of years ("grandmother, 96", "Зинаида Павловна, 93 г."); so is
 a number from 90 to 119 after "she is" or "he was" (not with a unit of weight, a percent or
 a score's "/"), and a Kazakh number from ninety in words before "толады" or "жаста", and a Czech one after "v"
-or "je jí".
+or "je jí" (spoken "tý je" too). "I've been ninety-six", "I'm ninety-one" are ages; so is
+"Her mother, ninety-two in May" (a kin word, a comma, and when it is reached); so is a number
+from 90 to 119 in brackets after a Chinese parent or elder ("照顾母亲（93）") or with a kin word
+inside the brackets, as a log's column writes it ("(анасы 91)", "(mum 93)").
 
 Limits: an age in words with no verb before it and no unit after it ("ninety-one and
 still driving") is not found.
@@ -23,7 +26,9 @@ _H = r"[^\S\n]"
 _EN_UNIT = r"one|two|three|four|five|six|seven|eight|nine"
 _KK_UNIT = r"бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз"
 _COPULA = re.compile(
-    rf"(?i)\b(?:is|was|turned|turns|turning|aged|reached|shes|hes|she's|he's|lived{_H}+to(?:{_H}+be)?|made{_H}+it{_H}+to)(?:{_H}+(?:now|nearly|almost|just|about|around))?{_H}+"
+    rf"(?i)\b(?:is|was|turned|turns|turning|aged|reached|shes|hes|she's|he's|lived{_H}+to(?:{_H}+be)?|made{_H}+it{_H}+to"
+    # "I've been ninety-six for seven months", "I'm ninety-one"
+    rf"|(?:I've|Ive|I{_H}+have|she{_H}+has|he{_H}+has){_H}+been|I'm|I{_H}+am)(?:{_H}+(?:now|nearly|almost|just|about|around))?{_H}+"
     rf"(?P<a>ninety(?:(?:-|{_H})(?:{_EN_UNIT}))?|a{_H}hundred(?:{_H}and{_H}(?:{_EN_UNIT}))?)"
     rf"(?![\w-])(?!{_H}+(?:percent|per|minutes|dollars|pounds|miles|%))"
 )
@@ -57,7 +62,8 @@ _CS_MONTH_IN = (
     r"lednu|únoru|březnu|dubnu|květnu|červnu|červenci|srpnu|září|říjnu|listopadu|prosinci"
 )
 _CS = re.compile(
-    rf"(?i)(?:\b(?:ve?|(?:je|bude|bylo){_H}+(?:mu|jí|mi|mně)|(?:mu|jí|mi|mně){_H}+(?:je|bude|bylo))"
+    # (spoken "tý je devadesát jedna": tý for jí)
+    rf"(?i)(?:\b(?:ve?|(?:je|bude|bylo){_H}+(?:mu|jí|mi|mně|tý)|(?:mu|jí|mi|mně|tý){_H}+(?:je|bude|bylo))"
     rf"{_H}+(?:(?:v{_H}+(?:{_CS_MONTH_IN})|letos|už|teď|skoro){_H}+)?)"
     rf"(?P<a>devadesát(?:i|ti)?(?:{_H}+{_CS_UNIT})?)(?![\w-])"
     rf"(?!{_H}+(?:procent|korun|minut|bodů|kilo|km)|{_H}*%)"
@@ -68,7 +74,9 @@ _CS_NOUN = re.compile(r"(?i)(?<![\w-])(?:s|se)[^\S\n]+(?P<a>devadesátkou)(?![\w
 # will be) reached, opening a quoted reply
 # ("we had ninety last week" counts people)
 _EN_WHEN = re.compile(
-    rf"(?i)(?<=[\"“])(?P<a>ninety(?:(?:-|{_H})(?:{_EN_UNIT}))?|a{_H}hundred)"
+    # ("Her mother, ninety-two in May, has been in hospital": after a kin word and a comma)
+    rf"(?i)(?:(?<=[\"“])|\b(?:mother|father|mum|mom|dad|nan|gran|grandmother|grandfather|grandma"
+    rf"|grandpa|aunt|uncle),{_H}+)(?P<a>ninety(?:(?:-|{_H})(?:{_EN_UNIT}))?|a{_H}hundred)"
     rf"(?={_H}+(?:last|this){_H}+(?:week|month|year|birthday|christmas)\b"
     # '"ninety-four in May, sharp as anything"': the month it is reached in
     rf"|{_H}+in{_H}+(?-i:January|February|March|April|May|June|July|August|September|October"
@@ -94,6 +102,12 @@ _KIN_BRACKET = re.compile(
     r"(?P<a>9\d|1[01]\d|devadesát(?:[^\S\n]+(?:jedna|dva|tři|čtyři|pět|šest|sedm|osm|devět))?"
     rf"|тоқсан(?:[^\S\n]+(?:{_KK_UNIT}))?(?:да|де|та|те)?)[),]"
 )
+# "(анасы 91)", "(mum 93)": a kin word and the age together in brackets, as a log's column has it
+_KIN_AGE_BRACKET = re.compile(
+    r"(?i)[(（](?:анасы|әжесі|атасы|әкесі|шешесі|мать|мама|бабушка|дедушка|mum|mom|mother|nan"
+    r"|gran|grandmother|grandfather|father|dad|matka|máma|babička|děda)[^\S\n]+(?P<a>9\d|1[01]\d)"
+    r"(?:[^\S\n]*(?:y/?o|yrs?|лет|года|г\.|жаста|жас|let))?[)）]"
+)
 # "Her mum, 94, in Stonehaven": a kin word, then the age between commas
 _KIN_COMMAS = re.compile(
     r"(?i)\b(?:her|his|my|their)[^\S\n]+(?:mum|mom|mother|dad|father|nan|gran|grandmother|grandfather)"
@@ -109,6 +123,8 @@ _ZH_REACHED = re.compile(
     rf"(?:活到|活了|已经|都)(?P<a>{_ZH_NUMBER})(?=岁|了)|[“\"「](?P<b>{_ZH_NUMBER})(?=岁?了)"
     # "屋里还有个太公，九十四了": an elder, then the age
     rf"|(?:太公|太婆|奶奶|爷爷|外婆|外公|姥姥|姥爷|婆婆|老人家?)[，,](?P<c>{_ZH_NUMBER})(?=岁?了)"
+    # "照顾母亲（93）": a parent or elder with the age in brackets
+    r"|(?:母亲|父亲|奶奶|爷爷|外婆|外公|姥姥|姥爷|婆婆|公公|太公|太婆)[（(](?P<d>9\d|1[01]\d)(?=岁?[）)])"
 )
 
 
@@ -125,9 +141,10 @@ def find(text: str) -> Iterator[Span]:
         _SEX_AGE,
         _KIN_BRACKET,
         _KIN_COMMAS,
+        _KIN_AGE_BRACKET,
         _RU_FULL_YEARS,
         _ZH_REACHED,
     ):
         for m in pattern.finditer(text):
-            group = next(g for g in ("a", "b", "c") if g in pattern.groupindex and m.group(g))
+            group = next(g for g in ("a", "b", "c", "d") if g in pattern.groupindex and m.group(g))
             yield Span(m.start(group), m.end(group), "AGE", "ageword")

@@ -73,7 +73,9 @@ _LEVEL_AFTER = re.compile(r"(?i)[^\S\n]*(?:reading[^\S\n]+)?(?:level|equivalent|
 _AFTER_WORD = re.compile(
     rf"(?<![\w-])(?:set|тобы|тобында|тобының|группа|группы|группе|гр\.|skupin[aeyiu]|třídy|třída|třídě"
     rf"|class|tutor{_H}+group|reg{_H}+class){_H}+"
-    rf"(?P<c>(?<!set{_H})(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{{1,4}}(?:-?\d{{1,2}}){{1,2}}[A-Z]?|\d{{1,2}}{_H}?[A-Z][a-z]{{2,10}})"
+    rf"(?P<c>(?<!set{_H})(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{{1,4}}(?:-?\d{{1,2}}){{1,2}}[A-Z]?|\d{{1,2}}{_H}?[A-Z][a-z]{{2,10}}"
+    # "ve své třídě 4-A", "class 7.B": a grade and its letter
+    rf"|(?:1[0-3]|[1-9])[.-]?[A-ZА-ЯЁ](?![\w.-]))"
     # a maths set after its word: year, subject letter, set number ("set 8M2")
     rf"|(?<=set{_H})(?:1[0-3]|[1-9])[A-Z][a-z]?\d)(?![\w-])"
 )

@@ -219,6 +219,7 @@ class Deidentifier:
             found.extend(zhtext.find(text))
         found.extend(precision.keep(text, capitals.find(text, language), language))
         found.extend(ocrnames.find(text, language))
+        found.extend(ocrnames.split_signatures(text))
         found.extend(streetnames.find(text))
         found.extend(plates.find(text))
         found.extend(entext.find(text, language))

@@ -33,6 +33,8 @@ _ZH_PEOPLES = (
     "|达斡尔族|鄂温克族|鄂伦春族|毛南族|仫佬族|京族"
 )
 
+# a caller's age in a log's row: "17", "60s", "30+", "40-е"
+_LOG_AGE = r"\d{1,2}(?:s|\+|-?е|-?х)?"
 _PLACES = [
     # р. п. Голышманово, рп Винзили; ГБОУ СОШ № 7 с. Красноармейское
     re.compile(rf"(?<![\w.])(?:р\.{_H}?п\.|рп\.?|р/п){_H}*(?P<p>{_TOWN})"),
@@ -52,11 +54,11 @@ _PLACES = [
         rf"(?<![\w-])(?P<p>[{_UP}][{_LO}]+(?:дан|ден|тан|тен|нан|нен)){_H}+(?:келген|келді|келіп|көшіп|көшті|келеді)"
     ),
     # a hotline log's row, who called and from where: "male, 40s / Stranraer   safety plan",
-    # "\"Jess\", 17 / Thurso", "жен., 40 / Сланцы", "žena, 60+ / Osek"
+    # "\"Jess\", 17 / Thurso", "жен., 40 / Сланцы", "žena, 60+ / Osek", "žena / Duchcov"
     re.compile(
         rf"(?m)(?:(?<![\w-])(?i:male|female|man|woman|boy|girl|non-?binary|anon|anonymous|муж(?:чина|\.)?"
-        rf"|жен(?:щина|\.)?|девушка|парень|muž|žena|dívka|chlapec)|[\"”»]),{_H}*"
-        rf"\d{{1,2}}(?:s|\+|-?е|-?х)?{_H}*/{_H}*"
+        rf"|жен(?:щина|\.)?|девушка|парень|muž|žena|dívka|chlapec)(?:,{_H}*{_LOG_AGE})?|[\"”»],{_H}*{_LOG_AGE})"
+        rf"{_H}*/{_H}*(?!(?i:male|female|man|woman|boy|girl|muž|žena|dívka|chlapec|муж|жен)(?![\w-]))"
         rf"(?P<p>(?:[A-Z][a-z]+|[{_UP}][{_LO}]+|[{_CS_UP}][{_CS_LO}]+)(?:(?:-|{_H})(?:[A-Z][a-z]+|[{_UP}][{_LO}]+|[{_CS_UP}][{_CS_LO}]+)){{0,2}})"
         rf"(?=[^\S\n]{{2,}}|\t|{_H}*$|{_H}*[|;,])"
     ),

@@ -83,6 +83,7 @@ def grown(text: str, found: list[Span], language: str) -> Iterator[Span]:
         yield from _cs_here(text)
         if runs:
             yield from _cs_named(text, runs)
+            yield from _cs_kin_names(text, runs)
 
 
 # "dobrý den tady černá z ospodu", "dobrý den paní magistro tady ryšavá babička lukáška": a caller
@@ -108,8 +109,11 @@ _CS_NOT_CALLER = frozenset(
 # vaňka", "doktorovi brousilovi"), and a family by its genitive plural after "od", "u" or a kin
 # word ("kevin od lakatošů", "synovec horvátů"), with the first name before it
 _CS_TITLED = re.compile(
-    r"(?<![\w-])(?:(?P<her>paní|pani)(?:[^\S\n]+(?:učitelka|ucitelka|doktorka))?"
-    r"|pan|pana|panu|panem|doktor|doktora|doktorovi|doktorem)"
+    r"(?<![\w-])(?:(?P<her>paní|pani)(?:[^\S\n]+(?:učitelka|ucitelka|doktorka|ředitelka|reditelka"
+    r"|třídní|tridni|sousedka))?"
+    # "pan ucitel sykora", "pan soused skála": a man's role between the title and the surname
+    r"|(?:pan|pana|panu|panem)(?:[^\S\n]+(?:učitel|ucitel|ředitel|reditel|doktor|soused|trenér|trener"
+    r"|farář|farar))?|doktor|doktora|doktorovi|doktorem)"
     r"[^\S\n]+(?P<n>[a-zá-ž]{3,})(?![\w-])"
 )
 # a woman's surname after "paní" is an adjective's form ("holá", "hronkový", "novákové")
@@ -146,8 +150,8 @@ def _cs_named(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
                 continue  # "paní psycholožko", "paní jmenovaná", "pan vyplnil"
             if m.groupdict().get("her") and not _CS_HER_SURNAME.search(word):
                 continue  # "paní řidička", "pani rika"
-            if _CS_PRESENT.search(word):
-                continue  # "pan kontaktuje"
+            if _CS_PRESENT.search(word) or re.search(r"[^aeiouyáéěíóúůý]l[aoiy]?$", word):
+                continue  # "pan kontaktuje", "pan ucitel rekl"
             start = m.start("n")
             first = m.groupdict().get("f")
             if first and any(
@@ -280,6 +284,32 @@ _RU_KIN_NAME = re.compile(
     # ("брат слава богу здоров": thanks, not a name)
     r"(?![^\S\n]+(?:богу|господу|аллаху|всевышнему))"
 )
+
+
+# "babi jarka", "sestra jarka", "ten kevin a ještě jeden", "ta mirka z čerchenori": a Czech kin
+# word or a demonstrative, then a first name in lower case
+_CS_KIN_NAME = re.compile(
+    r"(?<![\w-])(?:babi|babička|babičky|děda|dědy|sestra|sestry|ségra|brácha|bráška|bratr|teta|tety"
+    r"|strejda|mamka|máma|mamina|táta|taťka|kamarád|kamarádka|soused|sousedka|ten|ta|toho|tý|té)"
+    r"[^\S\n]+(?P<n>[a-zá-ž]{3,})(?![\w-])"
+)
+
+
+def _cs_kin_names(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:
+    """A first name after a Czech kin word or "ten"/"ta" in a lower-case stretch: a word the
+    name lists know as a first name and the word lists as a rare word ("babi jarka", not "ten
+    kluk", "ta holka")."""
+    for m in _CS_KIN_NAME.finditer(text):
+        if not any(a <= m.start() < b for a, b in runs):
+            continue
+        word = m.group("n")
+        if word in _CS_NOT_CALLER or wordlists.allowed(word) or _zipf(word, "cs") >= 2.5:
+            continue
+        if any(
+            ner._latin_name(word.capitalize(), ner.latin_names(lang, first_only=True), lang)
+            for lang in ("cs", "en")
+        ):
+            yield Span(m.start("n"), m.end("n"), "PERSON", "lower-caller")
 
 
 def _ru_kin_names(text: str, runs: list[tuple[int, int]]) -> Iterator[Span]:

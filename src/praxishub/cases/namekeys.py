@@ -2,7 +2,9 @@
 
 Rule: minutes and case conferences list their members once with the initials that stand
 for them afterwards ("JT      Jana Tomsová    chair", "Ola Berg (OB)"), or by initials alone
-with a role in brackets ("Present: GO (DSL, chair); FA (mum)"); initials that match
+with a role in brackets ("Present: GO (DSL, chair); FA (mum)", "参加：WHM、DHT、SJ（白班）");
+a column of an aligned table where two or more cells are found people's initials lists
+members, and its other cells are too; initials that match
 the capitals of a name on the same line are that person, wherever they recur. A person
 found in a case (with a capital) is the same person where a transcript or chat writes the
 name in lower case ("kasia said…", "u honzíka"), if the lower-case form is no common word
@@ -50,7 +52,7 @@ _KEY_IN_BRACKETS = re.compile(rf"\((?:[^()\n,;]{{0,15}}[^\S\n])?{_NAME},[^\S\n]*
 _INITIALS_LABEL = re.compile(
     rf"(?i:initials|инициал\w*|iniciál\w*)[^:\n]{{0,40}}:(?:\*\*)?[^\S\n]*(?P<key>[{_UP}]{{2,4}})(?![\w.])"
     # the rest of a list of them: "Přítomní (iniciály): AP, VH, JK, MŠ, LD, ZB"
-    rf"(?P<more>(?:[^\S\n]*[,;/][^\S\n]*[{_UP}]{{2,4}}(?![\w.]))*)"
+    rf"(?P<more>(?:[^\S\n]*[,;/][^\S\n]*[{_UP}]{{2,4}}(?![\w.'’]))*)"
 )
 # Initials after a counsellor's or supervisor's role word, alone or listed: "второй консультант
 # (КДИ)", "кезекші кеңесшілер БӘТ, ЛВС, НӘМ, КДС;", "counsellors AB, CD and EF"
@@ -117,7 +119,10 @@ _DATED = re.compile(
 _PRESENT_LINE = re.compile(
     r"(?im)^[^\S\n]*(?:\*\*)?(?:(?:members|staff|also|people|those|not)[^\S\n]+present|present|attendees|attending|in[^\S\n]+attendance|apologies"
     # (a remark in brackets before the colon: "Present (initials only, as agreed):")
-    r"|přítomn[íi]|присутствовали|қатысқандар)(?:[^\S\n]*\([^()\n]{0,60}\))?[^\S\n]*:(?:\*\*)?[^\n]*"
+    r"|přítomn[íi]|присутствовали|қатысқандар"
+    # a Chinese meeting's "参加：WHM、DHT、LXF、SJ（白班）"
+    r"|参加(?:人员)?|出席(?:人员)?|与会(?:人员|者)?|参会(?:人员)?)"
+    r"(?:[^\S\n]*\([^()\n]{0,60}\))?[^\S\n]*[:：](?:\*\*)?[^\n]*"
 )
 _PRESENT_KEY = re.compile(
     # (not a credential after others: "Gurpreet Dhillon, MSW, RSW (School Social Worker)")
@@ -132,14 +137,16 @@ _KEY_FORM = rf"(?:[{_UP}]{{1,2}}['’][{_UP}]|[{_UP}]?Ll[{_UP}]{{1,2}}|[{_UP}]{{
 # The list's first items, when they are initials alone: "**Присутствовали:** КАС, ВОН, …"
 _PRESENT_BARE = re.compile(
     # (one may have a word in brackets: "BH, DW, MJ (new), SO'B, AH")
-    rf"[^:\n]*:(?:\*\*)?(?P<keys>(?:[^\S\n]*{_KEY_FORM}(?:[^\S\n]*\([^()\n]{{1,20}}\))?"
+    rf"[^:：\n]*[:：](?:\*\*)?(?P<keys>(?:[^\S\n]*{_KEY_FORM}"
+    rf"(?:[^\S\n]*\([^()\n]{{1,20}}\)|（[^（）\n]{{1,20}}）)?"
     # (the last may end at a column's gap: "LB, DM (new)   **Apologies:** JW")
-    rf"(?:[^\S\n]*(?:[,;]|$)|[^\S\n]{{2,}}(?=\S))){{2,}})",
+    rf"(?:[^\S\n]*(?:[,;、，]|$)|[^\S\n]{{2,}}(?=\S))){{1,}})",
     re.MULTILINE,
 )
 _BARE_KEY = re.compile(
-    rf"(?<![^\s,;:*])(?P<key>{_KEY_FORM})(?:[^\S\n]*\((?P<role>[^()\n]{{1,20}})\))?"
-    r"(?=[^\S\n]*(?:[,;]|$)|[^\S\n]{2,}\S)",
+    rf"(?<![^\s,;:*、，：])(?P<key>{_KEY_FORM})"
+    rf"(?:[^\S\n]*\((?P<role>[^()\n]{{1,20}})\)|（(?P<role2>[^（）\n]{{1,20}})）)?"
+    r"(?=[^\S\n]*(?:[,;、，]|$)|[^\S\n]{2,}\S)",
     re.MULTILINE,
 )
 
@@ -159,13 +166,14 @@ def keyed_initials(text: str) -> Iterator[Span]:
     """Initials that a line keys to a name, and their recurrences."""
     keys: set[str] = {m.group("key") for m in _KEY_HAN.finditer(text)}
     for line in _PRESENT_LINE.finditer(text):
-        keys.update(
+        roled = [
             m.group("key")
             for m in _PRESENT_KEY.finditer(line.group())
             if not wordlists.allowed(m.group("key"))
             # "HT (head teacher)": an acronym spelt out, no person
             and _spelt(m.group("role")) != m.group("key")
-        )
+        ]
+        keys.update(roled)
         # bare initials opening the list, two or more of them: "КАС, ВОН, Надежда Ким (…)" (not
         # credentials after the names: "Joe Kowalski, PT, interpreter Luis Arce, SW")
         opening = _PRESENT_BARE.match(line.group())
@@ -175,7 +183,9 @@ def keyed_initials(text: str) -> Iterator[Span]:
             # "HT (head teacher)": an acronym spelt out, no person
             if not m.group("role") or _spelt(m.group("role")) != m.group("key")
         ]
-        if len(bare) >= 2 and not any(wordlists.allowed(k) or k in _NOT_SIGNED for k in bare):
+        # ("Apologies: TL; PC (new member from Pegswood)": one bare, one with its role)
+        listed = len(bare) + len(set(roled) - set(bare))
+        if listed >= 2 and not any(wordlists.allowed(k) or k in _NOT_SIGNED for k in bare):
             keys.update(bare)
     for m in _INITIALS_LABEL.finditer(text):
         keys.add(m.group("key"))
@@ -214,7 +224,7 @@ def keyed_initials(text: str) -> Iterator[Span]:
     # after a slash too: a shift table's "JŠ/DB" (two counsellors on one call); with a Kazakh
     # case ending after a hyphen, which is part of the name ("ГСӘ-мен")
     pattern = re.compile(
-        rf"(?<![^\W\u4e00-\u9fff]|[@#.'’-])(?<!://)(?:{'|'.join(map(re.escape, sorted(keys)))})"
+        rf"(?<![^\W\u4e00-\u9fff]|[@#.'’-])(?<!://)(?:{'|'.join(map(re.escape, sorted(keys, key=lambda k: (-len(k), k))))})"
         rf"(?:{_KK_HYPHEN_ENDING})?(?![^\W\u4e00-\u9fff]|[@-])"
     )
     for m in pattern.finditer(text):
@@ -261,10 +271,39 @@ def list_mates(text: str, found: list[Span]) -> Iterator[Span]:
         known = [k for a, b, k in items if any(pa <= a and b <= pb for pa, pb in persons)]
         if len(known) >= 2:
             new.update(k for _, _, k in items if k not in known)
+    new.update(_column_keys(text, persons))
     for key in sorted(new):
         for m in re.finditer(rf"(?<![{_UP}a-zа-яё\d@#./-]){key}(?![{_UP}a-zа-яё@-])", text):
             if not re.search(r"\d[^\S\n]?$", text[max(0, m.start() - 2) : m.start()]):
                 yield Span(m.start(), m.end(), "PERSON", "initials-list")
+
+
+# A cell of a table aligned with spaces that holds initials alone: "LXM     三甲镇      放疗…"
+_ALIGNED_KEY = re.compile(
+    rf"(?:^|(?<=[^\S\n]{{2}}))(?P<key>[{_UP}]{{2,3}})(?=[^\S\n]{{2,}}\S|[^\S\n]*$)", re.MULTILINE
+)
+
+
+def _column_keys(text: str, persons: list[tuple[int, int]]) -> set[str]:
+    """Initials in a column of an aligned table where two or more cells are found people's
+    initials (a group's minutes: "QSF  米山镇 …", "LXM  三甲镇 …", "WLP  陈区镇 …" with
+    QSF and WLP known from the names the minutes give): the column lists members."""
+    columns: dict[int, list[tuple[int, int, str]]] = {}
+    for m in _ALIGNED_KEY.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        if not re.search(r"\S[^\S\n]{2,}\S", line):
+            continue  # not a row of an aligned table
+        columns.setdefault(m.start() - line_start, []).append((m.start(), m.end(), m.group("key")))
+    keys: set[str] = set()
+    for cells in columns.values():
+        if len(cells) < 3 or any(wordlists.allowed(k) or k in _NOT_INITIALS for _, _, k in cells):
+            continue
+        known = {k for a, b, k in cells if any(pa <= a and b <= pb for pa, pb in persons)}
+        if len(known) >= 2:  # the column's cells, also where the minutes use them again
+            keys.update(k for _, _, k in cells)
+    return keys
 
 
 def found_initials(text: str, found: list[Span]) -> Iterator[Span]:
@@ -285,8 +324,10 @@ def found_initials(text: str, found: list[Span]) -> Iterator[Span]:
     if not lone:
         return
     keys: set[str] = set()
+    surfaces: set[str] = set()
     for span in found:
         if span.kind == "PERSON":
+            surfaces.add(text[span.start : span.end])
             keys.update(_initials_for(text[span.start : span.end]))
     uses = Counter(m.group("key") for m in lone)
     for m in lone:
@@ -304,7 +345,7 @@ def found_initials(text: str, found: list[Span]) -> Iterator[Span]:
             continue  # a word in capitals one space away: a heading or shouting
         before, after = _TOKEN.findall(left), _TOKEN.findall(right)
         listed = any(_bare(words[i]) in keys for words, i in ((before, -1), (after, 0)) if words)
-        listed = listed or _cell_mates(text, m, keys)
+        listed = listed or _cell_mates(text, m, keys) or _name_cell(text, m, surfaces)
         # "… last week. — MT", "Log closed 08:10, MG.": signing a line off
         signed = re.search(r"[—–,-][^\S\n]*$", left) and not right.strip().rstrip(".")
         # "… sp. zn. PPP-TU/0612/2024. JK, 5. 2. 2026.": initials and a date end the line
@@ -342,6 +383,21 @@ def _cell_mates(text: str, key: re.Match[str], keys: set[str]) -> bool:
     after = _CELL_AFTER.match(text, key.end())
     return any(
         cell and _bare((cell.group("c").split() or [""])[0]) in keys for cell in (before, after)
+    )
+
+
+# The HTML cell just before a key: "<td>Ким Виктория Сергеевна</td><td>ВК</td>"
+_NAME_CELL_BEFORE = re.compile(
+    r"<t[hd][^>\n]*>[^\S\n]*(?P<c>[^<\n]{3,60}?)[^\S\n]*</t[hd]>[^\S\n]*<t[hd][^>\n]*>[^\S\n]*\Z"
+)
+
+
+def _name_cell(text: str, key: re.Match[str], surfaces: set[str]) -> bool:
+    """Is the cell before the key's a found person's name that the key stands for (a list of
+    members with their initials in the next column)?"""
+    cell = _NAME_CELL_BEFORE.search(text, max(0, key.start() - 120), key.start())
+    return bool(
+        cell and cell.group("c") in surfaces and key.group("key") in _initials_for(cell.group("c"))
     )
 
 

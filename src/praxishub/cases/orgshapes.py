@@ -102,6 +102,10 @@ _CS_PPP = re.compile(
     rf"(?<![\w-])(?:PPP|SPC|OSPOD|ÚMČ|MČ)(?:{_H}+pro)?{_H}+[{_CS_UP}][{_CS_LO}]+"
     rf"(?:{_H}+\d{{1,2}})(?:{_H}+(?:a|i|,){_H}*\d{{1,2}})+"
 )
+# An office and its town wrapped onto the next line: "v péči OSPOD\nChomutov, soc. prac."
+_CS_WRAPPED_OFFICE = re.compile(
+    rf"(?<![\w-])(?:OSPOD|PPP|SPC|MěÚ|MÚ|ÚMČ){_H}*\n{_H}*{_CS_TOWN}(?=[,.;)])"
+)
 _CS_POLICE = re.compile(
     rf"(?<![\w-])(?:PČR|OOP(?:{_H}+PČR)?(?:{_H}+{_CS_TOWN})?|OO{_H}+PČR(?:{_H}+{_CS_TOWN})?)"
     r"(?![\w-])"
@@ -152,6 +156,8 @@ _EN_BY_PLACE = re.compile(
     rf"|(?:City{_H}+and{_H}+County|City|County|(?:Royal{_H}+|Metropolitan{_H}+)?Borough)"
     rf"{_H}+of|(?:Department|Dept\.?|Ministry){_H}+(?:of|for))"
     rf"(?:{_H}+[A-Z][a-z]+){{1,3}}(?:{_H}+and{_H}+[A-Z][a-z]+)?(?![\w-])"
+    # Canada's federal benefits office, named after the country (marked in every set that has it)
+    rf"|(?<![\w-])Service{_H}+Canada(?![\w-])"
 )
 _EN_CAPS_KINDS = (
     "SERVICES?|CLINIC|TRUST|CENTRE|CENTER|COUNCIL|FOUNDATION|CHARITY|PARTNERSHIP|HOSPITAL"
@@ -357,7 +363,7 @@ def _cs(text: str) -> Iterator[Span]:
     for pattern in (_CS_SCHOOL_PAIR, _CS_ORDINAL_SCHOOL, _CS_HIGH_SCHOOL, _CS_POLISH_SCHOOL):
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), "SCHOOL", "r11c-cs-school")
-    for pattern in (_CS_PPP, _CS_POLICE, _CS_HELPLINE, _CS_NAMED_OFFICE):
+    for pattern in (_CS_PPP, _CS_POLICE, _CS_HELPLINE, _CS_NAMED_OFFICE, _CS_WRAPPED_OFFICE):
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), "ORG", "r11c-cs-org")
 

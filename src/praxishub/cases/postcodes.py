@@ -64,7 +64,10 @@ _AFTER_ADDRESS = re.compile(
     # "6486О0, п. Тура, ул. …": a letterhead's address line that opens with its postcode
     rf"|^(?P<o>{_D}{{6}}),{_H}+(?=(?:г|п|с|пгт|пос|д|рп|ст|а)\.{_H}*[А-ЯЁ])"
     # "Петропавл қ., 150000": after the town's type word that ends the address
-    rf"|(?<![\w.])(?:г\.|қ\.|қаласы),{_H}(?P<k>[0-6]\d{{5}})(?=[.;,)]|{_H}*$)",
+    rf"|(?<![\w.])(?:г\.|қ\.|қаласы),{_H}(?P<k>[0-6]\d{{5}})(?=[.;,)]|{_H}*$)"
+    # "г. Нелидово, Тверская обл., 172527 · тел.": after the region that ends the address
+    rf"|(?<![\w.])(?:обл\.|области|край|края|облысы|Республика{_H}[А-ЯЁ][а-яё]+),{_H}"
+    rf"(?P<g>[1-6]\d{{5}})(?=[.;,)·|]|{_H}*$|{_H}+[·|–—])",
     re.MULTILINE,
 )
 # A postcode read out digit by digit after its label: "psč je pět tři nula nula dva"
@@ -124,7 +127,7 @@ def find(text: str) -> Iterator[Span]:
         if sum(ch.isdigit() for ch in m.group(group)) >= {"e": 2, "x": 3}.get(group, 4):
             yield Span(m.start(group), m.end(group), "POSTCODE", "postcode")
     for m in _AFTER_ADDRESS.finditer(text):
-        group = next(g for g in ("z", "r", "k", "o") if m.group(g))
+        group = next(g for g in ("z", "r", "k", "o", "g") if m.group(g))
         if sum(ch.isdigit() for ch in m.group(group)) < 4:
             continue
         yield Span(m.start(group), m.end(group), "POSTCODE", "postcode")

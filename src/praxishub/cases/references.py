@@ -72,6 +72,8 @@ _LABEL = (
     r"|(?:тіркеу|журнал)\w*[^\S\n]+(?:[а-яәғқңөұүһі]+[^\S\n]+)?нөмір\w*|ID[^\S\n]?DS"
     r"|víz(?:a|ový|ovém)[^\S\n]+štít(?:ek|ku)"
     r"|[Čč](?:íslo|\.)[^\S\n]?(?:hospitalizace|víza|pojištěnce|dokladu|smlouvy|karty|záznamu|případu|žádosti)|门诊号|登记号|参考号|个案号|案号|编号|档案号|病历号|住院号|转介号|回执号|报警号|受案号|护照号|社保卡号|医保卡号|序號|序号"
+    # a Taiwan or Hong Kong resident's mainland travel permit: "臺胞證號碼是10384726"
+    r"|(?:臺胞證|台胞证|回鄉證|回乡证|通行證|通行证)(?:號碼|号码|號|号)?(?:是|為|为)?"
     r"|准考证号|学号|工号"
     # a Polish family's papers: "opinia nr PPP.4211.87.2024", "orzeczenie nr 118/2025"
     r"|(?:opini[ai]|orzeczeni[ea]|skierowani[ea]|zaświadczeni[ea]|decyzj[ai])[^\S\n]+nr\.?)"
@@ -94,7 +96,7 @@ _FILE_MARK = re.compile(
 # a number that keeps its leading zero (CP-0931: no year, no test's name such as PHQ-9)
 _SHAPED = re.compile(
     rf"(?<![^\W\u4e00-\u9fff]|[/.-])(?P<n>[0-9{_UP}]{{1,6}}(?:[-/][0-9{_UP}]{{1,8}}){{2,5}}"
-    rf"|[A-Z]{{1,4}}\d{{4,10}}-\d{{2,6}}|[A-Z]{{2,4}}-0\d{{3,5}}|[{_UP}][0-9{_UP}]{{1,5}}-\d{{2,6}}/\d{{2,4}}|[{_UP}]{{2,6}}-[{_UP}]{{1,4}}{_H}\d{{3,6}}/\d{{2,4}})(?![^\W\u4e00-\u9fff]|[/-])"
+    rf"|[A-Z]{{1,4}}\d{{4,10}}-\d{{2,6}}|[A-Z]{{2,4}}\d{{2}}-\d{{5,8}}|[A-Z]{{2,4}}-0\d{{3,5}}|[{_UP}][0-9{_UP}]{{1,5}}-\d{{2,6}}/\d{{2,4}}|[{_UP}]{{2,6}}-[{_UP}]{{1,4}}{_H}\d{{3,6}}/\d{{2,4}})(?![^\W\u4e00-\u9fff]|[/-])"
 )
 # A Chinese document number with its issuer and bracketed year, 号 included: 锦心转〔2026〕017号,
 # 公（刑）函字〔2026〕第0457号
@@ -197,6 +199,13 @@ _COURT_MARK = re.compile(
 # series and number without "серия": "св-во о рожд. I-ЛЖ 508311"
 _CAS = re.compile(rf"(?<![\w/-])CAS{_H}+(?:no\.?{_H}*)?(?P<n>\d{{1,5}}/\d{{1,2}}/\d{{4}})(?![\w/])")
 _BIRTH_SERIES = re.compile(rf"(?<![\w-])[IVXLCІ]{{1,4}}-[{_UP}]{{2}}{_H}*№?{_H}*\d{{6,7}}(?!\d)")
+# A practitioner's registration with a professional body, in brackets after the name's
+# credentials: "Dana Friesen, BSW, RSW (SASW 4471)", "Meghan Vandersteen, R. Psych. (CAP 4417)"
+# (a year there is a degree's: "MSc (UCL 2019)")
+_PROFESSIONAL_REG = re.compile(
+    rf",{_H}*(?:[A-Z]{{2,6}}|[A-Z]\.{_H}?[A-Z][a-z]{{1,6}}\.){_H}*"
+    rf"\((?:[A-Z]{{2,6}}){_H}+(?:#{_H}?)?(?P<n>[A-Z]{{0,3}}\d{{3,8}})\)"
+)
 _NOT_SHAPES = re.compile(r"^(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d[\d/-]*)$")
 
 
@@ -274,3 +283,6 @@ def find(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "ID", "pattern")
     for m in _IDENTITY_CARD.finditer(text):
         yield Span(m.start("n"), m.end("n"), "ID", "pattern")
+    for m in _PROFESSIONAL_REG.finditer(text) if "(" in text else ():
+        if not re.fullmatch(r"(?:19|20)\d\d", m.group("n")):
+            yield Span(m.start("n"), m.end("n"), "ID", "pattern")

@@ -7,7 +7,10 @@ and ends a word at its edges ("在自贡农村", "从遵义转来"), so a city n
 other words ("平安顺利" holds 安顺) is left alone. A following 市 or 省 is taken in.
 
 Hubei's county-level cities and Wuhan's neighbourhoods (钟家村, 街道口, 吴家山) are listed too:
-the programme in Wuhan names them as others name a city.
+the programme in Wuhan names them as others name a city. Beyond the list, GeoNames' towns in
+Han characters (``gazetteer``: county seats, towns, Taiwan's and Hong Kong's districts) are a
+PLACE the same way, where they are no common word (wordfreq's Zipf under 3, and not one noun of
+jieba's dictionary: 温泉, 织锦 and 巷口 stay).
 
 A place the note names once with its unit word (a county, district, town or township: "曾口镇",
 "佛山市顺德区", inside what another layer found) is a PLACE where the note names it alone too
@@ -73,10 +76,57 @@ def _pattern() -> re.Pattern[str]:
 
 
 def find(text: str) -> Iterator[Span]:
-    """Provinces and cities of the gazetteer that stand as whole words."""
+    """Provinces and cities of the list, and towns of GeoNames, that stand as whole words."""
+    taken: list[tuple[int, int]] = []
     for m in _pattern().finditer(text):
         if _whole_word(text, m.start(), m.end()):
+            taken.append((m.start(), m.end()))
             yield Span(m.start(), m.end(), "PLACE", "zh-gazetteer")
+    yield from _towns(text, taken)
+
+
+# A town's name that is also a word people use this often or more is left alone (温泉 "hot
+# spring", 太平, 和平)
+_TOWN_WORD = 3.0
+
+
+def _towns(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
+    """GeoNames' Chinese towns (county seats, towns, Taiwan's and Hong Kong's districts) in Han
+    characters, the longest name at each place first, where jieba's cut makes it a whole word
+    and it is no common word: "2012年来介休开店", "坐车去可可托海"."""
+    from praxishub.cases import gazetteer
+    from praxishub.cases.zhnameshapes import zipf_zh
+
+    towns = gazetteer.index().han
+    if not towns:
+        return
+    at = 0
+    while at < len(text):
+        size = next(
+            (
+                size
+                for size in (5, 4, 3, 2)
+                if text[at : at + size] in towns
+                and not any(a < at + size and at < b for a, b in taken)
+                and zipf_zh(text[at : at + size]) < _TOWN_WORD
+                and not _common_noun(text[at : at + size])
+                and _whole_word(text, at, at + size)
+            ),
+            0,
+        )
+        if size:
+            yield Span(at, at + size, "PLACE", "zh-gazetteer")
+        at += size or 1
+
+
+@functools.lru_cache(maxsize=4096)
+def _common_noun(name: str) -> bool:
+    """Does jieba's dictionary know the town's name as one common noun, a place word or a time
+    word (织锦 "brocade", 巷口 "the alley's mouth")?"""
+    from praxishub.cases.ner_zh import _jieba
+
+    pieces = list(_jieba().cut(name, HMM=False))
+    return len(pieces) == 1 and pieces[0].flag in ("n", "s", "f", "t")
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:

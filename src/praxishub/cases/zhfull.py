@@ -34,7 +34,7 @@ _COMPOUND = "欧阳|司马|上官|诸葛|慕容|令狐|皇甫|夏侯|尉迟|公�
 # ``zhnameshapes`` uses them too.
 _MORE_SURNAMES = (
     "包俞邬殷翟甘葛隋靳焦阎柯祝鲁苗傅詹申闵麦邝蒙牛庞伍卓纪聂饶温戚项褚祁甄滕缪柴洪岳邢易乔窦栾巫冉晏"
-    "茅桂储宫骆舒倪霍裴梅辛樊阮凌章虞符尤涂汤殷穆萧尹池蓝宁匡阚毕邸喻郎谈"
+    "茅桂储宫骆舒倪霍裴梅辛樊阮凌章虞符尤涂汤殷穆萧尹池蓝宁匡阚毕邸喻郎谈卫"
     "冶妥撒喇"  # Hui families' surnames (Linxia, Ningxia)
 )
 # Characters that end or join a clause, never a given name's.
@@ -102,12 +102,18 @@ def _doubled_name(text: str, m: re.Match[str], surnames: frozenset[str]) -> bool
     return not (len(after) == 2 and after[0] == after[1])  # AABB: 高高兴兴
 
 
+# Surnames jieba tags as verbs that today's prose uses as verbs only inside words (毕业, 毕竟)
+_BOUND_VERBS = set("毕")
+
+
 def _used_as_word(text: str, start: int, end: int) -> bool:
     """Is the surname (text[start:end] ends with it), as jieba cuts its sentence, a lone
     adverb, preposition, conjunction or verb there ("老师曾当众…": 曾 "once"), not a name?"""
     pos = start
     for piece in _jieba().cut(text[start : end + 4], HMM=False):
         if pos <= end - 1 < pos + len(piece.word):
+            if piece.word in _BOUND_VERBS:
+                return False  # "志愿者毕彩霞": 毕 alone is no verb of today's prose
             return len(piece.word) == 1 and piece.flag[:1] in "dpcv"
         pos += len(piece.word)
     return False

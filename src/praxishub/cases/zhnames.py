@@ -41,6 +41,8 @@ def find(text: str) -> Iterator[Span]:
             continue  # a doubled idiom: 高高兴兴
         if a >= 2 and text[a - 2] == text[a - 1] and _han(text[a - 1]):
             continue
+        if _split_pair(text, a):
+            continue  # one word ending, the next beginning: 医院院长, 养老院院长
         yield Span(a, b, "PERSON", "zh-doubled")
     for m in _CUE.finditer(text):
         name = m.group("name")
@@ -72,6 +74,24 @@ def _han(char: str) -> bool:
 
 
 @functools.cache
+def _split_pair(text: str, at: int) -> bool:
+    """Does jieba cut the doubled pair at ``at`` between two words of two characters or more
+    (养老院|院长), or hold it inside a longer word (医院院长), so it is no pet name?"""
+    from praxishub.cases.ner_zh import _jieba
+
+    left = max(0, at - 4)
+    pos = left
+    ends: dict[int, int] = {}
+    for word in _jieba().cut(text[left : at + 6], HMM=False):
+        size = len(word.word)
+        if pos <= at and at + 2 <= pos + size and size >= 3 and not word.flag.startswith("nr"):
+            return True  # inside a longer word of the dictionary: 医院院长
+        ends[pos + size] = size
+        pos += size
+    starts = {end - size: size for end, size in ends.items()}
+    return ends.get(at + 1, 0) >= 2 and starts.get(at + 1, 0) >= 2
+
+
 def _common(word: str) -> bool:
     """Is word a common word in jieba's dictionary?"""
     from praxishub.cases.ner_zh import _jieba

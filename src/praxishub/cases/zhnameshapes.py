@@ -46,6 +46,14 @@ _SIGNED_SURNAME = re.compile(
     rf"(?P<s>[{_HAN}])(?=[ \u3000]{{2,}}|[ \u3000]*$)",
     re.MULTILINE,
 )
+# A surname between a unit of a school, a hospital or a home and its head's title, or after a
+# contact's label: "德育处牛副校长", "狮脑山中学牛校长", "联系人卫院长" (a character the other layers
+# doubt, as it is also a word, is a name in that slot)
+_UNIT_SURNAME = re.compile(
+    rf"(?:(?<=[处科室部])|(?<=中学|小学|学校|医院|中心|社区|街道)|(?<=联系人|养老院|幼儿园))(?P<s>[{_HAN}])"
+    rf"(?=副?(?:校长|院长|主任|站长|所长|局长|书记|科长|处长|园长)(?!们))"
+)
+_NOT_UNIT_SURNAME = set("代副正总原新老前各本该")
 _NOT_SURNAME = set(
     "的了是在也都就这那各每本该前后新老原副总正请让给向跟对被把由又还很太不没有我你他她班科院室处部组系"
 )
@@ -74,6 +82,38 @@ _ETHNIC = re.compile(rf"(?<![{_HAN}])(?P<n>[{_HAN}]{{2,4}})[（(][{_HAN}]{{1,3}}
 _NICK_CUE = re.compile(
     rf"(?:朋友|同学|同桌|表姐|表哥|尤其是|和|跟|与|、|是|叫)(?P<n>[小阿][{_HAN}])"
     rf"(?=[和、与跟，。拍说他她的”]|$)"
+)
+# A family table's row, the name's cell before the relation's: "  刘雨萱      妹妹      8   二年级"
+_KIN_ROW = re.compile(
+    rf"(?:^|(?<=[ \u3000]{{2}}))(?P<n>[{_HAN}]{{2,4}})[ \u3000]{{2,}}"
+    r"(?:父亲|母亲|妹妹|弟弟|哥哥|姐姐|爷爷|奶奶|外公|外婆|姥姥|姥爷|本人|儿子|女儿|丈夫|妻子|继父|继母"
+    r"|孙子|孙女|叔叔|舅舅|姑姑|伯父|伯母|配偶|父|母|兄|姐|弟|妹|子|女)(?=[ \u3000]{2,}|[ \u3000]*$)",
+    re.MULTILINE,
+)
+# A caller asked what to be called: "叫我橙子吧", "你就喊我阿凯就行" (a chat's name for the night)
+_CALL_ME = re.compile(
+    rf"(?:叫我|喊我|称呼我|管我叫)[“\"]?(?P<n>[{_HAN}]{{2,3}})[”\"]?(?=吧|就行|就好|好了|就可以)"
+)
+_NOT_CALLED = frozenset(
+    [
+        "名字",
+        "全名",
+        "大名",
+        "小名",
+        "真名",
+        "昵称",
+        "网名",
+        "什么",
+        "啥",
+        "别的",
+        "姓名",
+        "外号",
+        "绰号",
+        "老师",
+        "同学",
+        "咨询员",
+        "匿名",
+    ]
 )
 # Second characters of 小/阿 words that are words, never nicknames (小学, 小时, 阿姨).
 _NOT_NICK = set("学时组心说区孩朋姐伙姑吃型于数便声事小班卖品鸟名号测考结初候脑些点半路道姨婆公")
@@ -130,6 +170,10 @@ def _surname_spans(text: str) -> Iterator[Span]:
             ):
                 continue  # "，和老师商量": the conjunction
             yield Span(m.start("s"), m.end("s"), "PERSON", SOURCE)
+    names = surnames()
+    for m in _UNIT_SURNAME.finditer(text):
+        if m.group("s") in names and m.group("s") not in _NOT_UNIT_SURNAME:
+            yield Span(m.start("s"), m.end("s"), "PERSON", SOURCE)
     for pattern in (_PARENT_NAME,):
         for m in pattern.finditer(text):
             if zipf_zh(m.group("n")) < 4.4 and m.group("n")[0] not in _NOT_SURNAME:
@@ -159,8 +203,15 @@ def _shapes(text: str) -> Iterator[Span]:
             if not 2 <= len(name) <= 4:
                 continue
         yield Span(m.end("n") - len(name), m.end("n"), "PERSON", SOURCE)
-    for pattern in (_ETHNIC, _NICKNAMED, _LETTER_NAMED):
+    for pattern in (_ETHNIC, _NICKNAMED, _LETTER_NAMED, _CALL_ME):
         for m in pattern.finditer(text):
+            if pattern is _CALL_ME and m.group("n") in _NOT_CALLED:
+                continue  # "叫我名字吧", "叫我全名就行": what to call, not a name
+            yield Span(m.start("n"), m.end("n"), "PERSON", SOURCE)
+    names = surnames()
+    for m in _KIN_ROW.finditer(text):
+        name = m.group("n")
+        if (name[0] in names or name[:2] in zhfull._COMPOUND) and zipf_zh(name) < _COMMON:
             yield Span(m.start("n"), m.end("n"), "PERSON", SOURCE)
     for m in _NICK_CUE.finditer(text):
         if m.group("n")[1] not in _NOT_NICK:
