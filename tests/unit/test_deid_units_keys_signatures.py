@@ -133,3 +133,39 @@ def test_what_the_fortieth_set_s_shapes_give_away(text, language, part) -> None:
 )
 def test_what_the_fortieth_set_s_look_alikes_leave(text, language, part) -> None:
     assert not touched(text, language, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        ("Distress Thermometer (mom): 8/10. No signs of delirium.", "en", "8/10"),
+        ("You scored your distress at 7/10 at the start.", "en", "7/10"),
+        ("диспетчер в ООО «ТрансЛайн», график 2/2, смены по 12 часов.", "ru", "2/2"),
+        ("Naomi Friesen, Ph.D., R.Psych. (#02318)\nPediatric Psychology", "en", "R.Psych"),
+        ("Naomi Friesen, Ph.D., R.Psych. (#02318)\nPediatric Psychology", "en", "Ph.D."),
+        ("**语音6**　发送人：奶奶　时长 0:42", "zh", "语音6"),
+        ("  孙女   陆思琪       8     杨浦区控江路第二小学", "zh", "孙女"),
+        ("не знает, как с ней говорить. Дана информация о группе поддержки.", "ru", "Дана"),
+        ("Will she manage the residential in June? Mum is unsure.", "en", "Will"),
+        ("Will she manage the residential in June? Mum is unsure.", "en", "June"),
+    ],
+)
+def test_what_the_older_sets_wrongly_masked_is_left(text, language, part) -> None:
+    """Scores out of ten after their scale, a shift pattern, credentials after a name, a voice
+    message's number, a kin word in a family table, "Дана" (was given) and the modal "Will"
+    opening a sentence, a month after "in": no identifiers."""
+    assert not touched(text, language, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        ("Meeting confirmed for 3/10. Thank you.", "en", "3/10"),
+        ("孙女士来电，说孩子这周不舒服。", "zh", "孙"),
+        ("Дана Смирнова пришла на приём.", "ru", "Дана Смирнова"),
+        ("Our class teacher is Mr Will Pemberton.", "en", "Will Pemberton"),
+        ("Jonah said it was a joke. Will is upset at being called a snitch.", "en", "Will"),
+    ],
+)
+def test_the_same_words_as_identifiers_stay_masked(text, language, part) -> None:
+    assert covered(text, language, part)

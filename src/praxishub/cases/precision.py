@@ -452,6 +452,30 @@ _PROGRAMME_VARIANT = re.compile(r"\d\.\d")
 _VARIANT_BEFORE = re.compile(
     r"(?:вариант\w*|программ\w*|АООП|АОП|ТНР|ЗПР|НОДА|РАС|ТМНР|УО|нұсқа\w*)[^\S\n]*[(:]?[^\S\n]*\Z"
 )
+# A score out of ten after its scale, not a day and month: "Distress Thermometer 8/10", "scored
+# your distress at 7/10", "(emotional 7/10)"; a shift pattern: "график 2/2"
+_SCORE = re.compile(r"\d{1,2}/(?:10|\d)")
+_SCORE_BEFORE = re.compile(
+    r"(?i)(?:thermometer|distress|scored?|rated?|rating|mood|pain|anxiety|worry|worries|suds"
+    r"|scale|scaled|confidence|emotional|балл\w*|оценк\w*|шкал\w*)[^\n]{0,20}\Z"
+)
+_SHIFT_BEFORE = re.compile(r"(?i)(?:график|смены|ауысым\w*)[^\S\n]*(?:работы[^\S\n]*)?\Z")
+# A practitioner's credential, no name: "R.Psych.", "C. Psych", "Ph.D."
+_CREDENTIAL = re.compile(r"(?:[RC]\.[^\S\n]?Psych|Ph\.[^\S\n]?D|Psy\.[^\S\n]?D|Ed\.[^\S\n]?D)\.?")
+# A sentence that opens with "Дана" (was given) before what was given, or with the modal "Will"
+# before its subject or "not": a word that is also a first name
+_GIVEN_OR_ASKED = re.compile(r"дана|will")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…\n]|^[-*•][^\S\n]*|\n[-*•][^\S\n]*)[\s\"«“*_]*\Z")
+_GIVEN_OR_ASKED_NEXT = re.compile(
+    r"(?:(?:информаци|ссылк|памятк|рекомендаци|консультаци|справк|характеристик|обратн|инструкци"
+    r"|брошюр|листовк|контакт|номер|телефон|направлени)\w*"
+    r"|you|she|he|we|they|it|i|the|not|this|that|there)$",
+    re.IGNORECASE,
+)
+_MONTH_BEFORE = re.compile(
+    r"(?i)\b(?:in|by|since|until|till|from|of|early|late|mid|next|last|this|each|every|during"
+    r"|before|after|through)[^\S\n]+\Z"
+)
 _KEY = re.compile(r"[^\W\d_a-zа-яё]{2,3}")
 _INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_a-zа-яё]\.")
 _SPACED_INITIALS = re.compile(r"(?:[^\W\d_a-zа-яё]\.[^\S\n])+[^\W\d_a-zа-яё]\.")
@@ -465,10 +489,31 @@ def _settled(text: str, span: Span, covered: bytes) -> bool:
         and _VARIANT_BEFORE.search(text, max(0, span.start - 25), span.start)
     ):
         return True  # "АООП НОО для обучающихся с ТНР (вариант 5.2)": a programme's variant
+    if span.kind == "DATE" and _SCORE.fullmatch(text, span.start, span.end):
+        before = text[max(0, span.start - 40) : span.start]
+        out_of_ten = text[span.start : span.end].endswith("/10")
+        if (out_of_ten and _SCORE_BEFORE.search(before)) or _SHIFT_BEFORE.search(before):
+            return True  # a score out of ten after its scale, or a shift pattern: no date
+    credential = _CREDENTIAL.match(text, span.start) if span.kind == "PERSON" else None
+    if credential and credential.end() >= span.end:
+        return True  # a credential after the name ("Ph.D.", "R.Psych."), no name itself
     if "intake" in span.source:
         return False  # the contributor named this person: masked wherever it stands
     if _HONORIFIC.search(text, max(0, span.start - 12), span.start):
         return False  # a surname after a title stays masked, whatever else it means
+    if (
+        span.kind == "PERSON"
+        and span.end - span.start >= 2
+        and _ZH_KIN.match(text[span.start : span.end])
+        and text[span.end : span.end + 1] != "士"
+    ) or (
+        span.kind == "PERSON"
+        and text[span.start : span.end] == "孙"
+        and text[span.end : span.end + 1] in ("女", "子")
+        and text[span.end + 1 : span.end + 2] != "士"
+    ):
+        # a kin word the name layers take for a surname and a name ("孙女   陆思琪"), not 孙女士
+        return True
     if "initials-key" in span.source and _KEY.fullmatch(text, span.start, span.end):
         return False  # initials the note keys to a name ("Yusuf Adeyemi (YA)"), a word or not
     if _SPACED_INITIALS.fullmatch(text, span.start, span.end) and not re.match(
@@ -489,6 +534,21 @@ def _settled(text: str, span: Span, covered: bytes) -> bool:
         # identifier; a first name spelt like one is ("Kuba", "Dominika", "Jordan")
         name = surface.title()
         return not (span.kind == "PERSON" and any(known_name(name, k) for k in ("en", "cs", "ru")))
+    if (
+        span.kind == "PERSON"
+        and _GIVEN_OR_ASKED.fullmatch(surface)
+        and _SENTENCE_START.search(text[max(0, span.start - 6) : span.start])
+    ):
+        after = re.match(r"[^\S\n]+([^\W\d_]+)", text[span.end : span.end + 30])
+        if after and _GIVEN_OR_ASKED_NEXT.match(after.group(1)):
+            return True  # "Дана информация о группе", "Will she manage …?": a word, no name
+    if (
+        span.kind in ("PERSON", "PLACE")
+        and surface in ("june", "may", "april", "august")
+        and _MONTH_BEFORE.search(text[max(0, span.start - 12) : span.start])
+        and not re.match(r"['’]s\b", text[span.end : span.end + 3])
+    ):
+        return True  # "in June", "by April": the month, not a woman of that name
     if span.kind not in ("PERSON", "PLACE", "ORG") or surface not in _WORD_NAMES:
         return False
     if "recurs" in span.source:
