@@ -169,3 +169,33 @@ def test_what_the_older_sets_wrongly_masked_is_left(text, language, part) -> Non
 )
 def test_the_same_words_as_identifiers_stay_masked(text, language, part) -> None:
     assert covered(text, language, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        ("建议父亲暂不转学；已通过电话向父亲说明。", "zh", "向"),
+        ("1. 向母亲反馈会谈要点（经学生同意）。", "zh", "向"),
+        (
+            "Role v přepisu: K = klient, P = pracovník.\n\n21:02  K: ahoj je tu nekdo\n"
+            "21:02  P: Ahoj, jsem tady.",
+            "cs",
+            "K",
+        ),
+    ],
+)
+def test_a_preposition_and_a_transcript_s_role_letters_are_left(text, language, part) -> None:
+    """向 before whom something is said to, and the role letters a transcript's legend gives."""
+    assert not touched(text, language, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "part"),
+    [
+        ("向女士：\n\n您好！我是心桥在线的咨询师。", "zh", "向"),
+        ("向老师说明天来学校。", "zh", "向"),
+        ("21:02  K: ahoj\n21:03  Radim (P): Ahoj, jsem tady. K. Nováková volala.", "cs", "Radim"),
+    ],
+)
+def test_the_surname_and_a_named_worker_stay_masked(text, language, part) -> None:
+    assert covered(text, language, part)

@@ -472,6 +472,29 @@ _GIVEN_OR_ASKED_NEXT = re.compile(
     r"|you|she|he|we|they|it|i|the|not|this|that|there)$",
     re.IGNORECASE,
 )
+# 向 before whom something is said to, after an adverb, a clause's start or a list's number
+_TOWARDS_AFTER = re.compile(
+    r"(?:母亲|父亲|妈妈|爸爸|奶奶|爷爷|外婆|外公|家长|父母|同学|学生|孩子|学校|班主任|监护人|家属|校方|大家"
+    r"|他|她|我|你|对方)"
+)
+_TOWARDS_BEFORE = re.compile(
+    r"(?:[已先并再不要会可需应则还也都就曾将均]|[，。；：:、（(\n]|^|\d[.、)）][^\S\n]*|电话|面)\Z"
+)
+# A transcript's legend of its role letters: "K = klient, P = pracovník", "C – caller"
+_ROLE_LEGEND = re.compile(
+    r"(?<![\w.])(?P<l>[A-ZА-ЯЁ]{1,2})[^\S\n]*[=–—:-][^\S\n]*(?i:klient\w*|pracovn\w*|konzultant\w*"
+    r"|návštěvník\w*|volající\w*|client|caller|counsell?or|worker|volunteer|visitor|texter"
+    r"|клиент\w*|консультант\w*|абонент\w*|посетитель\w*|кеңесші\w*|клиент)(?![\w])"
+)
+
+
+@functools.lru_cache(maxsize=8)
+def _role_letters(text: str) -> frozenset[str]:
+    """The letters a transcript's legend gives its roles (two or more of them)."""
+    letters = frozenset(m.group("l") for m in _ROLE_LEGEND.finditer(text))
+    return letters if len(letters) >= 2 else frozenset()
+
+
 _MONTH_BEFORE = re.compile(
     r"(?i)\b(?:in|by|since|until|till|from|of|early|late|mid|next|last|this|each|every|during"
     r"|before|after|through)[^\S\n]+\Z"
@@ -514,6 +537,15 @@ def _settled(text: str, span: Span, covered: bytes) -> bool:
     ):
         # a kin word the name layers take for a surname and a name ("孙女   陆思琪"), not 孙女士
         return True
+    if (
+        span.kind == "PERSON"
+        and text[span.start : span.end] == "向"
+        and _TOWARDS_AFTER.match(text, span.end)
+        and _TOWARDS_BEFORE.search(text, max(0, span.start - 6), span.start)
+    ):
+        return True  # "已向母亲说明", "1. 向奶奶说明": the preposition "to", not the surname 向
+    if span.kind in ("PERSON", "HANDLE") and text[span.start : span.end] in _role_letters(text):
+        return True  # "Role v přepisu: K = klient, P = pracovník": a transcript's role letter
     if "initials-key" in span.source and _KEY.fullmatch(text, span.start, span.end):
         return False  # initials the note keys to a name ("Yusuf Adeyemi (YA)"), a word or not
     if _SPACED_INITIALS.fullmatch(text, span.start, span.end) and not re.match(
