@@ -163,6 +163,7 @@ def test_what_the_older_sets_wrongly_masked_is_left(text, language, part) -> Non
         ("Meeting confirmed for 3/10. Thank you.", "en", "3/10"),
         ("孙女士来电，说孩子这周不舒服。", "zh", "孙"),
         ("Дана Смирнова пришла на приём.", "ru", "Дана Смирнова"),
+        ("Дана Смирнова пришла. Дана информацию передала классному руководителю.", "ru", "Дана"),
         ("Our class teacher is Mr Will Pemberton.", "en", "Will Pemberton"),
         ("Jonah said it was a joke. Will is upset at being called a snitch.", "en", "Will"),
     ],

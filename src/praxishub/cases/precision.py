@@ -466,10 +466,11 @@ _CREDENTIAL = re.compile(r"(?:[RC]\.[^\S\n]?Psych|Ph\.[^\S\n]?D|Psy\.[^\S\n]?D|E
 # before its subject or "not": a word that is also a first name
 _GIVEN_OR_ASKED = re.compile(r"дана|will")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…\n]|^[-*•][^\S\n]*|\n[-*•][^\S\n]*)[\s\"«“*_]*\Z")
+# (what was given in the nominative, as "дана" agrees with it: "Дана информацию передала" is
+# Dana, the subject)
 _GIVEN_OR_ASKED_NEXT = re.compile(
-    r"(?:(?:информаци|ссылк|памятк|рекомендаци|консультаци|справк|характеристик|обратн|инструкци"
-    r"|брошюр|листовк|контакт|номер|телефон|направлени)\w*"
-    r"|you|she|he|we|they|it|i|the|not|this|that|there)$",
+    r"(?:информация|ссылка|памятка|рекомендация|консультация|справка|характеристика|обратная"
+    r"|инструкция|брошюра|листовка|you|she|he|we|they|it|i|the|not|this|that|there)$",
     re.IGNORECASE,
 )
 # 向 before whom something is said to, after an adverb, a clause's start or a list's number
@@ -482,9 +483,9 @@ _TOWARDS_BEFORE = re.compile(
 )
 # A transcript's legend of its role letters: "K = klient, P = pracovník", "C – caller"
 _ROLE_LEGEND = re.compile(
-    r"(?<![\w.])(?P<l>[A-ZА-ЯЁ]{1,2})[^\S\n]*[=–—:-][^\S\n]*(?i:klient\w*|pracovn\w*|konzultant\w*"
+    r"(?<![\w.])(?P<l>[A-ZА-ЯЁ]{1,2})[^\S\n]*[=–—-][^\S\n]*(?i:klient\w*|pracovn\w*|konzultant\w*"
     r"|návštěvník\w*|volající\w*|client|caller|counsell?or|worker|volunteer|visitor|texter"
-    r"|клиент\w*|консультант\w*|абонент\w*|посетитель\w*|кеңесші\w*|клиент)(?![\w])"
+    r"|клиент\w*|консультант\w*|абонент\w*|посетитель\w*|кеңесші\w*)(?![\w])"
 )
 
 
