@@ -60,7 +60,7 @@ def find(text: str, language: str) -> Iterator[Span]:
 # "Signature: R Ang ove", "Teacher:  Ms D. Sant os", "Principal:  R. B o u d r e a u",
 # "Signature: ______A Thibo deau______"
 _SPLIT_SIGNED = re.compile(
-    r"(?im)(?:signature|signed|principal|teacher|head(?:teacher)?|counsell?or|psychologist|clinician"
+    r"(?im)\b(?:signature|signed|principal|teacher|head(?:teacher)?|counsell?or|psychologist|clinician"
     r"|referrer|name)[^\S\n]*:[^\S\n]*_*[^\S\n]*(?:(?-i:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+)?"
     r"(?P<n>(?-i:[A-Z])\.?[^\S\n](?P<s>(?-i:[A-Z])[a-z]{0,8}(?:[^\S\n][a-z]{1,8}){1,8}))"
     r"(?=_|[^\S\n]{2,}|[^\S\n]*$)"

@@ -18,9 +18,10 @@ A place the note names once with its unit word (a county, district, town or town
 "风景区") are not taken.
 
 Known limits: names that are also common words (大同, 安康, 开封, 中山, 东方, 普洱 …) are
-left out of the list; districts, townships and villages are not in it (the suffix shapes
-of the address layers find those, and the rule above their names alone); a city cut by
-jieba together with the next word (遵义会议) is missed.
+left out of the list and, by the word filter, of GeoNames' towns too (原平, whose name is also
+a word to wordfreq); villages and a city's districts are in neither (the suffix shapes of the
+address layers find those, and the rule above their names alone); a city cut by jieba
+together with the next word (遵义会议) is missed.
 """
 
 from __future__ import annotations
